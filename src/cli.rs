@@ -1,0 +1,143 @@
+//! Command-line interface (clap derive): one subcommand per hook stage, plus ci, scan, policy, rules and set-up.
+//! Parsing only; `app` does the work and `main` maps the outcome to an exit code.
+
+use crate::model::Stage;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "git-charter",
+    bin_name = "git charter",
+    version,
+    about = "Enforce your team's AI-coding charter at commit time",
+    long_about = "Enforce your team's AI-coding charter at commit time: secrets, AI disclosure, \
+                  protected code classes and path tiers, judged by Rego policies.\n\n\
+                  Exit codes: 0 passed, 1 a policy denied, 2 usage or environment error, \
+                  3 charter, rule or policy error."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Run as if started in PATH (like `git -C`).
+    #[arg(short = 'C', global = true, value_name = "PATH")]
+    pub dir: Option<PathBuf>,
+    /// When to use colours.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Console)]
+    pub format: Format,
+    /// Print only violations (no summary line when everything passes).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Console,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Judge the staged changes (the pre-commit hook).
+    PreCommit,
+    /// Judge a commit message together with the staged changes (the commit-msg hook).
+    CommitMsg {
+        /// The message file git passes to the hook (usually .git/COMMIT_EDITMSG).
+        file: PathBuf,
+    },
+    /// Judge the commits about to be pushed (the pre-push hook); reads git's ref lines on stdin.
+    PrePush {
+        /// Remote name, as git passes it.
+        remote: Option<String>,
+        /// Remote URL, as git passes it.
+        url: Option<String>,
+    },
+    /// Judge every commit of a range, as CI does.
+    Ci(CiArgs),
+    /// Scan files or directories for secrets and insecure patterns through the same policies.
+    Scan {
+        /// Files or directories (default: the current directory).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the input document the policies receive.
+    Input {
+        /// The stage to build the document for.
+        #[arg(long, value_enum, default_value_t = Stage::PreCommit)]
+        stage: Stage,
+        /// The message file, for `--stage commit-msg`.
+        file: Option<PathBuf>,
+    },
+    /// Work with policies.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// List the built-in and configured secret rules.
+    Rules,
+    /// Write the current secret findings to .charter/baseline.json; later runs report only new ones.
+    Baseline {
+        /// Files or directories to scan (default: the whole work tree).
+        paths: Vec<PathBuf>,
+    },
+    /// Print the effective charter (the default merged with .charter/charter.yaml).
+    Charter,
+    /// Write a commented starter .charter/ (never overwrites).
+    Init,
+    /// Install native git hooks that run git-charter (keeps and chains existing hooks).
+    Install {
+        /// Hook stages to install (default: pre-commit, commit-msg, pre-push).
+        #[arg(long = "hook", value_name = "HOOK")]
+        hooks: Vec<String>,
+    },
+    /// Remove the hooks `install` put in place, restoring what was there before.
+    Uninstall {
+        #[arg(long = "hook", value_name = "HOOK")]
+        hooks: Vec<String>,
+    },
+    /// Explain a policy by id: its title, description and remediation.
+    Explain {
+        /// A policy id such as CH-SECRET-001.
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CiArgs {
+    /// Commit range BASE..HEAD.
+    #[arg(long, conflicts_with = "base")]
+    pub range: Option<String>,
+    /// Shorthand for --range BASE..HEAD.
+    #[arg(long)]
+    pub base: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Run every `test_*` rule of the `*_test.rego` files (built-ins when no DIR is given).
+    Test {
+        /// Directory (or file) of policies and their tests.
+        dir: Option<PathBuf>,
+    },
+    /// Check policies: parse, METADATA complete, ids unique and well-formed, every policy tested.
+    Check {
+        dir: Option<PathBuf>,
+    },
+    /// List the policies in force with their ids, titles and stages.
+    List,
+}

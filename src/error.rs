@@ -1,0 +1,52 @@
+//! The top-level error type and the exit-code scheme. Library code returns these; only main.rs prints them.
+
+use crate::config::ConfigError;
+use std::path::PathBuf;
+
+/// Exit codes are API (see README "Exit codes").
+pub mod exit {
+    /// Every policy passed (warnings may have been shown).
+    pub const OK: i32 = 0;
+    /// At least one policy denied: the commit, push or CI job must not go through.
+    pub const DENIED: i32 = 1;
+    /// Usage or environment error: bad arguments, not a git repository, I/O failure, missing base commit.
+    pub const USAGE: i32 = 2;
+    /// The team's configuration is broken: charter, rule file or policy does not parse or fails to evaluate.
+    pub const CONFIG: i32 = 3;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Policy(String),
+    #[error("{0}")]
+    Git(String),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Config(_) | Error::Policy(_) => exit::CONFIG,
+            Error::Git(_) | Error::Io { .. } | Error::Usage(_) => exit::USAGE,
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

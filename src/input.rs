@@ -1,0 +1,82 @@
+//! The JSON input document handed to Rego as `input`: the one contract with policy authors.
+//! Versioned by `schema_version`; every field is documented in docs/input.md. Built from detect output only.
+
+use crate::detect::ai::AiEvidence;
+use crate::detect::insecure::PatternMatch;
+use crate::detect::secrets::SecretFinding;
+use crate::detect::trailers::Trailer;
+use crate::model::{Ident, Stage};
+use serde::Serialize;
+
+/// Bump on any incompatible change to the document's shape; additions keep the version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub schema_version: u32,
+    pub stage: Stage,
+    pub repo: Repo,
+    pub commit: Commit,
+    pub files: Vec<File>,
+    /// Every secret finding of every file, in file order (also under each file's `findings`).
+    pub findings: Vec<SecretFinding>,
+    pub stats: Stats,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Repo {
+    /// Absolute path of the work tree (empty for a scan outside a repository).
+    pub root: String,
+    /// Current branch name, absent on a detached HEAD or outside a repository.
+    pub branch: Option<String>,
+    /// Commit id of HEAD, absent before the first commit.
+    pub head: Option<String>,
+    /// A merge is being concluded (MERGE_HEAD exists) or the judged commit has several parents.
+    pub merge: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Commit {
+    /// Commit id when judging an existing commit (ci, pre-push); absent in hooks.
+    pub id: Option<String>,
+    pub parents: Vec<String>,
+    pub author: Option<Ident>,
+    pub committer: Option<Ident>,
+    /// The message as git will store it; absent at pre-commit, where no message exists yet.
+    pub message: Option<String>,
+    pub subject: Option<String>,
+    pub trailers: Vec<Trailer>,
+    pub ai_evidence: Vec<AiEvidence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct File {
+    pub path: String,
+    /// `added`, `modified`, `deleted`, `renamed`, `copied`, `typechange`.
+    pub status: &'static str,
+    /// Previous path for renames and copies.
+    pub old_path: Option<String>,
+    /// Size in bytes of the new content (0 for a deletion).
+    pub size: u64,
+    pub binary: bool,
+    /// Why the content was not scanned: `binary`, `too-large`, `submodule`, `symlink`, `deleted`.
+    pub skipped: Option<&'static str>,
+    pub added_lines: u32,
+    pub removed_lines: u32,
+    pub tier: String,
+    pub classes: Vec<String>,
+    pub findings: Vec<SecretFinding>,
+    pub insecure: Vec<PatternMatch>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Stats {
+    pub files: u32,
+    pub scanned_files: u32,
+    pub scanned_bytes: u64,
+    pub skipped_binary: u32,
+    pub skipped_large: u32,
+    pub skipped_other: u32,
+    pub added_lines: u64,
+    pub removed_lines: u64,
+}

@@ -1,0 +1,4 @@
+use clap::Parser;
+fn main() {
+    let _cli = git_charter::cli::Cli::parse();
+}
