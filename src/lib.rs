@@ -8,6 +8,7 @@ pub mod config;
 pub mod detect;
 pub mod error;
 pub mod input;
+pub mod install;
 pub mod model;
 pub mod policy;
 pub mod report;

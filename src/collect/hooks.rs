@@ -1,0 +1,2 @@
+//! Locating the hooks directory (core.hooksPath, worktrees) through git2.
+// PLACEHOLDER: owned by the hooks helper.
