@@ -1,2 +1,400 @@
 //! Orchestration per stage: collect → detect → input → policy → report. No printing here.
-//! Each stage function returns an outcome that main.rs turns into an exit code.
+//! Each stage function returns a value that main.rs renders and turns into an exit code.
+
+use crate::collect::{ChangeSet, Repo};
+use crate::config::{self, LoadedCharter};
+use crate::detect::ai::Signatures;
+use crate::detect::classes::Classifier;
+use crate::detect::insecure::InsecureScanner;
+use crate::detect::secrets::{Scanner, SecretFinding};
+use crate::detect::{LineMap, message, trailers};
+use crate::error::{Error, Result};
+use crate::input::{self, Input, Stats};
+use crate::model::{Ident, Stage};
+use crate::policy::{self, Evaluator, Overrides, Source};
+use crate::report::{Report, RuleInfo};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Compiled detectors, built once per run from the charter.
+pub struct Detectors {
+    pub secrets: Scanner,
+    pub classifier: Classifier,
+    pub insecure: InsecureScanner,
+    pub signatures: Signatures,
+    pub baseline: HashSet<String>,
+}
+
+fn config_err(origin: &Path, message: String) -> Error {
+    Error::Config(config::ConfigError {
+        path: origin.to_path_buf(),
+        location: None,
+        message,
+    })
+}
+
+impl Detectors {
+    pub fn new(loaded: &LoadedCharter) -> Result<Detectors> {
+        let c = &loaded.charter;
+        let origin = loaded.file.clone().unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME));
+        let secrets = Scanner::new(&c.secrets, &[]).map_err(|e| config_err(&origin, e.to_string()))?;
+        let classifier = Classifier::new(&c.classes, &c.tiers).map_err(|e| config_err(&origin, e.to_string()))?;
+        let insecure = InsecureScanner::new(&c.insecure).map_err(|e| config_err(&origin, e.to_string()))?;
+        let signatures = Signatures::new(&c.ai).map_err(|e| config_err(&origin, e.to_string()))?;
+        let baseline = read_baseline(&loaded.baseline_path())?;
+        Ok(Detectors {
+            secrets,
+            classifier,
+            insecure,
+            signatures,
+            baseline,
+        })
+    }
+}
+
+/// The baseline: fingerprints of findings a team has accepted. Missing file = empty baseline.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub version: u32,
+    pub findings: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineEntry {
+    pub fingerprint: String,
+    pub rule_id: String,
+    pub path: String,
+}
+
+fn read_baseline(path: &Path) -> Result<HashSet<String>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(HashSet::new()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    let b: Baseline = serde_json::from_str(&text).map_err(|e| {
+        Error::Config(config::ConfigError {
+            path: path.to_path_buf(),
+            location: Some((e.line(), e.column())),
+            message: format!("invalid baseline: {e}"),
+        })
+    })?;
+    Ok(b.findings.into_iter().map(|e| e.fingerprint).collect())
+}
+
+/// Everything a run needs: the repository, the effective charter, detectors and policy sources.
+pub struct Session {
+    pub repo: Repo,
+    pub charter: LoadedCharter,
+    pub detectors: Detectors,
+    pub sources: Vec<Source>,
+}
+
+impl Session {
+    pub fn open(dir: &Path) -> Result<Session> {
+        let repo = Repo::discover(dir).map_err(|e| Error::Git(e.to_string()))?;
+        let charter = config::load(repo.root())?;
+        let detectors = Detectors::new(&charter)?;
+        let sources = policy_sources(&charter)?;
+        Ok(Session {
+            repo,
+            charter,
+            detectors,
+            sources,
+        })
+    }
+
+    pub fn evaluator(&self) -> Result<Evaluator> {
+        let charter_json = serde_json::to_string(&self.charter.charter).expect("charter serialises");
+        Evaluator::new(&self.sources, &charter_json, self.charter.charter.limits.policy_timeout_ms)
+            .map_err(|e| Error::Policy(e.to_string()))
+    }
+
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            disable: self.charter.charter.policies.disable.clone(),
+            warn_only: self.charter.charter.policies.warn_only.clone(),
+        }
+    }
+
+    /// The facts of one set of changes: files with classes, tiers, secrets and insecure patterns.
+    pub fn analyze(&self, changes: &ChangeSet) -> (Vec<input::File>, Vec<SecretFinding>, Stats, u32) {
+        analyze(&self.detectors, changes)
+    }
+
+    /// Commit facts from a message (already cleaned up) and identities.
+    pub fn commit_facts(&self, message: Option<String>, author: Option<Ident>, committer: Option<Ident>) -> input::Commit {
+        let cfg = self.trailer_config();
+        let mut commit = input::Commit {
+            author,
+            committer,
+            ..input::Commit::default()
+        };
+        if let Some(msg) = message {
+            commit.subject = Some(message::subject(&msg));
+            commit.trailers = trailers::parse(&msg, trailers::Mode::LogUnfold, &cfg);
+            commit.ai_evidence = self.detectors.signatures.detect(
+                &msg,
+                &commit.trailers,
+                commit.author.as_ref(),
+                commit.committer.as_ref(),
+            );
+            commit.message = Some(msg);
+        }
+        commit
+    }
+
+    fn trailer_config(&self) -> trailers::TrailerConfig {
+        let keys = self
+            .repo
+            .config_entries(r"^trailer\..*\.key$")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        trailers::TrailerConfig {
+            separators: self.repo.config_string("trailer.separators"),
+            configured_keys: keys,
+        }
+    }
+
+    fn input_for(&self, stage: Stage, changes: &ChangeSet, commit: input::Commit) -> (Input, u32) {
+        let head = self.repo.head_info();
+        let (files, findings, stats, baselined) = self.analyze(changes);
+        let input = Input {
+            schema_version: input::SCHEMA_VERSION,
+            stage,
+            repo: input::Repo {
+                root: self.repo.root().display().to_string().trim_end_matches('/').to_string(),
+                branch: head.branch,
+                head: head.head,
+                merge: head.merging || commit.parents.len() > 1,
+            },
+            commit,
+            files,
+            findings,
+            stats,
+        };
+        (input, baselined)
+    }
+
+    /// Evaluates the policies on one input document.
+    pub fn judge(&self, evaluator: &mut Evaluator, input: &Input) -> Result<Vec<crate::model::Violation>> {
+        let json = serde_json::to_string(input).expect("input serialises");
+        evaluator
+            .evaluate(&json, input.stage, &self.overrides())
+            .map_err(|e| Error::Policy(e.to_string()))
+    }
+
+    fn staged(&self) -> Result<ChangeSet> {
+        self.repo
+            .staged(self.charter.charter.limits.max_file_size)
+            .map_err(|e| Error::Git(e.to_string()))
+    }
+
+    /// Reads a commit-msg hook's message file and cleans it up as git will.
+    fn message_from_file(&self, file: &Path) -> Result<String> {
+        let raw = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+        let raw = String::from_utf8_lossy(&raw);
+        let comment = self.comment_char(&raw);
+        Ok(message::cleanup(&raw, &comment))
+    }
+
+    /// `core.commentChar`, with `auto` resolved as git does: the first of `#;@!$%^&|:` that starts no line.
+    fn comment_char(&self, raw: &str) -> String {
+        match self.repo.config_string("core.commentChar").or_else(|| self.repo.config_string("core.commentString")) {
+            Some(c) if c == "auto" => "#;@!$%^&|:"
+                .chars()
+                .find(|c| !raw.lines().any(|l| l.starts_with(*c)))
+                .unwrap_or('#')
+                .to_string(),
+            Some(c) if !c.is_empty() => c,
+            _ => "#".to_string(),
+        }
+    }
+
+    pub fn rule_infos(&self, evaluator: &Evaluator) -> Vec<RuleInfo> {
+        evaluator
+            .policies()
+            .iter()
+            .map(|p| RuleInfo {
+                id: p.id().to_string(),
+                title: p.title().to_string(),
+                description: p.metadata.description.clone().unwrap_or_default(),
+                remediation: p.metadata.custom.remediation.clone().unwrap_or_default(),
+                severity: p.severity(),
+            })
+            .collect()
+    }
+}
+
+/// Built-in policies plus `.charter/policies/**.rego`. A repository file with the same relative path
+/// as a built-in (e.g. `secrets/leaked.rego`) replaces it.
+pub fn policy_sources(charter: &LoadedCharter) -> Result<Vec<Source>> {
+    let mut sources = policy::builtin_sources();
+    let dir = charter.policies_dir();
+    let team = policy::sources_from(&dir).map_err(|e| Error::Policy(e.to_string()))?;
+    for t in team {
+        let rel = Path::new(&t.origin)
+            .strip_prefix(&dir)
+            .map(|p| format!("policies/{}", p.display()))
+            .unwrap_or_default();
+        sources.retain(|s| s.origin != rel);
+        sources.push(t);
+    }
+    Ok(sources)
+}
+
+pub fn analyze(d: &Detectors, changes: &ChangeSet) -> (Vec<input::File>, Vec<SecretFinding>, Stats, u32) {
+    let mut stats = Stats::default();
+    let mut baselined = 0;
+    let mut all_findings = Vec::new();
+    let mut files = Vec::with_capacity(changes.files.len());
+    for f in &changes.files {
+        stats.files += 1;
+        stats.added_lines += u64::from(f.added_lines());
+        stats.removed_lines += u64::from(f.removed_lines);
+        match f.skipped {
+            Some("binary") => stats.skipped_binary += 1,
+            Some("too-large") => stats.skipped_large += 1,
+            Some("deleted") => {}
+            Some(_) => stats.skipped_other += 1,
+            None => {
+                stats.scanned_files += 1;
+                stats.scanned_bytes += f.added.len() as u64;
+            }
+        }
+        let mut findings = Vec::new();
+        let mut insecure = Vec::new();
+        if f.skipped.is_none() {
+            let map = LineMap::Mapped(&f.added_line_numbers);
+            d.secrets.scan(&f.path, &f.added, map, &mut findings);
+            d.insecure.scan(&f.path, &f.added, map, &mut insecure);
+        }
+        let before = findings.len();
+        findings.retain(|x| !d.baseline.contains(&x.fingerprint));
+        baselined += (before - findings.len()) as u32;
+        all_findings.extend(findings.iter().cloned());
+        let classes = if f.skipped == Some("deleted") {
+            d.classifier.classify(&f.path, b"")
+        } else {
+            d.classifier.classify(&f.path, &f.added)
+        };
+        files.push(input::File {
+            path: f.path.clone(),
+            status: f.status,
+            old_path: f.old_path.clone(),
+            size: f.size,
+            binary: f.binary,
+            skipped: f.skipped,
+            added_lines: f.added_lines(),
+            removed_lines: f.removed_lines,
+            tier: d.classifier.tier(&f.path),
+            classes,
+            findings,
+            insecure,
+        });
+    }
+    (files, all_findings, stats, baselined)
+}
+
+fn make_report(session: &Session, evaluator: &Evaluator, stage: Stage, input: &Input, violations: Vec<crate::model::Violation>, baselined: u32) -> Report {
+    Report {
+        stage,
+        violations,
+        stats: input.stats.clone(),
+        commits: 0,
+        nothing: (input.files.is_empty() && stage == Stage::PreCommit).then(|| "nothing staged".to_string()),
+        baselined,
+        rules: session.rule_infos(evaluator),
+    }
+}
+
+/// The pre-commit hook: judge what is staged.
+pub fn pre_commit(dir: &Path) -> Result<Report> {
+    let session = Session::open(dir)?;
+    let changes = session.staged()?;
+    let (author, committer) = session.repo.identities();
+    let commit = session.commit_facts(None, author, committer);
+    let (input, baselined) = session.input_for(Stage::PreCommit, &changes, commit);
+    let mut evaluator = session.evaluator()?;
+    let violations = session.judge(&mut evaluator, &input)?;
+    Ok(make_report(&session, &evaluator, Stage::PreCommit, &input, violations, baselined))
+}
+
+/// The commit-msg hook: the message as git will store it, with the staged changes still in the index.
+pub fn commit_msg(dir: &Path, file: &Path) -> Result<Report> {
+    let session = Session::open(dir)?;
+    let msg = session.message_from_file(file)?;
+    let changes = session.staged()?;
+    let (author, committer) = session.repo.identities();
+    let commit = session.commit_facts(Some(msg), author, committer);
+    let (input, baselined) = session.input_for(Stage::CommitMsg, &changes, commit);
+    let mut evaluator = session.evaluator()?;
+    let violations = session.judge(&mut evaluator, &input)?;
+    Ok(make_report(&session, &evaluator, Stage::CommitMsg, &input, violations, baselined))
+}
+
+/// The input document for a stage, as the policies would receive it.
+pub fn input_document(dir: &Path, stage: Stage, file: Option<&Path>) -> Result<Input> {
+    let session = Session::open(dir)?;
+    let changes = session.staged()?;
+    let (author, committer) = session.repo.identities();
+    let message = match (stage, file) {
+        (Stage::CommitMsg, Some(f)) => Some(session.message_from_file(f)?),
+        (Stage::CommitMsg, None) => {
+            return Err(Error::Usage("--stage commit-msg needs the message file: git charter input --stage commit-msg FILE".into()));
+        }
+        _ => None,
+    };
+    let commit = session.commit_facts(message, author, committer);
+    Ok(session.input_for(stage, &changes, commit).0)
+}
+
+/// Loads the charter for `dir` whether or not it is inside a repository (for policy commands run elsewhere).
+pub fn charter_for(dir: &Path) -> Result<LoadedCharter> {
+    match Repo::discover(dir) {
+        Ok(repo) => Ok(config::load(repo.root())?),
+        Err(_) => Ok(config::load(dir)?),
+    }
+}
+
+fn policy_dir_sources(dir: Option<&Path>, cwd: &Path) -> Result<Vec<Source>> {
+    match dir {
+        None => Ok(policy::builtin_sources()),
+        Some(d) => {
+            let d = if d.is_absolute() { d.to_path_buf() } else { cwd.join(d) };
+            if !d.exists() {
+                return Err(Error::Usage(format!("{}: no such file or directory", d.display())));
+            }
+            policy::sources_from(&d).map_err(|e| Error::Policy(e.to_string()))
+        }
+    }
+}
+
+/// `policy test [DIR]`.
+pub fn policy_test(cwd: &Path, dir: Option<&Path>) -> Result<Vec<policy::TestOutcome>> {
+    let sources = policy_dir_sources(dir, cwd)?;
+    let charter = charter_for(cwd)?;
+    let charter_json = serde_json::to_string(&charter.charter).expect("charter serialises");
+    policy::run_tests(&sources, &charter_json).map_err(|e| Error::Policy(e.to_string()))
+}
+
+/// `policy check [DIR]`.
+pub fn policy_check(cwd: &Path, dir: Option<&Path>) -> Result<(Vec<policy::Policy>, Vec<policy::CheckProblem>)> {
+    let sources = policy_dir_sources(dir, cwd)?;
+    policy::check(&sources).map_err(|e| Error::Policy(e.to_string()))
+}
+
+/// `policy list`: the policies in force for this repository.
+pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
+    let charter = charter_for(cwd)?;
+    let sources = policy_sources(&charter)?;
+    Ok(policy::check(&sources).map_err(|e| Error::Policy(e.to_string()))?.0)
+}
+
+/// `charter`: the effective charter as YAML.
+pub fn effective_charter(cwd: &Path) -> Result<String> {
+    Ok(config::to_yaml(&charter_for(cwd)?.charter))
+}

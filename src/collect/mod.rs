@@ -1,3 +1,152 @@
 //! Reading from git: staged changes, commit messages, identities, commit ranges, blobs.
 //! The only module that uses git2. It never writes to the index, the work tree or history.
+
 pub mod hooks;
+mod changes;
+
+pub use changes::{ChangeSet, ChangedFile};
+
+use crate::model::Ident;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("not a git repository (or any parent up to the root): {0}")]
+    NotARepo(PathBuf),
+    #[error("{0} is a bare repository: the hooks judge a work tree; use `git charter ci --range` to judge commits")]
+    Bare(PathBuf),
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// An open repository with a work tree.
+pub struct Repo {
+    repo: git2::Repository,
+    root: PathBuf,
+}
+
+/// Where HEAD points, for the input document.
+#[derive(Debug, Clone, Default)]
+pub struct HeadInfo {
+    pub branch: Option<String>,
+    pub head: Option<String>,
+    /// MERGE_HEAD exists: the commit being made concludes a merge.
+    pub merging: bool,
+}
+
+impl Repo {
+    /// Finds the repository containing `start`, like git does (GIT_DIR and GIT_WORK_TREE are honoured).
+    pub fn discover(start: &Path) -> Result<Repo, GitError> {
+        let repo = git2::Repository::open_from_env()
+            .ok()
+            .filter(|_| std::env::var_os("GIT_DIR").is_some())
+            .map(Ok)
+            .unwrap_or_else(|| git2::Repository::discover(start))
+            .map_err(|e| match e.code() {
+                git2::ErrorCode::NotFound => GitError::NotARepo(start.to_path_buf()),
+                _ => GitError::Git(e),
+            })?;
+        let root = match repo.workdir() {
+            Some(w) => w.to_path_buf(),
+            None => return Err(GitError::Bare(repo.path().to_path_buf())),
+        };
+        Ok(Repo { repo, root })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn git_dir(&self) -> &Path {
+        self.repo.path()
+    }
+
+    pub fn head_info(&self) -> HeadInfo {
+        let mut info = HeadInfo {
+            merging: self.repo.path().join("MERGE_HEAD").exists(),
+            ..HeadInfo::default()
+        };
+        match self.repo.head() {
+            Ok(head) => {
+                if head.is_branch() {
+                    info.branch = head.shorthand().ok().map(str::to_string);
+                }
+                info.head = head.target().map(|o| o.to_string());
+            }
+            Err(_) => {
+                // Unborn branch: HEAD names a branch that has no commit yet.
+                if let Ok(r) = self.repo.find_reference("HEAD")
+                    && let Ok(Some(t)) = r.symbolic_target()
+                {
+                    info.branch = Some(t.trim_start_matches("refs/heads/").to_string());
+                }
+            }
+        }
+        info
+    }
+
+    /// The changes staged in the index, against HEAD (or the empty tree before the first commit).
+    pub fn staged(&self, max_file_size: u64) -> Result<ChangeSet, GitError> {
+        let head_tree = match self.repo.head() {
+            Ok(h) => Some(h.peel_to_tree()?),
+            Err(e) if matches!(e.code(), git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let index = self.repo.index()?;
+        let mut opts = changes::diff_options();
+        let mut diff = self
+            .repo
+            .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))?;
+        changes::collect(&self.repo, &mut diff, max_file_size)
+    }
+
+    /// Author and committer as git would record them for a commit made now:
+    /// GIT_{AUTHOR,COMMITTER}_{NAME,EMAIL}, then {author,committer}.{name,email}, then user.{name,email}.
+    pub fn identities(&self) -> (Option<Ident>, Option<Ident>) {
+        let cfg = self.repo.config().ok();
+        let get = |env: &str, key: &str, field: &str| -> Option<String> {
+            if let Ok(v) = std::env::var(env) {
+                return Some(v);
+            }
+            let cfg = cfg.as_ref()?;
+            cfg.get_string(&format!("{key}.{field}"))
+                .or_else(|_| cfg.get_string(&format!("user.{field}")))
+                .ok()
+        };
+        let ident = |who: &str| -> Option<Ident> {
+            let up = who.to_ascii_uppercase();
+            let name = get(&format!("GIT_{up}_NAME"), who, "name");
+            let email = get(&format!("GIT_{up}_EMAIL"), who, "email");
+            if name.is_none() && email.is_none() {
+                return None;
+            }
+            Some(Ident {
+                name: name.unwrap_or_default(),
+                email: email.unwrap_or_default(),
+            })
+        };
+        (ident("author"), ident("committer"))
+    }
+
+    /// A string from git's configuration, if set.
+    pub fn config_string(&self, key: &str) -> Option<String> {
+        self.repo.config().ok()?.get_string(key).ok()
+    }
+
+    /// All values of a multi-valued configuration key, or of keys matching a regex.
+    pub fn config_entries(&self, pattern: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        if let Ok(cfg) = self.repo.config()
+            && let Ok(mut entries) = cfg.entries(Some(pattern))
+        {
+            while let Some(Ok(e)) = entries.next() {
+                if let (Ok(n), Ok(v)) = (e.name(), e.value()) {
+                    out.push((n.to_string(), v.to_string()));
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,2 +1,417 @@
 //! Policies: the only module that uses regorus. Loads built-in and repository policies, parses METADATA,
-//! evaluates deny/warn, and runs `policy test`.
+//! evaluates `deny` / `warn`, and runs `policy test` / `policy check`. Knows nothing of git or the terminal.
+
+pub mod metadata;
+
+use crate::model::{Level, Severity, Stage, Violation};
+use metadata::{Metadata, parse_header, test_rule_names};
+use regorus::Engine;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
+}
+
+/// A policy or test file and where it came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Shown in errors: `policies/secrets/leaked.rego` for built-ins, the real path otherwise.
+    pub origin: String,
+    pub text: String,
+    pub builtin: bool,
+}
+
+impl Source {
+    pub fn is_test(&self) -> bool {
+        self.origin.ends_with("_test.rego")
+    }
+}
+
+/// A loaded policy package with its METADATA.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub package: String,
+    pub origin: String,
+    pub metadata: Metadata,
+    pub builtin: bool,
+}
+
+impl Policy {
+    pub fn id(&self) -> &str {
+        self.metadata.custom.id.as_deref().unwrap_or(&self.package)
+    }
+
+    pub fn title(&self) -> &str {
+        self.metadata.title.as_deref().unwrap_or(&self.package)
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.metadata.custom.severity.unwrap_or(Severity::Medium)
+    }
+
+    pub fn applies_to(&self, stage: Stage) -> bool {
+        self.metadata.custom.stages.as_ref().is_none_or(|s| s.contains(&stage))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    #[error("{origin}: {message}")]
+    Load { origin: String, message: String },
+    #[error("{0}")]
+    Eval(String),
+    #[error("policy evaluation exceeded the {0} ms budget (limits.policy_timeout_ms in the charter): {1}")]
+    Timeout(u64, String),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The built-in policy and test files embedded in the binary.
+pub fn builtin_sources() -> Vec<Source> {
+    builtin::BUILTIN_POLICIES
+        .iter()
+        .map(|(origin, text)| Source {
+            origin: (*origin).to_string(),
+            text: (*text).to_string(),
+            builtin: true,
+        })
+        .collect()
+}
+
+/// Every `*.rego` file under `dir` (or `dir` itself when it is a file), sorted by path.
+pub fn sources_from(dir: &Path) -> Result<Vec<Source>, PolicyError> {
+    let mut paths = Vec::new();
+    if dir.is_file() {
+        paths.push(dir.to_path_buf());
+    } else {
+        collect_rego(dir, &mut paths)?;
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).map_err(|source| PolicyError::Io {
+                path: p.clone(),
+                source,
+            })?;
+            Ok(Source {
+                origin: p.display().to_string(),
+                text,
+                builtin: false,
+            })
+        })
+        .collect()
+}
+
+fn collect_rego(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PolicyError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(PolicyError::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_rego(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "rego") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn new_engine() -> Engine {
+    let mut engine = Engine::new();
+    engine.set_rego_v0(false);
+    // Errors such as unknown functions must stop the run, not silently make a rule undefined.
+    engine.set_strict_builtin_errors(true);
+    engine
+}
+
+fn add_sources(engine: &mut Engine, sources: &[&Source]) -> Result<Vec<Policy>, PolicyError> {
+    let mut policies = Vec::new();
+    for s in sources {
+        engine
+            .add_policy(s.origin.clone(), s.text.clone())
+            .map_err(|e| PolicyError::Load {
+                origin: s.origin.clone(),
+                message: e.to_string(),
+            })?;
+        if s.is_test() {
+            continue;
+        }
+        let header = parse_header(&s.text).map_err(|e| PolicyError::Load {
+            origin: format!("{}:{}", s.origin, e.line),
+            message: e.message.clone(),
+        })?;
+        if let Some(h) = header {
+            policies.push(Policy {
+                package: h.package,
+                origin: s.origin.clone(),
+                metadata: h.metadata.unwrap_or_default(),
+                builtin: s.builtin,
+            });
+        }
+    }
+    Ok(policies)
+}
+
+/// A ready-to-evaluate set of policies with the charter loaded as `data.charter`.
+/// Build once per run; evaluate once per judged commit.
+pub struct Evaluator {
+    engine: Engine,
+    policies: Vec<Policy>,
+    timeout_ms: u64,
+}
+
+/// Charter settings that change how results are treated.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub disable: Vec<String>,
+    pub warn_only: Vec<String>,
+}
+
+impl Evaluator {
+    /// `sources` are built-ins plus the repository's policies; test files among them are ignored.
+    pub fn new(sources: &[Source], charter_json: &str, timeout_ms: u64) -> Result<Evaluator, PolicyError> {
+        let mut engine = new_engine();
+        let runtime: Vec<&Source> = sources.iter().filter(|s| !s.is_test()).collect();
+        let policies = add_sources(&mut engine, &runtime)?;
+        engine
+            .add_data_json(&format!("{{\"charter\": {charter_json}}}"))
+            .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
+        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
+            limit: Duration::from_millis(timeout_ms.max(1)),
+            check_interval: NonZeroU32::new(64).expect("non-zero"),
+        });
+        Ok(Evaluator {
+            engine,
+            policies,
+            timeout_ms,
+        })
+    }
+
+    pub fn policies(&self) -> &[Policy] {
+        &self.policies
+    }
+
+    /// Evaluates every policy that applies to `stage` against `input_json`.
+    pub fn evaluate(&mut self, input_json: &str, stage: Stage, overrides: &Overrides) -> Result<Vec<Violation>, PolicyError> {
+        self.engine
+            .set_input_json(input_json)
+            .map_err(|e| PolicyError::Eval(format!("input document: {e}")))?;
+        let mut out = Vec::new();
+        for p in &self.policies {
+            if !p.applies_to(stage) || overrides.disable.iter().any(|d| d == p.id()) {
+                continue;
+            }
+            for (rule, level) in [("deny", Level::Deny), ("warn", Level::Warn)] {
+                let query = format!("data.{}.{rule}", p.package);
+                let results = self.engine.eval_query(query, false).map_err(|e| {
+                    let msg = e.to_string();
+                    if msg.contains("time limit") || msg.contains("execution exceeded") || msg.contains("timer") {
+                        PolicyError::Timeout(self.timeout_ms, format!("{} ({})", p.origin, msg))
+                    } else {
+                        PolicyError::Eval(format!("{} (package {}): {msg}", p.origin, p.package))
+                    }
+                })?;
+                let level = if level == Level::Deny && overrides.warn_only.iter().any(|w| w == p.id()) {
+                    Level::Warn
+                } else {
+                    level
+                };
+                for r in results.result {
+                    for e in r.expressions {
+                        push_results(p, level, &e.value, &mut out)?;
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (&a.path, a.line, std::cmp::Reverse(a.level), &a.policy_id, &a.message).cmp(&(
+                &b.path,
+                b.line,
+                std::cmp::Reverse(b.level),
+                &b.policy_id,
+                &b.message,
+            ))
+        });
+        out.dedup();
+        Ok(out)
+    }
+}
+
+fn push_results(p: &Policy, level: Level, value: &regorus::Value, out: &mut Vec<Violation>) -> Result<(), PolicyError> {
+    let json = value
+        .to_json_str()
+        .map_err(|e| PolicyError::Eval(format!("{}: result: {e}", p.origin)))?;
+    let parsed: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| PolicyError::Eval(format!("{}: result: {e}", p.origin)))?;
+    let items = match parsed {
+        serde_json::Value::Array(a) => a,
+        serde_json::Value::Null => return Ok(()),
+        other => vec![other],
+    };
+    for item in items {
+        let mut v = Violation {
+            policy_id: p.id().to_string(),
+            package: p.package.clone(),
+            title: p.title().to_string(),
+            level,
+            severity: p.severity(),
+            path: None,
+            line: None,
+            message: String::new(),
+            remediation: p.metadata.custom.remediation.clone(),
+            commit: None,
+        };
+        match item {
+            serde_json::Value::String(s) => v.message = s,
+            serde_json::Value::Object(o) => {
+                v.message = match o.get("message").or_else(|| o.get("msg")) {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                    None => v.title.clone(),
+                };
+                v.path = o.get("path").and_then(|x| x.as_str()).map(str::to_string);
+                v.line = o.get("line").and_then(|x| x.as_u64()).filter(|&l| l > 0);
+                if let Some(r) = o.get("remediation").and_then(|x| x.as_str()) {
+                    v.remediation = Some(r.to_string());
+                }
+            }
+            other => v.message = other.to_string(),
+        }
+        out.push(v);
+    }
+    Ok(())
+}
+
+/// One `test_*` rule's outcome.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TestOutcome {
+    pub package: String,
+    pub name: String,
+    pub origin: String,
+    pub line: usize,
+    pub passed: bool,
+    /// Why it failed: `false`, undefined, or an evaluation error.
+    pub detail: Option<String>,
+    pub duration_us: u64,
+}
+
+/// Runs every `test_*` rule of the test files among `sources`, as `opa test` does.
+/// The default (or given) charter is loaded as `data.charter` so tests may rely on it.
+pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutcome>, PolicyError> {
+    let mut engine = new_engine();
+    let all: Vec<&Source> = sources.iter().collect();
+    add_sources(&mut engine, &all)?;
+    engine
+        .add_data_json(&format!("{{\"charter\": {charter_json}}}"))
+        .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
+    let mut outcomes = Vec::new();
+    for s in sources.iter().filter(|s| s.is_test()) {
+        let Some(header) = parse_header(&s.text).map_err(|e| PolicyError::Load {
+            origin: format!("{}:{}", s.origin, e.line),
+            message: e.message,
+        })?
+        else {
+            continue;
+        };
+        for (name, line) in test_rule_names(&s.text) {
+            let started = std::time::Instant::now();
+            let query = format!("data.{}.{}", header.package, name);
+            let (passed, detail) = match engine.eval_query(query, false) {
+                Ok(r) => {
+                    let v = r.result.first().and_then(|r| r.expressions.first()).map(|e| e.value.clone());
+                    match v {
+                        Some(regorus::Value::Bool(true)) => (true, None),
+                        Some(regorus::Value::Bool(false)) => (false, Some("false".to_string())),
+                        None | Some(regorus::Value::Undefined) => (false, Some("undefined".to_string())),
+                        // As in OPA: a test passes when it is defined and not false.
+                        Some(_) => (true, None),
+                    }
+                }
+                Err(e) => (false, Some(e.to_string())),
+            };
+            outcomes.push(TestOutcome {
+                package: header.package.clone(),
+                name,
+                origin: s.origin.clone(),
+                line,
+                passed,
+                detail,
+                duration_us: started.elapsed().as_micros() as u64,
+            });
+        }
+    }
+    Ok(outcomes)
+}
+
+/// One problem found by `policy check`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CheckProblem {
+    pub origin: String,
+    pub message: String,
+}
+
+/// Checks policies: they parse, METADATA is complete, ids are unique and well-formed, and every
+/// policy file has a sibling `_test.rego` with at least one test.
+pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), PolicyError> {
+    let mut engine = new_engine();
+    let all: Vec<&Source> = sources.iter().collect();
+    let policies = add_sources(&mut engine, &all)?;
+    let mut problems = Vec::new();
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    let id_re = regex::Regex::new(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{3}$").expect("valid");
+    for p in &policies {
+        let mut problem = |m: String| {
+            problems.push(CheckProblem {
+                origin: p.origin.clone(),
+                message: m,
+            })
+        };
+        let md = &p.metadata;
+        if md.title.as_deref().is_none_or(str::is_empty) {
+            problem("METADATA has no title".into());
+        }
+        if md.description.as_deref().is_none_or(str::is_empty) {
+            problem("METADATA has no description".into());
+        }
+        match md.custom.id.as_deref() {
+            None => problem("METADATA has no custom.id".into()),
+            Some(id) if !id_re.is_match(id) => {
+                problem(format!("custom.id `{id}` is not of the form AREA-NAME-NNN (e.g. CH-SECRET-001)"))
+            }
+            Some(id) => {
+                if let Some((_, other)) = seen.iter().find(|(i, _)| *i == id) {
+                    problem(format!("custom.id `{id}` is also used by {other}"));
+                }
+                seen.push((id, &p.origin));
+            }
+        }
+        if md.custom.severity.is_none() {
+            problem("METADATA has no custom.severity".into());
+        }
+        if md.custom.remediation.as_deref().is_none_or(str::is_empty) {
+            problem("METADATA has no custom.remediation".into());
+        }
+        let test_origin = p.origin.trim_end_matches(".rego").to_string() + "_test.rego";
+        match sources.iter().find(|s| s.origin == test_origin) {
+            None => problem(format!("no tests: {test_origin} is missing")),
+            Some(t) if test_rule_names(&t.text).is_empty() => problem(format!("{test_origin} defines no test_* rule")),
+            Some(_) => {}
+        }
+    }
+    Ok((policies, problems))
+}

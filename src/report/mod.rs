@@ -1,2 +1,162 @@
-//! Reporting: the only module that writes to stdout. Console, JSON, SARIF and GitHub annotations.
-//! Receives violations already redacted; decides colour once.
+//! Reporting: the only module that writes to stdout or stderr. Console, JSON, SARIF and GitHub annotations.
+//! Receives violations already redacted (findings never carry secrets); decides colour once.
+#![allow(clippy::disallowed_macros)]
+
+mod console_fmt;
+pub mod policy;
+pub mod sarif;
+
+use crate::cli::{ColorChoice, Format};
+use crate::input::Stats;
+use crate::model::{Level, Stage, Violation};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Version of the `--format json` report shape.
+pub const REPORT_VERSION: u32 = 1;
+
+/// The verdict of one run: what was judged and what the policies said.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub stage: Stage,
+    pub violations: Vec<Violation>,
+    pub stats: Stats,
+    /// Commits judged (ci, pre-push); 0 for hooks and scans.
+    pub commits: u32,
+    /// Set when there was nothing to judge, with the reason (e.g. "nothing staged").
+    pub nothing: Option<String>,
+    /// Secret findings hidden because their fingerprint is in the baseline.
+    pub baselined: u32,
+    /// Policy ids and titles, for SARIF's rule list.
+    #[serde(skip)]
+    pub rules: Vec<RuleInfo>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub remediation: String,
+    pub severity: crate::model::Severity,
+}
+
+impl Report {
+    pub fn denied(&self) -> bool {
+        self.violations.iter().any(|v| v.level == Level::Deny)
+    }
+
+    pub fn count(&self, level: Level) -> usize {
+        self.violations.iter().filter(|v| v.level == level).count()
+    }
+}
+
+/// Decides colour once: `--color`, then NO_COLOR, then CLICOLOR_FORCE, then whether stdout is a terminal.
+pub fn init_color(choice: ColorChoice) {
+    let on = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+            if set("NO_COLOR") {
+                false
+            } else if set("CLICOLOR_FORCE") && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+                true
+            } else {
+                console::Term::stdout().features().is_attended()
+                    && std::env::var_os("CLICOLOR").is_none_or(|v| v != "0")
+            }
+        }
+    };
+    console::set_colors_enabled(on);
+    console::set_colors_enabled_stderr(on && console::Term::stderr().features().is_attended() || on && choice == ColorChoice::Always);
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+pub fn out(text: &str) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}
+
+/// Prints a fatal error on stderr.
+pub fn error(message: &str) {
+    let style = console::Style::new().red().bold().for_stderr();
+    eprintln!("{} {message}", style.apply_to("git-charter: error:"));
+}
+
+/// Prints a note on stderr (e.g. that nothing was staged).
+pub fn note(message: &str) {
+    eprintln!("git-charter: {message}");
+}
+
+/// Renders a verdict in the chosen format.
+pub fn render(report: &Report, format: Format, quiet: bool) -> String {
+    match format {
+        Format::Console => console_fmt::render(report, quiet),
+        Format::Json => json(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github(report),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    tool: &'static str,
+    tool_version: &'static str,
+    verdict: &'static str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+fn json(report: &Report) -> String {
+    let doc = JsonReport {
+        version: REPORT_VERSION,
+        tool: "git-charter",
+        tool_version: env!("CARGO_PKG_VERSION"),
+        verdict: if report.denied() { "denied" } else { "passed" },
+        report,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("report serialises");
+    s.push('\n');
+    s
+}
+
+/// GitHub Actions workflow commands: one annotation per violation, on its file and line when known.
+fn github(report: &Report) -> String {
+    let mut s = String::new();
+    for v in &report.violations {
+        let kind = if v.level == Level::Deny { "error" } else { "warning" };
+        let mut props = Vec::new();
+        if let Some(p) = &v.path {
+            props.push(format!("file={}", escape_property(p)));
+        }
+        if let Some(l) = v.line {
+            props.push(format!("line={l}"));
+        }
+        props.push(format!("title={}", escape_property(&format!("{} {}", v.policy_id, v.title))));
+        let mut msg = v.message.clone();
+        if let Some(c) = &v.commit {
+            msg = format!("{msg} (commit {})", &c[..c.len().min(12)]);
+        }
+        if let Some(r) = &v.remediation {
+            msg.push_str("\n");
+            msg.push_str(r);
+        }
+        s.push_str(&format!("::{kind} {}::{}\n", props.join(","), escape_data(&msg)));
+    }
+    s.push_str(&console_fmt::summary_line(report, false));
+    s.push('\n');
+    s
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

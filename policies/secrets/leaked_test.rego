@@ -1,0 +1,31 @@
+package gitcharter.secrets.leaked_test
+
+import data.gitcharter.secrets.leaked
+
+finding := {
+	"rule_id": "aws-access-key-id",
+	"title": "AWS access key id",
+	"path": "app/config.py",
+	"line": 3,
+	"column": 9,
+	"end_line": 3,
+	"preview": "AKIA…(20)",
+	"fingerprint": "aws-access-key-id:app/config.py:0123456789abcdef",
+}
+
+test_finding_is_denied if {
+	results := leaked.deny with input as {"findings": [finding]}
+	count(results) == 1
+	some r in results
+	r.path == "app/config.py"
+	r.line == 3
+	contains(r.message, "aws-access-key-id")
+}
+
+test_no_finding_passes if {
+	count(leaked.deny) == 0 with input as {"findings": []}
+}
+
+test_missing_findings_field_passes if {
+	count(leaked.deny) == 0 with input as {}
+}

@@ -1,0 +1,120 @@
+//! Human-readable output, grouped by file, styled with the `console` crate.
+
+use super::Report;
+use crate::model::{Level, Violation};
+use console::style;
+use std::fmt::Write;
+
+pub(super) fn render(report: &Report, quiet: bool) -> String {
+    let mut s = String::new();
+    // Group by commit (ci / pre-push), then by file; violations without a path come first in a group.
+    let mut groups: Vec<(Option<&str>, Option<&str>, Vec<&Violation>)> = Vec::new();
+    for v in &report.violations {
+        let key = (v.commit.as_deref(), v.path.as_deref());
+        match groups.iter_mut().find(|(c, p, _)| (*c, *p) == key) {
+            Some(g) => g.2.push(v),
+            None => groups.push((key.0, key.1, vec![v])),
+        }
+    }
+    let mut last_commit: Option<&str> = None;
+    for (commit, path, vs) in &groups {
+        if *commit != last_commit {
+            if let Some(c) = commit {
+                let _ = writeln!(s, "{}", style(format!("commit {c}")).yellow());
+            }
+            last_commit = *commit;
+        }
+        let header = match path {
+            Some(p) => style(p.to_string()).bold().underlined().to_string(),
+            None => style("commit").bold().underlined().to_string(),
+        };
+        let _ = writeln!(s, "{header}");
+        for v in vs {
+            let loc = v.line.map(|l| format!("{l}")).unwrap_or_default();
+            let level = match v.level {
+                Level::Deny => style("deny").red().bold(),
+                Level::Warn => style("warn").yellow().bold(),
+            };
+            let _ = writeln!(
+                s,
+                "  {:>5}  {level}  {}  {}",
+                style(loc).dim(),
+                style(&v.policy_id).cyan(),
+                v.message
+            );
+            if let Some(r) = &v.remediation {
+                for (i, line) in r.lines().enumerate() {
+                    let label = if i == 0 { "help:" } else { "     " };
+                    let _ = writeln!(s, "         {} {line}", style(label).green());
+                }
+            }
+        }
+        s.push('\n');
+    }
+    if !quiet || !report.violations.is_empty() {
+        s.push_str(&summary_line(report, true));
+        s.push('\n');
+    }
+    s
+}
+
+fn human_bytes(b: u64) -> String {
+    if b < 1024 {
+        format!("{b} B")
+    } else if b < 1024 * 1024 {
+        format!("{:.1} KiB", b as f64 / 1024.0)
+    } else {
+        format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// One line saying what was judged and the verdict, so "scanned nothing" is never silent.
+pub(super) fn summary_line(report: &Report, styled: bool) -> String {
+    let st = &report.stats;
+    let mut what = Vec::new();
+    if report.commits > 0 {
+        what.push(format!("{} commit{}", report.commits, if report.commits == 1 { "" } else { "s" }));
+    }
+    if let Some(n) = &report.nothing {
+        what.push(n.clone());
+    } else {
+        what.push(format!(
+            "{} file{}, {} scanned ({})",
+            st.files,
+            if st.files == 1 { "" } else { "s" },
+            st.scanned_files,
+            human_bytes(st.scanned_bytes)
+        ));
+    }
+    let mut skipped = Vec::new();
+    if st.skipped_binary > 0 {
+        skipped.push(format!("{} binary", st.skipped_binary));
+    }
+    if st.skipped_large > 0 {
+        skipped.push(format!("{} too large", st.skipped_large));
+    }
+    if st.skipped_other > 0 {
+        skipped.push(format!("{} other", st.skipped_other));
+    }
+    if !skipped.is_empty() {
+        what.push(format!("skipped {}", skipped.join(", ")));
+    }
+    if report.baselined > 0 {
+        what.push(format!("{} baselined finding{} hidden", report.baselined, if report.baselined == 1 { "" } else { "s" }));
+    }
+    let denies = report.count(Level::Deny);
+    let warns = report.count(Level::Warn);
+    let verdict = if denies > 0 {
+        let t = format!("denied: {denies} violation{}", if denies == 1 { "" } else { "s" });
+        if styled { style(t).red().bold().to_string() } else { t }
+    } else {
+        let t = "passed".to_string();
+        if styled { style(t).green().bold().to_string() } else { t }
+    };
+    let warn = if warns > 0 {
+        format!(", {warns} warning{}", if warns == 1 { "" } else { "s" })
+    } else {
+        String::new()
+    };
+    format!("git-charter {}: {}{warn} · {}", report.stage, verdict, what.join(" · "))
+}

@@ -1,0 +1,89 @@
+//! Output of the policy commands: `policy test`, `policy check`, `policy list`.
+
+use crate::cli::Format;
+use crate::policy::{CheckProblem, Policy, TestOutcome};
+use console::style;
+use std::fmt::Write;
+
+pub fn tests(outcomes: &[TestOutcome], format: Format) -> String {
+    if format == Format::Json {
+        let passed = outcomes.iter().filter(|o| o.passed).count();
+        let doc = serde_json::json!({
+            "version": 1,
+            "tests": outcomes,
+            "passed": passed,
+            "failed": outcomes.len() - passed,
+        });
+        return serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+    }
+    let mut s = String::new();
+    let mut last = "";
+    for o in outcomes {
+        if o.origin != last {
+            let _ = writeln!(s, "{}", style(&o.origin).bold());
+            last = &o.origin;
+        }
+        let mark = if o.passed { style("PASS").green().bold() } else { style("FAIL").red().bold() };
+        let _ = write!(s, "  {mark}  {}.{}", o.package, o.name);
+        if let Some(d) = o.detail.as_deref().filter(|_| !o.passed) {
+            let _ = write!(s, "  ({}:{}: {d})", o.origin, o.line);
+        }
+        s.push('\n');
+    }
+    let passed = outcomes.iter().filter(|o| o.passed).count();
+    let failed = outcomes.len() - passed;
+    if outcomes.is_empty() {
+        s.push_str("no test_* rules found\n");
+    }
+    // The plain closing line that test-runner parsers recognise.
+    let _ = writeln!(s, "policy tests: {passed} passed, {failed} failed");
+    s
+}
+
+pub fn check(policies: &[Policy], problems: &[CheckProblem], format: Format) -> String {
+    if format == Format::Json {
+        let doc = serde_json::json!({"version": 1, "policies": policies.len(), "problems": problems});
+        return serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+    }
+    let mut s = String::new();
+    for p in problems {
+        let _ = writeln!(s, "{}: {}", style(&p.origin).bold(), p.message);
+    }
+    let _ = writeln!(
+        s,
+        "policy check: {} polic{} checked, {} problem{}",
+        policies.len(),
+        if policies.len() == 1 { "y" } else { "ies" },
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    s
+}
+
+pub fn list(policies: &[Policy], format: Format) -> String {
+    if format == Format::Json {
+        let items: Vec<_> = policies
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "id": p.id(), "title": p.title(), "package": p.package, "origin": p.origin,
+                    "severity": p.severity(), "builtin": p.builtin,
+                    "stages": p.metadata.custom.stages,
+                })
+            })
+            .collect();
+        return serde_json::to_string_pretty(&items).expect("serialises") + "\n";
+    }
+    let mut s = String::new();
+    for p in policies {
+        let stages = p
+            .metadata
+            .custom
+            .stages
+            .as_ref()
+            .map(|v| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","))
+            .unwrap_or_else(|| "all".into());
+        let _ = writeln!(s, "{:<16} {:<9} {:<40} [{}] {}", p.id(), p.severity().as_str(), p.title(), stages, p.origin);
+    }
+    s
+}

@@ -1,0 +1,116 @@
+//! SARIF 2.1.0 for code-scanning upload: rules from policy METADATA, results on file and line,
+//! partial fingerprints that contain no secret bytes (findings carry only redacted previews).
+
+use super::Report;
+use crate::model::{Level, Severity};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+pub fn render(report: &Report) -> String {
+    let rules: Vec<Value> = report
+        .rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "name": r.id.replace('-', ""),
+                "shortDescription": {"text": r.title},
+                "fullDescription": {"text": if r.description.is_empty() { &r.title } else { &r.description }},
+                "help": {"text": r.remediation},
+                "defaultConfiguration": {"level": level_for(r.severity, Level::Deny)},
+                "properties": {"security-severity": security_severity(r.severity), "tags": ["git-charter"]},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = report
+        .violations
+        .iter()
+        .map(|v| {
+            let mut result = json!({
+                "ruleId": v.policy_id,
+                "level": level_for(v.severity, v.level),
+                "message": {"text": match &v.remediation {
+                    Some(r) => format!("{}\n{}", v.message, r),
+                    None => v.message.clone(),
+                }},
+                "partialFingerprints": {"gitCharter/v1": fingerprint(v)},
+            });
+            if let Some(i) = report.rules.iter().position(|r| r.id == v.policy_id) {
+                result["ruleIndex"] = json!(i);
+            }
+            if let Some(p) = &v.path {
+                let mut region = json!({});
+                if let Some(l) = v.line {
+                    region = json!({"startLine": l});
+                }
+                let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": uri(p), "uriBaseId": "%SRCROOT%"}}});
+                if v.line.is_some() {
+                    loc["physicalLocation"]["region"] = region;
+                }
+                result["locations"] = json!([loc]);
+            }
+            if let Some(c) = &v.commit {
+                result["properties"] = json!({"commit": c});
+            }
+            result
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "git-charter",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://crates.io/crates/git-charter",
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut s = serde_json::to_string_pretty(&doc).expect("sarif serialises");
+    s.push('\n');
+    s
+}
+
+fn level_for(sev: Severity, level: Level) -> &'static str {
+    match (level, sev) {
+        (Level::Warn, _) => "warning",
+        (Level::Deny, Severity::Info) => "note",
+        (Level::Deny, _) => "error",
+    }
+}
+
+fn security_severity(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "0.0",
+    }
+}
+
+/// Percent-encodes what a relative URI reference may not contain.
+fn uri(path: &str) -> String {
+    let mut s = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => s.push(b as char),
+            _ => s.push_str(&format!("%{b:02X}")),
+        }
+    }
+    s
+}
+
+/// Stable across line moves: policy, path and message (which holds only a redacted preview).
+fn fingerprint(v: &crate::model::Violation) -> String {
+    let mut h = Sha256::new();
+    h.update(v.policy_id.as_bytes());
+    h.update([0]);
+    h.update(v.path.as_deref().unwrap_or("").as_bytes());
+    h.update([0]);
+    h.update(v.message.as_bytes());
+    let d = h.finalize();
+    d.iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
