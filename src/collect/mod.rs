@@ -3,6 +3,7 @@
 
 pub mod hooks;
 mod changes;
+pub mod range;
 
 pub use changes::{ChangeSet, ChangedFile};
 

@@ -398,3 +398,5 @@ pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
 pub fn effective_charter(cwd: &Path) -> Result<String> {
     Ok(config::to_yaml(&charter_for(cwd)?.charter))
 }
+
+pub mod ci;
