@@ -4,7 +4,7 @@
 use clap::Parser;
 use git_charter::cli::{Cli, Command, Format, PolicyCommand};
 use git_charter::error::{Error, exit};
-use git_charter::{app, report};
+use git_charter::{app, install, report};
 use std::path::PathBuf;
 
 fn main() {
@@ -78,6 +78,54 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&app::effective_charter(&dir)?)?;
             Ok(exit::OK)
         }
+        Command::Scan { paths } => verdict(&app::scan::scan(&dir, paths)?, cli),
+        Command::Baseline { paths } => {
+            let (path, n) = app::scan::baseline(&dir, paths)?;
+            emit(&format!("wrote {n} finding{} to {}\n", if n == 1 { "" } else { "s" }, path.display()))?;
+            Ok(exit::OK)
+        }
+        Command::Install { hooks } => {
+            let hooks = install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
+            let actions = install::install(&dir, &hooks).map_err(install_error)?;
+            emit(&actions.iter().map(|a| format!("{a}\n")).collect::<String>())?;
+            Ok(exit::OK)
+        }
+        Command::Uninstall { hooks } => {
+            let hooks = install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
+            let actions = install::uninstall(&dir, &hooks).map_err(install_error)?;
+            emit(&actions.iter().map(|a| format!("{a}\n")).collect::<String>())?;
+            Ok(exit::OK)
+        }
+        Command::Explain { id } => {
+            let policies = app::policy_list(&dir)?;
+            let p = policies
+                .iter()
+                .find(|p| p.id().eq_ignore_ascii_case(id))
+                .ok_or_else(|| Error::Usage(format!("no policy with id `{id}` (see `git charter policy list`)")))?;
+            emit(&report::policy::explain(p))?;
+            Ok(exit::OK)
+        }
+        Command::Ci(args) => verdict(&app::ci::ci(&dir, args)?, cli),
+        Command::PrePush { remote, url } => {
+            let stdin = pre_push_stdin()?;
+            verdict(&app::ci::pre_push(&dir, remote.as_deref(), url.as_deref(), &stdin)?, cli)
+        }
         other => Err(Error::Usage(format!("`{other:?}` is not available in this build yet"))),
     }
+}
+
+fn install_error(e: install::InstallError) -> Error {
+    Error::Usage(e.to_string())
+}
+
+/// git's ref lines for pre-push. Run by hand from a terminal there are none, rather than a wait for input.
+fn pre_push_stdin() -> Result<String, Error> {
+    use std::io::{IsTerminal, Read};
+    let mut stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Ok(String::new());
+    }
+    let mut buf = Vec::new();
+    stdin.read_to_end(&mut buf).map_err(|e| Error::io("<stdin>", e))?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
 }

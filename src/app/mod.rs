@@ -156,6 +156,7 @@ impl Session {
         trailers::TrailerConfig {
             separators: self.repo.config_string("trailer.separators"),
             configured_keys: keys,
+            ..trailers::TrailerConfig::default()
         }
     }
 
@@ -400,3 +401,4 @@ pub fn effective_charter(cwd: &Path) -> Result<String> {
 }
 
 pub mod ci;
+pub mod scan;

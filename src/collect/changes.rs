@@ -135,7 +135,7 @@ fn status_name(d: Delta) -> &'static str {
     }
 }
 
-pub fn is_binary(content: &[u8]) -> bool {
+pub(crate) fn is_binary(content: &[u8]) -> bool {
     content[..content.len().min(BINARY_SNIFF)].contains(&0)
 }
 

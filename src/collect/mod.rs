@@ -3,6 +3,7 @@
 
 pub mod hooks;
 mod changes;
+pub mod files;
 pub mod range;
 
 pub use changes::{ChangeSet, ChangedFile};
@@ -54,6 +55,18 @@ impl Repo {
             None => return Err(GitError::Bare(repo.path().to_path_buf())),
         };
         Ok(Repo { repo, root })
+    }
+
+    /// Like `discover`, but also accepts a bare repository (mirrors, server-side checks): commit
+    /// ranges are read from objects only. `root()` is then the git directory.
+    pub fn discover_history(start: &Path) -> Result<Repo, GitError> {
+        match Repo::discover(start) {
+            Err(GitError::Bare(path)) => {
+                let repo = git2::Repository::open(&path)?;
+                Ok(Repo { repo, root: path })
+            }
+            r => r,
+        }
     }
 
     pub fn root(&self) -> &Path {

@@ -87,3 +87,25 @@ pub fn list(policies: &[Policy], format: Format) -> String {
     }
     s
 }
+
+pub fn explain(p: &Policy) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} {}", style(p.id()).cyan().bold(), style(p.title()).bold());
+    let _ = writeln!(s, "  severity: {}", p.severity());
+    let stages = p
+        .metadata
+        .custom
+        .stages
+        .as_ref()
+        .map(|v| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+        .unwrap_or_else(|| "all".into());
+    let _ = writeln!(s, "  stages:   {stages}");
+    let _ = writeln!(s, "  package:  {} ({})", p.package, p.origin);
+    if let Some(d) = &p.metadata.description {
+        let _ = writeln!(s, "\n{}", d.trim());
+    }
+    if let Some(r) = &p.metadata.custom.remediation {
+        let _ = writeln!(s, "\n{} {}", style("help:").green(), r.trim());
+    }
+    s
+}
