@@ -76,6 +76,7 @@ fn staged_deletion_and_rename_are_reported() {
     r.add("old/name.rs", "fn main() {\n    println!(\"a fairly long line so rename detection has content\");\n}\n");
     r.commit("init");
     r.git(&["rm", "-q", "gone.txt"]);
+    std::fs::create_dir_all(r.path().join("new")).unwrap();
     r.git(&["mv", "old/name.rs", "new/name.rs"]);
     let input = r.input();
     let gone = file(&input, "gone.txt");
