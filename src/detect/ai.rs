@@ -1,9 +1,19 @@
-//! AI-tool evidence in commit messages and identities: a catalogue of signatures as data.
-// PLACEHOLDER: owned by the commit-message helper.
+//! AI-tool evidence in commit messages and identities: a catalogue of signatures as data
+//! (rules/ai-signatures.yaml plus the charter's `ai:` section). Pure string matching; no git, no regorus.
 
+use crate::detect::message;
 use crate::detect::trailers::Trailer;
-use crate::model::Ident;
+use crate::model::{Ident, RegexPattern};
+use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+/// The built-in catalogue, embedded. `{{name}}` in its patterns expands to `vocabulary.name`.
+pub const BUILTIN_SIGNATURES: &str = include_str!("../../rules/ai-signatures.yaml");
+const BUILTIN_NAME: &str = "<embedded>/rules/ai-signatures.yaml";
+
+/// Longest evidence text kept; the rest is cut (policies show it, they do not need all of it).
+const MAX_TEXT: usize = 200;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -13,7 +23,7 @@ pub enum Strength {
     Strong,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Where {
     Message,
@@ -31,19 +41,107 @@ pub struct AiEvidence {
     #[serde(rename = "where")]
     pub location: Where,
     pub text: String,
+    /// The trailer key when the evidence is a `Key: value` line: a trailer git parsed
+    /// (`where: trailer`) or a trailer-shaped line elsewhere in the message (`where: message`).
+    pub key: Option<String>,
 }
+
+/// One signature as written in the catalogue or a charter. `P` is the pattern type: plain
+/// strings in the built-in file (they may use `{{vocabulary}}`), checked regexes in a charter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureSpec<P> {
+    /// Stable id, reported as `signature`.
+    pub id: String,
+    /// Tool name reported with the evidence; a `(?P<tool>…)` group in the pattern overrides it.
+    pub tool: String,
+    pub strength: Strength,
+    /// Where the pattern is run: `message` (each line), `subject`, `trailer` (`Key: value`, for
+    /// trailers git parsed and trailer-shaped lines anywhere in the message), `author`, `committer`
+    /// (`Name <email>`).
+    pub applies_to: Vec<Where>,
+    pub pattern: P,
+    /// A match is dropped when one of these matches the same text (for `message`, the same line).
+    #[serde(default = "Vec::new")]
+    pub exclude: Vec<P>,
+    /// Only tried on texts that no ordinary signature, and no earlier fallback, matched.
+    #[serde(default)]
+    pub fallback: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+}
+
+/// A signature from a team's charter: same schema as the catalogue, regexes checked while parsing.
+pub type SignatureDef = SignatureSpec<RegexPattern>;
 
 /// The charter's `ai:` section (team-added signatures).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct AiConfig {}
+pub struct AiConfig {
+    /// Extra signatures, in the schema of rules/ai-signatures.yaml (no `{{vocabulary}}`).
+    pub signatures: Vec<SignatureDef>,
+    /// Built-in signature ids to switch off.
+    pub disable: Vec<String>,
+}
 
-/// The charter's `disclosure:` section.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// The charter's `disclosure:` section. Policies read it as `data.charter.disclosure`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct DisclosureConfig {}
+pub struct DisclosureConfig {
+    /// Trailer keys that disclose AI help, compared case-insensitively.
+    pub trailers: Vec<String>,
+    /// Regex a disclosure value must match (e.g. the kernel's `AGENT:MODEL`); absent: any value.
+    pub value_pattern: Option<RegexPattern>,
+    /// Whole values (case-insensitive) that state that no AI was used, e.g. `AI-Assisted: no`.
+    pub none_values: Vec<String>,
+    /// Whether a `Co-authored-by` naming an AI tool counts as a disclosure.
+    pub coauthor_counts: bool,
+    /// Tools a disclosure may name (case-insensitive substrings of its value); empty: any tool.
+    pub allowed_tools: Vec<String>,
+    /// Evidence strength from which a disclosure is required: `strong` or `medium`.
+    pub require_for: Strength,
+    /// The trailer suggested in the remediation; `{tool}` is replaced by the detected tool.
+    pub suggest: String,
+    /// Require a `Signed-off-by` from the author (Developer Certificate of Origin).
+    pub require_dco: bool,
+}
 
-pub struct Signatures {}
+impl Default for DisclosureConfig {
+    fn default() -> Self {
+        DisclosureConfig {
+            trailers: vec![],
+            value_pattern: None,
+            none_values: vec![],
+            coauthor_counts: true,
+            allowed_tools: vec![],
+            require_for: Strength::Strong,
+            suggest: "Assisted-by: {tool}".into(),
+            require_dco: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Signature {
+    id: String,
+    tool: String,
+    strength: Strength,
+    applies_to: Vec<Where>,
+    pattern: Regex,
+    exclude: Vec<Regex>,
+    fallback: bool,
+}
+
+/// The compiled catalogue: built once per run, shared read-only.
+#[derive(Debug, Clone)]
+pub struct Signatures {
+    sigs: Vec<Signature>,
+    trailer_line: Regex,
+}
 
 #[derive(Debug, thiserror::Error)]
 #[error("{origin}: {message}")]
@@ -52,18 +150,452 @@ pub struct SignatureError {
     pub message: String,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Catalogue {
+    #[serde(default)]
+    vocabulary: BTreeMap<String, String>,
+    signatures: Vec<SignatureSpec<String>>,
+}
+
+fn expand(pattern: &str, vocab: &BTreeMap<String, String>) -> Result<String, String> {
+    let mut out = pattern.to_string();
+    // Vocabulary entries may use each other; a few rounds cover any sane nesting.
+    for _ in 0..8 {
+        let Some(start) = out.find("{{") else {
+            return Ok(out);
+        };
+        let Some(len) = out[start..].find("}}") else {
+            return Err(format!("unclosed `{{{{` in `{pattern}`"));
+        };
+        let name = out[start + 2..start + len].trim().to_string();
+        let Some(value) = vocab.get(&name) else {
+            return Err(format!("unknown vocabulary `{name}` in `{pattern}`"));
+        };
+        out.replace_range(start..start + len + 2, &format!("(?:{value})"));
+    }
+    if out.contains("{{") {
+        return Err(format!("vocabulary nests too deep in `{pattern}`"));
+    }
+    Ok(out)
+}
+
+fn compile(origin: &str, id: &str, what: &str, re: &str) -> Result<Regex, SignatureError> {
+    Regex::new(re).map_err(|e| SignatureError {
+        origin: origin.to_string(),
+        message: format!("signature `{id}`: invalid {what} regex: {e}"),
+    })
+}
+
+fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, SignatureError> {
+    if spec.applies_to.is_empty() {
+        return Err(SignatureError {
+            origin: origin.to_string(),
+            message: format!("signature `{}`: `applies_to` is empty", spec.id),
+        });
+    }
+    Ok(Signature {
+        id: spec.id.clone(),
+        tool: spec.tool.clone(),
+        strength: spec.strength,
+        applies_to: spec.applies_to.clone(),
+        pattern: compile(origin, &spec.id, "pattern", &spec.pattern)?,
+        exclude: spec
+            .exclude
+            .iter()
+            .map(|e| compile(origin, &spec.id, "exclude", e))
+            .collect::<Result<_, _>>()?,
+        fallback: spec.fallback,
+    })
+}
+
+/// The built-in catalogue with its vocabulary expanded, as written (examples included).
+pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, SignatureError> {
+    let err = |message: String| SignatureError {
+        origin: BUILTIN_NAME.to_string(),
+        message,
+    };
+    let cat: Catalogue =
+        yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| err(e.to_string()))?;
+    let mut out = Vec::with_capacity(cat.signatures.len());
+    for mut s in cat.signatures {
+        s.pattern = expand(&s.pattern, &cat.vocabulary)
+            .map_err(|m| err(format!("signature `{}`: {m}", s.id)))?;
+        for e in &mut s.exclude {
+            *e = expand(e, &cat.vocabulary)
+                .map_err(|m| err(format!("signature `{}`: {m}", s.id)))?;
+        }
+        out.push(s);
+    }
+    Ok(out)
+}
+
+fn team_spec(s: &SignatureDef) -> SignatureSpec<String> {
+    SignatureSpec {
+        id: s.id.clone(),
+        tool: s.tool.clone(),
+        strength: s.strength,
+        applies_to: s.applies_to.clone(),
+        pattern: s.pattern.0.clone(),
+        exclude: s.exclude.iter().map(|e| e.0.clone()).collect(),
+        fallback: s.fallback,
+        description: s.description.clone(),
+        examples: s.examples.clone(),
+        negative_examples: s.negative_examples.clone(),
+    }
+}
+
+/// One text a signature can be run on.
+struct Context<'a> {
+    location: Where,
+    text: &'a str,
+    key: Option<&'a str>,
+}
+
+fn cut(s: &str) -> String {
+    let s = s.trim();
+    if s.len() <= MAX_TEXT {
+        return s.to_string();
+    }
+    let mut end = MAX_TEXT;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// The tool as named in a value: without an e-mail address, quotes or surrounding blanks.
+fn tool_name(raw: &str) -> String {
+    let name = raw.split('<').next().unwrap_or(raw);
+    cut(name
+        .trim()
+        .trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()))
+}
+
 impl Signatures {
-    pub fn new(_config: &AiConfig) -> Result<Signatures, SignatureError> {
-        Ok(Signatures {})
+    pub fn new(config: &AiConfig) -> Result<Signatures, SignatureError> {
+        let mut sigs = Vec::new();
+        let mut seen = HashSet::new();
+        for spec in builtin_specs()? {
+            if config.disable.iter().any(|d| d == &spec.id) {
+                continue;
+            }
+            seen.insert(spec.id.clone());
+            sigs.push(build(BUILTIN_NAME, &spec)?);
+        }
+        for s in &config.signatures {
+            let origin = format!("charter `ai.signatures` `{}`", s.id);
+            if !seen.insert(s.id.clone()) {
+                return Err(SignatureError {
+                    origin,
+                    message: format!("signature id `{}` is already defined", s.id),
+                });
+            }
+            sigs.push(build(&origin, &team_spec(s))?);
+        }
+        Ok(Signatures {
+            sigs,
+            trailer_line: Regex::new(
+                r"^[ \t]*(?:[-*>][ \t]+)?([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*?)[ \t\r]*$",
+            )
+            .expect("static regex"),
+        })
     }
 
+    /// Ids of the loaded signatures, in catalogue order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.sigs.iter().map(|s| s.id.as_str())
+    }
+
+    /// Evidence of AI tools in a commit: the whole message (not only its trailer block), the
+    /// trailers git parsed, and the author and committer identities. Strongest first.
     pub fn detect(
         &self,
-        _message: &str,
-        _trailers: &[Trailer],
-        _author: Option<&Ident>,
-        _committer: Option<&Ident>,
+        message: &str,
+        trailers: &[Trailer],
+        author: Option<&Ident>,
+        committer: Option<&Ident>,
     ) -> Vec<AiEvidence> {
-        Vec::new()
+        let subject = message::subject(message);
+        let trailer_texts: Vec<(String, &str)> = trailers
+            .iter()
+            .map(|t| (format!("{}: {}", t.key, t.value), t.key.as_str()))
+            .collect();
+        let known: HashSet<&str> = trailer_texts.iter().map(|(s, _)| s.as_str()).collect();
+        // Squash merges and hand-edited messages bury trailers mid-body; they count too.
+        let mut buried: Vec<(String, String)> = Vec::new();
+        let mut buried_seen = HashSet::new();
+        for line in message.lines() {
+            if let Some(c) = self.trailer_line.captures(line) {
+                let text = format!("{}: {}", &c[1], &c[2]);
+                if !known.contains(text.as_str()) && buried_seen.insert(text.clone()) {
+                    buried.push((text, c[1].to_string()));
+                }
+            }
+        }
+        let author_text = author.map(|a| a.to_string());
+        let committer_text = committer.map(|c| c.to_string());
+
+        let mut contexts: Vec<Context<'_>> = Vec::new();
+        for line in message.lines() {
+            contexts.push(Context {
+                location: Where::Message,
+                text: line,
+                key: None,
+            });
+        }
+        contexts.push(Context {
+            location: Where::Subject,
+            text: &subject,
+            key: None,
+        });
+        for (text, key) in &trailer_texts {
+            contexts.push(Context {
+                location: Where::Trailer,
+                text,
+                key: Some(key),
+            });
+        }
+        let first_buried = contexts.len();
+        for (text, key) in &buried {
+            contexts.push(Context {
+                location: Where::Trailer,
+                text,
+                key: Some(key),
+            });
+        }
+        if let Some(t) = &author_text {
+            contexts.push(Context {
+                location: Where::Author,
+                text: t,
+                key: None,
+            });
+        }
+        if let Some(t) = &committer_text {
+            contexts.push(Context {
+                location: Where::Committer,
+                text: t,
+                key: None,
+            });
+        }
+
+        let mut out: Vec<AiEvidence> = Vec::new();
+        let mut hit_contexts = HashSet::new();
+        let mut dedup = HashSet::new();
+        for pass_fallback in [false, true] {
+            for sig in self.sigs.iter().filter(|s| s.fallback == pass_fallback) {
+                for (ci, ctx) in contexts.iter().enumerate() {
+                    if !sig.applies_to.contains(&ctx.location)
+                        || (pass_fallback && hit_contexts.contains(&ci))
+                    {
+                        continue;
+                    }
+                    let Some(caps) = sig.pattern.captures(ctx.text) else {
+                        continue;
+                    };
+                    if sig.exclude.iter().any(|e| e.is_match(ctx.text)) {
+                        continue;
+                    }
+                    let whole = caps.get(0).map_or("", |m| m.as_str());
+                    let text = match ctx.location {
+                        Where::Message | Where::Subject => cut(whole),
+                        _ => cut(ctx.text),
+                    };
+                    let tool = caps
+                        .name("tool")
+                        .or_else(|| caps.name("tool2"))
+                        .map(|m| tool_name(m.as_str()))
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or_else(|| sig.tool.clone());
+                    let location = if ci >= first_buried && ctx.location == Where::Trailer {
+                        Where::Message
+                    } else {
+                        ctx.location
+                    };
+                    // A fallback yields to every signature before it, fallbacks included.
+                    hit_contexts.insert(ci);
+                    if dedup.insert((sig.id.clone(), text.clone())) {
+                        out.push(AiEvidence {
+                            signature: sig.id.clone(),
+                            tool,
+                            strength: sig.strength,
+                            location,
+                            text,
+                            key: ctx.key.map(str::to_string),
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by(|a, b| b.strength.cmp(&a.strength));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::trailers::{self, Mode, TrailerConfig};
+
+    fn sigs() -> Signatures {
+        Signatures::new(&AiConfig::default()).expect("built-in catalogue compiles")
+    }
+
+    fn run(s: &Signatures, message: &str, author: Option<&str>) -> Vec<AiEvidence> {
+        let ts = trailers::parse(message, Mode::LogUnfold, &TrailerConfig::default());
+        let a = author.and_then(Ident::parse);
+        s.detect(message, &ts, a.as_ref(), None)
+    }
+
+    /// Runs `example` in every place the signature applies to; true when `id` fires in any.
+    fn fires(s: &Signatures, spec: &SignatureSpec<String>, example: &str) -> bool {
+        let mut tries: Vec<Vec<AiEvidence>> = Vec::new();
+        for w in &spec.applies_to {
+            match w {
+                Where::Message | Where::Trailer => {
+                    tries.push(run(
+                        s,
+                        &format!("Subject line\n\nBody line.\n\n{example}\n"),
+                        None,
+                    ));
+                    tries.push(run(
+                        s,
+                        &format!("Subject line\n\n{example}\n\nMore prose.\n"),
+                        None,
+                    ));
+                }
+                Where::Subject => tries.push(run(s, &format!("{example}\n\nBody.\n"), None)),
+                Where::Author => tries.push(run(s, "Subject\n", Some(example))),
+                Where::Committer => {
+                    let c = Ident::parse(example);
+                    tries.push(s.detect("Subject\n", &[], None, c.as_ref()));
+                }
+            }
+        }
+        tries.iter().flatten().any(|e| e.signature == spec.id)
+    }
+
+    #[test]
+    fn every_signature_matches_its_examples_and_not_its_negatives() {
+        let s = sigs();
+        let specs = builtin_specs().unwrap();
+        let mut problems = Vec::new();
+        for spec in &specs {
+            if spec.examples.is_empty() {
+                problems.push(format!("{}: no examples", spec.id));
+            }
+            for ex in &spec.examples {
+                if !fires(&s, spec, ex) {
+                    problems.push(format!("{}: example not matched: {ex:?}", spec.id));
+                }
+            }
+            for ex in &spec.negative_examples {
+                if fires(&s, spec, ex) {
+                    problems.push(format!("{}: negative example matched: {ex:?}", spec.id));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn signature_ids_are_unique() {
+        let specs = builtin_specs().unwrap();
+        let mut seen = HashSet::new();
+        for s in &specs {
+            assert!(seen.insert(s.id.clone()), "duplicate id {}", s.id);
+        }
+    }
+
+    #[test]
+    fn hard_negatives_give_no_blocking_evidence() {
+        let s = sigs();
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "lib: fix cursor leak in the database pool\n\nThe cursor was never closed.\n",
+                None,
+            ),
+            ("Add CLAUDE.md with contributor notes\n", None),
+            ("deps: bump openai sdk to 1.50\n", None),
+            (
+                "Fix typo\n\nReported-by: Jean-Claude Dupont <jc@example.fr>\n",
+                None,
+            ),
+            (
+                "curl: fix leak\n\nAssisted-by: Daniel Stenberg\nAssisted-by: Jay Satiro <raysatiro@yahoo.com>\n",
+                None,
+            ),
+            (
+                "chore(deps): bump serde\n\nSigned-off-by: dependabot[bot] <support@github.com>\n",
+                Some("dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>"),
+            ),
+            (
+                "Update rust crate tokio to v1.40\n",
+                Some("renovate[bot] <29139614+renovate[bot]@users.noreply.github.com>"),
+            ),
+            (
+                "Thanks to Claude Paroz for the report\n\nAssisted-by: Claude Paroz <claude@2xlibre.net>\n",
+                None,
+            ),
+        ];
+        for (msg, author) in cases {
+            let ev = run(&s, msg, *author);
+            assert!(
+                ev.iter().all(|e| e.strength == Strength::Weak),
+                "{msg:?} gave {ev:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn buried_co_author_in_squash_merge_is_found() {
+        let s = sigs();
+        let msg = "Squash of feature (#12)\n\n* first step\n\nCo-authored-by: Claude <noreply@anthropic.com>\n\n* second step\n";
+        let ev = run(&s, msg, None);
+        let e = ev
+            .iter()
+            .find(|e| e.strength == Strength::Strong)
+            .expect("strong evidence");
+        assert_eq!(e.location, Where::Message);
+        assert_eq!(e.key.as_deref(), Some("Co-authored-by"));
+    }
+
+    #[test]
+    fn team_signature_extends_and_disable_removes() {
+        let cfg: AiConfig = yaml_serde::from_str(
+            "signatures:\n  - id: acme-bot\n    tool: Acme AI\n    strength: strong\n    applies_to: [author]\n    pattern: 'acme-ai\\[bot\\]'\ndisable: [aider-subject-prefix]\n",
+        )
+        .unwrap();
+        let s = Signatures::new(&cfg).unwrap();
+        assert!(s.ids().any(|i| i == "acme-bot"));
+        assert!(!s.ids().any(|i| i == "aider-subject-prefix"));
+        let ev = run(
+            &s,
+            "x\n",
+            Some("acme-ai[bot] <1+acme-ai[bot]@users.noreply.github.com>"),
+        );
+        assert_eq!(ev[0].signature, "acme-bot");
+    }
+
+    #[test]
+    fn bad_team_regex_is_a_parse_error_naming_the_entry() {
+        let err = yaml_serde::from_str::<AiConfig>(
+            "signatures:\n  - id: x\n    tool: X\n    strength: weak\n    applies_to: [message]\n    pattern: '(unclosed'\n",
+        )
+        .unwrap_err();
+        // The path names the entry; the charter loader adds the file.
+        assert!(err.to_string().contains("signatures[0]"), "{err}");
+        assert!(
+            err.to_string().contains("invalid regex `(unclosed`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn tool_comes_from_the_named_group() {
+        let s = sigs();
+        let ev = run(&s, "x\n\nAssisted-by: Claude Opus 4.6\n", None);
+        assert_eq!(ev[0].tool, "Claude Opus 4.6");
+        assert_eq!(ev[0].location, Where::Trailer);
     }
 }
