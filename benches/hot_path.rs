@@ -21,7 +21,10 @@ fn median<F: FnMut()>(name: &str, iters: usize, mut f: F) -> Duration {
         .collect();
     times.sort();
     let m = times[times.len() / 2];
-    println!("{name:<44} median {:>10.3} ms  (n={iters})", m.as_secs_f64() * 1e3);
+    println!(
+        "{name:<44} median {:>10.3} ms  (n={iters})",
+        m.as_secs_f64() * 1e3
+    );
     m
 }
 
@@ -30,7 +33,9 @@ fn corpus() -> Vec<u8> {
     let mut out = Vec::new();
     let home = std::env::var("CARGO_HOME")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+        .unwrap_or_else(|_| {
+            std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo")
+        });
     let roots = [home.join("registry/src"), std::path::PathBuf::from("src")];
     for root in roots {
         let walker = ignore::WalkBuilder::new(&root).build();
@@ -71,7 +76,10 @@ fn main() {
     })
     .to_string();
     median("policy: evaluate all built-ins, 5-file input", 200, || {
-        black_box(ev.evaluate(&input, Stage::PreCommit, &Overrides::default()).unwrap());
+        black_box(
+            ev.evaluate(&input, Stage::PreCommit, &Overrides::default())
+                .unwrap(),
+        );
     });
     let loaded = LoadedCharter {
         charter,
@@ -84,10 +92,19 @@ fn main() {
     let d = Detectors::new(&loaded).unwrap();
     let text = corpus();
     let mut out = Vec::new();
-    let m = median(&format!("secrets: scan {} MiB of Rust source", text.len() >> 20), 5, || {
-        out.clear();
-        d.secrets.scan("corpus.rs", &text, LineMap::Contiguous { first: 1 }, &mut out);
-    });
+    let m = median(
+        &format!("secrets: scan {} MiB of Rust source", text.len() >> 20),
+        5,
+        || {
+            out.clear();
+            d.secrets.scan(
+                "corpus.rs",
+                &text,
+                LineMap::Contiguous { first: 1 },
+                &mut out,
+            );
+        },
+    );
     println!(
         "{:<44} {:>10.1} MB/s",
         "secrets: throughput",
@@ -96,7 +113,12 @@ fn main() {
     let mut ins = Vec::new();
     let m = median("insecure: scan the same source", 5, || {
         ins.clear();
-        d.insecure.scan("corpus.rs", &text, LineMap::Contiguous { first: 1 }, &mut ins);
+        d.insecure.scan(
+            "corpus.rs",
+            &text,
+            LineMap::Contiguous { first: 1 },
+            &mut ins,
+        );
     });
     println!(
         "{:<44} {:>10.1} MB/s",

@@ -135,9 +135,7 @@ pub enum PolicyCommand {
         dir: Option<PathBuf>,
     },
     /// Check policies: parse, METADATA complete, ids unique and well-formed, every policy tested.
-    Check {
-        dir: Option<PathBuf>,
-    },
+    Check { dir: Option<PathBuf> },
     /// List the policies in force with their ids, titles and stages.
     List,
 }

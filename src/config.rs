@@ -171,7 +171,8 @@ pub fn load(root: &Path) -> Result<LoadedCharter, ConfigError> {
 
 /// The embedded default, parsed. Its validity is pinned by a unit test.
 pub fn default_charter() -> Charter {
-    parse_single(Path::new(DEFAULT_CHARTER_NAME), DEFAULT_CHARTER).expect("embedded default charter is valid")
+    parse_single(Path::new(DEFAULT_CHARTER_NAME), DEFAULT_CHARTER)
+        .expect("embedded default charter is valid")
 }
 
 /// Parses a team charter and layers it over the default: maps merge key by key, anything else
@@ -184,14 +185,19 @@ pub fn from_team_text(path: &Path, text: &str) -> Result<Charter, ConfigError> {
         return Err(ConfigError {
             path: path.to_path_buf(),
             location: None,
-            message: format!("charter version {} is newer than this git-charter understands (1)", own.version),
+            message: format!(
+                "charter version {} is newer than this git-charter understands (1)",
+                own.version
+            ),
         });
     }
     if own.extends_default == Some(false) {
         return Ok(own);
     }
-    let mut merged: yaml_serde::Value = yaml_serde::from_str(DEFAULT_CHARTER).expect("default charter is YAML");
-    let team: yaml_serde::Value = yaml_serde::from_str(text).map_err(|e| ConfigError::from_yaml(path, e))?;
+    let mut merged: yaml_serde::Value =
+        yaml_serde::from_str(DEFAULT_CHARTER).expect("default charter is YAML");
+    let team: yaml_serde::Value =
+        yaml_serde::from_str(text).map_err(|e| ConfigError::from_yaml(path, e))?;
     merge(&mut merged, team);
     yaml_serde::from_value(merged).map_err(|e| ConfigError {
         path: path.to_path_buf(),
@@ -240,7 +246,11 @@ mod tests {
 
     #[test]
     fn unknown_key_names_file_line_and_key() {
-        let err = from_team_text(Path::new(".charter/charter.yaml"), "version: 1\nlimits:\n  max_file_sise: 3\n").unwrap_err();
+        let err = from_team_text(
+            Path::new(".charter/charter.yaml"),
+            "version: 1\nlimits:\n  max_file_sise: 3\n",
+        )
+        .unwrap_err();
         let msg = err.to_string();
         assert!(msg.starts_with(".charter/charter.yaml:3:"), "{msg}");
         assert!(msg.contains("max_file_sise"), "{msg}");
@@ -250,6 +260,9 @@ mod tests {
     fn team_values_override_and_maps_merge() {
         let c = from_team_text(Path::new("c.yaml"), "limits:\n  max_file_size: 10\n").unwrap();
         assert_eq!(c.limits.max_file_size, 10);
-        assert_eq!(c.limits.policy_timeout_ms, default_charter().limits.policy_timeout_ms);
+        assert_eq!(
+            c.limits.policy_timeout_ms,
+            default_charter().limits.policy_timeout_ms
+        );
     }
 }

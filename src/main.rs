@@ -58,16 +58,26 @@ fn run(cli: &Cli) -> Result<i32, Error> {
         Command::Policy(PolicyCommand::Test { dir: d }) => {
             let outcomes = app::policy_test(&dir, d.as_deref())?;
             emit(&report::policy::tests(&outcomes, cli.global.format))?;
-            Ok(if outcomes.iter().all(|o| o.passed) && !outcomes.is_empty() {
+            Ok(
+                if outcomes.iter().all(|o| o.passed) && !outcomes.is_empty() {
+                    exit::OK
+                } else {
+                    exit::DENIED
+                },
+            )
+        }
+        Command::Policy(PolicyCommand::Check { dir: d }) => {
+            let (policies, problems) = app::policy_check(&dir, d.as_deref())?;
+            emit(&report::policy::check(
+                &policies,
+                &problems,
+                cli.global.format,
+            ))?;
+            Ok(if problems.is_empty() {
                 exit::OK
             } else {
                 exit::DENIED
             })
-        }
-        Command::Policy(PolicyCommand::Check { dir: d }) => {
-            let (policies, problems) = app::policy_check(&dir, d.as_deref())?;
-            emit(&report::policy::check(&policies, &problems, cli.global.format))?;
-            Ok(if problems.is_empty() { exit::OK } else { exit::DENIED })
         }
         Command::Policy(PolicyCommand::List) => {
             let policies = app::policy_list(&dir)?;
@@ -78,20 +88,31 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&app::effective_charter(&dir)?)?;
             Ok(exit::OK)
         }
+        Command::Rules => {
+            let rules = app::rules(&dir)?;
+            emit(&report::policy::rules(&rules, cli.global.format))?;
+            Ok(exit::OK)
+        }
         Command::Scan { paths } => verdict(&app::scan::scan(&dir, paths)?, cli),
         Command::Baseline { paths } => {
             let (path, n) = app::scan::baseline(&dir, paths)?;
-            emit(&format!("wrote {n} finding{} to {}\n", if n == 1 { "" } else { "s" }, path.display()))?;
+            emit(&format!(
+                "wrote {n} finding{} to {}\n",
+                if n == 1 { "" } else { "s" },
+                path.display()
+            ))?;
             Ok(exit::OK)
         }
         Command::Install { hooks } => {
-            let hooks = install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
+            let hooks =
+                install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
             let actions = install::install(&dir, &hooks).map_err(install_error)?;
             emit(&actions.iter().map(|a| format!("{a}\n")).collect::<String>())?;
             Ok(exit::OK)
         }
         Command::Uninstall { hooks } => {
-            let hooks = install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
+            let hooks =
+                install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
             let actions = install::uninstall(&dir, &hooks).map_err(install_error)?;
             emit(&actions.iter().map(|a| format!("{a}\n")).collect::<String>())?;
             Ok(exit::OK)
@@ -101,16 +122,25 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             let p = policies
                 .iter()
                 .find(|p| p.id().eq_ignore_ascii_case(id))
-                .ok_or_else(|| Error::Usage(format!("no policy with id `{id}` (see `git charter policy list`)")))?;
+                .ok_or_else(|| {
+                    Error::Usage(format!(
+                        "no policy with id `{id}` (see `git charter policy list`)"
+                    ))
+                })?;
             emit(&report::policy::explain(p))?;
             Ok(exit::OK)
         }
         Command::Ci(args) => verdict(&app::ci::ci(&dir, args)?, cli),
         Command::PrePush { remote, url } => {
             let stdin = pre_push_stdin()?;
-            verdict(&app::ci::pre_push(&dir, remote.as_deref(), url.as_deref(), &stdin)?, cli)
+            verdict(
+                &app::ci::pre_push(&dir, remote.as_deref(), url.as_deref(), &stdin)?,
+                cli,
+            )
         }
-        other => Err(Error::Usage(format!("`{other:?}` is not available in this build yet"))),
+        other => Err(Error::Usage(format!(
+            "`{other:?}` is not available in this build yet"
+        ))),
     }
 }
 
@@ -126,6 +156,8 @@ fn pre_push_stdin() -> Result<String, Error> {
         return Ok(String::new());
     }
     let mut buf = Vec::new();
-    stdin.read_to_end(&mut buf).map_err(|e| Error::io("<stdin>", e))?;
+    stdin
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io("<stdin>", e))?;
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }

@@ -6,18 +6,28 @@ use common::*;
 #[test]
 fn aws_key_in_staged_file_is_denied_with_rule_and_policy_id() {
     let r = Repo::new();
-    r.add("app/settings.py", format!("AWS_ACCESS_KEY_ID = \"{}\"\n", aws_key_id()));
+    r.add(
+        "app/settings.py",
+        format!("AWS_ACCESS_KEY_ID = \"{}\"\n", aws_key_id()),
+    );
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 1, "{}", run.all());
     assert!(run.stdout.contains("CH-SECRET-001"), "{}", run.stdout);
     assert!(run.stdout.contains("app/settings.py"), "{}", run.stdout);
-    assert!(!run.all().contains(&aws_key_id()), "the full key must never be printed:\n{}", run.all());
+    assert!(
+        !run.all().contains(&aws_key_id()),
+        "the full key must never be printed:\n{}",
+        run.all()
+    );
 }
 
 #[test]
 fn clean_commit_passes_with_exit_0() {
     let r = Repo::new();
-    r.add("src/lib.rs", "pub fn add(a: i32, b: i32) -> i32 { a + b }\n");
+    r.add(
+        "src/lib.rs",
+        "pub fn add(a: i32, b: i32) -> i32 { a + b }\n",
+    );
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(run.stdout.contains("passed"), "{}", run.stdout);
@@ -43,7 +53,10 @@ fn only_added_lines_of_a_modified_file_are_reported() {
     let r = Repo::new();
     r.add("conf.py", format!("old = \"{}\"\n", aws_key_id()));
     r.commit("old key already in history");
-    r.add("conf.py", format!("old = \"{}\"\nname = 'x'\n", aws_key_id()));
+    r.add(
+        "conf.py",
+        format!("old = \"{}\"\nname = 'x'\n", aws_key_id()),
+    );
     let input = r.input();
     let f = file(&input, "conf.py");
     assert_eq!(f["status"], "modified");
@@ -73,7 +86,10 @@ fn empty_repository_first_commit_works() {
 fn staged_deletion_and_rename_are_reported() {
     let r = Repo::new();
     r.add("gone.txt", "a\nb\nc\n");
-    r.add("old/name.rs", "fn main() {\n    println!(\"a fairly long line so rename detection has content\");\n}\n");
+    r.add(
+        "old/name.rs",
+        "fn main() {\n    println!(\"a fairly long line so rename detection has content\");\n}\n",
+    );
     r.commit("init");
     r.git(&["rm", "-q", "gone.txt"]);
     std::fs::create_dir_all(r.path().join("new")).unwrap();
@@ -95,7 +111,10 @@ fn binary_and_large_files_are_skipped_and_counted() {
     bin.extend(format!("{}", aws_key_id()).as_bytes());
     r.add("img.png", &bin);
     r.write(".charter/charter.yaml", "limits:\n  max_file_size: 100\n");
-    r.add("big.txt", format!("key = \"{}\"\n", aws_key_id()).repeat(10));
+    r.add(
+        "big.txt",
+        format!("key = \"{}\"\n", aws_key_id()).repeat(10),
+    );
     let input = r.input();
     assert_eq!(file(&input, "img.png")["skipped"], "binary");
     assert_eq!(file(&input, "img.png")["binary"], true);
@@ -104,7 +123,11 @@ fn binary_and_large_files_are_skipped_and_counted() {
     assert_eq!(input["stats"]["skipped_large"], 1);
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert!(run.stdout.contains("skipped 1 binary, 1 too large"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("skipped 1 binary, 1 too large"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -124,12 +147,19 @@ fn invalid_utf8_and_crlf_files_are_scanned() {
 #[test]
 fn odd_paths_with_spaces_and_non_ascii() {
     let r = Repo::new();
-    r.add("dir with space/naïve – ü.py", format!("k = \"{}\"\n", aws_key_id()));
+    r.add(
+        "dir with space/naïve – ü.py",
+        format!("k = \"{}\"\n", aws_key_id()),
+    );
     let input = r.input();
     let f = file(&input, "dir with space/naïve – ü.py");
     assert_eq!(f["findings"].as_array().unwrap().len(), 1);
     let run = r.charter(&["pre-commit"]);
-    assert!(run.stdout.contains("dir with space/naïve – ü.py"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("dir with space/naïve – ü.py"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[cfg(unix)]
@@ -151,9 +181,21 @@ fn submodule_entry_is_skipped() {
     let r = Repo::new();
     let out = git_in(
         r.path(),
-        &["-c", "protocol.file.allow=always", "submodule", "add", "-q", sub.path().to_str().unwrap(), "vendor/sub"],
+        &[
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "-q",
+            sub.path().to_str().unwrap(),
+            "vendor/sub",
+        ],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let input = r.input();
     assert_eq!(file(&input, "vendor/sub")["skipped"], "submodule");
     assert_eq!(r.charter(&["pre-commit"]).code, 0);
@@ -173,7 +215,13 @@ fn merge_in_progress_is_judged_against_head() {
     r.git(&["merge", "--no-ff", "--no-commit", "-q", "side"]);
     let input = r.input();
     assert_eq!(input["repo"]["merge"], true);
-    assert_eq!(file(&input, "side.py")["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        file(&input, "side.py")["findings"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(r.charter(&["pre-commit"]).code, 1);
 }
 
@@ -194,13 +242,21 @@ fn not_a_repository_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
     let run = run_in(dir.path(), &["pre-commit"]);
     assert_eq!(run.code, 2, "{}", run.all());
-    assert!(run.stderr.contains("not a git repository"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a git repository"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn bare_repository_is_a_clear_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    assert!(git_in(dir.path(), &["init", "-q", "--bare"]).status.success());
+    assert!(
+        git_in(dir.path(), &["init", "-q", "--bare"])
+            .status
+            .success()
+    );
     let run = run_in(dir.path(), &["pre-commit"]);
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(run.stderr.contains("bare repository"), "{}", run.stderr);
@@ -209,24 +265,36 @@ fn bare_repository_is_a_clear_usage_error() {
 #[test]
 fn charter_error_names_file_line_and_exits_3() {
     let r = Repo::new();
-    r.write(".charter/charter.yaml", "version: 1\nlimits:\n  max_file_sise: 10\n");
+    r.write(
+        ".charter/charter.yaml",
+        "version: 1\nlimits:\n  max_file_sise: 10\n",
+    );
     r.add("a.txt", "a\n");
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 3, "{}", run.all());
-    assert!(run.stderr.contains(".charter/charter.yaml:3:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(".charter/charter.yaml:3:"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("max_file_sise"), "{}", run.stderr);
 }
 
 #[test]
 fn policy_parse_error_names_file_line_and_column_and_exits_3() {
     let r = Repo::new();
-    r.write(".charter/policies/broken.rego", "package team.broken\n\ndeny contains msg if {\n  msg := \n}\n");
+    r.write(
+        ".charter/policies/broken.rego",
+        "package team.broken\n\ndeny contains msg if {\n  msg := \n}\n",
+    );
     r.add("a.txt", "a\n");
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 3, "{}", run.all());
     assert!(run.stderr.contains("broken.rego:"), "{}", run.stderr);
     assert!(
-        run.stderr.lines().any(|l| l.contains("broken.rego:4:") || l.contains("broken.rego:5:")),
+        run.stderr
+            .lines()
+            .any(|l| l.contains("broken.rego:4:") || l.contains("broken.rego:5:")),
         "line and column expected: {}",
         run.stderr
     );
@@ -248,7 +316,10 @@ fn policy_with_unknown_function_fails_at_evaluation_with_exit_3() {
 #[test]
 fn policy_that_runs_too_long_is_stopped() {
     let r = Repo::new();
-    r.write(".charter/charter.yaml", "limits:\n  policy_timeout_ms: 200\n");
+    r.write(
+        ".charter/charter.yaml",
+        "limits:\n  policy_timeout_ms: 200\n",
+    );
     r.write(
         ".charter/policies/slow.rego",
         "package team.slow\n\ndeny contains msg if {\n  n := count([x | some x in numbers.range(1, 100000000); x % 7 == 0])\n  n < 0\n  msg := \"never\"\n}\n",
@@ -257,7 +328,10 @@ fn policy_that_runs_too_long_is_stopped() {
     let started = std::time::Instant::now();
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 3, "{}", run.all());
-    assert!(started.elapsed().as_secs() < 30, "the limit did not stop the policy in time");
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "the limit did not stop the policy in time"
+    );
 }
 
 #[test]
@@ -270,13 +344,22 @@ fn team_policy_can_deny_with_plain_string_and_warn_with_object() {
     r.add("notes.md", "x\n");
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 0, "warnings do not block: {}", run.all());
-    assert!(run.stdout.contains("TEAM-TODO-001") && run.stdout.contains("markdown file"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("TEAM-TODO-001") && run.stdout.contains("markdown file"),
+        "{}",
+        run.stdout
+    );
     r.add("TODO.txt", "x\n");
     let run = r.charter(&["pre-commit", "--format", "json"]);
     assert_eq!(run.code, 1, "{}", run.all());
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["verdict"], "denied");
-    let deny = v["violations"].as_array().unwrap().iter().find(|x| x["level"] == "deny").unwrap();
+    let deny = v["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["level"] == "deny")
+        .unwrap();
     assert_eq!(deny["policy_id"], "TEAM-TODO-001");
     assert_eq!(deny["message"], "TODO.txt must not be committed");
     assert_eq!(deny["remediation"], "Rename it.");
@@ -302,7 +385,10 @@ fn colour_follows_no_color_clicolor_force_and_flag() {
     let r = Repo::new();
     r.add("k.py", format!("k = \"{}\"\n", aws_key_id()));
     let plain = r.charter(&["pre-commit"]);
-    assert!(!plain.stdout.contains('\x1b'), "not a terminal and NO_COLOR: no colour");
+    assert!(
+        !plain.stdout.contains('\x1b'),
+        "not a terminal and NO_COLOR: no colour"
+    );
     let forced = std::process::Command::new(BIN)
         .arg("pre-commit")
         .current_dir(r.path())
@@ -310,7 +396,10 @@ fn colour_follows_no_color_clicolor_force_and_flag() {
         .env("CLICOLOR_FORCE", "1")
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&forced.stdout).contains('\x1b'), "CLICOLOR_FORCE forces colour");
+    assert!(
+        String::from_utf8_lossy(&forced.stdout).contains('\x1b'),
+        "CLICOLOR_FORCE forces colour"
+    );
     let both = std::process::Command::new(BIN)
         .arg("pre-commit")
         .current_dir(r.path())
@@ -318,7 +407,10 @@ fn colour_follows_no_color_clicolor_force_and_flag() {
         .env("CLICOLOR_FORCE", "1")
         .output()
         .unwrap();
-    assert!(!String::from_utf8_lossy(&both.stdout).contains('\x1b'), "NO_COLOR wins");
+    assert!(
+        !String::from_utf8_lossy(&both.stdout).contains('\x1b'),
+        "NO_COLOR wins"
+    );
     let flag = r.charter(&["pre-commit", "--color", "always"]);
     assert!(flag.stdout.contains('\x1b'), "--color always");
 }
@@ -331,9 +423,15 @@ fn hook_never_changes_index_or_work_tree() {
     let before_index = std::fs::read(r.path().join(".git/index")).unwrap();
     let before_status = r.git(&["status", "--porcelain=v1"]);
     let _ = r.charter(&["pre-commit"]);
-    assert_eq!(std::fs::read(r.path().join(".git/index")).unwrap(), before_index);
+    assert_eq!(
+        std::fs::read(r.path().join(".git/index")).unwrap(),
+        before_index
+    );
     assert_eq!(r.git(&["status", "--porcelain=v1"]), before_status);
-    assert_eq!(std::fs::read_to_string(r.path().join("a.py")).unwrap(), "unstaged edit\n");
+    assert_eq!(
+        std::fs::read_to_string(r.path().join("a.py")).unwrap(),
+        "unstaged edit\n"
+    );
 }
 
 #[test]

@@ -36,10 +36,37 @@ fn config_err(origin: &Path, message: String) -> Error {
 impl Detectors {
     pub fn new(loaded: &LoadedCharter) -> Result<Detectors> {
         let c = &loaded.charter;
-        let origin = loaded.file.clone().unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME));
-        let secrets = Scanner::new(&c.secrets, &[]).map_err(|e| config_err(&origin, e.to_string()))?;
-        let classifier = Classifier::new(&c.classes, &c.tiers).map_err(|e| config_err(&origin, e.to_string()))?;
-        let insecure = InsecureScanner::new(&c.insecure).map_err(|e| config_err(&origin, e.to_string()))?;
+        let origin = loaded
+            .file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME));
+        let mut extra = Vec::new();
+        if let Some(rel) = &c.secrets.gitleaks_config {
+            // Relative to the repository root, like every path in the charter.
+            let root = loaded.dir.parent().unwrap_or(Path::new("."));
+            let path = root.join(rel);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                config_err(
+                    &origin,
+                    format!(
+                        "secrets.gitleaks_config: cannot read {}: {e}",
+                        path.display()
+                    ),
+                )
+            })?;
+            extra.push((path.display().to_string(), text));
+        }
+        let secrets = Scanner::new(&c.secrets, &extra).map_err(|e| {
+            Error::Config(config::ConfigError {
+                path: origin.clone(),
+                location: None,
+                message: e.to_string(),
+            })
+        })?;
+        let classifier = Classifier::new(&c.classes, &c.tiers)
+            .map_err(|e| config_err(&origin, e.to_string()))?;
+        let insecure =
+            InsecureScanner::new(&c.insecure).map_err(|e| config_err(&origin, e.to_string()))?;
         let signatures = Signatures::new(&c.ai).map_err(|e| config_err(&origin, e.to_string()))?;
         let baseline = read_baseline(&loaded.baseline_path())?;
         Ok(Detectors {
@@ -107,9 +134,14 @@ impl Session {
     }
 
     pub fn evaluator(&self) -> Result<Evaluator> {
-        let charter_json = serde_json::to_string(&self.charter.charter).expect("charter serialises");
-        Evaluator::new(&self.sources, &charter_json, self.charter.charter.limits.policy_timeout_ms)
-            .map_err(|e| Error::Policy(e.to_string()))
+        let charter_json =
+            serde_json::to_string(&self.charter.charter).expect("charter serialises");
+        Evaluator::new(
+            &self.sources,
+            &charter_json,
+            self.charter.charter.limits.policy_timeout_ms,
+        )
+        .map_err(|e| Error::Policy(e.to_string()))
     }
 
     fn overrides(&self) -> Overrides {
@@ -120,12 +152,20 @@ impl Session {
     }
 
     /// The facts of one set of changes: files with classes, tiers, secrets and insecure patterns.
-    pub fn analyze(&self, changes: &ChangeSet) -> (Vec<input::File>, Vec<SecretFinding>, Stats, u32) {
+    pub fn analyze(
+        &self,
+        changes: &ChangeSet,
+    ) -> (Vec<input::File>, Vec<SecretFinding>, Stats, u32) {
         analyze(&self.detectors, changes)
     }
 
     /// Commit facts from a message (already cleaned up) and identities.
-    pub fn commit_facts(&self, message: Option<String>, author: Option<Ident>, committer: Option<Ident>) -> input::Commit {
+    pub fn commit_facts(
+        &self,
+        message: Option<String>,
+        author: Option<Ident>,
+        committer: Option<Ident>,
+    ) -> input::Commit {
         let cfg = self.trailer_config();
         let mut commit = input::Commit {
             author,
@@ -167,7 +207,13 @@ impl Session {
             schema_version: input::SCHEMA_VERSION,
             stage,
             repo: input::Repo {
-                root: self.repo.root().display().to_string().trim_end_matches('/').to_string(),
+                root: self
+                    .repo
+                    .root()
+                    .display()
+                    .to_string()
+                    .trim_end_matches('/')
+                    .to_string(),
                 branch: head.branch,
                 head: head.head,
                 merge: head.merging || commit.parents.len() > 1,
@@ -181,7 +227,11 @@ impl Session {
     }
 
     /// Evaluates the policies on one input document.
-    pub fn judge(&self, evaluator: &mut Evaluator, input: &Input) -> Result<Vec<crate::model::Violation>> {
+    pub fn judge(
+        &self,
+        evaluator: &mut Evaluator,
+        input: &Input,
+    ) -> Result<Vec<crate::model::Violation>> {
         let json = serde_json::to_string(input).expect("input serialises");
         evaluator
             .evaluate(&json, input.stage, &self.overrides())
@@ -204,7 +254,11 @@ impl Session {
 
     /// `core.commentChar`, with `auto` resolved as git does: the first of `#;@!$%^&|:` that starts no line.
     fn comment_char(&self, raw: &str) -> String {
-        match self.repo.config_string("core.commentChar").or_else(|| self.repo.config_string("core.commentString")) {
+        match self
+            .repo
+            .config_string("core.commentChar")
+            .or_else(|| self.repo.config_string("core.commentString"))
+        {
             Some(c) if c == "auto" => "#;@!$%^&|:"
                 .chars()
                 .find(|c| !raw.lines().any(|l| l.starts_with(*c)))
@@ -247,7 +301,10 @@ pub fn policy_sources(charter: &LoadedCharter) -> Result<Vec<Source>> {
     Ok(sources)
 }
 
-pub fn analyze(d: &Detectors, changes: &ChangeSet) -> (Vec<input::File>, Vec<SecretFinding>, Stats, u32) {
+pub fn analyze(
+    d: &Detectors,
+    changes: &ChangeSet,
+) -> (Vec<input::File>, Vec<SecretFinding>, Stats, u32) {
     let mut stats = Stats::default();
     let mut baselined = 0;
     let mut all_findings = Vec::new();
@@ -300,13 +357,21 @@ pub fn analyze(d: &Detectors, changes: &ChangeSet) -> (Vec<input::File>, Vec<Sec
     (files, all_findings, stats, baselined)
 }
 
-fn make_report(session: &Session, evaluator: &Evaluator, stage: Stage, input: &Input, violations: Vec<crate::model::Violation>, baselined: u32) -> Report {
+fn make_report(
+    session: &Session,
+    evaluator: &Evaluator,
+    stage: Stage,
+    input: &Input,
+    violations: Vec<crate::model::Violation>,
+    baselined: u32,
+) -> Report {
     Report {
         stage,
         violations,
         stats: input.stats.clone(),
         commits: 0,
-        nothing: (input.files.is_empty() && stage == Stage::PreCommit).then(|| "nothing staged".to_string()),
+        nothing: (input.files.is_empty() && stage == Stage::PreCommit)
+            .then(|| "nothing staged".to_string()),
         baselined,
         rules: session.rule_infos(evaluator),
     }
@@ -321,7 +386,14 @@ pub fn pre_commit(dir: &Path) -> Result<Report> {
     let (input, baselined) = session.input_for(Stage::PreCommit, &changes, commit);
     let mut evaluator = session.evaluator()?;
     let violations = session.judge(&mut evaluator, &input)?;
-    Ok(make_report(&session, &evaluator, Stage::PreCommit, &input, violations, baselined))
+    Ok(make_report(
+        &session,
+        &evaluator,
+        Stage::PreCommit,
+        &input,
+        violations,
+        baselined,
+    ))
 }
 
 /// The commit-msg hook: the message as git will store it, with the staged changes still in the index.
@@ -334,7 +406,14 @@ pub fn commit_msg(dir: &Path, file: &Path) -> Result<Report> {
     let (input, baselined) = session.input_for(Stage::CommitMsg, &changes, commit);
     let mut evaluator = session.evaluator()?;
     let violations = session.judge(&mut evaluator, &input)?;
-    Ok(make_report(&session, &evaluator, Stage::CommitMsg, &input, violations, baselined))
+    Ok(make_report(
+        &session,
+        &evaluator,
+        Stage::CommitMsg,
+        &input,
+        violations,
+        baselined,
+    ))
 }
 
 /// The input document for a stage, as the policies would receive it.
@@ -365,9 +444,16 @@ fn policy_dir_sources(dir: Option<&Path>, cwd: &Path) -> Result<Vec<Source>> {
     match dir {
         None => Ok(policy::builtin_sources()),
         Some(d) => {
-            let d = if d.is_absolute() { d.to_path_buf() } else { cwd.join(d) };
+            let d = if d.is_absolute() {
+                d.to_path_buf()
+            } else {
+                cwd.join(d)
+            };
             if !d.exists() {
-                return Err(Error::Usage(format!("{}: no such file or directory", d.display())));
+                return Err(Error::Usage(format!(
+                    "{}: no such file or directory",
+                    d.display()
+                )));
             }
             policy::sources_from(&d).map_err(|e| Error::Policy(e.to_string()))
         }
@@ -383,7 +469,10 @@ pub fn policy_test(cwd: &Path, dir: Option<&Path>) -> Result<Vec<policy::TestOut
 }
 
 /// `policy check [DIR]`.
-pub fn policy_check(cwd: &Path, dir: Option<&Path>) -> Result<(Vec<policy::Policy>, Vec<policy::CheckProblem>)> {
+pub fn policy_check(
+    cwd: &Path,
+    dir: Option<&Path>,
+) -> Result<(Vec<policy::Policy>, Vec<policy::CheckProblem>)> {
     let sources = policy_dir_sources(dir, cwd)?;
     policy::check(&sources).map_err(|e| Error::Policy(e.to_string()))
 }
@@ -392,7 +481,9 @@ pub fn policy_check(cwd: &Path, dir: Option<&Path>) -> Result<(Vec<policy::Polic
 pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
     let charter = charter_for(cwd)?;
     let sources = policy_sources(&charter)?;
-    Ok(policy::check(&sources).map_err(|e| Error::Policy(e.to_string()))?.0)
+    Ok(policy::check(&sources)
+        .map_err(|e| Error::Policy(e.to_string()))?
+        .0)
 }
 
 /// `charter`: the effective charter as YAML.
@@ -402,3 +493,9 @@ pub fn effective_charter(cwd: &Path) -> Result<String> {
 
 pub mod ci;
 pub mod scan;
+
+/// `rules`: every secret rule in force (built-ins and the team's gitleaks config).
+pub fn rules(cwd: &Path) -> Result<Vec<crate::detect::secrets::RuleInfo>> {
+    let loaded = charter_for(cwd)?;
+    Ok(Detectors::new(&loaded)?.secrets.rules())
+}

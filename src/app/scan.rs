@@ -20,7 +20,13 @@ struct Scanned {
     baselined: u32,
 }
 
-fn scan_files(d: &Detectors, roots: &[PathBuf], base: &Path, max: u64, use_baseline: bool) -> Result<Scanned> {
+fn scan_files(
+    d: &Detectors,
+    roots: &[PathBuf],
+    base: &Path,
+    max: u64,
+    use_baseline: bool,
+) -> Result<Scanned> {
     let acc = Mutex::new(Scanned {
         files: Vec::new(),
         findings: Vec::new(),
@@ -32,8 +38,10 @@ fn scan_files(d: &Detectors, roots: &[PathBuf], base: &Path, max: u64, use_basel
         let mut findings = Vec::new();
         let mut insecure = Vec::new();
         if let Some(c) = &f.content {
-            d.secrets.scan(&f.path, c, LineMap::Contiguous { first: 1 }, &mut findings);
-            d.insecure.scan(&f.path, c, LineMap::Contiguous { first: 1 }, &mut insecure);
+            d.secrets
+                .scan(&f.path, c, LineMap::Contiguous { first: 1 }, &mut findings);
+            d.insecure
+                .scan(&f.path, c, LineMap::Contiguous { first: 1 }, &mut insecure);
         }
         let before = findings.len();
         if use_baseline {
@@ -79,7 +87,8 @@ fn scan_files(d: &Detectors, roots: &[PathBuf], base: &Path, max: u64, use_basel
     let mut s = acc.into_inner().expect("not poisoned");
     let mut kept = kept.into_inner().expect("not poisoned");
     kept.sort_by(|a, b| a.path.cmp(&b.path));
-    s.findings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    s.findings
+        .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     s.files = kept;
     Ok(s)
 }
@@ -88,7 +97,16 @@ fn roots_or_cwd(cwd: &Path, paths: &[PathBuf]) -> Vec<PathBuf> {
     if paths.is_empty() {
         vec![cwd.to_path_buf()]
     } else {
-        paths.iter().map(|p| if p.is_absolute() { p.clone() } else { cwd.join(p) }).collect()
+        paths
+            .iter()
+            .map(|p| {
+                if p.is_absolute() {
+                    p.clone()
+                } else {
+                    cwd.join(p)
+                }
+            })
+            .collect()
     }
 }
 
@@ -98,10 +116,20 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let detectors = Detectors::new(&loaded)?;
     let sources = policy_sources(&loaded)?;
     let charter_json = serde_json::to_string(&loaded.charter).expect("charter serialises");
-    let mut evaluator = Evaluator::new(&sources, &charter_json, loaded.charter.limits.policy_timeout_ms)
-        .map_err(|e| Error::Policy(e.to_string()))?;
+    let mut evaluator = Evaluator::new(
+        &sources,
+        &charter_json,
+        loaded.charter.limits.policy_timeout_ms,
+    )
+    .map_err(|e| Error::Policy(e.to_string()))?;
     let roots = roots_or_cwd(cwd, paths);
-    let scanned = scan_files(&detectors, &roots, cwd, loaded.charter.limits.max_file_size, true)?;
+    let scanned = scan_files(
+        &detectors,
+        &roots,
+        cwd,
+        loaded.charter.limits.max_file_size,
+        true,
+    )?;
     let input = Input {
         schema_version: input::SCHEMA_VERSION,
         stage: Stage::Scan,
@@ -149,9 +177,23 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
 pub fn baseline(cwd: &Path, paths: &[PathBuf]) -> Result<(PathBuf, usize)> {
     let loaded = charter_for(cwd)?;
     let detectors = Detectors::new(&loaded)?;
-    let root = loaded.dir.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.to_path_buf());
-    let roots = if paths.is_empty() { vec![root.clone()] } else { roots_or_cwd(cwd, paths) };
-    let scanned = scan_files(&detectors, &roots, &root, loaded.charter.limits.max_file_size, false)?;
+    let root = loaded
+        .dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| cwd.to_path_buf());
+    let roots = if paths.is_empty() {
+        vec![root.clone()]
+    } else {
+        roots_or_cwd(cwd, paths)
+    };
+    let scanned = scan_files(
+        &detectors,
+        &roots,
+        &root,
+        loaded.charter.limits.max_file_size,
+        false,
+    )?;
     let mut entries: Vec<BaselineEntry> = scanned
         .findings
         .into_iter()

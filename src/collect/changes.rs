@@ -37,11 +37,17 @@ pub struct ChangeSet {
 
 pub(super) fn diff_options() -> DiffOptions {
     let mut opts = DiffOptions::new();
-    opts.include_typechange(true).context_lines(0).ignore_submodules(false);
+    opts.include_typechange(true)
+        .context_lines(0)
+        .ignore_submodules(false);
     opts
 }
 
-pub(super) fn collect(repo: &Repository, diff: &mut Diff<'_>, max_file_size: u64) -> Result<ChangeSet, GitError> {
+pub(super) fn collect(
+    repo: &Repository,
+    diff: &mut Diff<'_>,
+    max_file_size: u64,
+) -> Result<ChangeSet, GitError> {
     let mut find = DiffFindOptions::new();
     find.renames(true).copies(false);
     diff.find_similar(Some(&mut find))?;
@@ -50,14 +56,19 @@ pub(super) fn collect(repo: &Repository, diff: &mut Diff<'_>, max_file_size: u64
     for delta in diff.deltas() {
         let new = delta.new_file();
         let old = delta.old_file();
-        let path_bytes = new.path_bytes().or_else(|| old.path_bytes()).unwrap_or_default();
+        let path_bytes = new
+            .path_bytes()
+            .or_else(|| old.path_bytes())
+            .unwrap_or_default();
         let mut file = ChangedFile {
             path: String::from_utf8_lossy(path_bytes).into_owned(),
             status: status_name(delta.status()),
             ..ChangedFile::default()
         };
         if matches!(delta.status(), Delta::Renamed | Delta::Copied) {
-            file.old_path = old.path_bytes().map(|p| String::from_utf8_lossy(p).into_owned());
+            file.old_path = old
+                .path_bytes()
+                .map(|p| String::from_utf8_lossy(p).into_owned());
         }
         let old_blob = blob_if_regular(repo, old.id(), old.mode());
         if delta.status() == Delta::Deleted {
@@ -117,7 +128,12 @@ pub(super) fn collect(repo: &Repository, diff: &mut Diff<'_>, max_file_size: u64
 }
 
 fn blob_if_regular<'r>(repo: &'r Repository, id: Oid, mode: FileMode) -> Option<git2::Blob<'r>> {
-    if id.is_zero() || !matches!(mode, FileMode::Blob | FileMode::BlobExecutable | FileMode::BlobGroupWritable) {
+    if id.is_zero()
+        || !matches!(
+            mode,
+            FileMode::Blob | FileMode::BlobExecutable | FileMode::BlobGroupWritable
+        )
+    {
         return None;
     }
     repo.find_blob(id).ok()
@@ -170,7 +186,11 @@ fn all_lines_added(content: &[u8], file: &mut ChangedFile) {
     }
 }
 
-fn diff_lines(old: &git2::Blob<'_>, new: &git2::Blob<'_>, file: &mut ChangedFile) -> Result<(), GitError> {
+fn diff_lines(
+    old: &git2::Blob<'_>,
+    new: &git2::Blob<'_>,
+    file: &mut ChangedFile,
+) -> Result<(), GitError> {
     let mut opts = diff_options();
     let patch = git2::Patch::from_blobs(old, None, new, None, Some(&mut opts))?;
     for h in 0..patch.num_hunks() {

@@ -55,7 +55,11 @@ where
             }
             let p = entry.path();
             let shown = p.strip_prefix(base).unwrap_or(p);
-            let shown = shown.strip_prefix("./").unwrap_or(shown).to_string_lossy().into_owned();
+            let shown = shown
+                .strip_prefix("./")
+                .unwrap_or(shown)
+                .to_string_lossy()
+                .into_owned();
             let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
             let mut file = DiskFile {
                 path: shown,
@@ -70,7 +74,10 @@ where
                     Ok(c) if super::changes::is_binary(&c) => file.skipped = Some("binary"),
                     Ok(c) => file.content = Some(c),
                     Err(e) => {
-                        errors.lock().expect("not poisoned").push(format!("{}: {e}", p.display()));
+                        errors
+                            .lock()
+                            .expect("not poisoned")
+                            .push(format!("{}: {e}", p.display()));
                         file.skipped = Some("unreadable");
                     }
                 }

@@ -1,9 +1,9 @@
 //! Reading from git: staged changes, commit messages, identities, commit ranges, blobs.
 //! The only module that uses git2. It never writes to the index, the work tree or history.
 
-pub mod hooks;
 mod changes;
 pub mod files;
+pub mod hooks;
 pub mod range;
 
 pub use changes::{ChangeSet, ChangedFile};
@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 pub enum GitError {
     #[error("not a git repository (or any parent up to the root): {0}")]
     NotARepo(PathBuf),
-    #[error("{0} is a bare repository: the hooks judge a work tree; use `git charter ci --range` to judge commits")]
+    #[error(
+        "{0} is a bare repository: the hooks judge a work tree; use `git charter ci --range` to judge commits"
+    )]
     Bare(PathBuf),
     #[error("git: {0}")]
     Git(#[from] git2::Error),
@@ -105,14 +107,21 @@ impl Repo {
     pub fn staged(&self, max_file_size: u64) -> Result<ChangeSet, GitError> {
         let head_tree = match self.repo.head() {
             Ok(h) => Some(h.peel_to_tree()?),
-            Err(e) if matches!(e.code(), git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound) => None,
+            Err(e)
+                if matches!(
+                    e.code(),
+                    git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+                ) =>
+            {
+                None
+            }
             Err(e) => return Err(e.into()),
         };
         let index = self.repo.index()?;
         let mut opts = changes::diff_options();
-        let mut diff = self
-            .repo
-            .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))?;
+        let mut diff =
+            self.repo
+                .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))?;
         changes::collect(&self.repo, &mut diff, max_file_size)
     }
 

@@ -84,7 +84,11 @@ pub fn parse_header(text: &str) -> Result<Option<Header>, MetadataError> {
                 yaml.push('\n');
             }
             let md: Metadata = yaml_serde::from_str(&yaml).map_err(|e| MetadataError {
-                line: s + 2 + e.location().map(|l| l.line().saturating_sub(1)).unwrap_or(0),
+                line: s
+                    + 2
+                    + e.location()
+                        .map(|l| l.line().saturating_sub(1))
+                        .unwrap_or(0),
                 message: format!("invalid METADATA: {}", strip_location(&e.to_string())),
             })?;
             Some(md)
@@ -108,7 +112,10 @@ pub fn test_rule_names(text: &str) -> Vec<(String, usize)> {
         if !l.starts_with("test_") {
             continue;
         }
-        let name: String = l.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let name: String = l
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
         if !out.iter().any(|(n, _)| *n == name) {
             out.push((name, i + 1));
         }

@@ -52,7 +52,11 @@ impl Policy {
     }
 
     pub fn applies_to(&self, stage: Stage) -> bool {
-        self.metadata.custom.stages.as_ref().is_none_or(|s| s.contains(&stage))
+        self.metadata
+            .custom
+            .stages
+            .as_ref()
+            .is_none_or(|s| s.contains(&stage))
     }
 }
 
@@ -62,7 +66,9 @@ pub enum PolicyError {
     Load { origin: String, message: String },
     #[error("{0}")]
     Eval(String),
-    #[error("policy evaluation exceeded the {0} ms budget (limits.policy_timeout_ms in the charter): {1}")]
+    #[error(
+        "policy evaluation exceeded the {0} ms budget (limits.policy_timeout_ms in the charter): {1}"
+    )]
     Timeout(u64, String),
     #[error("{}: {source}", path.display())]
     Io {
@@ -184,7 +190,11 @@ pub struct Overrides {
 
 impl Evaluator {
     /// `sources` are built-ins plus the repository's policies; test files among them are ignored.
-    pub fn new(sources: &[Source], charter_json: &str, timeout_ms: u64) -> Result<Evaluator, PolicyError> {
+    pub fn new(
+        sources: &[Source],
+        charter_json: &str,
+        timeout_ms: u64,
+    ) -> Result<Evaluator, PolicyError> {
         let mut engine = new_engine();
         let runtime: Vec<&Source> = sources.iter().filter(|s| !s.is_test()).collect();
         let policies = add_sources(&mut engine, &runtime)?;
@@ -207,7 +217,12 @@ impl Evaluator {
     }
 
     /// Evaluates every policy that applies to `stage` against `input_json`.
-    pub fn evaluate(&mut self, input_json: &str, stage: Stage, overrides: &Overrides) -> Result<Vec<Violation>, PolicyError> {
+    pub fn evaluate(
+        &mut self,
+        input_json: &str,
+        stage: Stage,
+        overrides: &Overrides,
+    ) -> Result<Vec<Violation>, PolicyError> {
         self.engine
             .set_input_json(input_json)
             .map_err(|e| PolicyError::Eval(format!("input document: {e}")))?;
@@ -220,17 +235,21 @@ impl Evaluator {
                 let query = format!("data.{}.{rule}", p.package);
                 let results = self.engine.eval_query(query, false).map_err(|e| {
                     let msg = e.to_string();
-                    if msg.contains("time limit") || msg.contains("execution exceeded") || msg.contains("timer") {
+                    if msg.contains("time limit")
+                        || msg.contains("execution exceeded")
+                        || msg.contains("timer")
+                    {
                         PolicyError::Timeout(self.timeout_ms, format!("{} ({})", p.origin, msg))
                     } else {
                         PolicyError::Eval(format!("{} (package {}): {msg}", p.origin, p.package))
                     }
                 })?;
-                let level = if level == Level::Deny && overrides.warn_only.iter().any(|w| w == p.id()) {
-                    Level::Warn
-                } else {
-                    level
-                };
+                let level =
+                    if level == Level::Deny && overrides.warn_only.iter().any(|w| w == p.id()) {
+                        Level::Warn
+                    } else {
+                        level
+                    };
                 for r in results.result {
                     for e in r.expressions {
                         push_results(p, level, &e.value, &mut out)?;
@@ -239,25 +258,37 @@ impl Evaluator {
             }
         }
         out.sort_by(|a, b| {
-            (&a.path, a.line, std::cmp::Reverse(a.level), &a.policy_id, &a.message).cmp(&(
-                &b.path,
-                b.line,
-                std::cmp::Reverse(b.level),
-                &b.policy_id,
-                &b.message,
-            ))
+            (
+                &a.path,
+                a.line,
+                std::cmp::Reverse(a.level),
+                &a.policy_id,
+                &a.message,
+            )
+                .cmp(&(
+                    &b.path,
+                    b.line,
+                    std::cmp::Reverse(b.level),
+                    &b.policy_id,
+                    &b.message,
+                ))
         });
         out.dedup();
         Ok(out)
     }
 }
 
-fn push_results(p: &Policy, level: Level, value: &regorus::Value, out: &mut Vec<Violation>) -> Result<(), PolicyError> {
+fn push_results(
+    p: &Policy,
+    level: Level,
+    value: &regorus::Value,
+    out: &mut Vec<Violation>,
+) -> Result<(), PolicyError> {
     let json = value
         .to_json_str()
         .map_err(|e| PolicyError::Eval(format!("{}: result: {e}", p.origin)))?;
-    let parsed: serde_json::Value =
-        serde_json::from_str(&json).map_err(|e| PolicyError::Eval(format!("{}: result: {e}", p.origin)))?;
+    let parsed: serde_json::Value = serde_json::from_str(&json)
+        .map_err(|e| PolicyError::Eval(format!("{}: result: {e}", p.origin)))?;
     let items = match parsed {
         serde_json::Value::Array(a) => a,
         serde_json::Value::Null => return Ok(()),
@@ -333,11 +364,17 @@ pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutco
             let query = format!("data.{}.{}", header.package, name);
             let (passed, detail) = match engine.eval_query(query, false) {
                 Ok(r) => {
-                    let v = r.result.first().and_then(|r| r.expressions.first()).map(|e| e.value.clone());
+                    let v = r
+                        .result
+                        .first()
+                        .and_then(|r| r.expressions.first())
+                        .map(|e| e.value.clone());
                     match v {
                         Some(regorus::Value::Bool(true)) => (true, None),
                         Some(regorus::Value::Bool(false)) => (false, Some("false".to_string())),
-                        None | Some(regorus::Value::Undefined) => (false, Some("undefined".to_string())),
+                        None | Some(regorus::Value::Undefined) => {
+                            (false, Some("undefined".to_string()))
+                        }
                         // As in OPA: a test passes when it is defined and not false.
                         Some(_) => (true, None),
                     }
@@ -390,9 +427,9 @@ pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), Pol
         }
         match md.custom.id.as_deref() {
             None => problem("METADATA has no custom.id".into()),
-            Some(id) if !id_re.is_match(id) => {
-                problem(format!("custom.id `{id}` is not of the form AREA-NAME-NNN (e.g. CH-SECRET-001)"))
-            }
+            Some(id) if !id_re.is_match(id) => problem(format!(
+                "custom.id `{id}` is not of the form AREA-NAME-NNN (e.g. CH-SECRET-001)"
+            )),
             Some(id) => {
                 if let Some((_, other)) = seen.iter().find(|(i, _)| *i == id) {
                     problem(format!("custom.id `{id}` is also used by {other}"));
@@ -409,7 +446,9 @@ pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), Pol
         let test_origin = p.origin.trim_end_matches(".rego").to_string() + "_test.rego";
         match sources.iter().find(|s| s.origin == test_origin) {
             None => problem(format!("no tests: {test_origin} is missing")),
-            Some(t) if test_rule_names(&t.text).is_empty() => problem(format!("{test_origin} defines no test_* rule")),
+            Some(t) if test_rule_names(&t.text).is_empty() => {
+                problem(format!("{test_origin} defines no test_* rule"))
+            }
             Some(_) => {}
         }
     }

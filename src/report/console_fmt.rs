@@ -73,7 +73,11 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
     let st = &report.stats;
     let mut what = Vec::new();
     if report.commits > 0 {
-        what.push(format!("{} commit{}", report.commits, if report.commits == 1 { "" } else { "s" }));
+        what.push(format!(
+            "{} commit{}",
+            report.commits,
+            if report.commits == 1 { "" } else { "s" }
+        ));
     }
     if let Some(n) = &report.nothing {
         what.push(n.clone());
@@ -100,21 +104,41 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
         what.push(format!("skipped {}", skipped.join(", ")));
     }
     if report.baselined > 0 {
-        what.push(format!("{} baselined finding{} hidden", report.baselined, if report.baselined == 1 { "" } else { "s" }));
+        what.push(format!(
+            "{} baselined finding{} hidden",
+            report.baselined,
+            if report.baselined == 1 { "" } else { "s" }
+        ));
     }
     let denies = report.count(Level::Deny);
     let warns = report.count(Level::Warn);
     let verdict = if denies > 0 {
-        let t = format!("denied: {denies} violation{}", if denies == 1 { "" } else { "s" });
-        if styled { style(t).red().bold().to_string() } else { t }
+        let t = format!(
+            "denied: {denies} violation{}",
+            if denies == 1 { "" } else { "s" }
+        );
+        if styled {
+            style(t).red().bold().to_string()
+        } else {
+            t
+        }
     } else {
         let t = "passed".to_string();
-        if styled { style(t).green().bold().to_string() } else { t }
+        if styled {
+            style(t).green().bold().to_string()
+        } else {
+            t
+        }
     };
     let warn = if warns > 0 {
         format!(", {warns} warning{}", if warns == 1 { "" } else { "s" })
     } else {
         String::new()
     };
-    format!("git-charter {}: {}{warn} · {}", report.stage, verdict, what.join(" · "))
+    format!(
+        "git-charter {}: {}{warn} · {}",
+        report.stage,
+        verdict,
+        what.join(" · ")
+    )
 }

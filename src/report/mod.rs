@@ -60,7 +60,9 @@ pub fn init_color(choice: ColorChoice) {
             let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
             if set("NO_COLOR") {
                 false
-            } else if set("CLICOLOR_FORCE") && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+            } else if set("CLICOLOR_FORCE")
+                && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0")
+            {
                 true
             } else {
                 console::Term::stdout().features().is_attended()
@@ -69,13 +71,19 @@ pub fn init_color(choice: ColorChoice) {
         }
     };
     console::set_colors_enabled(on);
-    console::set_colors_enabled_stderr(on && console::Term::stderr().features().is_attended() || on && choice == ColorChoice::Always);
+    console::set_colors_enabled_stderr(
+        on && console::Term::stderr().features().is_attended()
+            || on && choice == ColorChoice::Always,
+    );
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
 pub fn out(text: &str) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         r => r,
     }
@@ -129,7 +137,11 @@ fn json(report: &Report) -> String {
 fn github(report: &Report) -> String {
     let mut s = String::new();
     for v in &report.violations {
-        let kind = if v.level == Level::Deny { "error" } else { "warning" };
+        let kind = if v.level == Level::Deny {
+            "error"
+        } else {
+            "warning"
+        };
         let mut props = Vec::new();
         if let Some(p) = &v.path {
             props.push(format!("file={}", escape_property(p)));
@@ -137,7 +149,10 @@ fn github(report: &Report) -> String {
         if let Some(l) = v.line {
             props.push(format!("line={l}"));
         }
-        props.push(format!("title={}", escape_property(&format!("{} {}", v.policy_id, v.title))));
+        props.push(format!(
+            "title={}",
+            escape_property(&format!("{} {}", v.policy_id, v.title))
+        ));
         let mut msg = v.message.clone();
         if let Some(c) = &v.commit {
             msg = format!("{msg} (commit {})", &c[..c.len().min(12)]);
@@ -146,7 +161,11 @@ fn github(report: &Report) -> String {
             msg.push_str("\n");
             msg.push_str(r);
         }
-        s.push_str(&format!("::{kind} {}::{}\n", props.join(","), escape_data(&msg)));
+        s.push_str(&format!(
+            "::{kind} {}::{}\n",
+            props.join(","),
+            escape_data(&msg)
+        ));
     }
     s.push_str(&console_fmt::summary_line(report, false));
     s.push('\n');
@@ -154,7 +173,9 @@ fn github(report: &Report) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {

@@ -23,7 +23,11 @@ pub fn tests(outcomes: &[TestOutcome], format: Format) -> String {
             let _ = writeln!(s, "{}", style(&o.origin).bold());
             last = &o.origin;
         }
-        let mark = if o.passed { style("PASS").green().bold() } else { style("FAIL").red().bold() };
+        let mark = if o.passed {
+            style("PASS").green().bold()
+        } else {
+            style("FAIL").red().bold()
+        };
         let _ = write!(s, "  {mark}  {}.{}", o.package, o.name);
         if let Some(d) = o.detail.as_deref().filter(|_| !o.passed) {
             let _ = write!(s, "  ({}:{}: {d})", o.origin, o.line);
@@ -42,7 +46,8 @@ pub fn tests(outcomes: &[TestOutcome], format: Format) -> String {
 
 pub fn check(policies: &[Policy], problems: &[CheckProblem], format: Format) -> String {
     if format == Format::Json {
-        let doc = serde_json::json!({"version": 1, "policies": policies.len(), "problems": problems});
+        let doc =
+            serde_json::json!({"version": 1, "policies": policies.len(), "problems": problems});
         return serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
     }
     let mut s = String::new();
@@ -83,14 +88,27 @@ pub fn list(policies: &[Policy], format: Format) -> String {
             .as_ref()
             .map(|v| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","))
             .unwrap_or_else(|| "all".into());
-        let _ = writeln!(s, "{:<16} {:<9} {:<40} [{}] {}", p.id(), p.severity().as_str(), p.title(), stages, p.origin);
+        let _ = writeln!(
+            s,
+            "{:<16} {:<9} {:<40} [{}] {}",
+            p.id(),
+            p.severity().as_str(),
+            p.title(),
+            stages,
+            p.origin
+        );
     }
     s
 }
 
 pub fn explain(p: &Policy) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{} {}", style(p.id()).cyan().bold(), style(p.title()).bold());
+    let _ = writeln!(
+        s,
+        "{} {}",
+        style(p.id()).cyan().bold(),
+        style(p.title()).bold()
+    );
     let _ = writeln!(s, "  severity: {}", p.severity());
     let stages = p
         .metadata
@@ -107,5 +125,23 @@ pub fn explain(p: &Policy) -> String {
     if let Some(r) = &p.metadata.custom.remediation {
         let _ = writeln!(s, "\n{} {}", style("help:").green(), r.trim());
     }
+    s
+}
+
+pub fn rules(rules: &[crate::detect::secrets::RuleInfo], format: Format) -> String {
+    if format == Format::Json {
+        return serde_json::to_string_pretty(rules).expect("serialises") + "\n";
+    }
+    let mut s = String::new();
+    for r in rules {
+        let _ = writeln!(
+            s,
+            "{:<40} {:<50} {}",
+            style(&r.id).cyan(),
+            r.title,
+            r.keywords.join(", ")
+        );
+    }
+    let _ = writeln!(s, "{} rules", rules.len());
     s
 }

@@ -6,20 +6,26 @@ use crate::model::{Level, Severity};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+/// Where a violation without a file is shown: the repository's charter.
+pub const COMMIT_LEVEL_PATH: &str = ".charter/charter.yaml";
+
 pub fn render(report: &Report) -> String {
     let rules: Vec<Value> = report
         .rules
         .iter()
         .map(|r| {
-            json!({
+            let mut rule = json!({
                 "id": r.id,
                 "name": r.id.replace('-', ""),
                 "shortDescription": {"text": r.title},
                 "fullDescription": {"text": if r.description.is_empty() { &r.title } else { &r.description }},
-                "help": {"text": r.remediation},
                 "defaultConfiguration": {"level": level_for(r.severity, Level::Deny)},
                 "properties": {"security-severity": security_severity(r.severity), "tags": ["git-charter"]},
-            })
+            });
+            if !r.remediation.is_empty() {
+                rule["help"] = json!({"text": r.remediation});
+            }
+            rule
         })
         .collect();
     let results: Vec<Value> = report
@@ -38,19 +44,19 @@ pub fn render(report: &Report) -> String {
             if let Some(i) = report.rules.iter().position(|r| r.id == v.policy_id) {
                 result["ruleIndex"] = json!(i);
             }
-            if let Some(p) = &v.path {
-                let mut region = json!({});
-                if let Some(l) = v.line {
-                    region = json!({"startLine": l});
-                }
-                let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": uri(p), "uriBaseId": "%SRCROOT%"}}});
-                if v.line.is_some() {
-                    loc["physicalLocation"]["region"] = region;
-                }
-                result["locations"] = json!([loc]);
+            // Code scanning drops a result without a physical location, so a commit-level violation
+            // (message, trailers, identities) is placed on the charter that it breaks.
+            let path = v.path.as_deref().unwrap_or(COMMIT_LEVEL_PATH);
+            let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"}}});
+            if let (Some(l), Some(_)) = (v.line, &v.path) {
+                loc["physicalLocation"]["region"] = json!({"startLine": l});
             }
+            result["locations"] = json!([loc]);
             if let Some(c) = &v.commit {
                 result["properties"] = json!({"commit": c});
+                // The alert is shown on HEAD's tree; the commit says where the change really was.
+                let text = result["message"]["text"].as_str().unwrap_or_default().to_string();
+                result["message"]["text"] = json!(format!("commit {}: {text}", &c[..c.len().min(12)]));
             }
             result
         })
@@ -96,7 +102,9 @@ fn uri(path: &str) -> String {
     let mut s = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => s.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                s.push(b as char)
+            }
             _ => s.push_str(&format!("%{b:02X}")),
         }
     }
