@@ -165,7 +165,7 @@ impl E2e {
 /// and assembled at run time so this source file holds no contiguous key for a scanner of this repository.
 fn aws_credentials() -> String {
     let key_id = ["AKIA", "Q7M3X2RZ", "4VN8KT5P"].concat();
-    let secret = ["h8Kq2VtX9", "pLw3RzN7c", "Yf5JmB1sD", "gE6uA0oTi", "Q4r"].concat();
+    let secret = ["h8Kq2VtX9", "pLw3RzN7c", "Yf5JmB1sD", "gE6uA0oTi", "Q4rZ"].concat();
     assert_eq!(key_id.len(), 20);
     assert_eq!(secret.len(), 40);
     format!("AWS_ACCESS_KEY_ID={key_id}\nAWS_SECRET_ACCESS_KEY={secret}\n")
