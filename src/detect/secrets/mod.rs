@@ -1,9 +1,20 @@
 //! Secret detection: rules as data, one aho-corasick keyword pass, regex confirmation, entropy, suppression.
-//! Pure: bytes in, redacted findings out. Never stores or returns a full secret.
-// PLACEHOLDER: owned by the secrets helper; the public types below are the contract with input.rs.
+//! Pure: bytes in, redacted findings out. Never stores or returns a full secret; no git, no I/O, no printing.
+
+mod checksum;
+mod engine;
+mod filters;
+mod gitleaks;
+mod rules;
+
+pub use checksum::Checksum;
+pub use rules::{BUILTIN_FILES, PairSpec, RuleSpec};
 
 use crate::detect::LineMap;
+use crate::model::{GlobPattern, RegexPattern};
+use rules::{AllowList, Target};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// One detected secret. Holds no secret bytes: only a redacted preview and a hash-based fingerprint.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -14,9 +25,9 @@ pub struct SecretFinding {
     pub line: u32,
     pub column: u32,
     pub end_line: u32,
-    /// Redacted preview, e.g. `AKIA…MPLE` (never the full secret).
+    /// Redacted preview, e.g. `ghp_…(40)` (never more than a quarter of the secret, at most 4 characters).
     pub preview: String,
-    /// Stable across line moves: rule id, path and a hash of the secret.
+    /// Stable across line moves: `<rule_id>:<path>:<first 16 hex of sha256(secret)>`.
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f32>,
@@ -25,10 +36,34 @@ pub struct SecretFinding {
 /// The charter's `secrets:` section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct SecretsConfig {}
+pub struct SecretsConfig {
+    /// Paths never scanned for secrets (globs; `*` stays within a directory, `**` crosses).
+    pub allow_paths: Vec<GlobPattern>,
+    /// A finding is dropped when one of these matches its secret or its line.
+    pub allow_regexes: Vec<RegexPattern>,
+    /// A finding is dropped when its secret contains one of these (case-insensitive).
+    pub stopwords: Vec<String>,
+    /// Built-in rule ids to turn off.
+    pub disable: Vec<String>,
+    /// A gitleaks/betterleaks TOML config (path relative to the repository root) loaded with the built-ins.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gitleaks_config: Option<String>,
+}
 
-/// Compiled rules; build once, share across threads.
-pub struct Scanner {}
+/// What `git charter rules` lists for each rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub title: String,
+    pub keywords: Vec<String>,
+    /// The rule file or gitleaks config it came from.
+    pub origin: String,
+}
+
+/// Compiled rules; build once, share across threads (`Scanner: Sync`).
+pub struct Scanner {
+    engine: engine::Engine,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RuleError {
@@ -38,10 +73,211 @@ pub enum RuleError {
 
 impl Scanner {
     /// Built-in rules plus the charter's settings; `extra` holds gitleaks-format TOML configs as (origin, text).
-    pub fn new(_config: &SecretsConfig, _extra: &[(String, String)]) -> Result<Scanner, RuleError> {
-        Ok(Scanner {})
+    pub fn new(config: &SecretsConfig, extra: &[(String, String)]) -> Result<Scanner, RuleError> {
+        let charter = |message: String| RuleError::Invalid {
+            origin: "charter: secrets".into(),
+            message,
+        };
+        let mut rules = Vec::new();
+        for (origin, spec) in rules::builtin_specs()? {
+            rules.push(spec.compile(&origin)?);
+        }
+        let mut global = Vec::new();
+        let mut disabled: Vec<String> = config.disable.clone();
+        let mut imported_rules = Vec::new();
+        for (origin, text) in extra {
+            let imp = gitleaks::import(origin, text)?;
+            if imp.replace_builtins {
+                rules.clear();
+            }
+            disabled.extend(imp.disabled);
+            global.extend(imp.global);
+            imported_rules.extend(imp.rules);
+        }
+        for id in &config.disable {
+            if !rules.iter().any(|r| &r.id == id) {
+                return Err(charter(format!("`disable` names unknown rule `{id}`")));
+            }
+        }
+        rules.retain(|r| !disabled.contains(&r.id));
+        // An imported rule with a built-in id replaces it, as gitleaks' extend does.
+        rules.retain(|r| {
+            !imported_rules
+                .iter()
+                .any(|i: &rules::CompiledRule| i.id == r.id)
+        });
+        rules.extend(imported_rules);
+        let mut charter_allow = AllowList {
+            and: false,
+            target: Target::Secret,
+            regexes: Vec::new(),
+            paths: Vec::new(),
+            stopwords: config
+                .stopwords
+                .iter()
+                .map(|s| s.to_ascii_lowercase())
+                .collect(),
+        };
+        let mut line_allow = AllowList {
+            target: Target::Line,
+            ..charter_allow.clone()
+        };
+        line_allow.stopwords.clear();
+        for re in &config.allow_regexes {
+            let r = rules::compile_regex(&re.0)
+                .map_err(|e| charter(format!("allow_regexes: `{}`: {e}", re.0)))?;
+            charter_allow.regexes.push(r.clone());
+            line_allow.regexes.push(r);
+        }
+        global.extend(
+            [charter_allow, line_allow]
+                .into_iter()
+                .filter(|a| !a.is_empty()),
+        );
+        let mut globs = globset::GlobSetBuilder::new();
+        for g in &config.allow_paths {
+            globs.add(g.glob());
+        }
+        let globs = globs
+            .build()
+            .map_err(|e| charter(format!("allow_paths: {e}")))?;
+        let engine = engine::Engine::new(rules, globs, global).map_err(charter)?;
+        Ok(Scanner { engine })
     }
 
     /// Scans `text` (the added lines of a diff, or a whole file) and appends findings to `out`.
-    pub fn scan(&self, _path: &str, _text: &[u8], _lines: LineMap<'_>, _out: &mut Vec<SecretFinding>) {}
+    /// Binary content (NUL in the first 8 KiB) and allowlisted paths are skipped.
+    pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<SecretFinding>) {
+        self.engine.scan(path, text, lines, out);
+    }
+
+    /// Every active rule, built-in and imported, in load order.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        self.engine
+            .rules
+            .iter()
+            .map(|r| RuleInfo {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                keywords: r.keywords.clone(),
+                origin: r.origin.clone(),
+            })
+            .collect()
+    }
+}
+
+/// `<rule_id>:<path>:<first 16 hex digits of sha256(secret)>`: no line number, so baselines survive edits.
+pub fn fingerprint(rule_id: &str, path: &str, secret: &[u8]) -> String {
+    let digest = Sha256::digest(secret);
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{rule_id}:{path}:{hex}")
+}
+
+/// Redacted preview: at most a quarter of the secret and never more than 4 characters, then its length.
+pub fn redact(secret: &[u8]) -> String {
+    let text = String::from_utf8_lossy(secret);
+    let n = text.chars().count();
+    let shown = (n / 4).min(4);
+    let head: String = text
+        .chars()
+        .take(shown)
+        .filter(|c| !c.is_control())
+        .collect();
+    format!("{head}…({n} chars)")
+}
+
+/// The built-in rule files, parsed and checked (for `git charter rules`, the docs and the rule tests).
+pub fn builtin_rules() -> Result<Vec<(String, RuleSpec)>, RuleError> {
+    rules::builtin_specs()
+}
+
+/// `docs/rules.md`: every built-in rule with its keywords and references, generated from the rule files.
+pub fn rules_markdown() -> String {
+    use std::fmt::Write;
+    let specs = match rules::builtin_specs() {
+        Ok(s) => s,
+        Err(e) => return format!("# Secret rules\n\nThe built-in rules do not load: {e}\n"),
+    };
+    let mut md = String::new();
+    md.push_str("# Secret rules\n\n");
+    md.push_str("<!-- Generated from rules/secrets/*.toml by `git charter rules --markdown`; do not edit. -->\n\n");
+    let _ = writeln!(
+        md,
+        "{} built-in rules. Each runs only where one of its keywords occurs (ASCII case-insensitive), \
+         then confirms with its regex and, where noted, an entropy floor or a checksum. \
+         Placeholders (`EXAMPLE`, `xxxx`, `${{VAR}}`, `<your-key>`, `changeme`, redacted values) never match.\n",
+        specs.len()
+    );
+    let mut current = "";
+    for (origin, r) in &specs {
+        if origin != current {
+            current = origin;
+            let section = origin
+                .rsplit('/')
+                .next()
+                .unwrap_or(origin)
+                .trim_end_matches(".toml");
+            let _ = writeln!(
+                md,
+                "\n## {section}\n\n| id | detects | keywords | checks |\n|---|---|---|---|"
+            );
+        }
+        let mut checks = Vec::new();
+        if let Some(e) = r.entropy {
+            checks.push(format!("entropy ≥ {e}"));
+        }
+        if r.checksum.is_some() {
+            checks.push("CRC32 checksum".to_string());
+        }
+        if r.generic {
+            checks.push("random-looking value, descriptive names skipped".to_string());
+        }
+        if let Some(p) = &r.pair {
+            checks.push(format!(
+                "paired with `{}` within {} lines",
+                p.with, p.within_lines
+            ));
+        }
+        let title = match r.references.first() {
+            Some(url) => format!("[{}]({url})", r.title),
+            None => r.title.clone(),
+        };
+        let kws: Vec<String> = r
+            .keywords
+            .iter()
+            .map(|k| format!("`{}`", k.replace('|', "\\|")))
+            .collect();
+        let _ = writeln!(
+            md,
+            "| `{}` | {} | {} | {} |",
+            r.id,
+            title.replace('|', "\\|"),
+            kws.join(" "),
+            checks.join("; ")
+        );
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_shows_at_most_a_quarter_and_four_chars() {
+        assert_eq!(
+            redact(b"ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
+            "ghp_…(40 chars)"
+        );
+        assert_eq!(redact(b"abcdefg"), "a…(7 chars)");
+        assert_eq!(redact(b"abc"), "…(3 chars)");
+    }
+
+    #[test]
+    fn fingerprint_has_no_line_and_is_stable() {
+        let a = fingerprint("github-pat", "src/a.rs", b"secret-value");
+        assert_eq!(a, fingerprint("github-pat", "src/a.rs", b"secret-value"));
+        assert!(a.starts_with("github-pat:src/a.rs:"));
+        assert_eq!(a.rsplit(':').next().map(str::len), Some(16));
+    }
 }

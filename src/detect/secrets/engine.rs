@@ -1,0 +1,445 @@
+//! The scanning engine: one aho-corasick pass over all keywords, then only the hit rules' regexes, only
+//! around the lines where their keywords hit. Produces redacted findings; owns no rule data and no I/O.
+
+use super::filters::{self, contains_ci};
+use super::rules::{AllowList, CompiledRule};
+use super::{SecretFinding, fingerprint, redact};
+use crate::detect::LineMap;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use globset::GlobSet;
+use std::cell::RefCell;
+
+/// How far past its keyword's line a multi-line rule (a PEM block) may match.
+const MULTILINE_SPAN: usize = 64 * 1024;
+/// Binary content is not scanned: NUL in the first 8 KiB, as git decides.
+const BINARY_PROBE: usize = 8 * 1024;
+/// Inline markers that suppress findings on their line.
+const INLINE_ALLOW: &[&[u8]] = &[
+    b"charter:allow",
+    b"gitleaks:allow",
+    b"pragma: allowlist secret",
+];
+
+pub struct Engine {
+    pub rules: Vec<CompiledRule>,
+    ac: Option<AhoCorasick>,
+    /// Pattern id → rules that own that keyword.
+    kw_rules: Vec<Vec<u32>>,
+    /// Rules without keywords (imported gitleaks rules): run on the whole buffer.
+    always: Vec<u32>,
+    pair_of: Vec<Option<u32>>,
+    allow_globs: GlobSet,
+    global: Vec<AllowList>,
+}
+
+#[derive(Default)]
+struct Scratch {
+    windows: Vec<Vec<(usize, usize)>>,
+    touched: Vec<u32>,
+    raws: Vec<Raw>,
+    newlines: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[derive(Clone, Copy)]
+struct Raw {
+    rule: u32,
+    /// Secret span.
+    s: usize,
+    e: usize,
+    accepted: bool,
+    /// Span of the companion's secret when paired.
+    pair: Option<(usize, usize)>,
+}
+
+impl Engine {
+    pub fn new(
+        rules: Vec<CompiledRule>,
+        allow_globs: GlobSet,
+        global: Vec<AllowList>,
+    ) -> Result<Engine, String> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kw_rules: Vec<Vec<u32>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut always = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            if r.keywords.is_empty() && !r.path_only {
+                always.push(i as u32);
+            }
+            for k in &r.keywords {
+                let k = k.to_ascii_lowercase();
+                let pid = *index.entry(k.clone()).or_insert_with(|| {
+                    patterns.push(k);
+                    kw_rules.push(Vec::new());
+                    patterns.len() - 1
+                });
+                if !kw_rules[pid].contains(&(i as u32)) {
+                    kw_rules[pid].push(i as u32);
+                }
+            }
+        }
+        let ac = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        let pair_of = rules
+            .iter()
+            .map(|r| {
+                r.pair
+                    .as_ref()
+                    .and_then(|p| rules.iter().position(|o| o.id == p.with).map(|x| x as u32))
+            })
+            .collect();
+        Ok(Engine {
+            rules,
+            ac,
+            kw_rules,
+            always,
+            pair_of,
+            allow_globs,
+            global,
+        })
+    }
+
+    fn path_allowed(&self, path: &str) -> bool {
+        self.allow_globs.is_match(path)
+            || self
+                .global
+                .iter()
+                .any(|a| a.paths_only() && a.allows(path, b"", b"", b""))
+    }
+
+    pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<SecretFinding>) {
+        if self.path_allowed(path) || text[..text.len().min(BINARY_PROBE)].contains(&0) {
+            return;
+        }
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let scratch = &mut *guard;
+            if scratch.windows.len() < self.rules.len() {
+                scratch.windows.resize_with(self.rules.len(), Vec::new);
+            }
+            scratch.touched.clear();
+            scratch.raws.clear();
+            self.prefilter(text, scratch);
+            self.confirm(path, text, scratch);
+            if scratch.raws.iter().any(|r| r.accepted) || self.rules.iter().any(|r| r.path_only) {
+                self.finish(path, text, lines, scratch, out);
+            }
+        });
+    }
+
+    /// Marks, per rule, the line windows in which one of its keywords occurs.
+    fn prefilter(&self, text: &[u8], scratch: &mut Scratch) {
+        let Some(ac) = &self.ac else { return };
+        let mut line = (usize::MAX, 0usize);
+        for m in ac.find_overlapping_iter(text) {
+            if m.start() < line.0 || m.start() >= line.1 {
+                let ls = text[..m.start()]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1);
+                let le = text[m.end()..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(text.len(), |p| m.end() + p);
+                line = (ls, le);
+            }
+            // A keyword spanning a newline cannot happen (keywords have none), so the line holds the match.
+            for &r in &self.kw_rules[m.pattern().as_usize()] {
+                let rule = &self.rules[r as usize];
+                let end = if rule.multiline {
+                    (line.1 + MULTILINE_SPAN).min(text.len())
+                } else if rule.next_lines > 0 {
+                    extend_lines(text, line.1, rule.next_lines)
+                } else {
+                    line.1
+                };
+                let w = &mut scratch.windows[r as usize];
+                if w.is_empty() {
+                    scratch.touched.push(r);
+                }
+                match w.last_mut() {
+                    Some(last) if line.0 <= last.1 + 1 => last.1 = last.1.max(end),
+                    _ => w.push((line.0, end)),
+                }
+            }
+        }
+    }
+
+    /// Runs the hit rules' regexes in their windows and vets each candidate secret.
+    fn confirm(&self, path: &str, text: &[u8], scratch: &mut Scratch) {
+        let Scratch {
+            windows,
+            touched,
+            raws,
+            ..
+        } = scratch;
+        let whole = [(0usize, text.len())];
+        for &r in touched.iter().chain(self.always.iter()) {
+            let rule = &self.rules[r as usize];
+            let applies = rule
+                .path
+                .as_ref()
+                .is_none_or(|p| p.is_match(path.as_bytes()));
+            let wins: &[(usize, usize)] = if self.always.contains(&r) && rule.keywords.is_empty() {
+                &whole
+            } else {
+                &windows[r as usize]
+            };
+            if applies {
+                for &(ws, we) in wins {
+                    let hay = &text[ws..we];
+                    for caps in rule.regex.captures_iter(hay) {
+                        let Some((sec, bare)) = rule
+                            .secret_groups
+                            .iter()
+                            .find_map(|&(g, bare)| caps.get(g).map(|m| (m, bare)))
+                        else {
+                            continue;
+                        };
+                        if sec.is_empty() {
+                            continue;
+                        }
+                        let whole_m = caps.get(0).map_or(sec, |m| m);
+                        let name = rule
+                            .name_groups
+                            .iter()
+                            .find_map(|&g| caps.get(g))
+                            .map_or(&b""[..], |m| m.as_bytes());
+                        let (s, e) = (ws + sec.start(), ws + sec.end());
+                        let matched = &text[ws + whole_m.start()..ws + whole_m.end()];
+                        let accepted = self.vet(rule, path, text, s, e, name, bare, matched);
+                        raws.push(Raw {
+                            rule: r,
+                            s,
+                            e,
+                            accepted,
+                            pair: None,
+                        });
+                    }
+                }
+            }
+            windows[r as usize].clear();
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn vet(
+        &self,
+        rule: &CompiledRule,
+        path: &str,
+        text: &[u8],
+        s: usize,
+        e: usize,
+        name: &[u8],
+        bare: bool,
+        matched: &[u8],
+    ) -> bool {
+        let secret = &text[s..e];
+        if rule.placeholder_filter && filters::is_placeholder(secret) {
+            return false;
+        }
+        if rule
+            .entropy
+            .is_some_and(|floor| filters::shannon(secret) < floor)
+        {
+            return false;
+        }
+        if rule.checksum.is_some_and(|c| !c.verify(secret)) {
+            return false;
+        }
+        if rule.generic && !filters::generic_value_ok(name, secret, bare) {
+            return false;
+        }
+        let line = line_around(text, s, e);
+        !(rule
+            .allowlists
+            .iter()
+            .chain(self.global.iter())
+            .any(|a| a.allows(path, secret, matched, line)))
+    }
+
+    fn finish(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        scratch: &mut Scratch,
+        out: &mut Vec<SecretFinding>,
+    ) {
+        let Scratch { raws, newlines, .. } = scratch;
+        // Longest span first so contained and generic duplicates can be dropped against it.
+        raws.sort_by(|a, b| a.s.cmp(&b.s).then(b.e.cmp(&a.e)));
+        let specific: Vec<(usize, usize)> = raws
+            .iter()
+            .filter(|r| !self.rules[r.rule as usize].generic)
+            .map(|r| (r.s, r.e))
+            .collect();
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let mut kept: Vec<Raw> = Vec::new();
+        for r in raws.iter().filter(|r| r.accepted) {
+            let generic = self.rules[r.rule as usize].generic;
+            if generic && specific.iter().any(|&sp| overlaps(sp, (r.s, r.e))) {
+                continue;
+            }
+            // A secret inside another finding's secret (a token-like run inside a key block) is the same leak.
+            if kept
+                .iter()
+                .any(|k| k.s <= r.s && r.e <= k.e && (k.rule != r.rule || (k.s, k.e) == (r.s, r.e)))
+            {
+                continue;
+            }
+            kept.push(*r);
+        }
+        if kept.is_empty() && !self.rules.iter().any(|r| r.path_only) {
+            return;
+        }
+        newlines.clear();
+        newlines.extend(
+            text.iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i),
+        );
+        let line_of = |pos: usize| newlines.partition_point(|&p| p < pos);
+        // Pair companions (an AWS key id and its secret) into one finding.
+        let mut consumed = vec![false; kept.len()];
+        for i in 0..kept.len() {
+            let Some(with) = self.pair_of[kept[i].rule as usize] else {
+                continue;
+            };
+            let within = self.rules[kept[i].rule as usize]
+                .pair
+                .as_ref()
+                .map_or(0, |p| p.within_lines) as usize;
+            let li = line_of(kept[i].s);
+            let best = (0..kept.len())
+                .filter(|&j| j != i && !consumed[j] && kept[j].rule == with)
+                .filter(|&j| line_of(kept[j].s).abs_diff(li) <= within)
+                .min_by_key(|&j| line_of(kept[j].s).abs_diff(li));
+            if let Some(j) = best {
+                consumed[j] = true;
+                kept[i].pair = Some((kept[j].s, kept[j].e));
+            }
+        }
+        for (i, r) in kept.iter().enumerate() {
+            if consumed[i] {
+                continue;
+            }
+            let rule = &self.rules[r.rule as usize];
+            let (mut first, mut last) = (r.s, r.e);
+            if let Some((ps, pe)) = r.pair {
+                first = first.min(ps);
+                last = last.max(pe);
+            }
+            let l0 = line_of(first);
+            let l1 = line_of(last.saturating_sub(1).max(first));
+            if inline_allowed(text, newlines, l0) || inline_allowed(text, newlines, l1) {
+                continue;
+            }
+            let secret = &text[r.s..r.e];
+            let line_start = if line_of(r.s) == 0 {
+                0
+            } else {
+                newlines[line_of(r.s) - 1] + 1
+            };
+            let column = text[line_start..r.s]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count() as u32
+                + 1;
+            let (title, fp) = match r.pair {
+                Some((ps, pe)) => {
+                    let both = [secret, b"\0", &text[ps..pe]].concat();
+                    (
+                        rule.pair
+                            .as_ref()
+                            .map_or_else(|| rule.title.clone(), |p| p.title.clone()),
+                        fingerprint(&rule.id, path, &both),
+                    )
+                }
+                None => (rule.title.clone(), fingerprint(&rule.id, path, secret)),
+            };
+            out.push(SecretFinding {
+                rule_id: rule.id.clone(),
+                title,
+                path: path.to_string(),
+                line: lines.line(line_of(r.s)),
+                column,
+                end_line: lines.line(l1.max(line_of(r.s))),
+                preview: redact(secret),
+                fingerprint: fp,
+                entropy: Some((filters::shannon(secret) * 100.0).round() / 100.0),
+            });
+        }
+        for rule in self.rules.iter().filter(|r| r.path_only) {
+            if rule
+                .path
+                .as_ref()
+                .is_some_and(|p| p.is_match(path.as_bytes()))
+                && !rule
+                    .allowlists
+                    .iter()
+                    .any(|a| a.allows(path, path.as_bytes(), b"", b""))
+            {
+                out.push(SecretFinding {
+                    rule_id: rule.id.clone(),
+                    title: rule.title.clone(),
+                    path: path.to_string(),
+                    line: lines.line(0),
+                    column: 1,
+                    end_line: lines.line(0),
+                    preview: String::new(),
+                    fingerprint: fingerprint(&rule.id, path, path.as_bytes()),
+                    entropy: None,
+                });
+            }
+        }
+    }
+}
+
+/// The end of the line `n` lines after the one ending at `end`.
+fn extend_lines(text: &[u8], mut end: usize, n: u32) -> usize {
+    for _ in 0..n {
+        if end >= text.len() {
+            break;
+        }
+        end = text[end + 1..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |p| end + 1 + p);
+    }
+    end
+}
+
+/// The full lines spanned by `s..e`.
+fn line_around(text: &[u8], s: usize, e: usize) -> &[u8] {
+    let ls = text[..s]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let le = text[e..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |p| e + p);
+    &text[ls..le]
+}
+
+fn inline_allowed(text: &[u8], newlines: &[usize], line: usize) -> bool {
+    let ls = if line == 0 { 0 } else { newlines[line - 1] + 1 };
+    let le = newlines.get(line).copied().unwrap_or(text.len());
+    let l = &text[ls..le];
+    INLINE_ALLOW.iter().any(|m| contains_ci(l, m))
+}

@@ -1,0 +1,475 @@
+//! Value heuristics shared by all rules: Shannon entropy, placeholder and template detection, and the
+//! extra checks generic `name = "value"` rules need. Pure functions over the candidate bytes; no regexes here.
+
+/// Shannon entropy in bits per byte.
+pub fn shannon(s: &[u8]) -> f32 {
+    if s.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in s {
+        counts[b as usize] += 1;
+    }
+    let n = s.len() as f32;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f32 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+pub fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Words that mark a value as documentation, a template or a redaction rather than a credential.
+const PLACEHOLDER_WORDS: &[&[u8]] = &[
+    b"example",
+    b"redacted",
+    b"placeholder",
+    b"changeme",
+    b"change_me",
+    b"change-me",
+    b"replace",
+    b"your_",
+    b"your-",
+    b"yourkey",
+    b"yourtoken",
+    b"yoursecret",
+    b"dummy",
+    b"notreal",
+    b"not_a_real",
+    b"not-a-real",
+    b"fake",
+    b"insert",
+    b"xxxx",
+    b"****",
+    b"...",
+    "\u{2026}".as_bytes(),
+    b"${",
+    b"{{",
+    b"}}",
+    b"$(",
+    b"%(",
+    b"%{",
+    b"#{",
+    b"<",
+    b">",
+];
+
+/// True when a candidate is a template, a redaction, a documentation value or a degenerate string
+/// (`AKIAIOSFODNN7EXAMPLE`, `sk_live_xxxx`, `${TOKEN}`, `<your-key>`, `0000…`, `****`).
+pub fn is_placeholder(s: &[u8]) -> bool {
+    if PLACEHOLDER_WORDS.iter().any(|w| contains_ci(s, w)) {
+        return true;
+    }
+    degenerate(s)
+}
+
+/// Few distinct bytes or a long run of one byte: `aaaaaaaa`, `abababab`, `sk_live_000000000000`.
+fn degenerate(s: &[u8]) -> bool {
+    let mut seen = [false; 256];
+    let mut distinct = 0;
+    let mut run = 1;
+    let mut max_run = 1;
+    for (i, &b) in s.iter().enumerate() {
+        if !seen[b as usize] {
+            seen[b as usize] = true;
+            distinct += 1;
+        }
+        if i > 0 && s[i - 1] == b {
+            run += 1;
+            max_run = max_run.max(run);
+        } else {
+            run = 1;
+        }
+    }
+    // Long blocks (key material, indented PEM) legitimately hold runs; only short values are judged by them.
+    (s.len() >= 8 && distinct <= 3) || (max_run >= 8 && s.len() < 100)
+}
+
+/// The last word of an identifier: `api_key_header` → `header`, `tokenUrl` → `url`, `PASSWORD_MIN_LENGTH` → `length`.
+fn last_word(name: &[u8]) -> String {
+    let trimmed: &[u8] = {
+        let mut end = name.len();
+        while end > 0 && !name[end - 1].is_ascii_alphanumeric() {
+            end -= 1;
+        }
+        &name[..end]
+    };
+    let mut start = trimmed.len();
+    while start > 0 {
+        let c = trimmed[start - 1];
+        if !c.is_ascii_alphanumeric() {
+            break;
+        }
+        // A lower→upper step is a camelCase word boundary.
+        if start < trimmed.len() && c.is_ascii_lowercase() && trimmed[start].is_ascii_uppercase() {
+            break;
+        }
+        start -= 1;
+    }
+    String::from_utf8_lossy(&trimmed[start..]).to_ascii_lowercase()
+}
+
+/// Names whose value describes a secret rather than being one (`secret_name`, `api_key_header`, `private_key_id`).
+const NAME_LAST_WORD_DENY: &[&str] = &[
+    "id",
+    "ids",
+    "uid",
+    "guid",
+    "uuid",
+    "name",
+    "names",
+    "header",
+    "headers",
+    "url",
+    "uri",
+    "urls",
+    "endpoint",
+    "host",
+    "path",
+    "file",
+    "filename",
+    "dir",
+    "type",
+    "field",
+    "fields",
+    "length",
+    "len",
+    "size",
+    "count",
+    "ttl",
+    "timeout",
+    "expiry",
+    "expires",
+    "expiration",
+    "prefix",
+    "suffix",
+    "setting",
+    "settings",
+    "format",
+    "version",
+    "env",
+    "enabled",
+    "enable",
+    "disabled",
+    "required",
+    "min",
+    "max",
+    "mode",
+    "policy",
+    "pattern",
+    "regex",
+    "label",
+    "description",
+    "desc",
+    "hint",
+    "prompt",
+    "arn",
+    "ref",
+    "provider",
+    "method",
+    "algorithm",
+    "alg",
+    "scheme",
+    "location",
+    "kind",
+    "region",
+    "usage",
+    "rotation",
+    "param",
+    "parameter",
+    "var",
+    "variable",
+    "hash",
+    "digest",
+    "checksum",
+    "fingerprint",
+    "sha",
+    "md5",
+    "salt",
+    "iv",
+    "nonce",
+    "public",
+    "cert",
+    "certificate",
+    "template",
+    "source",
+    "store",
+    "vault",
+    "manager",
+    "class",
+    "helper",
+    "generator",
+    "validator",
+    "service",
+    "index",
+    "fn",
+    "func",
+    "function",
+    "callback",
+    "handler",
+    "test",
+    "tests",
+];
+
+/// Name fragments that make a value public by design.
+const NAME_DENY_FRAGMENTS: &[&[u8]] = &[
+    b"public",
+    b"publishable",
+    b"pubkey",
+    b"pub_key",
+    b"_pub",
+    b"-pub",
+];
+
+/// Prefixes of values that are references, encrypted blobs, hashes or public material, not literals.
+const VALUE_DENY_PREFIXES: &[&[u8]] = &[
+    b"env:",
+    b"env.",
+    b"vault:",
+    b"ref+",
+    b"secret:",
+    b"secrets.",
+    b"arn:",
+    b"sm://",
+    b"op://",
+    b"enc[",
+    b"data:",
+    b"sha1:",
+    b"sha256:",
+    b"sha384:",
+    b"sha512:",
+    b"sha1-",
+    b"sha256-",
+    b"sha384-",
+    b"sha512-",
+    b"md5:",
+    b"pk_live_",
+    b"pk_test_",
+    b"ssh-rsa",
+    b"ssh-ed25519",
+    b"ecdsa-sha2",
+    b"-----begin public",
+    b"$argon2",
+    b"$2a$",
+    b"$2b$",
+    b"$2y$",
+    b"$6$",
+    b"$5$",
+    b"$1$",
+    b"bearer ",
+    b"basic ",
+    b"!vault",
+    b"$ansible_vault",
+];
+
+/// Checks for a value captured by a generic `name = value` rule. `bare` is true when the value was not quoted,
+/// where code expressions (`os.environ[...]`, `var.x`, `getPassword()`) must not count as literals.
+pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
+    if NAME_DENY_FRAGMENTS.iter().any(|f| contains_ci(name, f)) {
+        return false;
+    }
+    if !name.is_empty() && NAME_LAST_WORD_DENY.contains(&last_word(name).as_str()) {
+        return false;
+    }
+    if value.len() < 8 {
+        return false;
+    }
+    let lower: Vec<u8> = value.iter().map(u8::to_ascii_lowercase).collect();
+    if VALUE_DENY_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return false;
+    }
+    if matches!(
+        value[0],
+        b'$' | b'%' | b'!' | b'&' | b'*' | b'|' | b'>' | b'@'
+    ) && looks_like_reference(value)
+    {
+        return false;
+    }
+    if contains_ci(value, b"://") || is_uuid(value) || is_sealed_secret(value) {
+        return false;
+    }
+    if bare && looks_like_code(value) {
+        return false;
+    }
+    looks_random(value)
+}
+
+/// `$VAR`, `%VAR%`, `!vault`, `&anchor`, `*alias`, `|` — a reference or a block marker, not a literal.
+fn looks_like_reference(v: &[u8]) -> bool {
+    v[1..]
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'%' | b'{' | b'}' | b'.' | b'-'))
+}
+
+/// Bitnami sealed-secrets ciphertext: base64 of a 2-byte session-key length (0x02 0x00..0x03), then RSA-OAEP output.
+fn is_sealed_secret(v: &[u8]) -> bool {
+    v.len() >= 100
+        && v.starts_with(b"Ag")
+        && matches!(v[2], b'A'..=b'D')
+        && v.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
+pub fn is_uuid(v: &[u8]) -> bool {
+    v.len() == 36
+        && v.iter().enumerate().all(|(i, &b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
+}
+
+/// An unquoted value that is an expression: a call, an index, a dotted path or a plain identifier.
+fn looks_like_code(v: &[u8]) -> bool {
+    if v.iter().any(|&b| matches!(b, b'(' | b'[' | b')' | b']')) {
+        return true;
+    }
+    let ident = |s: &[u8]| {
+        !s.is_empty()
+            && !s[0].is_ascii_digit()
+            && s.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    };
+    let parts: Vec<&[u8]> = v.split(|&b| b == b'.').collect();
+    parts.len() > 1 && parts.iter().all(|p| ident(p))
+}
+
+/// A letters-only segment that reads like a word: `token`, `TOKEN`, `Token`, `apiToken`, `ApiToken`.
+fn wordlike(seg: &[u8]) -> bool {
+    if seg.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    if !seg.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    if seg.iter().all(u8::is_ascii_uppercase) || seg.len() <= 3 {
+        return true;
+    }
+    // camelCase / PascalCase: every uppercase letter starts a run of lowercase letters.
+    seg.iter().enumerate().all(|(i, &b)| {
+        !b.is_ascii_uppercase()
+            || seg.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+            || i + 1 == seg.len()
+    }) && seg
+        .windows(2)
+        .filter(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase())
+        .count()
+        == 0
+}
+
+/// Whether a value looks machine-generated or like a real password rather than prose, an identifier or a pattern.
+pub fn looks_random(v: &[u8]) -> bool {
+    if v.len() < 8 || degenerate(v) {
+        return false;
+    }
+    let (mut lo, mut up, mut dig, mut sym) = (false, false, false, false);
+    for &b in v {
+        match b {
+            b'a'..=b'z' => lo = true,
+            b'A'..=b'Z' => up = true,
+            b'0'..=b'9' => dig = true,
+            _ => sym = true,
+        }
+    }
+    let classes = lo as u8 + up as u8 + dig as u8 + sym as u8;
+    if classes < 2 {
+        return false;
+    }
+    if v.split(|b| !b.is_ascii_alphanumeric())
+        .filter(|s| !s.is_empty())
+        .all(wordlike)
+    {
+        return false;
+    }
+    let e = shannon(v);
+    let floor = if v.len() >= 16 { 3.0 } else { 2.5 };
+    e >= floor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entropy_of_uniform_and_constant_strings() {
+        assert!((shannon(b"abcd") - 2.0).abs() < 1e-5);
+        assert_eq!(shannon(b"aaaa"), 0.0);
+    }
+
+    #[test]
+    fn placeholders_are_recognised() {
+        for p in [
+            "AKIAIOSFODNN7EXAMPLE",
+            "sk_live_xxxxxxxxxxxxxxxx",
+            "${DB_PASSWORD}",
+            "<your-key>",
+            "0000000000000000",
+            "****************",
+            "sk-...your-key...",
+            "REDACTED",
+        ] {
+            assert!(is_placeholder(p.as_bytes()), "{p}");
+        }
+        assert!(!is_placeholder(b"gTPMQ51_58KOpgLPOYKTSXUn0eaFOV2Wv3SphNCf"));
+    }
+
+    #[test]
+    fn last_word_splits_snake_kebab_and_camel_case() {
+        assert_eq!(last_word(b"api_key_header"), "header");
+        assert_eq!(last_word(b"tokenUrl"), "url");
+        assert_eq!(last_word(b"PASSWORD_MIN_LENGTH"), "length");
+        assert_eq!(last_word(b"awsSecretAccessKey\""), "key");
+    }
+
+    #[test]
+    fn generic_values() {
+        assert!(generic_value_ok(
+            b"secret_key",
+            b"gTPMQ51_58KOpgLPOYKTSXUn0eaFOV2Wv3SphNCf",
+            false
+        ));
+        assert!(generic_value_ok(
+            b"DB_PASSWORD",
+            b"?wm%^MeyJqH@#jLN6_",
+            true
+        ));
+        assert!(!generic_value_ok(
+            b"password",
+            b"fake-api-key-for-unit-tests",
+            false
+        ));
+        assert!(!generic_value_ok(b"testToken", b"test-token-123", false));
+        assert!(!generic_value_ok(
+            b"api_key_header",
+            b"X-Api-Key-Value-Here",
+            false
+        ));
+        assert!(!generic_value_ok(b"API_KEY", b"abcdefabcdefabcdef", true));
+        assert!(!generic_value_ok(
+            b"password_field",
+            b"form.cleaned_data",
+            true
+        ));
+        assert!(!generic_value_ok(
+            b"client_secret",
+            b"f371c10c-8278-4e9e-a73b-0bce0240f597",
+            false
+        ));
+        assert!(!generic_value_ok(
+            b"stripePublishableKey",
+            b"pk_live_2o2suz5CPvDLkAuLX29F14uY",
+            false
+        ));
+    }
+}
