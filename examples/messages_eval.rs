@@ -1,0 +1,150 @@
+//! Measures the commit-message work on a labelled set (default: ../shared/bench/commit-messages-dev):
+//! trailer agreement with git in both modes, and AI-evidence precision / recall.
+//!
+//! cargo run --example messages_eval [-- path/to/messages.jsonl] [--verbose]
+
+// A measurement tool reports on stdout; the library rule against printing does not apply here.
+#![allow(clippy::disallowed_macros)]
+
+use git_charter::detect::ai::{AiConfig, Signatures, Strength};
+use git_charter::detect::trailers::{self, Mode, TrailerConfig};
+use git_charter::model::Ident;
+use serde_json::Value;
+
+fn pairs(v: &Value) -> Vec<(String, String)> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|p| {
+                    (
+                        p[0].as_str().unwrap_or("").to_string(),
+                        p[1].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let verbose = args.iter().any(|a| a == "--verbose");
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
+        .unwrap_or_else(|| "../shared/bench/commit-messages-dev/messages.jsonl".into());
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("cannot read {path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let sigs = Signatures::new(&AiConfig::default()).expect("built-in signatures compile");
+    let cfg = TrailerConfig::default();
+
+    let (mut n, mut log_ok, mut parse_ok) = (0, 0, 0);
+    let (mut tp, mut fp, mut fn_, mut tn) = (0, 0, 0, 0);
+    let (mut sm_labelled, mut sm_found) = (0, 0);
+    let (mut weak_labelled, mut weak_any) = (0, 0);
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("skipping a line that is not JSON: {e}");
+                continue;
+            }
+        };
+        n += 1;
+        let id = v["id"].as_str().unwrap_or("?");
+        let msg = v["message"].as_str().unwrap_or("");
+
+        let log: Vec<(String, String)> = trailers::parse(msg, Mode::LogUnfold, &cfg)
+            .into_iter()
+            .map(|t| (t.key, t.value))
+            .collect();
+        let parse: Vec<(String, String)> = trailers::parse(msg, Mode::InterpretParse, &cfg)
+            .into_iter()
+            .map(|t| (t.key, t.value))
+            .collect();
+        if log == pairs(&v["trailers_git_log"]) {
+            log_ok += 1;
+        } else {
+            println!(
+                "TRAILERS(log) {id}: git {:?} ours {log:?}",
+                pairs(&v["trailers_git_log"])
+            );
+        }
+        if parse == pairs(&v["trailers"]) {
+            parse_ok += 1;
+        } else {
+            println!(
+                "TRAILERS(parse) {id}: git {:?} ours {parse:?}",
+                pairs(&v["trailers"])
+            );
+        }
+
+        let ts = trailers::parse(msg, Mode::LogUnfold, &cfg);
+        let author = v["author"].as_str().and_then(Ident::parse);
+        let committer = v["committer"].as_str().and_then(Ident::parse);
+        let ev = sigs.detect(msg, &ts, author.as_ref(), committer.as_ref());
+        let predicted = ev.iter().any(|e| e.strength >= Strength::Medium);
+        let truth = v["ai_evidence"]["value"].as_bool().unwrap_or(false);
+        let label = v["ai_evidence"]["strength"].as_str().unwrap_or("none");
+        match (predicted, truth) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fn_ += 1,
+            (false, false) => tn += 1,
+        }
+        if matches!(label, "strong" | "medium") {
+            sm_labelled += 1;
+            sm_found += usize::from(predicted);
+        }
+        if label == "weak" {
+            weak_labelled += 1;
+            weak_any += usize::from(!ev.is_empty());
+        }
+        if predicted != truth || verbose {
+            let tag = match (predicted, truth) {
+                (true, false) => "FP",
+                (false, true) => "FN",
+                _ => "ok",
+            };
+            let shown: Vec<String> = ev
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}/{:?}/{:?}: {}",
+                        e.signature, e.strength, e.location, e.text
+                    )
+                })
+                .collect();
+            println!("{tag} {id} (label {label}): {shown:?}");
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    println!("messages: {n}");
+    println!(
+        "trailers, git log %(trailers:only,unfold): {log_ok}/{n} agree ({:.3})",
+        ratio(log_ok, n)
+    );
+    println!(
+        "trailers, git interpret-trailers --parse:  {parse_ok}/{n} agree ({:.3})",
+        ratio(parse_ok, n)
+    );
+    println!(
+        "evidence (strong+medium predicted vs ai_evidence.value): tp {tp} fp {fp} fn {fn_} tn {tn}"
+    );
+    println!(
+        "  precision {:.3}  recall {:.3}",
+        ratio(tp, tp + fp),
+        ratio(tp, tp + fn_)
+    );
+    println!(
+        "  recall on items labelled strong/medium: {sm_found}/{sm_labelled} ({:.3})",
+        ratio(sm_found, sm_labelled)
+    );
+    println!("  items labelled weak with any evidence (weak included): {weak_any}/{weak_labelled}");
+}

@@ -1,0 +1,91 @@
+# METADATA
+# title: AI evidence needs a disclosure trailer
+# description: >-
+#   The commit shows that an AI tool wrote or co-wrote it (its identity, footer or trailers) but does not
+#   disclose it in a trailer the charter accepts (disclosure.trailers, e.g. Assisted-by). Weaker evidence,
+#   below disclosure.require_for, is only a warning.
+# custom:
+#   id: CH-AI-001
+#   severity: high
+#   remediation: >-
+#     Add a disclosure trailer such as `Assisted-by: <tool>:<model>` to the commit message.
+#   stages: [commit-msg, pre-push, ci]
+package gitcharter.ai.disclosure
+
+settings := object.get(data, ["charter", "disclosure"], {})
+
+disclosure_keys contains lower(k) if {
+	some k in object.get(settings, "trailers", [])
+}
+
+none_values contains lower(trim_space(v)) if {
+	some v in object.get(settings, "none_values", [])
+}
+
+trailers := t if {
+	t := input.commit.trailers
+	is_array(t)
+} else := []
+
+evidence := e if {
+	e := input.commit.ai_evidence
+	is_array(e)
+} else := []
+
+# Lower-case text, or "" for a missing or non-string field (lower(null) is an error).
+lc(x) := lower(x) if is_string(x)
+
+else := ""
+
+rank := {"weak": 1, "medium": 2, "strong": 3}
+
+required_rank := r if {
+	r := rank[object.get(settings, "require_for", "strong")]
+} else := 3
+
+# A trailer the charter accepts as disclosure, whose value does not say "no AI".
+disclosed if {
+	some t in trailers
+	lc(t.key) in disclosure_keys
+	not trim_space(lc(t.value)) in none_values
+}
+
+# Claude Code, Copilot and aider disclose through an AI Co-authored-by trailer; the charter decides.
+disclosed if {
+	object.get(settings, "coauthor_counts", true) == true
+	some e in evidence
+	e.where == "trailer"
+	lc(object.get(e, "key", null)) == "co-authored-by"
+	e.strength == "strong"
+}
+
+suggestion(tool) := s if {
+	not startswith(tool, "unspecified")
+	s := replace(object.get(settings, "suggest", "Assisted-by: {tool}"), "{tool}", tool)
+} else := replace(object.get(settings, "suggest", "Assisted-by: {tool}"), "{tool}", "<tool>:<model>")
+
+# The evidence list comes strongest first, so the first one names the tool to suggest.
+blocking := [e | some e in evidence; rank[e.strength] >= required_rank]
+
+below := [e | some e in evidence; rank[e.strength] < required_rank]
+
+deny contains result if {
+	not disclosed
+	count(blocking) > 0
+	e := blocking[0]
+	result := {
+		"message": sprintf("%s AI evidence (%s, %s: %q) but no disclosure trailer (%s)", [e.strength, e.tool, e.where, e.text, concat(", ", sort(object.get(settings, "trailers", [])))]),
+		"remediation": sprintf("Add `%s` to the end of the commit message (a trailer in the last paragraph).", [suggestion(e.tool)]),
+	}
+}
+
+warn contains result if {
+	not disclosed
+	count(blocking) == 0
+	count(below) > 0
+	e := below[0]
+	result := {
+		"message": sprintf("possible AI involvement (%s, %s: %q); disclose it if an AI tool helped", [e.tool, e.where, e.text]),
+		"remediation": sprintf("If an AI tool helped, add `%s` to the commit message.", [suggestion(e.tool)]),
+	}
+}

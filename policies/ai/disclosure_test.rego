@@ -1,0 +1,93 @@
+package gitcharter.ai.disclosure_test
+
+import data.gitcharter.ai.disclosure
+
+charter := {"disclosure": {
+	"trailers": ["Assisted-by", "Generated-by", "AI-Assisted"],
+	"none_values": ["no", "none"],
+	"coauthor_counts": true,
+	"require_for": "strong",
+	"suggest": "Assisted-by: {tool}",
+}}
+
+claude_coauthor := {
+	"signature": "claude-identity", "tool": "Claude Code", "strength": "strong",
+	"where": "trailer", "key": "Co-Authored-By", "text": "Co-Authored-By: Claude <noreply@anthropic.com>",
+}
+
+footer := {
+	"signature": "claude-code-footer", "tool": "Claude Code", "strength": "strong",
+	"where": "message", "key": null, "text": "Generated with [Claude Code](https://claude.ai/code)",
+}
+
+prose := {
+	"signature": "prose-mention", "tool": "claude", "strength": "weak",
+	"where": "message", "key": null, "text": "Claude pointed",
+}
+
+commit(trailers, evidence) := {"stage": "commit-msg", "commit": {
+	"message": "subject\n", "subject": "subject",
+	"trailers": trailers, "ai_evidence": evidence,
+}}
+
+test_strong_evidence_without_disclosure_is_denied_with_the_trailer_to_add if {
+	results := disclosure.deny with input as commit([], [footer]) with data.charter as charter
+	count(results) == 1
+	some r in results
+	r.remediation == "Add `Assisted-by: Claude Code` to the end of the commit message (a trailer in the last paragraph)."
+	contains(r.message, "Claude Code")
+}
+
+test_assisted_by_trailer_passes if {
+	t := [{"key": "Assisted-by", "value": "Claude Code"}]
+	count(disclosure.deny) == 0 with input as commit(t, [footer]) with data.charter as charter
+}
+
+test_disclosure_key_is_case_insensitive if {
+	t := [{"key": "assisted-BY", "value": "Claude Code"}]
+	count(disclosure.deny) == 0 with input as commit(t, [footer]) with data.charter as charter
+}
+
+test_ai_coauthor_counts_as_disclosure_by_default if {
+	t := [{"key": "Co-Authored-By", "value": "Claude <noreply@anthropic.com>"}]
+	count(disclosure.deny) == 0 with input as commit(t, [claude_coauthor]) with data.charter as charter
+}
+
+test_ai_coauthor_does_not_count_when_the_charter_says_so if {
+	t := [{"key": "Co-Authored-By", "value": "Claude <noreply@anthropic.com>"}]
+	c := {"disclosure": object.union(charter.disclosure, {"coauthor_counts": false})}
+	count(disclosure.deny) == 1 with input as commit(t, [claude_coauthor]) with data.charter as c
+}
+
+test_no_ai_value_is_not_a_disclosure if {
+	t := [{"key": "AI-Assisted", "value": "no"}]
+	count(disclosure.deny) == 1 with input as commit(t, [footer]) with data.charter as charter
+}
+
+test_weak_evidence_only_warns if {
+	count(disclosure.deny) == 0 with input as commit([], [prose]) with data.charter as charter
+	count(disclosure.warn) == 1 with input as commit([], [prose]) with data.charter as charter
+}
+
+test_medium_blocks_when_required_for_medium if {
+	agent := {"signature": "agent-trailer", "tool": "unspecified agent", "strength": "medium", "where": "trailer", "key": "Agent-Id", "text": "Agent-Id: x"}
+	c := {"disclosure": object.union(charter.disclosure, {"require_for": "medium"})}
+	results := disclosure.deny with input as commit([], [agent]) with data.charter as c
+	count(results) == 1
+	some r in results
+	contains(r.remediation, "Assisted-by: <tool>:<model>")
+}
+
+test_no_evidence_passes if {
+	count(disclosure.deny) == 0 with input as commit([], []) with data.charter as charter
+	count(disclosure.warn) == 0 with input as commit([], []) with data.charter as charter
+}
+
+test_pre_commit_input_without_message_passes if {
+	count(disclosure.deny) == 0 with input as {"stage": "pre-commit", "commit": {"message": null, "trailers": [], "ai_evidence": []}}
+}
+
+test_empty_input_passes if {
+	count(disclosure.deny) == 0 with input as {}
+	count(disclosure.warn) == 0 with input as {}
+}
