@@ -63,22 +63,43 @@ impl Default for Limits {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReviewConfig {
-    /// Trailer keys that name a reviewer (e.g. `Reviewed-by`).
+    /// Trailer keys that name a reviewer (e.g. `Reviewed-by`); the default for class and tier
+    /// requirements that name none.
     pub trailers: Vec<String>,
+    /// Case-insensitive substrings of a reviewer's `Name <email>` that mark an AI identity,
+    /// which never counts as a reviewer (e.g. `noreply@anthropic.com`, `[bot]`).
+    pub ai_identities: Vec<String>,
+}
+
+/// When bulk limits apply.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BulkWhen {
+    /// Only to commits with AI evidence or a disclosure trailer.
+    #[default]
+    AiAssisted,
+    /// To every commit.
+    Always,
 }
 
 /// Bulk-change limits.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct BulkConfig {
+    /// Which commits the limits apply to.
+    pub when: BulkWhen,
     /// Maximum added lines in one commit (0 = no limit).
     pub max_added_lines: u64,
     /// Maximum changed files in one commit (0 = no limit).
     pub max_files: u64,
-    /// Per-tier overrides.
+    /// Per-tier limits, counted over the files in that tier (0 = no limit).
     pub tiers: BTreeMap<String, BulkLimit>,
     /// Trailer keys that approve a change over the limits (e.g. `Bulk-Approved-by`).
     pub approval_trailers: Vec<String>,
+    /// Files in these classes are not counted (lockfiles and manifests grow by thousands of lines).
+    pub exclude_classes: Vec<String>,
+    /// Files matching these globs are not counted (generated or vendored code).
+    pub exclude_paths: Vec<crate::model::GlobPattern>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,20 +1,194 @@
 //! Classification of changed files into charter classes (auth, crypto, infra, ci, …) and path tiers.
-// PLACEHOLDER: owned by the classes helper.
+//! Pure: a path and the added bytes in, class names out. Must not touch git, regorus or the terminal.
+//!
+//! One `GlobSet` holds every class glob, one holds every tier glob, one holds every signal's path
+//! scope, and one aho-corasick automaton holds every content-signal literal of every class: a file
+//! costs one glob lookup per set and one pass over its added bytes, however many classes there are.
 
+use crate::model::{GlobPattern, RegexPattern};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use globset::{GlobSet, GlobSetBuilder};
+use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The charter's `classes:` section: class name → definition.
 pub type ClassesConfig = BTreeMap<String, ClassDef>;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ClassDef {}
+/// What an AI-assisted change to a class or tier needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AiRule {
+    /// Nothing beyond the charter's general disclosure rules.
+    #[default]
+    Allow,
+    /// The commit must carry a disclosure trailer.
+    Disclose,
+    /// The commit must carry the review trailers of `review`.
+    Review,
+    /// AI-assisted changes are refused.
+    Forbid,
+}
 
-/// The charter's `tiers:` section.
+/// Who must sign off a change to a class or tier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewRequirement {
+    /// Trailer keys that count as a review (empty: the charter's `review.trailers`).
+    pub trailers: Vec<String>,
+    /// Distinct reviewers needed; none may be the author or an AI identity.
+    pub count: u32,
+    /// Require the review for every change, not only AI-assisted ones.
+    pub always: bool,
+}
+
+impl Default for ReviewRequirement {
+    fn default() -> Self {
+        ReviewRequirement {
+            trailers: Vec::new(),
+            count: 1,
+            always: false,
+        }
+    }
+}
+
+/// A content signal: literals looked for in the added lines of a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signal {
+    /// A name shown by `classify_detailed` (defaults to the first literal).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// The signal fires when any of these literals occurs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<String>,
+    /// The signal fires when every one of these literals occurs (anywhere in the added text).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<String>,
+    /// Points towards the class's `min_score`; a signal counts once however often it occurs.
+    pub weight: u32,
+    /// Only files matching one of these globs are looked at (empty: every file).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<GlobPattern>,
+    /// Literals match ASCII case-insensitively unless this is set.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub case_sensitive: bool,
+    /// When set, the line holding the literal must also match this regex.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub regex: Option<RegexPattern>,
+}
+
+impl Default for Signal {
+    fn default() -> Self {
+        Signal {
+            id: String::new(),
+            any: Vec::new(),
+            all: Vec::new(),
+            weight: 2,
+            paths: Vec::new(),
+            case_sensitive: false,
+            regex: None,
+        }
+    }
+}
+
+/// One class of code the charter treats specially.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClassDef {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Set to false to switch a default class off.
+    pub enabled: bool,
+    /// A path matching one of these is in the class.
+    pub globs: Vec<GlobPattern>,
+    /// A path matching one of these is never in the class (neither by glob nor by content).
+    pub excludes: Vec<GlobPattern>,
+    /// Content signals over the added lines.
+    pub signals: Vec<Signal>,
+    /// Sum of the weights of distinct firing signals needed to put a file in the class.
+    pub min_score: u32,
+    /// Files this class claims by path get no class from content signals (dependency manifests
+    /// name crates, CI files name tools; neither is the code those names suggest).
+    pub exclusive: bool,
+    /// This class is not reported when any of these classes is (a weaker variant of them).
+    pub yield_to: Vec<String>,
+    /// What an AI-assisted change to this class needs.
+    pub ai: AiRule,
+    pub review: ReviewRequirement,
+}
+
+impl Default for ClassDef {
+    fn default() -> Self {
+        ClassDef {
+            description: String::new(),
+            enabled: true,
+            globs: Vec::new(),
+            excludes: Vec::new(),
+            signals: Vec::new(),
+            min_score: 2,
+            exclusive: false,
+            yield_to: Vec::new(),
+            ai: AiRule::Allow,
+            review: ReviewRequirement::default(),
+        }
+    }
+}
+
+/// The three path tiers, most restrictive last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TierName {
+    Experimental,
+    #[default]
+    Trusted,
+    Critical,
+}
+
+impl TierName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TierName::Experimental => "experimental",
+            TierName::Trusted => "trusted",
+            TierName::Critical => "critical",
+        }
+    }
+}
+
+/// One tier: which paths are in it and what an AI-assisted change there needs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct TiersConfig {}
+pub struct TierDef {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub paths: Vec<GlobPattern>,
+    /// Paths carved out of `paths` (they fall through to a less restrictive tier or the default).
+    pub excludes: Vec<GlobPattern>,
+    pub ai: AiRule,
+    pub review: ReviewRequirement,
+}
+
+/// The charter's `tiers:` section. A path in several tiers gets the most restrictive one
+/// (critical over trusted over experimental); a path in none gets `default`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TiersConfig {
+    pub default: TierName,
+    pub experimental: TierDef,
+    pub trusted: TierDef,
+    pub critical: TierDef,
+}
+
+impl TiersConfig {
+    fn defs(&self) -> [(TierName, &TierDef); 3] {
+        // Most restrictive first: the first tier whose globs match wins.
+        [
+            (TierName::Critical, &self.critical),
+            (TierName::Trusted, &self.trusted),
+            (TierName::Experimental, &self.experimental),
+        ]
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
@@ -22,20 +196,604 @@ pub struct ClassError {
     pub message: String,
 }
 
-pub struct Classifier {}
+impl ClassError {
+    fn new(message: impl Into<String>) -> ClassError {
+        ClassError {
+            message: message.into(),
+        }
+    }
+}
+
+/// Why a file is in a class.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassHit {
+    pub class: String,
+    /// `path:<glob>` or `signal:<id>` entries, in the order they were found.
+    pub reasons: Vec<String>,
+}
+
+struct CompiledSignal {
+    class: usize,
+    id: String,
+    weight: u32,
+    /// Number of literals that must all hit (`all`), or 0 for `any`.
+    all_count: usize,
+    /// Index into the scope GlobSet's owners, or None when the signal applies everywhere.
+    scoped: bool,
+    case_sensitive: bool,
+    regex: Option<Regex>,
+}
+
+/// One literal of one signal, as the automaton reports it.
+struct LiteralUse {
+    signal: usize,
+    /// Position within the signal's `all` list (0 for `any`).
+    slot: usize,
+    literal: Vec<u8>,
+    check_start: bool,
+    check_end: bool,
+}
+
+struct CompiledClass {
+    name: String,
+    min_score: u32,
+    exclusive: bool,
+    yield_to: Vec<usize>,
+}
+
+/// Compiled classes and tiers; build once per run, share across threads.
+pub struct Classifier {
+    classes: Vec<CompiledClass>,
+    signals: Vec<CompiledSignal>,
+    /// Automaton pattern id → the literal uses sharing that (lower-cased) literal.
+    uses: Vec<Vec<LiteralUse>>,
+    automaton: Option<AhoCorasick>,
+    class_globs: GlobSet,
+    /// Glob index in `class_globs` → (class, is_exclude, glob text).
+    class_glob_owner: Vec<(usize, bool, String)>,
+    scope_globs: GlobSet,
+    /// Glob index in `scope_globs` → signal.
+    scope_owner: Vec<usize>,
+    tier_globs: GlobSet,
+    /// Glob index in `tier_globs` → (tier, is_exclude).
+    tier_owner: Vec<(TierName, bool)>,
+    default_tier: TierName,
+}
 
 impl Classifier {
-    pub fn new(_classes: &ClassesConfig, _tiers: &TiersConfig) -> Result<Classifier, ClassError> {
-        Ok(Classifier {})
+    pub fn new(classes: &ClassesConfig, tiers: &TiersConfig) -> Result<Classifier, ClassError> {
+        let enabled: Vec<(&String, &ClassDef)> =
+            classes.iter().filter(|(_, d)| d.enabled).collect();
+        let index_of = |name: &str| enabled.iter().position(|(n, _)| n.as_str() == name);
+
+        let mut compiled = Vec::with_capacity(enabled.len());
+        let mut signals = Vec::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut uses: Vec<Vec<LiteralUse>> = Vec::new();
+        let mut class_globs = GlobSetBuilder::new();
+        let mut class_glob_owner = Vec::new();
+        let mut scope_globs = GlobSetBuilder::new();
+        let mut scope_owner = Vec::new();
+
+        for (ci, (name, def)) in enabled.iter().enumerate() {
+            let mut yield_to = Vec::new();
+            for other in &def.yield_to {
+                // A class yielding to a disabled or unknown class simply never yields.
+                if let Some(i) = index_of(other) {
+                    yield_to.push(i);
+                }
+            }
+            compiled.push(CompiledClass {
+                name: (*name).clone(),
+                min_score: def.min_score.max(1),
+                exclusive: def.exclusive,
+                yield_to,
+            });
+            for (glob, is_exclude) in def
+                .globs
+                .iter()
+                .map(|g| (g, false))
+                .chain(def.excludes.iter().map(|g| (g, true)))
+            {
+                class_globs.add(glob.glob());
+                class_glob_owner.push((ci, is_exclude, glob.0.clone()));
+            }
+            for (si, sig) in def.signals.iter().enumerate() {
+                if sig.any.is_empty() == sig.all.is_empty() {
+                    return Err(ClassError::new(format!(
+                        "classes.{name}.signals[{si}]: give exactly one of `any` or `all`"
+                    )));
+                }
+                let literal_list = if sig.any.is_empty() {
+                    &sig.all
+                } else {
+                    &sig.any
+                };
+                if let Some(empty) = literal_list.iter().find(|l| l.trim_matches('*').is_empty()) {
+                    return Err(ClassError::new(format!(
+                        "classes.{name}.signals[{si}]: empty literal `{empty}`"
+                    )));
+                }
+                let signal_index = signals.len();
+                let regex = match &sig.regex {
+                    Some(r) => Some(Regex::new(&r.0).map_err(|e| {
+                        ClassError::new(format!("classes.{name}.signals[{si}]: invalid regex: {e}"))
+                    })?),
+                    None => None,
+                };
+                for g in &sig.paths {
+                    scope_globs.add(g.glob());
+                    scope_owner.push(signal_index);
+                }
+                signals.push(CompiledSignal {
+                    class: ci,
+                    id: if sig.id.is_empty() {
+                        literal_list[0].clone()
+                    } else {
+                        sig.id.clone()
+                    },
+                    weight: sig.weight,
+                    all_count: if sig.all.is_empty() { 0 } else { sig.all.len() },
+                    scoped: !sig.paths.is_empty(),
+                    case_sensitive: sig.case_sensitive,
+                    regex,
+                });
+                for (slot, raw) in literal_list.iter().enumerate() {
+                    // A leading or trailing `*` lets the literal run into a longer identifier.
+                    let check_start = !raw.starts_with('*');
+                    let check_end = !raw.ends_with('*');
+                    let literal = raw.trim_matches('*').as_bytes().to_vec();
+                    let key = literal.to_ascii_lowercase();
+                    let pid = match literals.iter().position(|l| *l == key) {
+                        Some(p) => p,
+                        None => {
+                            literals.push(key);
+                            uses.push(Vec::new());
+                            literals.len() - 1
+                        }
+                    };
+                    uses[pid].push(LiteralUse {
+                        signal: signal_index,
+                        slot: if sig.all.is_empty() { 0 } else { slot },
+                        literal,
+                        check_start,
+                        check_end,
+                    });
+                }
+            }
+        }
+
+        let automaton = if literals.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&literals)
+                    .map_err(|e| {
+                        ClassError::new(format!("classes: cannot build the signal automaton: {e}"))
+                    })?,
+            )
+        };
+
+        let mut tier_globs = GlobSetBuilder::new();
+        let mut tier_owner = Vec::new();
+        for (tier, def) in tiers.defs() {
+            for (glob, is_exclude) in def
+                .paths
+                .iter()
+                .map(|g| (g, false))
+                .chain(def.excludes.iter().map(|g| (g, true)))
+            {
+                tier_globs.add(glob.glob());
+                tier_owner.push((tier, is_exclude));
+            }
+        }
+
+        let build = |b: GlobSetBuilder, what: &str| {
+            b.build()
+                .map_err(|e| ClassError::new(format!("{what}: cannot compile globs: {e}")))
+        };
+        Ok(Classifier {
+            classes: compiled,
+            signals,
+            uses,
+            automaton,
+            class_globs: build(class_globs, "classes")?,
+            class_glob_owner,
+            scope_globs: build(scope_globs, "classes signals")?,
+            scope_owner,
+            tier_globs: build(tier_globs, "tiers")?,
+            tier_owner,
+            default_tier: tiers.default,
+        })
     }
 
     /// Classes of a changed file from its path and its added text, sorted and unique.
-    pub fn classify(&self, _path: &str, _added: &[u8]) -> Vec<String> {
-        Vec::new()
+    pub fn classify(&self, path: &str, added: &[u8]) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .classify_detailed(path, added)
+            .into_iter()
+            .map(|h| h.class)
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Like `classify`, with the globs and signals that put the file in each class.
+    pub fn classify_detailed(&self, path: &str, added: &[u8]) -> Vec<ClassHit> {
+        let n = self.classes.len();
+        let mut excluded = vec![false; n];
+        let mut by_path: Vec<Vec<String>> = vec![Vec::new(); n];
+        for gi in self.class_globs.matches(path) {
+            let (ci, is_exclude, glob) = &self.class_glob_owner[gi];
+            if *is_exclude {
+                excluded[*ci] = true;
+            } else {
+                by_path[*ci].push(format!("path:{glob}"));
+            }
+        }
+        let content_allowed = !(0..n)
+            .any(|ci| self.classes[ci].exclusive && !excluded[ci] && !by_path[ci].is_empty());
+
+        let mut signal_reasons: Vec<Vec<String>> = vec![Vec::new(); n];
+        let mut score = vec![0u32; n];
+        if content_allowed && !added.is_empty() {
+            let fired = self.fired_signals(path, added, &excluded);
+            for (si, sig) in self.signals.iter().enumerate() {
+                if fired[si] {
+                    score[sig.class] += sig.weight;
+                    signal_reasons[sig.class].push(format!("signal:{}", sig.id));
+                }
+            }
+        }
+
+        let mut member = vec![false; n];
+        for ci in 0..n {
+            member[ci] = !excluded[ci]
+                && (!by_path[ci].is_empty() || score[ci] >= self.classes[ci].min_score);
+        }
+        let mut hits = Vec::new();
+        for ci in 0..n {
+            if !member[ci] || self.classes[ci].yield_to.iter().any(|&o| member[o]) {
+                continue;
+            }
+            let mut reasons = std::mem::take(&mut by_path[ci]);
+            if score[ci] >= self.classes[ci].min_score {
+                reasons.append(&mut signal_reasons[ci]);
+            }
+            hits.push(ClassHit {
+                class: self.classes[ci].name.clone(),
+                reasons,
+            });
+        }
+        hits.sort_by(|a, b| a.class.cmp(&b.class));
+        hits
+    }
+
+    /// Which signals fire on `added`: one automaton pass, then boundary, case and regex checks
+    /// only where a literal hit.
+    fn fired_signals(&self, path: &str, added: &[u8], excluded: &[bool]) -> Vec<bool> {
+        let mut fired = vec![false; self.signals.len()];
+        let Some(ac) = &self.automaton else {
+            return fired;
+        };
+        let mut in_scope: Vec<bool> = self
+            .signals
+            .iter()
+            .map(|s| !s.scoped && !excluded[s.class])
+            .collect();
+        for gi in self.scope_globs.matches(path) {
+            let si = self.scope_owner[gi];
+            in_scope[si] = !excluded[self.signals[si].class];
+        }
+        if !in_scope.iter().any(|&b| b) {
+            return fired;
+        }
+        // For `all` signals: which of their literals have hit so far.
+        let mut all_hits: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
+        for m in ac.find_overlapping_iter(added) {
+            for u in &self.uses[m.pattern().as_usize()] {
+                let sig = &self.signals[u.signal];
+                if !in_scope[u.signal] || (fired[u.signal] && sig.all_count == 0) {
+                    continue;
+                }
+                let (s, e) = (m.start(), m.end());
+                if sig.case_sensitive && added[s..e] != u.literal[..] {
+                    continue;
+                }
+                if (u.check_start && !start_boundary(added, s))
+                    || (u.check_end && !end_boundary(added, e))
+                {
+                    continue;
+                }
+                if let Some(re) = &sig.regex {
+                    let (ls, le) = line_bounds(added, s);
+                    if !re.is_match(&added[ls..le]) {
+                        continue;
+                    }
+                }
+                if sig.all_count == 0 {
+                    fired[u.signal] = true;
+                } else {
+                    let slots = all_hits
+                        .entry(u.signal)
+                        .or_insert_with(|| vec![false; sig.all_count]);
+                    slots[u.slot] = true;
+                    if slots.iter().all(|&b| b) {
+                        fired[u.signal] = true;
+                    }
+                }
+            }
+        }
+        fired
     }
 
     /// The tier of a path (`experimental`, `trusted`, `critical`, or the charter's default).
-    pub fn tier(&self, _path: &str) -> String {
-        "trusted".to_string()
+    pub fn tier(&self, path: &str) -> String {
+        self.tier_name(path).as_str().to_string()
+    }
+
+    /// The tier of a path: the most restrictive tier whose globs match and whose excludes do not.
+    pub fn tier_name(&self, path: &str) -> TierName {
+        let mut matched = [false; 3];
+        let mut carved = [false; 3];
+        for gi in self.tier_globs.matches(path) {
+            let (tier, is_exclude) = self.tier_owner[gi];
+            let slot = tier as usize;
+            if is_exclude {
+                carved[slot] = true;
+            } else {
+                matched[slot] = true;
+            }
+        }
+        for tier in [
+            TierName::Critical,
+            TierName::Trusted,
+            TierName::Experimental,
+        ] {
+            let slot = tier as usize;
+            if matched[slot] && !carved[slot] {
+                return tier;
+            }
+        }
+        self.default_tier
+    }
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// A literal may start here if the byte before is not part of the same word; a lower-to-upper
+/// camelCase hump also counts as a word start (`passwordHash` holds `Hash`).
+fn start_boundary(text: &[u8], s: usize) -> bool {
+    if s == 0 || !is_word(text[s]) {
+        return true;
+    }
+    let prev = text[s - 1];
+    !is_word(prev)
+        || (text[s].is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit()))
+}
+
+fn end_boundary(text: &[u8], e: usize) -> bool {
+    if e >= text.len() || e == 0 || !is_word(text[e - 1]) {
+        return true;
+    }
+    let next = text[e];
+    !is_word(next)
+        || (next.is_ascii_uppercase()
+            && (text[e - 1].is_ascii_lowercase() || text[e - 1].is_ascii_digit()))
+}
+
+fn line_bounds(text: &[u8], at: usize) -> (usize, usize) {
+    let start = text[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = text[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(text.len(), |i| at + i);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::default_charter;
+
+    fn default_classifier() -> Classifier {
+        let c = default_charter();
+        Classifier::new(&c.classes, &c.tiers).expect("default classes compile")
+    }
+
+    fn classes(path: &str, text: &str) -> Vec<String> {
+        default_classifier().classify(path, text.as_bytes())
+    }
+
+    #[test]
+    fn author_model_is_not_auth() {
+        let text = "class Author:\n    name: str\n    def byline(self):\n        return f'by {self.name}'\n";
+        assert!(classes("src/blog/author.py", text).is_empty());
+        assert!(classes("src/blog/authors/views.py", "def list_authors(): pass\n").is_empty());
+    }
+
+    #[test]
+    fn auth_by_path_and_by_content() {
+        assert_eq!(classes("src/auth/session.py", "x = 1\n"), ["auth"]);
+        let jwt = "import jwt\nclaims = jwt.decode(token, key, algorithms=['HS256'])\n";
+        assert_eq!(classes("api/tokens.py", jwt), ["auth"]);
+    }
+
+    #[test]
+    fn weak_auth_signals_need_company() {
+        // One weak signal (an HTTP status name) is not enough; a status plus a role check is.
+        assert!(classes("src/errors.rs", "StatusCode::FORBIDDEN => \"no\",\n").is_empty());
+        let guard = "if !claims.roles.contains(&admin) { return Err(StatusCode::FORBIDDEN); }\n";
+        assert_eq!(classes("src/extract.rs", guard), ["auth"]);
+    }
+
+    #[test]
+    fn hash_for_cache_key_is_only_crypto_touch() {
+        let text =
+            "use sha2::{Digest, Sha256};\nlet key = format!(\"{:x}\", Sha256::digest(bytes));\n";
+        assert_eq!(classes("src/cache.rs", text), ["crypto-touch"]);
+        let etag = "import hashlib\netag = hashlib.md5(body).hexdigest()\n";
+        assert_eq!(classes("web/etag.py", etag), ["crypto-touch"]);
+    }
+
+    #[test]
+    fn encryption_is_crypto_and_hides_crypto_touch() {
+        let text = "import hashlib\nfrom cryptography.fernet import Fernet\nf = Fernet(key)\n";
+        assert_eq!(classes("src/seal.py", text), ["crypto"]);
+    }
+
+    #[test]
+    fn password_hashing_is_auth_and_crypto() {
+        let text = "func HashPassword(pw string) string {\n\tsum := sha1.Sum([]byte(pw))\n";
+        assert_eq!(classes("internal/users/hash.go", text), ["auth", "crypto"]);
+    }
+
+    #[test]
+    fn manifests_are_deps_only() {
+        let cargo = "[dependencies]\njsonwebtoken = \"9\"\nring = \"0.17\"\nrustls = \"0.23\"\n";
+        assert_eq!(classes("crates/api/Cargo.toml", cargo), ["deps"]);
+        let gomod = "require golang.org/x/crypto v0.24.0\n";
+        assert_eq!(classes("go.mod", gomod), ["deps"]);
+        assert_eq!(
+            classes(
+                "web/package.json",
+                "{\"dependencies\": {\"passport\": \"1\"}}\n"
+            ),
+            ["deps"]
+        );
+    }
+
+    #[test]
+    fn shell_scripts_are_infra_only_where_they_deploy() {
+        let helper = "#!/bin/sh\nmkdir -p \"$TMPDIR/fx\"\ntar -czf out.tgz .\n";
+        assert!(classes("tests/helpers/make_fixture.sh", helper).is_empty());
+        assert!(classes("tools/gen.sh", helper).is_empty());
+        assert_eq!(classes("scripts/deploy/push.sh", "echo hi\n"), ["infra"]);
+        let admin = "#!/bin/sh\nsystemctl restart app\nchown -R app /srv/app\n";
+        assert_eq!(classes("tools/restart.sh", admin), ["infra"]);
+    }
+
+    #[test]
+    fn yaml_is_infra_only_with_api_version_and_kind() {
+        assert!(classes("config/app.yaml", "kind: blog\ntitle: x\n").is_empty());
+        let k8s = "apiVersion: apps/v1\nkind: Deployment\n";
+        assert_eq!(classes("config/app.yaml", k8s), ["infra"]);
+    }
+
+    #[test]
+    fn ci_definitions_are_ci_and_nothing_else() {
+        let gitlab =
+            "image: node:20\nservices: [postgres]\ndeploy:\n  script: kubectl apply -f k8s/\n";
+        assert_eq!(classes(".gitlab-ci.yml", gitlab), ["ci"]);
+        assert_eq!(
+            classes(".github/workflows/release.yml", "on: push\n"),
+            ["ci"]
+        );
+        assert_eq!(classes(".charter/charter.yaml", "version: 1\n"), ["ci"]);
+        assert_eq!(classes("CODEOWNERS", "* @team\n"), ["ci"]);
+        assert_eq!(classes(".pre-commit-config.yaml", "repos: []\n"), ["ci"]);
+    }
+
+    #[test]
+    fn secrets_handling_by_content() {
+        let vault = "import hvac\nclient = hvac.Client(url=VAULT_ADDR)\n";
+        assert_eq!(classes("src/config/loader.py", vault), ["secrets"]);
+        let env = "password = os.environ['DB_PASSWORD']\n";
+        assert!(classes("src/db.py", env).is_empty());
+    }
+
+    #[test]
+    fn docs_are_not_classified() {
+        assert!(classes("docs/terraform.md", "Run `terraform plan` before apply.\n").is_empty());
+        assert!(classes("docs/auth.md", "import jwt\njwt.decode(t)\n").is_empty());
+    }
+
+    #[test]
+    fn signal_literals_respect_word_boundaries() {
+        let c = Classifier::new(
+            &[(
+                "x".to_string(),
+                ClassDef {
+                    signals: vec![Signal {
+                        any: vec!["aes".into(), "bcrypt*".into()],
+                        ..Signal::default()
+                    }],
+                    ..ClassDef::default()
+                },
+            )]
+            .into_iter()
+            .collect(),
+            &TiersConfig::default(),
+        )
+        .unwrap();
+        assert!(c.classify("a.py", b"caches = 1\n").is_empty());
+        assert_eq!(c.classify("a.py", b"mode = AES\n"), ["x"]);
+        assert_eq!(c.classify("a.js", b"require('bcryptjs')\n"), ["x"]);
+    }
+
+    #[test]
+    fn most_restrictive_tier_wins_and_excludes_carve_out() {
+        let tiers: TiersConfig = yaml_serde::from_str(
+            "default: trusted\nexperimental:\n  paths: ['src/**/tests/**', 'sandbox/**']\ncritical:\n  paths: ['src/auth/**']\n  excludes: ['src/auth/docs/**']\n",
+        )
+        .unwrap();
+        let c = Classifier::new(&ClassesConfig::new(), &tiers).unwrap();
+        assert_eq!(c.tier("src/auth/tests/login.rs"), "critical");
+        assert_eq!(c.tier("src/auth/docs/x.md"), "trusted");
+        assert_eq!(c.tier("sandbox/x.py"), "experimental");
+        assert_eq!(c.tier("src/lib.rs"), "trusted");
+    }
+
+    #[test]
+    fn bad_signal_shape_is_an_error() {
+        let classes: ClassesConfig = [(
+            "x".to_string(),
+            ClassDef {
+                signals: vec![Signal::default()],
+                ..ClassDef::default()
+            },
+        )]
+        .into_iter()
+        .collect();
+        let err = Classifier::new(&classes, &TiersConfig::default())
+            .err()
+            .unwrap();
+        assert!(
+            err.message.contains("classes.x.signals[0]"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn unknown_class_key_names_the_line() {
+        let err = crate::config::from_team_text(
+            std::path::Path::new(".charter/charter.yaml"),
+            "classes:\n  auth:\n    globz: ['x']\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with(".charter/charter.yaml:3:"), "{err}");
+        assert!(err.contains("globz"), "{err}");
+    }
+
+    #[test]
+    fn bad_glob_in_tiers_names_the_line() {
+        let err = crate::config::from_team_text(
+            std::path::Path::new(".charter/charter.yaml"),
+            "tiers:\n  critical:\n    paths: ['src/{auth']\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with(".charter/charter.yaml:3:"), "{err}");
+        assert!(err.contains("invalid glob"), "{err}");
     }
 }

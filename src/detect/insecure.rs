@@ -1,8 +1,40 @@
 //! Insecure code patterns AI assistants tend to write, as rules with examples; matched on added lines.
-// PLACEHOLDER: owned by the classes helper.
+//! Pure: bytes and a path in, matches out. Must not touch git, regorus or the terminal.
+//!
+//! Like the secret rules: one aho-corasick keyword pass over the buffer, then each hit rule's
+//! regexes run only on the lines where one of its keywords occurred.
 
 use crate::detect::LineMap;
+use crate::model::{GlobPattern, RegexPattern, Severity};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use globset::{GlobSet, GlobSetBuilder};
+use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The built-in rule files, embedded. Each is `rules: [...]` in the format of `InsecureRule`.
+pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
+    (
+        "rules/insecure/code.yaml",
+        include_str!("../../rules/insecure/code.yaml"),
+    ),
+    (
+        "rules/insecure/crypto.yaml",
+        include_str!("../../rules/insecure/crypto.yaml"),
+    ),
+    (
+        "rules/insecure/web.yaml",
+        include_str!("../../rules/insecure/web.yaml"),
+    ),
+    (
+        "rules/insecure/infra.yaml",
+        include_str!("../../rules/insecure/infra.yaml"),
+    ),
+    (
+        "rules/insecure/ci.yaml",
+        include_str!("../../rules/insecure/ci.yaml"),
+    ),
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PatternMatch {
@@ -10,14 +42,108 @@ pub struct PatternMatch {
     pub title: String,
     pub path: String,
     pub line: u32,
+    pub severity: Severity,
+    /// What the charter says to do about it: `warn` or `deny` (`off` patterns are not reported).
+    pub action: Action,
+}
+
+/// What the charter does with a pattern's matches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Off,
+    #[default]
+    Warn,
+    Deny,
 }
 
 /// The charter's `insecure:` section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct InsecureConfig {}
+pub struct InsecureConfig {
+    /// Action for every pattern not listed in `rules` (default `warn`).
+    pub default: Action,
+    /// Per-pattern action, by pattern id.
+    pub rules: BTreeMap<String, Action>,
+    /// Paths never scanned for insecure patterns (documentation, vendored code).
+    pub exclude_paths: Vec<GlobPattern>,
+    /// The team's own patterns, in the format of the built-in rule files.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub patterns: Vec<InsecureRule>,
+}
 
-pub struct InsecureScanner {}
+/// One insecure pattern: data with examples, like a secret rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InsecureRule {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub remediation: String,
+    /// Literals for the prefilter (ASCII case-insensitive); a line is looked at only if one occurs in it.
+    pub keywords: Vec<String>,
+    /// The rule matches a line when any of these matches it.
+    pub patterns: Vec<PatternDef>,
+    /// Paths this rule never looks at.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_paths: Vec<GlobPattern>,
+    /// Rules of other tools covering the same thing (`bandit: B501`, `gosec: G402`, …).
+    #[serde(default)]
+    pub references: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    #[serde(default)]
+    pub negative_examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternDef {
+    pub regex: RegexPattern,
+    /// Only files matching one of these (empty: every file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<GlobPattern>,
+    /// The line does not count when it also matches this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<RegexPattern>,
+    /// The line counts only when this matches within `context_lines` lines of it (either side).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<RegexPattern>,
+    #[serde(default)]
+    pub context_lines: u32,
+}
+
+/// A rule example: text alone (scanned as `example.txt`) or text with the path it would have.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    At { path: String, text: String },
+}
+
+impl Example {
+    pub fn path(&self) -> &str {
+        match self {
+            Example::Text(_) => "example.txt",
+            Example::At { path, .. } => path,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) | Example::At { text: t, .. } => t,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    rules: Vec<InsecureRule>,
+}
 
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
@@ -25,10 +151,447 @@ pub struct InsecureError {
     pub message: String,
 }
 
+impl InsecureError {
+    fn new(message: impl Into<String>) -> InsecureError {
+        InsecureError {
+            message: message.into(),
+        }
+    }
+}
+
+/// The built-in rules, parsed. Their validity is pinned by a unit test.
+pub fn builtin_rules() -> Result<Vec<InsecureRule>, InsecureError> {
+    let mut rules = Vec::new();
+    for (origin, text) in BUILTIN_RULE_FILES {
+        let file: RuleFile =
+            yaml_serde::from_str(text).map_err(|e| InsecureError::new(format!("{origin}: {e}")))?;
+        rules.extend(file.rules);
+    }
+    Ok(rules)
+}
+
+struct CompiledPattern {
+    rule: usize,
+    regex: Regex,
+    unless: Option<Regex>,
+    context: Option<(Regex, usize)>,
+    scoped: bool,
+}
+
+struct CompiledRule {
+    id: String,
+    title: String,
+    severity: Severity,
+    action: Action,
+    patterns: Vec<usize>,
+}
+
+/// Compiled patterns; build once per run, share across threads.
+pub struct InsecureScanner {
+    rules: Vec<CompiledRule>,
+    patterns: Vec<CompiledPattern>,
+    automaton: Option<AhoCorasick>,
+    /// Automaton pattern id → rules having that keyword.
+    keyword_rules: Vec<Vec<usize>>,
+    scope: GlobSet,
+    scope_owner: Vec<usize>,
+    rule_excludes: GlobSet,
+    rule_exclude_owner: Vec<usize>,
+    global_excludes: GlobSet,
+}
+
 impl InsecureScanner {
-    pub fn new(_config: &InsecureConfig) -> Result<InsecureScanner, InsecureError> {
-        Ok(InsecureScanner {})
+    pub fn new(config: &InsecureConfig) -> Result<InsecureScanner, InsecureError> {
+        let mut all = builtin_rules()?;
+        all.extend(config.patterns.iter().cloned());
+        let mut seen = BTreeSet::new();
+        for r in &all {
+            if !seen.insert(r.id.as_str()) {
+                return Err(InsecureError::new(format!(
+                    "insecure: pattern id `{}` is defined twice",
+                    r.id
+                )));
+            }
+        }
+        if let Some(unknown) = config.rules.keys().find(|k| !seen.contains(k.as_str())) {
+            return Err(InsecureError::new(format!(
+                "insecure.rules: unknown pattern id `{unknown}` (known: {})",
+                seen.iter().copied().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        Self::from_rules(&all, config)
     }
 
-    pub fn scan(&self, _path: &str, _text: &[u8], _lines: LineMap<'_>, _out: &mut Vec<PatternMatch>) {}
+    /// Compiles `rules` with the charter's actions; rules whose action is `off` are left out.
+    pub fn from_rules(
+        rules: &[InsecureRule],
+        config: &InsecureConfig,
+    ) -> Result<InsecureScanner, InsecureError> {
+        let mut compiled_rules = Vec::new();
+        let mut patterns = Vec::new();
+        let mut keywords: Vec<String> = Vec::new();
+        let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+        let mut scope = GlobSetBuilder::new();
+        let mut scope_owner = Vec::new();
+        let mut rule_excludes = GlobSetBuilder::new();
+        let mut rule_exclude_owner = Vec::new();
+        let compile = |id: &str, r: &RegexPattern| {
+            Regex::new(&r.0).map_err(|e| {
+                InsecureError::new(format!("insecure pattern `{id}`: invalid regex: {e}"))
+            })
+        };
+        for rule in rules {
+            let action = config
+                .rules
+                .get(&rule.id)
+                .copied()
+                .unwrap_or(config.default);
+            if action == Action::Off {
+                continue;
+            }
+            if rule.keywords.is_empty() || rule.patterns.is_empty() {
+                return Err(InsecureError::new(format!(
+                    "insecure pattern `{}`: needs at least one keyword and one pattern",
+                    rule.id
+                )));
+            }
+            let ri = compiled_rules.len();
+            let mut own = Vec::new();
+            for p in &rule.patterns {
+                let pi = patterns.len();
+                for g in &p.paths {
+                    scope.add(g.glob());
+                    scope_owner.push(pi);
+                }
+                patterns.push(CompiledPattern {
+                    rule: ri,
+                    regex: compile(&rule.id, &p.regex)?,
+                    unless: p
+                        .unless
+                        .as_ref()
+                        .map(|u| compile(&rule.id, u))
+                        .transpose()?,
+                    context: match &p.context {
+                        Some(c) => Some((compile(&rule.id, c)?, p.context_lines as usize)),
+                        None => None,
+                    },
+                    scoped: !p.paths.is_empty(),
+                });
+                own.push(pi);
+            }
+            for g in &rule.exclude_paths {
+                rule_excludes.add(g.glob());
+                rule_exclude_owner.push(ri);
+            }
+            for k in &rule.keywords {
+                let key = k.to_ascii_lowercase();
+                let ki = match keywords.iter().position(|x| *x == key) {
+                    Some(i) => i,
+                    None => {
+                        keywords.push(key);
+                        keyword_rules.push(Vec::new());
+                        keywords.len() - 1
+                    }
+                };
+                if !keyword_rules[ki].contains(&ri) {
+                    keyword_rules[ki].push(ri);
+                }
+            }
+            compiled_rules.push(CompiledRule {
+                id: rule.id.clone(),
+                title: rule.title.clone(),
+                severity: rule.severity,
+                action,
+                patterns: own,
+            });
+        }
+        let automaton = if keywords.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::Standard)
+                    .build(&keywords)
+                    .map_err(|e| {
+                        InsecureError::new(format!(
+                            "insecure: cannot build the keyword automaton: {e}"
+                        ))
+                    })?,
+            )
+        };
+        let mut global = GlobSetBuilder::new();
+        for g in &config.exclude_paths {
+            global.add(g.glob());
+        }
+        let build = |b: GlobSetBuilder| {
+            b.build()
+                .map_err(|e| InsecureError::new(format!("insecure: cannot compile globs: {e}")))
+        };
+        Ok(InsecureScanner {
+            rules: compiled_rules,
+            patterns,
+            automaton,
+            keyword_rules,
+            scope: build(scope)?,
+            scope_owner,
+            rule_excludes: build(rule_excludes)?,
+            rule_exclude_owner,
+            global_excludes: build(global)?,
+        })
+    }
+
+    /// Scans `text` (the added lines of a diff, or a whole file) and appends matches to `out`,
+    /// at most one per pattern id and line.
+    pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<PatternMatch>) {
+        let Some(ac) = &self.automaton else {
+            return;
+        };
+        if text.is_empty() || self.global_excludes.is_match(path) {
+            return;
+        }
+        // (line start offset, rule) pairs where a keyword occurred; BTreeSet keeps line order.
+        let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for m in ac.find_overlapping_iter(text) {
+            let start = line_start(text, m.start());
+            for &ri in &self.keyword_rules[m.pattern().as_usize()] {
+                candidates.insert((start, ri));
+            }
+        }
+        if candidates.is_empty() {
+            return;
+        }
+        let mut excluded_rule = vec![false; self.rules.len()];
+        for gi in self.rule_excludes.matches(path) {
+            excluded_rule[self.rule_exclude_owner[gi]] = true;
+        }
+        let mut in_scope: Vec<bool> = self.patterns.iter().map(|p| !p.scoped).collect();
+        for gi in self.scope.matches(path) {
+            in_scope[self.scope_owner[gi]] = true;
+        }
+        let starts = line_starts(text);
+        let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (start, ri) in candidates {
+            if excluded_rule[ri] || reported.contains(&(start, ri)) {
+                continue;
+            }
+            let idx = starts.partition_point(|&s| s < start);
+            let line = line_text(text, &starts, idx);
+            if is_comment(line) {
+                continue;
+            }
+            let rule = &self.rules[ri];
+            let hit = rule.patterns.iter().any(|&pi| {
+                let p = &self.patterns[pi];
+                debug_assert_eq!(p.rule, ri);
+                in_scope[pi]
+                    && p.regex.is_match(line)
+                    && !p.unless.as_ref().is_some_and(|u| u.is_match(line))
+                    && p.context.as_ref().is_none_or(|(re, n)| {
+                        let lo = idx.saturating_sub(*n);
+                        let hi = (idx + n + 1).min(starts.len());
+                        let from = starts[lo];
+                        let to = if hi < starts.len() {
+                            starts[hi]
+                        } else {
+                            text.len()
+                        };
+                        re.is_match(&text[from..to])
+                    })
+            });
+            if hit {
+                reported.insert((start, ri));
+                out.push(PatternMatch {
+                    id: rule.id.clone(),
+                    title: rule.title.clone(),
+                    path: path.to_string(),
+                    line: lines.line(idx),
+                    severity: rule.severity,
+                    action: rule.action,
+                });
+            }
+        }
+    }
+}
+
+fn line_start(text: &[u8], at: usize) -> usize {
+    text[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1)
+}
+
+fn line_starts(text: &[u8]) -> Vec<usize> {
+    let mut v = vec![0];
+    v.extend(
+        text.iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' && i + 1 < text.len())
+            .map(|(i, _)| i + 1),
+    );
+    v
+}
+
+fn line_text<'t>(text: &'t [u8], starts: &[usize], idx: usize) -> &'t [u8] {
+    let from = starts[idx];
+    let mut to = starts.get(idx + 1).map_or(text.len(), |&s| s - 1);
+    if to > from && text[to - 1] == b'\r' {
+        to -= 1;
+    }
+    if to < from {
+        &text[from..from]
+    } else {
+        &text[from..to]
+    }
+}
+
+/// Whole-line comments in the common syntaxes: code that is commented out does not run.
+fn is_comment(line: &[u8]) -> bool {
+    let t = line.trim_ascii_start();
+    // `-- ` (SQL, Lua) but not `-----BEGIN …` or a YAML `---` separator.
+    let sql_comment = t.starts_with(b"--") && t.get(2).is_none_or(|&b| b == b' ' || b == b'\t');
+    t.starts_with(b"#")
+        || t.starts_with(b"//")
+        || sql_comment
+        || t.starts_with(b"/*")
+        || t.starts_with(b"* ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scanner() -> InsecureScanner {
+        InsecureScanner::new(&InsecureConfig::default()).expect("built-in rules compile")
+    }
+
+    fn ids(s: &InsecureScanner, path: &str, text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        s.scan(
+            path,
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut out,
+        );
+        out.into_iter().map(|m| m.id).collect()
+    }
+
+    #[test]
+    fn every_rule_has_examples_references_and_remediation() {
+        let rules = builtin_rules().unwrap();
+        assert!(rules.len() >= 20, "{} rules", rules.len());
+        for r in &rules {
+            assert!(!r.examples.is_empty(), "{}: no examples", r.id);
+            assert!(
+                !r.negative_examples.is_empty(),
+                "{}: no negative examples",
+                r.id
+            );
+            assert!(!r.references.is_empty(), "{}: no references", r.id);
+            assert!(!r.remediation.is_empty(), "{}: no remediation", r.id);
+            assert!(
+                r.id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}: ids are kebab-case",
+                r.id
+            );
+        }
+    }
+
+    /// Every positive example must hit a keyword (a silent prefilter miss is the worst bug) and
+    /// be reported under its own id; no negative example may be reported under that id.
+    #[test]
+    fn every_rule_matches_its_examples_and_not_its_negatives() {
+        let s = scanner();
+        let mut failures = Vec::new();
+        for r in builtin_rules().unwrap() {
+            for ex in &r.examples {
+                let lower = ex.text().to_ascii_lowercase();
+                if !r
+                    .keywords
+                    .iter()
+                    .any(|k| lower.contains(&k.to_ascii_lowercase()))
+                {
+                    failures.push(format!("{}: no keyword in example {:?}", r.id, ex.text()));
+                }
+                if !ids(&s, ex.path(), ex.text()).contains(&r.id) {
+                    failures.push(format!(
+                        "{}: missed example {:?} at {}",
+                        r.id,
+                        ex.text(),
+                        ex.path()
+                    ));
+                }
+            }
+            for ex in &r.negative_examples {
+                if ids(&s, ex.path(), ex.text()).contains(&r.id) {
+                    failures.push(format!(
+                        "{}: matched negative {:?} at {}",
+                        r.id,
+                        ex.text(),
+                        ex.path()
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn lines_are_mapped_and_reported_once() {
+        let s = scanner();
+        let mut out = Vec::new();
+        let text = b"x = 1\nr = requests.get(u, verify=False, verify=False)\n";
+        s.scan("a.py", text, LineMap::Mapped(&[10, 42]), &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(
+            (out[0].id.as_str(), out[0].line),
+            ("tls-verify-disabled", 42)
+        );
+    }
+
+    #[test]
+    fn charter_actions_apply_and_off_removes() {
+        let mut cfg = InsecureConfig::default();
+        cfg.rules.insert("tls-verify-disabled".into(), Action::Deny);
+        cfg.rules.insert("chmod-777".into(), Action::Off);
+        let s = InsecureScanner::new(&cfg).unwrap();
+        let mut out = Vec::new();
+        s.scan(
+            "a.py",
+            b"requests.get(u, verify=False)\nos.chmod(p, 0o777)\n",
+            LineMap::Contiguous { first: 1 },
+            &mut out,
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].action, Action::Deny);
+    }
+
+    #[test]
+    fn unknown_rule_id_in_charter_is_an_error() {
+        let mut cfg = InsecureConfig::default();
+        cfg.rules.insert("tls-verfy-disabled".into(), Action::Deny);
+        let err = InsecureScanner::new(&cfg).err().unwrap();
+        assert!(
+            err.message.contains("tls-verfy-disabled"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn commented_out_code_is_not_reported() {
+        let s = scanner();
+        assert!(ids(&s, "a.py", "# requests.get(u, verify=False)\n").is_empty());
+    }
+
+    #[test]
+    fn team_patterns_are_checked_like_built_ins() {
+        let cfg: InsecureConfig = yaml_serde::from_str(
+            "patterns:\n  - id: no-print\n    title: print left in\n    severity: low\n    keywords: [print]\n    patterns:\n      - regex: '\\bprint\\('\n",
+        )
+        .unwrap();
+        let s = InsecureScanner::new(&cfg).unwrap();
+        assert_eq!(ids(&s, "a.py", "print(x)\n"), ["no-print"]);
+    }
 }
