@@ -281,7 +281,14 @@ impl Engine {
     ) {
         let Scratch { raws, newlines, .. } = scratch;
         // Longest span first so contained and generic duplicates can be dropped against it.
-        raws.sort_by(|a, b| a.s.cmp(&b.s).then(b.e.cmp(&a.e)));
+        // On equal spans the specific rule listed first wins, so the reported id does not depend on hit order.
+        raws.sort_by(|a, b| {
+            let g = |r: &Raw| self.rules[r.rule as usize].generic;
+            a.s.cmp(&b.s)
+                .then(b.e.cmp(&a.e))
+                .then(g(a).cmp(&g(b)))
+                .then(a.rule.cmp(&b.rule))
+        });
         let specific: Vec<(usize, usize)> = raws
             .iter()
             .filter(|r| !self.rules[r.rule as usize].generic)

@@ -1,0 +1,335 @@
+//! Rule-example tests for the secret engine: every built-in rule finds its examples through the full
+//! scanner (prefilter included), misses its negatives, keeps its id, and never leaks a secret in output.
+
+use git_charter::detect::LineMap;
+use git_charter::detect::secrets::{
+    Scanner, SecretFinding, SecretsConfig, builtin_rules, rules_markdown,
+};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn scanner() -> Scanner {
+    Scanner::new(&SecretsConfig::default(), &[]).expect("built-in rules compile")
+}
+
+fn scan(s: &Scanner, path: &str, text: &str) -> Vec<SecretFinding> {
+    let mut out = Vec::new();
+    s.scan(
+        path,
+        text.as_bytes(),
+        LineMap::Contiguous { first: 1 },
+        &mut out,
+    );
+    out
+}
+
+#[test]
+fn at_least_150_rules_with_unique_ids_and_keywords() {
+    let rules = builtin_rules().expect("rule files parse and pass the rule check");
+    assert!(rules.len() >= 150, "only {} rules", rules.len());
+    let ids: BTreeSet<&str> = rules.iter().map(|(_, r)| r.id.as_str()).collect();
+    assert_eq!(ids.len(), rules.len(), "duplicate ids");
+    for (_, r) in &rules {
+        assert!(!r.keywords.is_empty(), "{} has no keywords", r.id);
+    }
+}
+
+#[test]
+fn every_example_hits_a_keyword_and_is_reported_by_its_rule() {
+    let s = scanner();
+    let mut failures = Vec::new();
+    for (origin, r) in builtin_rules().unwrap() {
+        for ex in &r.examples {
+            let lower = ex.to_ascii_lowercase();
+            if !r
+                .keywords
+                .iter()
+                .any(|k| lower.contains(&k.to_ascii_lowercase()))
+            {
+                failures.push(format!("{origin}: {}: no keyword in example {ex:?}", r.id));
+                continue;
+            }
+            let found = scan(&s, "src/config.txt", ex);
+            if !found.iter().any(|f| f.rule_id == r.id) {
+                let got: Vec<&str> = found.iter().map(|f| f.rule_id.as_str()).collect();
+                failures.push(format!(
+                    "{origin}: {}: example not reported (got {got:?}): {ex:?}",
+                    r.id
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn no_negative_example_is_reported_by_any_rule() {
+    let s = scanner();
+    let mut failures = Vec::new();
+    for (origin, r) in builtin_rules().unwrap() {
+        for ex in &r.negative_examples {
+            let found = scan(&s, "src/config.txt", ex);
+            if !found.is_empty() {
+                let got: Vec<&str> = found.iter().map(|f| f.rule_id.as_str()).collect();
+                failures.push(format!(
+                    "{origin}: {}: negative reported by {got:?}: {ex:?}",
+                    r.id
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// No output form of a finding may carry a run of the example long enough to be a usable part of the secret.
+#[test]
+fn findings_never_leak_the_secret() {
+    let s = scanner();
+    for (_, r) in builtin_rules().unwrap() {
+        for ex in &r.examples {
+            let found = scan(&s, "src/config.txt", ex);
+            let rendered = format!("{found:?}\n{}", serde_json::to_string(&found).unwrap());
+            let allowed: String = found
+                .iter()
+                .map(|f| format!("{} {} {} ", f.rule_id, f.title, f.path))
+                .collect();
+            let chars: Vec<char> = ex.chars().collect();
+            for w in chars.windows(10) {
+                let w: String = w.iter().collect();
+                assert!(
+                    !rendered.contains(&w) || allowed.contains(&w) || w.trim().len() < 10,
+                    "{}: output contains {w:?} from the example: {rendered}",
+                    r.id
+                );
+            }
+        }
+    }
+}
+
+fn check_file(path: &Path, expected: &str, env: &str) {
+    if std::env::var_os(env).is_some() {
+        std::fs::write(path, expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{} is out of date; rerun with {env}=1 and review the diff",
+        path.display()
+    );
+}
+
+/// Renaming or removing a rule id breaks users' baselines and allowlists: it must show up in review.
+#[test]
+fn rule_ids_match_the_snapshot() {
+    let ids: String = builtin_rules()
+        .unwrap()
+        .iter()
+        .map(|(_, r)| format!("{}\n", r.id))
+        .collect();
+    check_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/secrets/IDS.txt"),
+        &ids,
+        "UPDATE_IDS",
+    );
+}
+
+#[test]
+fn docs_rules_md_is_current() {
+    check_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"),
+        &rules_markdown(),
+        "UPDATE_DOCS",
+    );
+}
+
+#[test]
+fn aws_key_id_and_secret_on_nearby_lines_are_one_finding() {
+    let text = "aws_access_key_id = AKIAQ3EGRTZ5UJKLM7NX\nregion = eu-west-1\naws_secret_access_key = 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\n";
+    let found = scan(&scanner(), "infra/creds.tf", text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule_id, "aws-access-key-id");
+    assert_eq!((found[0].line, found[0].end_line), (1, 3));
+}
+
+#[test]
+fn inline_markers_suppress_their_line_only() {
+    let s = scanner();
+    let tok = "glpat-Zk3vW9qLm2Xr7Tb4Yc1N";
+    for marker in [
+        "# charter:allow",
+        "# gitleaks:allow",
+        "# pragma: allowlist secret",
+    ] {
+        assert!(
+            scan(&s, "a.sh", &format!("TOKEN={tok} {marker}\n")).is_empty(),
+            "{marker}"
+        );
+    }
+    let found = scan(&s, "a.sh", &format!("A={tok} # charter:allow\nB={tok}\n"));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].line, 2);
+}
+
+#[test]
+fn fingerprint_survives_line_moves_and_hook_line_maps() {
+    let s = scanner();
+    let tok = "glpat-Zk3vW9qLm2Xr7Tb4Yc1N";
+    let a = scan(&s, "a.env", &format!("TOKEN={tok}\n"));
+    let b = scan(&s, "a.env", &format!("\n\n\nTOKEN={tok}\n"));
+    assert_eq!(a[0].fingerprint, b[0].fingerprint);
+    assert_eq!(b[0].line, 4);
+    // A hook passes only added lines; the map gives their line numbers in the file.
+    let mut out = Vec::new();
+    let added = format!("x = 1\nTOKEN={tok}\n");
+    s.scan(
+        "a.env",
+        added.as_bytes(),
+        LineMap::Mapped(&[10, 42]),
+        &mut out,
+    );
+    assert_eq!(out[0].line, 42);
+    assert_eq!(out[0].fingerprint, a[0].fingerprint);
+    assert_eq!(out[0].column, 7);
+}
+
+#[test]
+fn charter_allowlists_and_disable() {
+    let tok = "glpat-Zk3vW9qLm2Xr7Tb4Yc1N";
+    let text = format!("TOKEN={tok}\n");
+    let cfg: SecretsConfig = yaml_serde::from_str("allow_paths: ['fixtures/**']").unwrap();
+    let s = Scanner::new(&cfg, &[]).unwrap();
+    assert!(scan(&s, "fixtures/deep/a.env", &text).is_empty());
+    assert_eq!(scan(&s, "src/a.env", &text).len(), 1);
+    let cfg: SecretsConfig = yaml_serde::from_str("stopwords: ['zk3vw9']").unwrap();
+    assert!(scan(&Scanner::new(&cfg, &[]).unwrap(), "a.env", &text).is_empty());
+    let cfg: SecretsConfig = yaml_serde::from_str("allow_regexes: ['^TOKEN=']").unwrap();
+    assert!(scan(&Scanner::new(&cfg, &[]).unwrap(), "a.env", &text).is_empty());
+    let cfg: SecretsConfig = yaml_serde::from_str("disable: [gitlab-pat]").unwrap();
+    let found = scan(&Scanner::new(&cfg, &[]).unwrap(), "a.env", &text);
+    assert!(found.iter().all(|f| f.rule_id != "gitlab-pat"), "{found:?}");
+    let cfg: SecretsConfig = yaml_serde::from_str("disable: [no-such-rule]").unwrap();
+    assert!(Scanner::new(&cfg, &[]).is_err());
+    assert!(yaml_serde::from_str::<SecretsConfig>("allow_paths: ['a/[']").is_err());
+}
+
+#[test]
+fn binary_content_is_skipped() {
+    let mut text = b"TOKEN=glpat-Zk3vW9qLm2Xr7Tb4Yc1N\n".to_vec();
+    text.push(0);
+    let mut out = Vec::new();
+    scanner().scan("a.bin", &text, LineMap::Contiguous { first: 1 }, &mut out);
+    assert!(out.is_empty());
+}
+
+const GITLEAKS: &str = r#"
+title = "acme gitleaks config"
+
+[extend]
+useDefault = true
+disabledRules = ["generic-password"]
+
+[[rules]]
+id = "acme-internal-token"
+description = "ACME internal service token"
+regex = '''\b(acme_(?:live|test)_[0-9a-zA-Z]{32})\b'''
+secretGroup = 1
+entropy = 3.0
+keywords = ["acme_live_", "acme_test_"]
+[[rules.allowlists]]
+description = "test tokens in fixtures"
+paths = ['''(?:^|/)testdata/''']
+[[rules.allowlists]]
+regexTarget = "line"
+regexes = ['''EXAMPLE_ONLY''']
+
+[[rules]]
+id = "acme-db-password"
+description = "ACME database password"
+regex = '''(?i)acme_db_pass(?:word)?\s*[:=]\s*["']?([^\s"']{8,})'''
+keywords = ["acme_db_pass"]
+[rules.allowlist]
+stopwords = ["dev-only"]
+
+[allowlist]
+description = "global"
+paths = ['''(?:^|/)vendor/''']
+stopwords = ["notasecret"]
+"#;
+
+#[test]
+fn gitleaks_config_loads_alongside_builtins() {
+    let s = Scanner::new(
+        &SecretsConfig::default(),
+        &[(".gitleaks.toml".into(), GITLEAKS.into())],
+    )
+    .unwrap();
+    let ids: Vec<String> = s.rules().into_iter().map(|r| r.id).collect();
+    assert!(ids.contains(&"acme-internal-token".to_string()));
+    assert!(ids.contains(&"github-pat".to_string()));
+    assert!(
+        !ids.contains(&"generic-password".to_string()),
+        "disabledRules"
+    );
+    let tok = "acme_live_Q7f2Lx9Vb3Nm8Rt1Kc6Hy4Wd0Pz5Js2A";
+    let found = scan(&s, "src/a.py", &format!("TOKEN = '{tok}'\n"));
+    assert_eq!(
+        found.iter().map(|f| f.rule_id.as_str()).collect::<Vec<_>>(),
+        ["acme-internal-token"]
+    );
+    assert!(
+        scan(&s, "pkg/testdata/a.py", &format!("T = '{tok}'\n")).is_empty(),
+        "rule path allowlist"
+    );
+    assert!(
+        scan(&s, "src/a.py", &format!("T = '{tok}' # EXAMPLE_ONLY\n")).is_empty(),
+        "line allowlist"
+    );
+    assert!(
+        scan(&s, "vendor/x/a.py", &format!("T = '{tok}'\n")).is_empty(),
+        "global path allowlist"
+    );
+    assert_eq!(scan(&s, "a.env", "ACME_DB_PASSWORD=Vx9!kq2Lm#7\n").len(), 1);
+    assert!(scan(&s, "a.env", "ACME_DB_PASSWORD=dev-only-123\n").is_empty());
+    assert!(scan(&s, "a.env", "ACME_DB_PASSWORD=notasecret99\n").is_empty());
+}
+
+#[test]
+fn gitleaks_use_default_false_keeps_only_its_rules() {
+    let cfg = GITLEAKS.replace("useDefault = true", "useDefault = false");
+    let s = Scanner::new(&SecretsConfig::default(), &[("g.toml".into(), cfg)]).unwrap();
+    let ids: Vec<String> = s.rules().into_iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["acme-internal-token", "acme-db-password"]);
+}
+
+#[test]
+fn gitleaks_untranslatable_regex_names_origin_and_rule() {
+    let bad = "[[rules]]\nid = \"lookahead\"\nregex = '''foo(?=bar)'''\nkeywords = [\"foo\"]\n";
+    let err = Scanner::new(
+        &SecretsConfig::default(),
+        &[("team/.gitleaks.toml".into(), bad.into())],
+    )
+    .err()
+    .expect("lookahead is not supported")
+    .to_string();
+    assert!(
+        err.contains("team/.gitleaks.toml") && err.contains("lookahead"),
+        "{err}"
+    );
+}
+
+#[test]
+fn scanner_is_send_and_sync() {
+    fn assert_sync<T: Send + Sync>() {}
+    assert_sync::<Scanner>();
+}
