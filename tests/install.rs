@@ -651,3 +651,177 @@ fn shims_are_plain_posix_sh() {
         );
     }
 }
+
+// ---- The real binary: `git charter install` / `uninstall` and the shims calling it from PATH. ----
+
+const BIN: &str = env!("CARGO_BIN_EXE_git-charter");
+
+fn charter(dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(BIN);
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(args)
+        .stdin(Stdio::null());
+    cmd.output().unwrap()
+}
+
+/// PATH with the freshly built binary first, so the shims find it as plain `git-charter`.
+fn path_with_bin() -> std::ffi::OsString {
+    let bin_dir = Path::new(BIN).parent().unwrap().to_path_buf();
+    let mut dirs = vec![bin_dir];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs).unwrap()
+}
+
+/// A team policy (independent of the built-in rule set) that denies adding `forbidden.txt`.
+const FORBIDDEN_POLICY: &str = r#"# METADATA
+# title: No forbidden files
+# description: Test policy for the native hook path.
+# custom:
+#   id: CH-TEST-001
+#   severity: high
+#   remediation: Do not commit forbidden.txt.
+#   stages: [pre-commit, pre-push, ci]
+package gitcharter.test.forbidden
+
+deny contains result if {
+	some f in input.files
+	f.path == "forbidden.txt"
+	result := {"path": f.path, "line": 1, "message": "forbidden.txt must not be committed"}
+}
+"#;
+
+#[test]
+fn cli_install_puts_shims_that_run_the_real_binary_from_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = new_repo(tmp.path());
+    std::fs::create_dir_all(repo.join(".charter/policies")).unwrap();
+    std::fs::write(
+        repo.join(".charter/policies/forbidden.rego"),
+        FORBIDDEN_POLICY,
+    )
+    .unwrap();
+    git(&repo, &["add", ".charter"]);
+    git(
+        &repo,
+        &["commit", "-q", "--no-verify", "-m", "Add team policy"],
+    );
+
+    let out = charter(&repo, &["install"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for hook in Hook::ALL {
+        assert!(stdout.contains(&format!("{hook}: installed")), "{stdout}");
+    }
+
+    let run = |args: &[&str]| {
+        git_cmd(&repo)
+            .env("PATH", path_with_bin())
+            .env("NO_COLOR", "1")
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    std::fs::write(repo.join("forbidden.txt"), "x\n").unwrap();
+    git(&repo, &["add", "forbidden.txt"]);
+    let out = run(&["commit", "-m", "Add forbidden file"]);
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "{all}");
+    assert!(all.contains("CH-TEST-001"), "{all}");
+    assert_eq!(head_count(&repo), 1);
+
+    git(&repo, &["rm", "-q", "--cached", "forbidden.txt"]);
+    std::fs::write(repo.join("ok.txt"), "fine\n").unwrap();
+    git(&repo, &["add", "ok.txt"]);
+    let out = run(&["commit", "-m", "Add a fine file"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(head_count(&repo), 2);
+
+    // pre-push through the real binary: a clean push goes through; a commit made with --no-verify is
+    // caught before it leaves.
+    let remote = tmp.path().join("remote.git");
+    git(
+        tmp.path(),
+        &["init", "-q", "--bare", remote.to_str().unwrap()],
+    );
+    git(
+        &repo,
+        &["remote", "add", "origin", remote.to_str().unwrap()],
+    );
+    let out = run(&["push", "-q", "origin", "main"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    git(&repo, &["add", "forbidden.txt"]);
+    git(&repo, &["commit", "-q", "--no-verify", "-m", "Sneak it in"]);
+    let out = run(&["push", "-q", "origin", "main"]);
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.status.success(), "{all}");
+    assert!(all.contains("CH-TEST-001"), "{all}");
+    assert_ne!(
+        git(&remote, &["rev-parse", "main"]),
+        git(&repo, &["rev-parse", "main"])
+    );
+
+    let out = charter(&repo, &["uninstall"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for hook in Hook::ALL {
+        assert!(
+            !repo.join(".git/hooks").join(hook.name()).exists(),
+            "{hook}"
+        );
+    }
+}
+
+#[test]
+fn cli_install_errors_exit_2_with_the_reason_on_stderr() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plain = tmp.path().join("plain");
+    std::fs::create_dir(&plain).unwrap();
+    let out = charter(&plain, &["install"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a git repository"));
+
+    let repo = new_repo(tmp.path());
+    let out = charter(&repo, &["install", "--hook", "post-commit"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown hook 'post-commit'"));
+
+    let hooks = git_hooks_dir(&repo);
+    write_exec(&hooks.join("pre-push"), "#!/bin/sh\nexit 0\n");
+    write_exec(
+        &hooks.join("pre-push.charter-previous"),
+        "#!/bin/sh\nexit 0\n",
+    );
+    let out = charter(&repo, &["install"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing"));
+    assert!(!hooks.join("pre-commit").exists());
+}
