@@ -50,9 +50,9 @@ disclosed if {
 	not trim_space(lc(t.value)) in none_values
 }
 
-# Claude Code, Copilot and aider disclose through an AI Co-authored-by trailer; the charter decides.
+# Claude Code, Copilot and aider add an AI Co-authored-by on their own; the charter decides whether it discloses.
 disclosed if {
-	object.get(settings, "coauthor_counts", true) == true
+	object.get(settings, "coauthor_counts", false) == true
 	some e in evidence
 	e.where == "trailer"
 	lc(object.get(e, "key", null)) == "co-authored-by"

@@ -48,7 +48,7 @@ test_disclosure_key_is_case_insensitive if {
 	count(disclosure.deny) == 0 with input as commit(t, [footer]) with data.charter as charter
 }
 
-test_ai_coauthor_counts_as_disclosure_by_default if {
+test_ai_coauthor_counts_as_disclosure_when_enabled if {
 	t := [{"key": "Co-Authored-By", "value": "Claude <noreply@anthropic.com>"}]
 	count(disclosure.deny) == 0 with input as commit(t, [claude_coauthor]) with data.charter as charter
 }
@@ -57,6 +57,14 @@ test_ai_coauthor_does_not_count_when_the_charter_says_so if {
 	t := [{"key": "Co-Authored-By", "value": "Claude <noreply@anthropic.com>"}]
 	c := {"disclosure": object.union(charter.disclosure, {"coauthor_counts": false})}
 	count(disclosure.deny) == 1 with input as commit(t, [claude_coauthor]) with data.charter as c
+}
+
+test_default_charter_claude_code_commit_needs_assisted_by if {
+	t := [{"key": "Co-Authored-By", "value": "Claude <noreply@anthropic.com>"}]
+	results := disclosure.deny with input as commit(t, [claude_coauthor, footer])
+	count(results) == 1
+	with_trailer := array.concat(t, [{"key": "Assisted-by", "value": "Claude Code"}])
+	count(disclosure.deny) == 0 with input as commit(with_trailer, [claude_coauthor, footer])
 }
 
 test_no_ai_value_is_not_a_disclosure if {

@@ -116,7 +116,7 @@ impl Default for DisclosureConfig {
             trailers: vec![],
             value_pattern: None,
             none_values: vec![],
-            coauthor_counts: true,
+            coauthor_counts: false,
             allowed_tools: vec![],
             require_for: Strength::Strong,
             suggest: "Assisted-by: {tool}".into(),
