@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The main job on the embedded default charter, end to end: builds git-charter, makes a throw-away
+# repository with no .charter/, and runs the pre-commit and commit-msg stages the way git would.
+# Exit status: 0 when every verdict below is the expected one.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cargo build --release --locked --quiet --manifest-path "$here/Cargo.toml"
+gc="$here/target/release/git-charter"
+repo=$(mktemp -d)
+trap 'rm -rf "$repo"' EXIT
+cd "$repo"
+git init -q -b main
+git config user.name "Dana Developer"; git config user.email dana@example.com
+export NO_COLOR=${NO_COLOR:-}
+
+status=0
+step() { # step "title" expected_exit command...
+  local title=$1 want=$2; shift 2
+  printf '\n\033[1m== %s\033[0m  (expect exit %s)\n$ %s\n' "$title" "$want" "$*"
+  set +e; "$@"; local got=$?; set -e
+  if [ "$got" != "$want" ]; then echo "!! exit $got, expected $want"; status=1; fi
+}
+
+mkdir -p src/billing src/auth
+cat > src/billing/invoice.py <<'PY'
+def total(lines):
+    return sum(l.quantity * l.unit_price for l in lines)
+PY
+git add -A
+step "1. a clean change passes" 0 "$gc" pre-commit
+git commit -q --no-verify -m "Add invoice totals"
+
+printf 'AWS_ACCESS_KEY_ID = "AKIA%s"\nAWS_SECRET_ACCESS_KEY = "%s"\n' "Z7QW3LRT5XKP2M4N" "wJalrXUtnF3MI/K7MDENGbPxRfiCYz8Q1kA7vB2d" > src/billing/aws.py
+git add src/billing/aws.py
+step "2. a staged AWS key is denied (and never printed in full)" 1 "$gc" pre-commit
+git rm -q --cached src/billing/aws.py; rm src/billing/aws.py
+
+cat > src/auth/session.py <<'PY'
+import jwt
+
+def read_session(token, key):
+    return jwt.decode(token, key, algorithms=["HS256"], options={"verify_signature": False})
+PY
+git add -A
+step "3. an auth change: pre-commit says what the commit will need" 0 "$gc" pre-commit
+printf 'Decode session tokens\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n' > .git/COMMIT_EDITMSG
+step "4. commit-msg: Claude co-author, no disclosure trailer -> denied" 1 "$gc" commit-msg .git/COMMIT_EDITMSG
+printf 'Decode session tokens\n\nAssisted-by: Claude Code:claude-opus-4\nCo-Authored-By: Claude <noreply@anthropic.com>\nSecurity-Reviewed-by: Ada Reviewer <ada@example.com>\nReviewed-by: Ada Reviewer <ada@example.com>\n' > .git/COMMIT_EDITMSG
+step "5. the same message with Assisted-by and a reviewer" 0 "$gc" commit-msg .git/COMMIT_EDITMSG
+
+printf '\n== the input document the policies saw at step 5 (abridged)\n'
+"$gc" input --stage commit-msg .git/COMMIT_EDITMSG | python3 -c '
+import json,sys
+d=json.load(sys.stdin)
+print(json.dumps({"commit": {k: d["commit"][k] for k in ("subject","trailers","ai_evidence")},
+                  "files": [{k: f[k] for k in ("path","tier","classes","insecure")} for f in d["files"]]}, indent=2))'
+exit $status
