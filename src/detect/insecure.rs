@@ -45,6 +45,8 @@ pub struct PatternMatch {
     pub severity: Severity,
     /// What the charter says to do about it: `warn` or `deny` (`off` patterns are not reported).
     pub action: Action,
+    /// How to fix it, from the rule.
+    pub remediation: String,
 }
 
 /// What the charter does with a pattern's matches.
@@ -181,6 +183,7 @@ struct CompiledPattern {
 struct CompiledRule {
     id: String,
     title: String,
+    remediation: String,
     severity: Severity,
     action: Action,
     patterns: Vec<usize>,
@@ -300,6 +303,7 @@ impl InsecureScanner {
             compiled_rules.push(CompiledRule {
                 id: rule.id.clone(),
                 title: rule.title.clone(),
+                remediation: rule.remediation.clone(),
                 severity: rule.severity,
                 action,
                 patterns: own,
@@ -408,6 +412,7 @@ impl InsecureScanner {
                     line: lines.line(idx),
                     severity: rule.severity,
                     action: rule.action,
+                    remediation: rule.remediation.clone(),
                 });
             }
         }

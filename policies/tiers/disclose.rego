@@ -1,0 +1,92 @@
+# METADATA
+# title: AI evidence in a disclose-only tier without a disclosure trailer
+# description: >-
+#   A tier marked `ai: disclose` accepts AI-assisted changes when they are disclosed. Strong or medium AI
+#   evidence on a commit touching such a tier needs a disclosure trailer (`disclosure.trailers`), even where
+#   the general disclosure rule asks only on strong evidence.
+# custom:
+#   id: CH-TIER-003
+#   severity: medium
+#   remediation: >-
+#     Add a disclosure trailer such as `Assisted-by: <tool>:<model>` to the commit message.
+#   stages: [commit-msg, pre-push, ci]
+package gitcharter.tiers.disclose
+
+charter := c if {
+	c := data.charter
+	is_object(c)
+} else := {}
+
+files := f if {
+	f := input.files
+	is_array(f)
+} else := []
+
+trailers := t if {
+	t := input.commit.trailers
+	is_array(t)
+} else := []
+
+evidence := e if {
+	e := input.commit.ai_evidence
+	is_array(e)
+} else := []
+
+lc(x) := lower(x) if is_string(x)
+
+else := ""
+
+disclosure_keys contains lower(k) if {
+	some k in object.get(charter, ["disclosure", "trailers"], [])
+	is_string(k)
+}
+
+none_values contains lower(trim_space(v)) if {
+	some v in object.get(charter, ["disclosure", "none_values"], [])
+	is_string(v)
+}
+
+disclosed if {
+	some t in trailers
+	lc(t.key) in disclosure_keys
+	not trim_space(lc(t.value)) in none_values
+}
+
+# An AI Co-authored-by trailer discloses, unless the charter says it does not (as CH-AI-001).
+disclosed if {
+	object.get(charter, ["disclosure", "coauthor_counts"], true) == true
+	some e in evidence
+	e.where == "trailer"
+	lc(object.get(e, "key", null)) == "co-authored-by"
+}
+
+evidenced := [e | some e in evidence; e.strength in {"strong", "medium"}]
+
+tier_names := {"experimental", "trusted", "critical"}
+
+disclose_only contains name if {
+	some name, def in object.get(charter, "tiers", {})
+	name in tier_names
+	is_object(def)
+	object.get(def, "ai", "allow") == "disclose"
+}
+
+touched[name] := sort(paths) if {
+	some name in disclose_only
+	paths := {f.path | some f in files; f.tier == name}
+	count(paths) > 0
+}
+
+suggestion(tool) := replace(object.get(charter, ["disclosure", "suggest"], "Assisted-by: {tool}"), "{tool}", tool)
+
+deny contains result if {
+	not disclosed
+	count(evidenced) > 0
+	e := evidenced[0]
+	some name, paths in touched
+	result := {
+		"path": paths[0],
+		"message": sprintf("touches the %s tier (%s) with %s AI evidence (%s: %q) but no disclosure trailer", [name, concat(", ", paths), e.strength, e.tool, e.text]),
+		"remediation": sprintf("Add `%s` to the end of the commit message.", [suggestion(e.tool)]),
+	}
+}

@@ -1,0 +1,108 @@
+# METADATA
+# title: AI-assisted change in a tier the charter closes to AI
+# description: >-
+#   A tier (experimental, trusted, critical) marked `ai: forbid` takes only changes written without AI
+#   tools. A commit with strong or medium AI evidence, or a disclosure trailer, that touches a file in
+#   such a tier is refused. At pre-commit, where no message exists yet, the policy only warns.
+# custom:
+#   id: CH-TIER-001
+#   severity: high
+#   remediation: >-
+#     Write the change to these files without AI assistance (or move it to a separate, hand-written commit).
+#     Only the charter's owners can open the tier, in `.charter/charter.yaml` (`tiers.<name>.ai`).
+#   stages: [pre-commit, commit-msg, pre-push, ci]
+package gitcharter.tiers.forbid
+
+charter := c if {
+	c := data.charter
+	is_object(c)
+} else := {}
+
+files := f if {
+	f := input.files
+	is_array(f)
+} else := []
+
+trailers := t if {
+	t := input.commit.trailers
+	is_array(t)
+} else := []
+
+evidence := e if {
+	e := input.commit.ai_evidence
+	is_array(e)
+} else := []
+
+lc(x) := lower(x) if is_string(x)
+
+else := ""
+
+disclosure_keys contains lower(k) if {
+	some k in object.get(charter, ["disclosure", "trailers"], [])
+	is_string(k)
+}
+
+none_values contains lower(trim_space(v)) if {
+	some v in object.get(charter, ["disclosure", "none_values"], [])
+	is_string(v)
+}
+
+disclosed if {
+	some t in trailers
+	lc(t.key) in disclosure_keys
+	not trim_space(lc(t.value)) in none_values
+}
+
+ai_assisted if {
+	some e in evidence
+	e.strength in {"strong", "medium"}
+}
+
+ai_assisted if disclosed
+
+why_ai := sprintf("AI evidence: %s", [e.tool]) if {
+	some e in evidence
+	e.strength in {"strong", "medium"}
+} else := "disclosed as AI-assisted"
+
+precommit if input.stage == "pre-commit"
+
+tier_names := {"experimental", "trusted", "critical"}
+
+forbidden contains name if {
+	some name, def in object.get(charter, "tiers", {})
+	name in tier_names
+	is_object(def)
+	object.get(def, "ai", "allow") == "forbid"
+}
+
+# Paths per closed tier touched by this change, sorted so the first is stable.
+touched[name] := sort(paths) if {
+	some name in forbidden
+	paths := {f.path | some f in files; f.tier == name}
+	count(paths) > 0
+}
+
+listing(paths) := concat(", ", paths) if count(paths) <= 3
+
+else := sprintf("%s and %d more", [concat(", ", array.slice(paths, 0, 3)), count(paths) - 3])
+
+deny contains result if {
+	not precommit
+	ai_assisted
+	some name, paths in touched
+	result := {
+		"path": paths[0],
+		"message": sprintf("touches the %s tier (%s), which the charter closes to AI-assisted changes (%s)", [name, listing(paths), why_ai]),
+	}
+}
+
+warn contains result if {
+	precommit
+	some name, paths in touched
+	result := {
+		"path": paths[0],
+		"message": sprintf("touches the %s tier (%s): the charter closes %s to AI-assisted changes; commit this only if it was written without AI", [name, listing(paths), name]),
+		"remediation": sprintf("If an AI tool wrote any of it, rewrite the change to %s code by hand before committing.", [name]),
+	}
+}
