@@ -44,11 +44,22 @@ required_rank := r if {
 } else := 3
 
 # A trailer the charter accepts as disclosure, whose value does not say "no AI".
-disclosed if {
+trailer_disclosed if {
 	some t in trailers
 	lc(t.key) in disclosure_keys
 	not trim_space(lc(t.value)) in none_values
 }
+
+# A disclosure line buried mid-message (a squash merge) still discloses; `warn` asks to move it.
+buried_disclosure contains e if {
+	some e in evidence
+	e.where == "message"
+	lc(object.get(e, "key", null)) in disclosure_keys
+}
+
+disclosed if trailer_disclosed
+
+disclosed if count(buried_disclosure) > 0
 
 # Claude Code, Copilot and aider add an AI Co-authored-by on their own; the charter decides whether it discloses.
 disclosed if {
@@ -87,5 +98,14 @@ warn contains result if {
 	result := {
 		"message": sprintf("possible AI involvement (%s, %s: %q); disclose it if an AI tool helped", [e.tool, e.where, e.text]),
 		"remediation": sprintf("If an AI tool helped, add `%s` to the commit message.", [suggestion(e.tool)]),
+	}
+}
+
+warn contains result if {
+	not trailer_disclosed
+	some e in buried_disclosure
+	result := {
+		"message": sprintf("`%s` is inside the message body, where git does not read it as a trailer", [e.text]),
+		"remediation": sprintf("Move `%s` to the last paragraph of the message, with the other trailers.", [e.text]),
 	}
 }

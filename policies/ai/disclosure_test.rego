@@ -99,3 +99,15 @@ test_empty_input_passes if {
 	count(disclosure.deny) == 0 with input as {}
 	count(disclosure.warn) == 0 with input as {}
 }
+
+test_buried_disclosure_counts_but_warns if {
+	buried := {
+		"signature": "assisted-by-ai", "tool": "Claude Code", "strength": "strong",
+		"where": "message", "key": "Assisted-by", "text": "Assisted-by: Claude Code",
+	}
+	count(disclosure.deny) == 0 with input as commit([], [buried, footer]) with data.charter as charter
+	warnings := disclosure.warn with input as commit([], [buried, footer]) with data.charter as charter
+	count(warnings) == 1
+	some w in warnings
+	contains(w.remediation, "Move `Assisted-by: Claude Code`")
+}
