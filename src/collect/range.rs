@@ -21,7 +21,7 @@ pub enum RangeError {
     },
     #[error("this is a shallow clone and {what}; {SHALLOW_FIX}")]
     Shallow { what: String },
-    #[error("invalid commit range `{0}`: expected BASE..HEAD or BASE...HEAD")]
+    #[error("invalid commit range `{0}`: expected BASE..HEAD, BASE...HEAD or one revision")]
     BadSpec(String),
     #[error(
         "pre-push: line {line}: {message} (expected `<local ref> <local sha> <remote ref> <remote sha>`)"
@@ -142,6 +142,15 @@ impl Repo {
             (a, b, true)
         } else if let Some((a, b)) = spec.split_once("..") {
             (a, b, false)
+        } else if !spec.trim().is_empty() && !spec.starts_with('^') {
+            // One revision, as `git rev-list REV`: its whole history, judged by its own charter.
+            let tip = self.resolve(spec, spec)?;
+            let commits = self.walk(&[tip], &[])?;
+            return Ok(Range {
+                commits: commits.iter().map(Oid::to_string).collect(),
+                charter_from: None,
+                tip: Some(tip.to_string()),
+            });
         } else {
             return Err(RangeError::BadSpec(spec.to_string()));
         };
