@@ -650,3 +650,49 @@ fn a_blob_already_analysed_is_not_analysed_again() {
         report.stats
     );
 }
+
+#[test]
+fn team_gitleaks_rules_are_read_from_the_base_commit() {
+    let r = Repo::new();
+    r.add(
+        ".charter/charter.yaml",
+        "version: 1\nsecrets:\n  gitleaks_config: .gitleaks.toml\n",
+    );
+    r.add(
+        ".gitleaks.toml",
+        "[[rules]]\nid = \"acme-token\"\ndescription = \"ACME internal token\"\nregex = '''acme_tok_[a-z0-9]{24}'''\nkeywords = [\"acme_tok_\"]\n",
+    );
+    r.commit("team rules");
+    let base = head(&r);
+    // The same commit removes the team rule file and adds a token it would catch.
+    r.git(&["rm", "-q", ".gitleaks.toml"]);
+    r.add(
+        "t.py",
+        format!("token = \"acme_tok_{}\"\n", "q8z3k1m7x2v9b4n6c5p0w1r7"),
+    );
+    let (hook_code, hook_v) = {
+        r.git(&["checkout", "-q", base.as_str(), "--", ".gitleaks.toml"]);
+        let v = hook_verdict(&r, "add a token\n");
+        r.git(&["rm", "-q", "--cached", ".gitleaks.toml"]);
+        std::fs::remove_file(r.path().join(".gitleaks.toml")).unwrap();
+        v
+    };
+    assert_eq!(hook_code, 1, "{hook_v:?}");
+    r.commit("drop the team rules and add a token");
+    let (code, doc) = ci(&r, &format!("{base}..HEAD"));
+    assert_eq!(code, 1, "{doc:#}");
+    let v = verdict_of(&doc, None);
+    assert!(
+        v.contains(&("CH-SECRET-001".into(), Some("t.py".into()), Some(1))),
+        "{doc:#}"
+    );
+    let secret_hook: Verdict = hook_v
+        .into_iter()
+        .filter(|x| x.1.as_deref() == Some("t.py"))
+        .collect();
+    let secret_ci: Verdict = v
+        .into_iter()
+        .filter(|x| x.1.as_deref() == Some("t.py"))
+        .collect();
+    assert_eq!(secret_ci, secret_hook);
+}

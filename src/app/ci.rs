@@ -215,7 +215,24 @@ fn session_from(repo: Repo, files: &CharterFiles) -> Result<Session> {
             .collect(),
         None => HashSet::new(),
     };
-    let detectors = detectors_for(&loaded, &charter_path, baseline)?;
+    let mut extra = Vec::new();
+    if let Some(rel) = &loaded.charter.secrets.gitleaks_config {
+        let rel = rel.replace('\\', "/");
+        let rel = rel.trim_start_matches("./");
+        let text = match files.id.as_str() {
+            "" => None,
+            id => repo.file_at(id, rel).map_err(git_err)?,
+        };
+        let text = text.ok_or_else(|| {
+            Error::Config(config::ConfigError {
+                path: charter_path.clone(),
+                location: None,
+                message: format!("secrets.gitleaks_config: {rel} is not in commit {label}"),
+            })
+        })?;
+        extra.push((format!("{label}:{rel}"), text));
+    }
+    let detectors = detectors_for(&loaded, &charter_path, baseline, &extra)?;
     let sources = sources_from(&label, files);
     Ok(Session {
         repo,
@@ -225,11 +242,12 @@ fn session_from(repo: Repo, files: &CharterFiles) -> Result<Session> {
     })
 }
 
-/// `Detectors::new` reads the baseline from the work tree; here it comes from git objects.
+/// `Detectors::new` reads the baseline and the gitleaks config from the work tree; here they come from git objects.
 fn detectors_for(
     loaded: &LoadedCharter,
     origin: &Path,
     baseline: HashSet<String>,
+    extra: &[(String, String)],
 ) -> Result<Detectors> {
     let c = &loaded.charter;
     let err = |message: String| {
@@ -240,7 +258,7 @@ fn detectors_for(
         })
     };
     Ok(Detectors {
-        secrets: Scanner::new(&c.secrets, &[]).map_err(|e| err(e.to_string()))?,
+        secrets: Scanner::new(&c.secrets, extra).map_err(|e| err(e.to_string()))?,
         classifier: Classifier::new(&c.classes, &c.tiers).map_err(|e| err(e.to_string()))?,
         insecure: InsecureScanner::new(&c.insecure).map_err(|e| err(e.to_string()))?,
         signatures: Signatures::new(&c.ai).map_err(|e| err(e.to_string()))?,

@@ -68,6 +68,8 @@ pub struct CommitData {
 pub struct CharterFiles {
     /// Short id of the commit the files come from, for error messages (`abc1234:.charter/charter.yaml`).
     pub commit: String,
+    /// Full id of that commit; empty when there is none (the embedded default applies).
+    pub id: String,
     pub charter: Option<String>,
     pub baseline: Option<String>,
     /// `(path relative to .charter/policies, text)` of every `*.rego`, sorted by path.
@@ -366,18 +368,10 @@ impl Repo {
         let tree = c.tree()?;
         let mut out = CharterFiles {
             commit: short(c.id()),
+            id: c.id().to_string(),
             ..CharterFiles::default()
         };
-        let text = |path: &str| -> Result<Option<String>, RangeError> {
-            match tree.get_path(std::path::Path::new(path)) {
-                Ok(e) => match e.to_object(&self.repo)?.into_blob() {
-                    Ok(b) => Ok(Some(String::from_utf8_lossy(b.content()).into_owned())),
-                    Err(_) => Ok(None),
-                },
-                Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-                Err(e) => Err(e.into()),
-            }
-        };
+        let text = |path: &str| self.file_at(commit, path);
         out.charter = text(".charter/charter.yaml")?;
         out.baseline = text(".charter/baseline.json")?;
         if let Ok(entry) = tree.get_path(std::path::Path::new(".charter/policies"))
@@ -406,6 +400,19 @@ impl Repo {
             out.policies.sort();
         }
         Ok(out)
+    }
+
+    /// The text of the file at `path` (relative to the root) in `commit`'s tree, if it is a blob there.
+    pub fn file_at(&self, commit: &str, path: &str) -> Result<Option<String>, RangeError> {
+        let tree = self.repo.find_commit(Oid::from_str(commit)?)?.tree()?;
+        match tree.get_path(std::path::Path::new(path)) {
+            Ok(e) => match e.to_object(&self.repo)?.into_blob() {
+                Ok(b) => Ok(Some(String::from_utf8_lossy(b.content()).into_owned())),
+                Err(_) => Ok(None),
+            },
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Whether `ancestor` is `commit` or one of its ancestors.
