@@ -152,3 +152,29 @@ fn classes_dev_set_meets_the_goal() {
         "below the 0.95 goal: {below:#?}\n{mistakes:#?}"
     );
 }
+
+/// The example policy `git charter init` writes must pass its own test and `policy check`.
+#[test]
+fn starter_policy_passes_its_test_and_check() {
+    use git_charter::detect::classes::{STARTER_POLICY, STARTER_POLICY_TEST};
+    use git_charter::policy::{Source, check, run_tests};
+    let sources: Vec<Source> = [STARTER_POLICY, STARTER_POLICY_TEST]
+        .iter()
+        .map(|(name, text)| Source {
+            origin: format!(".charter/policies/{name}"),
+            text: (*text).to_string(),
+            builtin: false,
+        })
+        .collect();
+    let charter = serde_json::to_string(&default_charter()).unwrap();
+    let outcomes = run_tests(&sources, &charter).expect("starter policy loads");
+    assert!(outcomes.len() >= 3, "{outcomes:?}");
+    assert!(outcomes.iter().all(|o| o.passed), "{outcomes:?}");
+    let (policies, problems) = check(&sources).expect("starter policy loads");
+    assert_eq!(policies.len(), 1);
+    assert!(
+        problems.is_empty(),
+        "{:?}",
+        problems.iter().map(|p| &p.message).collect::<Vec<_>>()
+    );
+}

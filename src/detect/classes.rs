@@ -12,6 +12,18 @@ use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// The commented starter charter `git charter init` writes to `.charter/charter.yaml`.
+pub const STARTER_CHARTER: &str = include_str!("../../charter/starter.yaml");
+/// The example team policy (and its test) `git charter init` writes to `.charter/policies/`.
+pub const STARTER_POLICY: (&str, &str) = (
+    "example.rego",
+    include_str!("../../charter/starter-policy.rego"),
+);
+pub const STARTER_POLICY_TEST: (&str, &str) = (
+    "example_test.rego",
+    include_str!("../../charter/starter-policy_test.rego"),
+);
+
 /// The charter's `classes:` section: class name → definition.
 pub type ClassesConfig = BTreeMap<String, ClassDef>;
 
@@ -771,6 +783,27 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn starter_charter_is_valid_and_compiles() {
+        let c = crate::config::from_team_text(
+            std::path::Path::new(".charter/charter.yaml"),
+            STARTER_CHARTER,
+        )
+        .expect("starter parses over the default");
+        let classifier = Classifier::new(&c.classes, &c.tiers).expect("starter classes compile");
+        crate::detect::insecure::InsecureScanner::new(&c.insecure)
+            .expect("starter insecure section is valid");
+        assert_eq!(classifier.tier("src/auth/login.rs"), "critical");
+        assert_eq!(
+            classifier.classify("src/payments/refund.py", b"x = 1\n"),
+            ["payments"]
+        );
+        // Layered: the default's globs and signals survive a team file that only changes `ai`.
+        assert_eq!(classifier.classify("src/auth/session.py", b""), ["auth"]);
+        assert_eq!(c.classes["crypto"].ai, AiRule::Forbid);
+        assert!(!c.classes["crypto"].signals.is_empty());
     }
 
     #[test]
