@@ -427,7 +427,7 @@ impl Signatures {
                 }
             }
         }
-        out.sort_by(|a, b| b.strength.cmp(&a.strength));
+        out.sort_by_key(|e| std::cmp::Reverse(e.strength));
         out
     }
 }

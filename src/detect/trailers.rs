@@ -255,12 +255,14 @@ fn trailer_block_start(buf: &[u8], len: usize, ctx: &Ctx<'_>) -> usize {
                 continue;
             }
             non_trailer_lines += possible_continuation_lines;
-            if recognized_prefix && trailer_lines * 3 >= non_trailer_lines {
-                return next_line(buf, l);
-            } else if trailer_lines > 0 && non_trailer_lines == 0 {
-                return next_line(buf, l);
-            }
-            return len;
+            // All trailers, or at least 25 % with one git itself writes (or the configuration names).
+            let quarter = recognized_prefix && trailer_lines * 3 >= non_trailer_lines;
+            let all = trailer_lines > 0 && non_trailer_lines == 0;
+            return if quarter || all {
+                next_line(buf, l)
+            } else {
+                len
+            };
         }
         only_spaces = false;
 
