@@ -78,6 +78,14 @@ const LINES: &[&str] = &[
     "Key: value\twith\ttabs",
     "Assisted-by: Claude:claude-opus-4 coccinelle",
     "Generated-by: ChatGPT",
+    "Ack: prefix of a configured key",
+    "Acked-by : spaced configured key",
+    "; semicolon comment",
+    ";Key: semicolon-commented trailer",
+    "Key: value\rwith a bare CR",
+    "Signed-off-by:  two spaces",
+    " Signed-off-by: indented sign-off",
+    "Key #hash-separated",
 ];
 
 fn random_message(rng: &mut Rng) -> String {
@@ -212,6 +220,7 @@ struct Variant {
     args: Vec<&'static str>,
     config: TrailerConfig,
     separators: &'static str,
+    comment: &'static str,
 }
 
 fn variants() -> Vec<Variant> {
@@ -221,6 +230,7 @@ fn variants() -> Vec<Variant> {
             args: vec![],
             config: TrailerConfig::default(),
             separators: ":",
+            comment: "#",
         },
         Variant {
             name: "separators :# and configured keys",
@@ -237,6 +247,14 @@ fn variants() -> Vec<Variant> {
                 configured_keys: vec!["Acked-by".into(), "Key".into()],
             },
             separators: ":#",
+            comment: "#",
+        },
+        Variant {
+            name: "core.commentChar ;",
+            args: vec!["-c", "core.commentChar=;"],
+            config: TrailerConfig::default(),
+            separators: ":",
+            comment: ";",
         },
     ]
 }
@@ -339,7 +357,7 @@ fn trailers_agree_with_git() {
             let want = interpret_parse(&v.args, m);
             with_trailers[0] += usize::from(!want.is_empty());
             let got = render(
-                &trailers::parse(m, Mode::InterpretParse, &v.config),
+                &trailers::parse_with_comment(m, Mode::InterpretParse, &v.config, v.comment),
                 v.separators,
             );
             if want != got {
@@ -361,7 +379,7 @@ fn trailers_agree_with_git() {
         for ((id, m), want) in subset.iter().zip(&logs) {
             with_trailers[1] += usize::from(!want.is_empty());
             let got = render(
-                &trailers::parse(m, Mode::LogUnfold, &v.config),
+                &trailers::parse_with_comment(m, Mode::LogUnfold, &v.config, v.comment),
                 v.separators,
             );
             if *want != got {
