@@ -328,7 +328,11 @@ impl Signatures {
         for line in message.lines() {
             if let Some(c) = self.trailer_line.captures(line) {
                 let text = format!("{}: {}", &c[1], &c[2]);
-                if !known.contains(text.as_str()) && buried_seen.insert(text.clone()) {
+                // The first line of a folded trailer is the trailer itself, not a buried one.
+                let folded = trailers
+                    .iter()
+                    .any(|t| t.key == c[1] && t.value.starts_with(&c[2]));
+                if !folded && !known.contains(text.as_str()) && buried_seen.insert(text.clone()) {
                     buried.push((text, c[1].to_string()));
                 }
             }
@@ -589,6 +593,17 @@ mod tests {
             .expect("strong evidence");
         assert_eq!(e.location, Where::Message);
         assert_eq!(e.key.as_deref(), Some("Co-authored-by"));
+    }
+
+    #[test]
+    fn folded_trailer_is_reported_once_as_a_trailer() {
+        let s = sigs();
+        let msg = "x\n\nAssisted-by: claude\n  code (opus 4)\nSigned-off-by: A <a@b>\n";
+        let ev = run(&s, msg, None);
+        assert!(
+            !ev.is_empty() && ev.iter().all(|e| e.location == Where::Trailer),
+            "{ev:?}"
+        );
     }
 
     #[test]
