@@ -607,6 +607,58 @@ mod tests {
     }
 
     #[test]
+    fn arbitrary_text_does_not_panic() {
+        let s = sigs();
+        let pieces = [
+            "Co-authored-by: ",
+            "Claude",
+            " <noreply@anthropic.com>",
+            "\n",
+            "\r\n",
+            "é",
+            "🤖",
+            "Assisted-by:",
+            " ",
+            "\t",
+            ":",
+            "<",
+            ">",
+            "[bot]",
+            "Generated with ",
+            "---\n",
+            "# ",
+            "\u{0}",
+            "aider: ",
+            "(aider)",
+        ];
+        let mut x: u64 = 0x1234_5678_9abc_def0;
+        for _ in 0..300 {
+            let mut m = String::new();
+            for _ in 0..(x % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                m.push_str(pieces[(x % pieces.len() as u64) as usize]);
+            }
+            let ident = Ident::parse(&m);
+            let _ = run(&s, &m, None);
+            let _ = s.detect(&m, &[], ident.as_ref(), ident.as_ref());
+            let _ = message::cleanup(&m, "#");
+        }
+        let long = Ident {
+            name: "é".repeat(400) + " (aider)",
+            email: "a@example.com".into(),
+        };
+        let ev = s.detect("x\n", &[], Some(&long), None);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert!(
+            ev[0].text.chars().count() <= MAX_TEXT + 1,
+            "{}",
+            ev[0].text.len()
+        );
+    }
+
+    #[test]
     fn team_signature_extends_and_disable_removes() {
         let cfg: AiConfig = yaml_serde::from_str(
             "signatures:\n  - id: acme-bot\n    tool: Acme AI\n    strength: strong\n    applies_to: [author]\n    pattern: 'acme-ai\\[bot\\]'\ndisable: [aider-subject-prefix]\n",
