@@ -178,3 +178,26 @@ fn starter_policy_passes_its_test_and_check() {
         problems.iter().map(|p| &p.message).collect::<Vec<_>>()
     );
 }
+
+/// docs/charter.md documents every built-in insecure pattern and every default class.
+#[test]
+fn charter_reference_names_every_pattern_and_class() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/charter.md")).unwrap();
+    let rules = git_charter::detect::insecure::builtin_rules().unwrap();
+    let missing: Vec<String> = rules
+        .iter()
+        .map(|r| format!("| `{}` |", r.id))
+        .chain(
+            default_charter()
+                .classes
+                .keys()
+                .map(|c| format!("| `{c}` |")),
+        )
+        .filter(|row| !doc.contains(row.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/charter.md lacks table rows: {missing:?}"
+    );
+}
