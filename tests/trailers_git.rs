@@ -164,6 +164,15 @@ fn tricky_messages() -> Vec<String> {
         "subject",
         "subject\n\n",
         "subject\n\nKey: v",
+        "  \n\t\nsubject\n\nKey: v\n",
+        "\r\n\r\nsubject\r\n\r\nKey: v\r\n",
+        "subject\n \nKey: v\n",
+        "subject\n\n# comment\nKey: v\n",
+        "# comment\nsubject\n\nKey: v\n",
+        "subject\n\nKey: v\n\n# ------------------------ >8 ------------------------\n",
+        "subject\n\nbody\n\nSigned-off-by: A <a@b>\n(cherry picked from commit 1234)\nSigned-off-by: B <b@c>\n",
+        "subject\n\nKey: v\n---\n\nbelow: divider\n",
+        "subject\n\n---\nKey: v\n",
     ]
     .iter()
     .map(|s| s.to_string())
