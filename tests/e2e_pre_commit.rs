@@ -44,6 +44,21 @@ fn text(out: &Output) -> String {
     )
 }
 
+/// This checkout's HEAD, read once per test process: commits landing while the tests run must not make
+/// each test build a different rev.
+fn head_rev() -> &'static str {
+    static REV: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    REV.get_or_init(|| {
+        let out = E2e::cmd("git", manifest_dir())
+            .args(["rev-parse", "HEAD"])
+            .output()
+            .unwrap();
+        let rev = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert_eq!(rev.len(), 40, "this checkout needs a HEAD commit: {rev:?}");
+        rev
+    })
+}
+
 /// A temporary repository whose `.pre-commit-config.yaml` points at this checkout's HEAD.
 struct E2e {
     _tmp: tempfile::TempDir,
@@ -54,18 +69,7 @@ struct E2e {
 impl E2e {
     /// `hook_ids` from .pre-commit-hooks.yaml; `hook_types` for `pre-commit install --hook-type`.
     fn new(hook_ids: &[&str], hook_types: &[&str]) -> E2e {
-        let rev = String::from_utf8(
-            Self::cmd("git", manifest_dir())
-                .args(["rev-parse", "HEAD"])
-                .output()
-                .unwrap()
-                .stdout,
-        )
-        .unwrap()
-        .trim()
-        .to_string();
-        assert_eq!(rev.len(), 40, "this checkout needs a HEAD commit: {rev:?}");
-
+        let rev = head_rev();
         let tmp = tempfile::tempdir().unwrap();
         let repo = tmp.path().join("repo");
         let remote = tmp.path().join("remote.git");
