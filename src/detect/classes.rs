@@ -425,7 +425,7 @@ impl Classifier {
     /// Classes of a changed file from its path and its added text, sorted and unique.
     pub fn classify(&self, path: &str, added: &[u8]) -> Vec<String> {
         let mut names: Vec<String> = self
-            .classify_detailed(path, added)
+            .evaluate(path, added, false)
             .into_iter()
             .map(|h| h.class)
             .collect();
@@ -435,7 +435,13 @@ impl Classifier {
 
     /// Like `classify`, with the globs and signals that put the file in each class.
     pub fn classify_detailed(&self, path: &str, added: &[u8]) -> Vec<ClassHit> {
+        self.evaluate(path, added, true)
+    }
+
+    /// `explain` builds the reason strings; the hot path (`classify`) only marks membership.
+    fn evaluate(&self, path: &str, added: &[u8], explain: bool) -> Vec<ClassHit> {
         let n = self.classes.len();
+        let mut path_hit = vec![false; n];
         let mut excluded = vec![false; n];
         let mut by_path: Vec<Vec<String>> = vec![Vec::new(); n];
         for gi in self.class_globs.matches(path) {
@@ -443,11 +449,14 @@ impl Classifier {
             if *is_exclude {
                 excluded[*ci] = true;
             } else {
-                by_path[*ci].push(format!("path:{glob}"));
+                path_hit[*ci] = true;
+                if explain {
+                    by_path[*ci].push(format!("path:{glob}"));
+                }
             }
         }
-        let content_allowed = !(0..n)
-            .any(|ci| self.classes[ci].exclusive && !excluded[ci] && !by_path[ci].is_empty());
+        let content_allowed =
+            !(0..n).any(|ci| self.classes[ci].exclusive && !excluded[ci] && path_hit[ci]);
 
         let mut signal_reasons: Vec<Vec<String>> = vec![Vec::new(); n];
         let mut score = vec![0u32; n];
@@ -456,15 +465,16 @@ impl Classifier {
             for (si, sig) in self.signals.iter().enumerate() {
                 if fired[si] {
                     score[sig.class] += sig.weight;
-                    signal_reasons[sig.class].push(format!("signal:{}", sig.id));
+                    if explain {
+                        signal_reasons[sig.class].push(format!("signal:{}", sig.id));
+                    }
                 }
             }
         }
 
         let mut member = vec![false; n];
         for ci in 0..n {
-            member[ci] = !excluded[ci]
-                && (!by_path[ci].is_empty() || score[ci] >= self.classes[ci].min_score);
+            member[ci] = !excluded[ci] && (path_hit[ci] || score[ci] >= self.classes[ci].min_score);
         }
         let mut hits = Vec::new();
         for ci in 0..n {
@@ -783,6 +793,17 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn detailed_classification_says_why() {
+        let hits =
+            default_classifier().classify_detailed("api/tokens.py", b"token = jwt.decode(t, k)\n");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].class, "auth");
+        assert_eq!(hits[0].reasons, ["signal:jwt"]);
+        let hits = default_classifier().classify_detailed("Cargo.toml", b"ring = \"1\"\n");
+        assert_eq!(hits[0].reasons, ["path:**/Cargo.toml"]);
     }
 
     #[test]
