@@ -156,6 +156,10 @@ struct Catalogue {
     #[serde(default)]
     vocabulary: BTreeMap<String, String>,
     signatures: Vec<SignatureSpec<String>>,
+    /// Texts that must give no strong or medium evidence from any signature (a message, a trailer
+    /// line or an identity): the catalogue-wide counterpart of each signature's negative examples.
+    #[serde(default)]
+    hard_negatives: Vec<String>,
 }
 
 fn expand(pattern: &str, vocab: &BTreeMap<String, String>) -> Result<String, String> {
@@ -215,8 +219,7 @@ pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, SignatureError> {
         origin: BUILTIN_NAME.to_string(),
         message,
     };
-    let cat: Catalogue =
-        yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| err(e.to_string()))?;
+    let cat = builtin_catalogue()?;
     let mut out = Vec::with_capacity(cat.signatures.len());
     for mut s in cat.signatures {
         s.pattern = expand(&s.pattern, &cat.vocabulary)
@@ -228,6 +231,13 @@ pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, SignatureError> {
         out.push(s);
     }
     Ok(out)
+}
+
+fn builtin_catalogue() -> Result<Catalogue, SignatureError> {
+    yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| SignatureError {
+        origin: BUILTIN_NAME.to_string(),
+        message: e.to_string(),
+    })
 }
 
 fn team_spec(s: &SignatureDef) -> SignatureSpec<String> {
@@ -327,6 +337,20 @@ impl Signatures {
                 if self.fires(spec, ex) {
                     problems.push(format!("{}: negative example matched: {ex:?}", spec.id));
                 }
+            }
+        }
+        for text in builtin_catalogue()?.hard_negatives {
+            let ident = Ident::parse(&text);
+            let message = format!("Subject line\n\n{text}\n");
+            let parsed =
+                crate::detect::trailers::parse(&message, Default::default(), &Default::default());
+            let mut found = self.detect(&message, &parsed, ident.as_ref(), ident.as_ref());
+            found.extend(self.detect(&format!("{text}\n"), &[], None, None));
+            if let Some(e) = found.iter().find(|e| e.strength >= Strength::Medium) {
+                problems.push(format!(
+                    "hard negative {text:?} gives {:?} evidence from `{}`",
+                    e.strength, e.signature
+                ));
             }
         }
         Ok(problems)
