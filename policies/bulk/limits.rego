@@ -182,7 +182,7 @@ deny contains result if {
 	not approved
 	result := {
 		"message": sprintf("%s commit over the bulk limits: %s, without a `%s:` trailer", [kind, summary, approval_keys[0]]),
-		"remediation": sprintf("Split the change into smaller commits, or have a reviewer other than the author add `%s: Name <email>` (git commit --amend --trailer \"%s: Name <email>\").", [approval_keys[0], approval_keys[0]]),
+		"remediation": sprintf("Split the change into smaller commits, or get approval from someone other than the author and add `%s: Name <email>` to the commit message (git commit --trailer \"%s: Name <email>\").", [approval_keys[0], approval_keys[0]]),
 	}
 }
 

@@ -10,8 +10,8 @@
 #   id: CH-TIER-002
 #   severity: high
 #   remediation: >-
-#     Have a reviewer who is not the author add the review trailer named in the message, e.g.
-#     `git commit --amend --trailer "Reviewed-by: Name <email>"`.
+#     Get a review from someone who is not the author and add the trailer named in the message, e.g.
+#     `git commit --trailer "Reviewed-by: Name <email>"`.
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.tiers.review
 
@@ -190,7 +190,7 @@ deny contains result if {
 	result := {
 		"path": paths[0],
 		"message": sprintf("touches the %s tier (%s): needs %d reviewer(s) in %s trailers, found %d%s", [name, listing(paths), n, trailer_list(keys), got, ignored_note(keys)]),
-		"remediation": sprintf("Have %d reviewer(s) other than the author add `%s: Name <email>` (git commit --amend --trailer \"%s: Name <email>\").", [n - got, keys[0], keys[0]]),
+		"remediation": sprintf("Get %d more review(s) from people other than the author and add `%s: Name <email>` for each to the commit message (git commit --trailer \"%s: Name <email>\").", [n - got, keys[0], keys[0]]),
 	}
 }
 
