@@ -213,7 +213,7 @@ fn pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit() {
 }
 
 #[test]
-#[ignore = "end-to-end; also needs the commit-msg disclosure policies (issue 4); run with --ignored"]
+#[ignore = "end-to-end through pre-commit (commit-msg policies, issue 4); run with --ignored"]
 fn commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted_by() {
     if !pre_commit_available() {
         return;
@@ -248,7 +248,7 @@ fn commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted
 }
 
 #[test]
-#[ignore = "end-to-end; also needs the pre-push stage (issue 6); run with --ignored"]
+#[ignore = "end-to-end through pre-commit (pre-push stage, issue 6); run with --ignored"]
 fn pre_push_stage_rejects_a_key_committed_with_no_verify_and_accepts_a_clean_push() {
     if !pre_commit_available() {
         return;

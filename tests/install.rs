@@ -825,3 +825,78 @@ fn cli_install_errors_exit_2_with_the_reason_on_stderr() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing"));
     assert!(!hooks.join("pre-commit").exists());
 }
+
+#[test]
+fn relative_core_hooks_path_in_a_linked_worktree_points_into_that_worktree() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = new_repo(tmp.path());
+    git(&repo, &["commit", "-q", "--allow-empty", "-m", "root"]);
+    let wt = tmp.path().join("wt");
+    git(&repo, &["worktree", "add", "-q", wt.to_str().unwrap()]);
+    git(&repo, &["config", "core.hooksPath", ".githooks"]);
+
+    // Before install the directory does not exist, so compare the paths as git and locate spell them.
+    let located = locate(&wt).unwrap();
+    assert_eq!(located.path, git_hooks_dir(&wt));
+    assert_eq!(located.path, wt.join(".githooks"));
+    install::install(&wt, &[Hook::PreCommit]).unwrap();
+    assert!(wt.join(".githooks/pre-commit").is_file());
+    assert!(!repo.join(".githooks/pre-commit").exists());
+}
+
+#[test]
+fn a_submodule_gets_its_own_hooks_dir_under_the_superprojects_git_modules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    git(&lib, &["init", "-q", "-b", "main"]);
+    git(&lib, &["commit", "-q", "--allow-empty", "-m", "lib"]);
+    let repo = new_repo(tmp.path());
+    git(
+        &repo,
+        &[
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "-q",
+            lib.to_str().unwrap(),
+            "vendor/lib",
+        ],
+    );
+    let sub = repo.join("vendor/lib");
+    let actions = install::install(&sub, &[Hook::PreCommit]).unwrap();
+    let expected = canon(&repo.join(".git/modules/vendor/lib")).join("hooks");
+    assert_eq!(canon(&git_hooks_dir(&sub)), expected);
+    assert!(
+        matches!(&actions[0], Action::Installed { path, .. } if canon(path) == expected.join("pre-commit"))
+    );
+    assert!(!repo.join(".git/hooks/pre-commit").exists());
+}
+
+#[test]
+fn a_non_executable_foreign_hook_stays_ignored_as_git_ignores_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = new_repo(tmp.path());
+    let hooks = git_hooks_dir(&repo);
+    let log = tmp.path().join("log");
+    let foreign = foreign_hook("pre-commit", &log, 1);
+    std::fs::write(hooks.join("pre-commit"), &foreign).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            hooks.join("pre-commit"),
+            std::fs::Permissions::from_mode(0o644),
+        )
+        .unwrap();
+    }
+    install::install(&repo, &[Hook::PreCommit]).unwrap();
+    assert_eq!(mode(&hooks.join("pre-commit.charter-previous")), 0o644);
+    let out = commit(&repo, &recording_bin(tmp.path(), &log, 0), "a.txt", "first");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(read(&log), "charter pre-commit\n");
+}
