@@ -8,4 +8,4 @@ if ! command -v pre-commit >/dev/null 2>&1; then
 	python3 -m pip install --quiet 'pre-commit>=3.2.0'
 fi
 pre-commit --version
-exec cargo test --test e2e_pre_commit -- --ignored "$@"
+exec cargo test --test e2e_pre_commit -- "$@"
