@@ -8,6 +8,8 @@ use std::process::{Command, Output, Stdio};
 
 /// The policy id every secret finding is denied under (policies/secrets/leaked.rego METADATA).
 const SECRET_POLICY_ID: &str = "CH-SECRET-001";
+/// The AI-disclosure policies (policies/ai/*.rego METADATA) share this id prefix.
+const AI_POLICY_ID_PREFIX: &str = "CH-AI-";
 
 fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -232,10 +234,14 @@ fn commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted
     let undisclosed =
         "Add retry to the fetcher\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n";
     let out = e2e.commit("fetch.txt", "retry three times\n", undisclosed);
+    let output = text(&out);
     assert!(
         !out.status.success(),
-        "a Claude co-author without a disclosure trailer must be rejected:\n{}",
-        text(&out)
+        "a Claude co-author without a disclosure trailer must be rejected:\n{output}"
+    );
+    assert!(
+        output.contains(AI_POLICY_ID_PREFIX),
+        "the rejection names the policy:\n{output}"
     );
     assert_eq!(e2e.commit_count(), before);
 
