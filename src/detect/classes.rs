@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
 use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The commented starter charter `git charter init` writes to `.charter/charter.yaml`.
 pub const STARTER_CHARTER: &str = include_str!("../../charter/starter.yaml");
@@ -515,6 +515,10 @@ impl Classifier {
         }
         // For `all` signals: which of their literals have hit so far.
         let mut all_hits: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
+        // Line starts, computed at the first regex-confirmed hit; (signal, line) pairs whose regex
+        // already failed, so a long line full of one literal is matched once, not once per hit.
+        let mut starts: Vec<usize> = Vec::new();
+        let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
         for m in ac.find_overlapping_iter(added) {
             for u in &self.uses[m.pattern().as_usize()] {
                 let sig = &self.signals[u.signal];
@@ -531,8 +535,17 @@ impl Classifier {
                     continue;
                 }
                 if let Some(re) = &sig.regex {
-                    let (ls, le) = line_bounds(added, s);
-                    if !re.is_match(&added[ls..le]) {
+                    if starts.is_empty() {
+                        starts = line_starts(added);
+                    }
+                    let line = starts.partition_point(|&x| x <= s) - 1;
+                    if failed.contains(&(u.signal, line)) {
+                        continue;
+                    }
+                    let from = starts[line];
+                    let to = starts.get(line + 1).map_or(added.len(), |&x| x - 1);
+                    if !re.is_match(&added[from..to.max(from)]) {
+                        failed.insert((u.signal, line));
                         continue;
                     }
                 }
@@ -609,16 +622,15 @@ fn end_boundary(text: &[u8], e: usize) -> bool {
             && (text[e - 1].is_ascii_lowercase() || text[e - 1].is_ascii_digit()))
 }
 
-fn line_bounds(text: &[u8], at: usize) -> (usize, usize) {
-    let start = text[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let end = text[at..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |i| at + i);
-    (start, end)
+fn line_starts(text: &[u8]) -> Vec<usize> {
+    let mut v = vec![0];
+    v.extend(
+        text.iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' && i + 1 < text.len())
+            .map(|(i, _)| i + 1),
+    );
+    v
 }
 
 #[cfg(test)]
@@ -793,6 +805,26 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    /// A minified file is one long line; a literal repeated on it must not rescan the line per hit
+    /// (that was quadratic: minutes for this input).
+    #[test]
+    fn long_line_with_many_hits_stays_linear() {
+        let line = "x.headers['authorization']=1;GRANT;AKIA;".repeat(50_000);
+        let started = std::time::Instant::now();
+        assert!(classes("web/app.min.js", &line).is_empty());
+        let scanner = crate::detect::insecure::InsecureScanner::new(&Default::default()).unwrap();
+        let mut out = Vec::new();
+        let text = "verify=True;".repeat(100_000);
+        scanner.scan(
+            "a.py",
+            text.as_bytes(),
+            crate::detect::LineMap::Contiguous { first: 1 },
+            &mut out,
+        );
+        assert!(out.is_empty());
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     }
 
     #[test]

@@ -354,12 +354,17 @@ impl InsecureScanner {
         if text.is_empty() || self.global_excludes.is_match(path) {
             return;
         }
-        // (line start offset, rule) pairs where a keyword occurred; BTreeSet keeps line order.
+        // (line index, rule) pairs where a keyword occurred; BTreeSet keeps line order. Line starts
+        // are computed once, at the first hit, so a long minified line costs no rescans.
         let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut starts: Vec<usize> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
-            let start = line_start(text, m.start());
+            if starts.is_empty() {
+                starts = line_starts(text);
+            }
+            let idx = starts.partition_point(|&s| s <= m.start()) - 1;
             for &ri in &self.keyword_rules[m.pattern().as_usize()] {
-                candidates.insert((start, ri));
+                candidates.insert((idx, ri));
             }
         }
         if candidates.is_empty() {
@@ -373,13 +378,10 @@ impl InsecureScanner {
         for gi in self.scope.matches(path) {
             in_scope[self.scope_owner[gi]] = true;
         }
-        let starts = line_starts(text);
-        let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (start, ri) in candidates {
-            if excluded_rule[ri] || reported.contains(&(start, ri)) {
+        for (idx, ri) in candidates {
+            if excluded_rule[ri] {
                 continue;
             }
-            let idx = starts.partition_point(|&s| s < start);
             let line = line_text(text, &starts, idx);
             if is_comment(line) {
                 continue;
@@ -404,7 +406,6 @@ impl InsecureScanner {
                     })
             });
             if hit {
-                reported.insert((start, ri));
                 out.push(PatternMatch {
                     id: rule.id.clone(),
                     title: rule.title.clone(),
@@ -417,13 +418,6 @@ impl InsecureScanner {
             }
         }
     }
-}
-
-fn line_start(text: &[u8], at: usize) -> usize {
-    text[..at]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1)
 }
 
 fn line_starts(text: &[u8]) -> Vec<usize> {
