@@ -92,8 +92,9 @@ pub struct BulkConfig {
     pub max_added_lines: u64,
     /// Maximum changed files in one commit (0 = no limit).
     pub max_files: u64,
-    /// Per-tier limits, counted over the files in that tier (0 = no limit).
-    pub tiers: BTreeMap<String, BulkLimit>,
+    /// Per-tier limits, counted over the files in that tier (0 = no limit). Keys are tier names,
+    /// so a misspelt tier is an error naming the line.
+    pub tiers: BTreeMap<crate::detect::classes::TierName, BulkLimit>,
     /// Trailer keys that approve a change over the limits (e.g. `Bulk-Approved-by`).
     pub approval_trailers: Vec<String>,
     /// Files in these classes are not counted (lockfiles and manifests grow by thousands of lines).

@@ -290,7 +290,12 @@ impl Classifier {
         for (ci, (name, def)) in enabled.iter().enumerate() {
             let mut yield_to = Vec::new();
             for other in &def.yield_to {
-                // A class yielding to a disabled or unknown class simply never yields.
+                if !classes.contains_key(other) {
+                    return Err(ClassError::new(format!(
+                        "classes.{name}.yield_to: unknown class `{other}`"
+                    )));
+                }
+                // A class yielding to a disabled class simply never yields.
                 if let Some(i) = index_of(other) {
                     yield_to.push(i);
                 }
@@ -857,6 +862,35 @@ mod tests {
         assert_eq!(classifier.classify("src/auth/session.py", b""), ["auth"]);
         assert_eq!(c.classes["crypto"].ai, AiRule::Forbid);
         assert!(!c.classes["crypto"].signals.is_empty());
+    }
+
+    #[test]
+    fn misspelt_tier_in_bulk_limits_names_the_line() {
+        let err = crate::config::from_team_text(
+            std::path::Path::new(".charter/charter.yaml"),
+            "bulk:\n  tiers:\n    critcal: {max_files: 3}\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with(".charter/charter.yaml:3:"), "{err}");
+        assert!(err.contains("critcal"), "{err}");
+    }
+
+    #[test]
+    fn yield_to_an_unknown_class_is_an_error() {
+        let classes: ClassesConfig = [(
+            "weak".to_string(),
+            ClassDef {
+                yield_to: vec!["strnog".into()],
+                ..ClassDef::default()
+            },
+        )]
+        .into_iter()
+        .collect();
+        let err = Classifier::new(&classes, &TiersConfig::default())
+            .err()
+            .unwrap();
+        assert!(err.message.contains("strnog"), "{}", err.message);
     }
 
     #[test]
