@@ -900,3 +900,39 @@ fn a_non_executable_foreign_hook_stays_ignored_as_git_ignores_it() {
     );
     assert_eq!(read(&log), "charter pre-commit\n");
 }
+
+#[test]
+fn a_shim_deleted_by_hand_is_reinstalled_chaining_the_kept_hook_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = new_repo(tmp.path());
+    let hooks = git_hooks_dir(&repo);
+    let log = tmp.path().join("log");
+    let foreign = foreign_hook("pre-commit", &log, 0);
+    write_exec(&hooks.join("pre-commit"), &foreign);
+    install::install(&repo, &[Hook::PreCommit]).unwrap();
+    std::fs::remove_file(hooks.join("pre-commit")).unwrap();
+
+    let actions = install::install(&repo, &[Hook::PreCommit]).unwrap();
+    assert_eq!(
+        actions,
+        vec![Action::Chained {
+            hook: Hook::PreCommit,
+            path: hooks.join("pre-commit"),
+            previous: hooks.join("pre-commit.charter-previous"),
+        }]
+    );
+    // A binary whose path has a space, as under "Program Files" or a home with spaces.
+    let bin_dir = tmp.path().join("my tools");
+    std::fs::create_dir(&bin_dir).unwrap();
+    let bin = recording_bin(&bin_dir, &log, 0);
+    let out = commit(&repo, &bin, "a.txt", "first");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(read(&log), "foreign pre-commit \ncharter pre-commit\n");
+
+    install::uninstall(&repo, &[Hook::PreCommit]).unwrap();
+    assert_eq!(read(&hooks.join("pre-commit")), foreign);
+}
