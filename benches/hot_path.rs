@@ -86,6 +86,19 @@ fn main() {
         file: None,
         dir: std::path::PathBuf::from("/nonexistent/.charter"),
     };
+    let c = &loaded.charter;
+    median("detectors: secrets Scanner::new", 20, || {
+        black_box(git_charter::detect::secrets::Scanner::new(&c.secrets, &[]).unwrap());
+    });
+    median("detectors: Classifier::new", 20, || {
+        black_box(git_charter::detect::classes::Classifier::new(&c.classes, &c.tiers).unwrap());
+    });
+    median("detectors: InsecureScanner::new", 20, || {
+        black_box(git_charter::detect::insecure::InsecureScanner::new(&c.insecure).unwrap());
+    });
+    median("detectors: ai Signatures::new", 20, || {
+        black_box(git_charter::detect::ai::Signatures::new(&c.ai).unwrap());
+    });
     median("detectors: compile all rules and matchers", 20, || {
         black_box(Detectors::new(&loaded).unwrap());
     });
