@@ -2,6 +2,8 @@
 //! Judges COMMITTED code: the temporary repository pins `rev:` to this checkout's HEAD, so uncommitted edits
 //! are not what runs. pre-commit runs `cargo install` (without --locked) once per rev, cached under
 //! target/tmp; each new HEAD rebuilds only this crate. `GIT_CHARTER_SKIP_E2E=1` skips locally (not under CI).
+// POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
+#![cfg(unix)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
