@@ -172,6 +172,61 @@ pub fn builtin_rules() -> Result<Vec<InsecureRule>, InsecureError> {
     Ok(rules)
 }
 
+/// Runs every pattern (built-in and the charter's own, all switched on) over its examples: each
+/// positive must contain a keyword (a silent prefilter miss is the worst bug) and be reported under
+/// its own id; no negative may be. Returns one line per failure; `rules check` shows them.
+pub fn check_examples(config: &InsecureConfig) -> Result<Vec<String>, InsecureError> {
+    let mut rules = builtin_rules()?;
+    rules.extend(config.patterns.iter().cloned());
+    let all_on = InsecureConfig {
+        default: Action::Warn,
+        ..InsecureConfig::default()
+    };
+    let scanner = InsecureScanner::from_rules(&rules, &all_on)?;
+    let ids = |path: &str, text: &str| {
+        let mut out = Vec::new();
+        scanner.scan(
+            path,
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut out,
+        );
+        out.into_iter().map(|m| m.id).collect::<Vec<_>>()
+    };
+    let mut failures = Vec::new();
+    for r in &rules {
+        for ex in &r.examples {
+            let lower = ex.text().to_ascii_lowercase();
+            if !r
+                .keywords
+                .iter()
+                .any(|k| lower.contains(&k.to_ascii_lowercase()))
+            {
+                failures.push(format!("{}: no keyword in example {:?}", r.id, ex.text()));
+            }
+            if !ids(ex.path(), ex.text()).contains(&r.id) {
+                failures.push(format!(
+                    "{}: missed example {:?} at {}",
+                    r.id,
+                    ex.text(),
+                    ex.path()
+                ));
+            }
+        }
+        for ex in &r.negative_examples {
+            if ids(ex.path(), ex.text()).contains(&r.id) {
+                failures.push(format!(
+                    "{}: matched negative {:?} at {}",
+                    r.id,
+                    ex.text(),
+                    ex.path()
+                ));
+            }
+        }
+    }
+    Ok(failures)
+}
+
 struct CompiledPattern {
     rule: usize,
     regex: Regex,
@@ -501,39 +556,22 @@ mod tests {
     /// be reported under its own id; no negative example may be reported under that id.
     #[test]
     fn every_rule_matches_its_examples_and_not_its_negatives() {
-        let s = scanner();
-        let mut failures = Vec::new();
-        for r in builtin_rules().unwrap() {
-            for ex in &r.examples {
-                let lower = ex.text().to_ascii_lowercase();
-                if !r
-                    .keywords
-                    .iter()
-                    .any(|k| lower.contains(&k.to_ascii_lowercase()))
-                {
-                    failures.push(format!("{}: no keyword in example {:?}", r.id, ex.text()));
-                }
-                if !ids(&s, ex.path(), ex.text()).contains(&r.id) {
-                    failures.push(format!(
-                        "{}: missed example {:?} at {}",
-                        r.id,
-                        ex.text(),
-                        ex.path()
-                    ));
-                }
-            }
-            for ex in &r.negative_examples {
-                if ids(&s, ex.path(), ex.text()).contains(&r.id) {
-                    failures.push(format!(
-                        "{}: matched negative {:?} at {}",
-                        r.id,
-                        ex.text(),
-                        ex.path()
-                    ));
-                }
-            }
-        }
+        let failures = check_examples(&InsecureConfig::default()).unwrap();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn a_team_pattern_that_misses_its_example_is_reported() {
+        let cfg: InsecureConfig = yaml_serde::from_str(
+            "patterns:\n  - id: no-print\n    title: print\n    severity: low\n    keywords: [print]\n    patterns:\n      - regex: '\\bprint\\('\n    examples: ['echo(x)']\n    negative_examples: ['print(x)']\n",
+        )
+        .unwrap();
+        let failures = check_examples(&cfg).unwrap();
+        assert_eq!(failures.len(), 3, "{failures:?}");
+        assert!(
+            failures.iter().all(|f| f.starts_with("no-print: ")),
+            "{failures:?}"
+        );
     }
 
     #[test]
