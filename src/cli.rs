@@ -132,10 +132,15 @@ pub enum PolicyCommand {
     /// Run every `test_*` rule of the `*_test.rego` files (built-ins when no DIR is given).
     Test {
         /// Directory (or file) of policies and their tests.
-        dir: Option<PathBuf>,
+        #[arg(value_name = "DIR")]
+        path: Option<PathBuf>,
     },
     /// Check policies: parse, METADATA complete, ids unique and well-formed, every policy tested.
-    Check { dir: Option<PathBuf> },
+    Check {
+        /// Directory (or file) of policies and their tests (built-ins when absent).
+        #[arg(value_name = "DIR")]
+        path: Option<PathBuf>,
+    },
     /// List the policies in force with their ids, titles and stages.
     List,
 }

@@ -55,7 +55,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&(serde_json::to_string_pretty(&doc).expect("input serialises") + "\n"))?;
             Ok(exit::OK)
         }
-        Command::Policy(PolicyCommand::Test { dir: d }) => {
+        Command::Policy(PolicyCommand::Test { path: d }) => {
             let outcomes = app::policy_test(&dir, d.as_deref())?;
             emit(&report::policy::tests(&outcomes, cli.global.format))?;
             Ok(
@@ -66,7 +66,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
                 },
             )
         }
-        Command::Policy(PolicyCommand::Check { dir: d }) => {
+        Command::Policy(PolicyCommand::Check { path: d }) => {
             let (policies, problems) = app::policy_check(&dir, d.as_deref())?;
             emit(&report::policy::check(
                 &policies,
@@ -86,6 +86,14 @@ fn run(cli: &Cli) -> Result<i32, Error> {
         }
         Command::Charter => {
             emit(&app::effective_charter(&dir)?)?;
+            Ok(exit::OK)
+        }
+        Command::Init => {
+            let actions = app::init::init(&dir)?;
+            emit(&report::policy::init(
+                &actions,
+                app::init::PRE_COMMIT_SNIPPET,
+            ))?;
             Ok(exit::OK)
         }
         Command::Rules => {

@@ -196,7 +196,6 @@ impl Session {
         trailers::TrailerConfig {
             separators: self.repo.config_string("trailer.separators"),
             configured_keys: keys,
-            ..trailers::TrailerConfig::default()
         }
     }
 
@@ -492,6 +491,7 @@ pub fn effective_charter(cwd: &Path) -> Result<String> {
 }
 
 pub mod ci;
+pub mod init;
 pub mod scan;
 
 /// `rules`: every secret rule in force (built-ins and the team's gitleaks config).

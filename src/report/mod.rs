@@ -72,8 +72,7 @@ pub fn init_color(choice: ColorChoice) {
     };
     console::set_colors_enabled(on);
     console::set_colors_enabled_stderr(
-        on && console::Term::stderr().features().is_attended()
-            || on && choice == ColorChoice::Always,
+        on && (console::Term::stderr().features().is_attended() || choice == ColorChoice::Always),
     );
 }
 
@@ -158,7 +157,7 @@ fn github(report: &Report) -> String {
             msg = format!("{msg} (commit {})", &c[..c.len().min(12)]);
         }
         if let Some(r) = &v.remediation {
-            msg.push_str("\n");
+            msg.push('\n');
             msg.push_str(r);
         }
         s.push_str(&format!(

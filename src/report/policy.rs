@@ -145,3 +145,29 @@ pub fn rules(rules: &[crate::detect::secrets::RuleInfo], format: Format) -> Stri
     let _ = writeln!(s, "{} rules", rules.len());
     s
 }
+
+pub fn init(actions: &[crate::app::init::InitAction], snippet: &str) -> String {
+    use crate::app::init::InitAction;
+    let mut s = String::new();
+    for a in actions {
+        match a {
+            InitAction::Wrote(p) => {
+                let _ = writeln!(s, "{} {}", style("wrote").green(), p.display());
+            }
+            InitAction::Kept(p) => {
+                let _ = writeln!(
+                    s,
+                    "{} {} (exists; not overwritten)",
+                    style("kept ").yellow(),
+                    p.display()
+                );
+            }
+        }
+    }
+    let _ = writeln!(
+        s,
+        "\nNext: edit .charter/charter.yaml, run `git charter policy test .charter/policies`, and enable the hooks\n\
+         with `git charter install`, or with the pre-commit framework:\n\n{snippet}"
+    );
+    s
+}

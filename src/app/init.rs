@@ -1,0 +1,72 @@
+//! `init`: writes a commented starter `.charter/` (charter, example policy and its test).
+//! Never overwrites: an existing file is kept and reported as such.
+
+use super::Repo;
+use crate::config::{CHARTER_DIR, CHARTER_FILE, POLICIES_DIR};
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+use crate::detect::classes::{STARTER_CHARTER, STARTER_POLICY, STARTER_POLICY_TEST};
+
+/// The `.pre-commit-config.yaml` snippet `init` prints.
+pub const PRE_COMMIT_SNIPPET: &str = "\
+# .pre-commit-config.yaml
+default_install_hook_types: [pre-commit, commit-msg, pre-push]
+repos:
+  - repo: https://github.com/OWNER/git-charter
+    rev: v0.1.0
+    hooks:
+      - id: git-charter
+      - id: git-charter-commit-msg
+      - id: git-charter-pre-push
+";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InitAction {
+    Wrote(PathBuf),
+    Kept(PathBuf),
+}
+
+/// Writes the starter files under the repository root (or `cwd` outside a repository).
+pub fn init(cwd: &Path) -> Result<Vec<InitAction>> {
+    let root = match Repo::discover(cwd) {
+        Ok(r) => r.root().to_path_buf(),
+        Err(_) => cwd.to_path_buf(),
+    };
+    let dir = root.join(CHARTER_DIR);
+    let files = [
+        (dir.join(CHARTER_FILE), STARTER_CHARTER),
+        (
+            dir.join(POLICIES_DIR).join(STARTER_POLICY.0),
+            STARTER_POLICY.1,
+        ),
+        (
+            dir.join(POLICIES_DIR).join(STARTER_POLICY_TEST.0),
+            STARTER_POLICY_TEST.1,
+        ),
+    ];
+    let mut actions = Vec::new();
+    for (path, text) in files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        // create_new: never replace a file, even one that appears between a check and the write.
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                use std::io::Write;
+                f.write_all(text.as_bytes())
+                    .map_err(|e| Error::io(&path, e))?;
+                actions.push(InitAction::Wrote(path));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                actions.push(InitAction::Kept(path))
+            }
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    Ok(actions)
+}
