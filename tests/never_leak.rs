@@ -12,7 +12,9 @@ fn secret_tokens(example: &str) -> Vec<String> {
     example
         .split(|c: char| !is_tok(c))
         .filter(|t| t.len() >= 16)
-        .filter(|t| t.chars().any(|c| c.is_ascii_digit()) && t.chars().any(|c| c.is_ascii_alphabetic()))
+        .filter(|t| {
+            t.chars().any(|c| c.is_ascii_digit()) && t.chars().any(|c| c.is_ascii_alphabetic())
+        })
         .map(str::to_string)
         .collect()
 }
@@ -32,16 +34,28 @@ fn no_format_prints_a_full_secret() {
     }
     tokens.sort();
     tokens.dedup();
-    assert!(tokens.len() > 100, "too few tokens to make this test meaningful: {}", tokens.len());
+    assert!(
+        tokens.len() > 100,
+        "too few tokens to make this test meaningful: {}",
+        tokens.len()
+    );
     r.add("config/all_examples.env", &body);
 
     let mut outputs = Vec::new();
     for format in ["console", "json", "sarif", "github"] {
         let run = r.charter(&["pre-commit", "--format", format]);
-        assert_eq!(run.code, 1, "pre-commit --format {format} must deny: {}", run.stderr);
+        assert_eq!(
+            run.code, 1,
+            "pre-commit --format {format} must deny: {}",
+            run.stderr
+        );
         outputs.push((format!("pre-commit --format {format}"), run.all()));
         let run = r.charter(&["scan", "--format", format]);
-        assert_eq!(run.code, 1, "scan --format {format} must deny: {}", run.stderr);
+        assert_eq!(
+            run.code, 1,
+            "scan --format {format} must deny: {}",
+            run.stderr
+        );
         outputs.push((format!("scan --format {format}"), run.all()));
     }
     let run = r.charter(&["input", "--stage", "pre-commit"]);
@@ -59,7 +73,11 @@ fn no_format_prints_a_full_secret() {
             }
         }
     }
-    assert!(leaks.is_empty(), "raw secrets in output:\n{}", leaks.join("\n"));
+    assert!(
+        leaks.is_empty(),
+        "raw secrets in output:\n{}",
+        leaks.join("\n")
+    );
 }
 
 #[test]
@@ -72,7 +90,11 @@ fn baseline_hides_known_findings_and_reports_new_ones() {
     assert_eq!(run.code, 0, "{}", run.all());
     let run = r.charter(&["scan"]);
     assert_eq!(run.code, 0, "{}", run.all());
-    assert!(run.stdout.contains("1 baselined finding hidden"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 baselined finding hidden"),
+        "{}",
+        run.stdout
+    );
     // Moving the key to another line keeps it baselined: fingerprints do not use line numbers.
     r.write("a.py", format!("# moved\n\nk = \"{}\"\n", aws_key_id()));
     assert_eq!(r.charter(&["scan"]).code, 0);
