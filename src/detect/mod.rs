@@ -23,9 +23,10 @@ impl LineMap<'_> {
     pub fn line(&self, idx: usize) -> u32 {
         match self {
             LineMap::Contiguous { first } => first + idx as u32,
-            LineMap::Mapped(map) => map.get(idx).copied().unwrap_or_else(|| {
-                map.last().copied().unwrap_or(0) + (idx + 1 - map.len()) as u32
-            }),
+            LineMap::Mapped(map) => map
+                .get(idx)
+                .copied()
+                .unwrap_or_else(|| map.last().copied().unwrap_or(0) + (idx + 1 - map.len()) as u32),
         }
     }
 }
