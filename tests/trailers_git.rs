@@ -482,3 +482,62 @@ fn cleanup_agrees_with_git_commit_verbose() {
         assert_eq!(message::cleanup(&text, comment), want, "message {text:?}");
     }
 }
+
+/// With `core.commentChar=auto` git picks the comment character itself; the hook must find the same
+/// one in the file git prepared, or it would keep git's help text (or drop the user's lines).
+#[test]
+fn auto_comment_char_and_cleanup_agree_with_git_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    let mut c = git();
+    c.args(["init", "-q", "-b", "main"]).arg(&repo);
+    run(c, b"");
+    let seen = dir.path().join("seen");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\ncp \"$1\" '{}'\n", seen.display()),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let cases: &[(&str, &[&str])] = &[
+        ("#1 fixes the crash\n\nbody text\n", &[]),
+        ("plain subject\n\nKey: v\n", &[]),
+        ("#x\n;y\n@z\n", &[]),
+        ("#x subject\n\nbody\n", &["-v"]),
+    ];
+    for (msg, extra) in cases {
+        let mut c = git();
+        c.current_dir(&repo)
+            .env("GIT_EDITOR", &editor)
+            .args([
+                "-c",
+                "core.commentChar=auto",
+                "commit",
+                "-q",
+                "--allow-empty",
+                "-e",
+            ])
+            .args(*extra)
+            .args(["-m", msg]);
+        run(c, b"");
+        let raw = std::fs::read_to_string(&seen).unwrap();
+        let mut c = git();
+        c.current_dir(&repo).args(["cat-file", "commit", "HEAD"]);
+        let stored = String::from_utf8_lossy(&run(c, b"")).into_owned();
+        let want = stored
+            .split_once("\n\n")
+            .map(|(_, m)| m.to_string())
+            .unwrap_or_default();
+        let comment = message::resolve_auto_comment(&raw);
+        assert_eq!(
+            message::cleanup(&raw, &comment),
+            want,
+            "prepared file {raw:?}, comment {comment:?}"
+        );
+    }
+}

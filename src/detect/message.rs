@@ -35,6 +35,33 @@ pub fn cleanup(raw: &str, comment: &str) -> String {
     out
 }
 
+/// The characters git tries, in order, for `core.commentChar=auto`.
+const AUTO_COMMENT_CANDIDATES: &str = "#;@!$%^&|:";
+
+/// The comment character git used in a message file it prepared with `core.commentChar=auto`.
+/// git picks the first candidate that starts no line of the message, then appends its help
+/// text (and, with `-v`, the scissors line) commented with it; the hook sees the result, so the
+/// choice is recovered from those lines before falling back to git's own rule.
+pub fn resolve_auto_comment(raw: &str) -> String {
+    let candidates = || AUTO_COMMENT_CANDIDATES.chars().map(String::from);
+    if let Some(c) = candidates().find(|c| has_scissors(raw, c)) {
+        return c;
+    }
+    // The help text is a block of several commented lines at the end of the file; one line
+    // alone could be the user's own text.
+    let mut tail = raw.lines().rev().filter(|l| !l.trim().is_empty());
+    if let (Some(a), Some(b)) = (tail.next(), tail.next()) {
+        if let Some(c) =
+            candidates().find(|c| a.starts_with(c.as_str()) && b.starts_with(c.as_str()))
+        {
+            return c;
+        }
+    }
+    candidates()
+        .find(|c| !raw.lines().any(|l| l.starts_with(c.as_str())))
+        .unwrap_or_else(|| "#".to_string())
+}
+
 /// Whether `raw` holds `git commit -v`'s scissors line for this comment string.
 pub fn has_scissors(raw: &str, comment: &str) -> bool {
     let comment = if comment.is_empty() { "#" } else { comment };
@@ -78,6 +105,16 @@ mod tests {
     fn custom_comment_char() {
         assert_eq!(cleanup("s\n; note\n#keep\n", ";"), "s\n#keep\n");
         assert_eq!(cleanup("s\n#keep\n", ""), "s\n#keep\n");
+    }
+
+    #[test]
+    fn auto_comment_char_is_recovered_from_the_prepared_file() {
+        let raw = "#1 is the issue\n\n; Please enter the commit message for your changes.\n;\n";
+        assert_eq!(resolve_auto_comment(raw), ";");
+        let verbose = "msg\n; ------------------------ >8 ------------------------\n# diff\n";
+        assert_eq!(resolve_auto_comment(verbose), ";");
+        assert_eq!(resolve_auto_comment("plain message\n"), "#");
+        assert_eq!(resolve_auto_comment("#a\n;b\n@c\n"), "!");
     }
 
     #[test]
