@@ -57,6 +57,9 @@ fn corpus() -> Vec<u8> {
 }
 
 fn main() {
+    median("config: parse the default charter", 20, || {
+        black_box(config::default_charter());
+    });
     let charter = config::default_charter();
     let charter_json = serde_json::to_string(&charter).unwrap();
     let sources = policy::builtin_sources();

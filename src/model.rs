@@ -163,8 +163,58 @@ pub struct RegexPattern(pub String);
 impl<'de> Deserialize<'de> for RegexPattern {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        regex::Regex::new(&s)
-            .map_err(|e| serde::de::Error::custom(format!("invalid regex `{s}`: {e}")))?;
+        validate_regex(&s).map_err(|e| serde::de::Error::custom(format!("invalid regex `{s}`: {e}")))?;
         Ok(RegexPattern(s))
+    }
+}
+
+/// Checks a regular expression's syntax the way `regex` will, without compiling it (parsing is
+/// a small fraction of the cost of compiling, and most patterns are never needed in a given run).
+/// Patterns that pass can still exceed `regex`'s size limit; that surfaces when they are compiled.
+pub fn validate_regex(pattern: &str) -> Result<(), String> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// A regex compiled on first use. Detectors hold many rules but a commit touches few of them:
+/// compiling only the rules whose keywords hit keeps the hook's start-up in the low milliseconds.
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    compiled: std::sync::OnceLock<Result<regex::bytes::Regex, String>>,
+}
+
+impl LazyRegex {
+    /// Validates the syntax now; compiles later.
+    pub fn new(pattern: &str) -> Result<LazyRegex, String> {
+        validate_regex(pattern)?;
+        Ok(LazyRegex {
+            pattern: pattern.to_string(),
+            compiled: std::sync::OnceLock::new(),
+        })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The compiled regex. A pattern whose syntax is valid but that exceeds the compiled-size
+    /// limit yields `None` (and never matches); `check` reports such patterns in rule tests.
+    pub fn get(&self) -> Option<&regex::bytes::Regex> {
+        self.compiled
+            .get_or_init(|| regex::bytes::Regex::new(&self.pattern).map_err(|e| e.to_string()))
+            .as_ref()
+            .ok()
+    }
+
+    /// Compiles now and reports a failure (for rule-check tests and `policy check`).
+    pub fn check(&self) -> Result<(), String> {
+        self.get().map(|_| ()).ok_or_else(|| match self.compiled.get() {
+            Some(Err(e)) => e.clone(),
+            _ => "regex did not compile".to_string(),
+        })
     }
 }
