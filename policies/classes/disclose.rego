@@ -54,7 +54,7 @@ disclosed if {
 
 # An AI Co-authored-by trailer discloses, unless the charter says it does not (as CH-AI-001).
 disclosed if {
-	object.get(charter, ["disclosure", "coauthor_counts"], true) == true
+	object.get(charter, ["disclosure", "coauthor_counts"], false) == true
 	some e in evidence
 	e.where == "trailer"
 	lc(object.get(e, "key", null)) == "co-authored-by"

@@ -174,7 +174,9 @@ impl Session {
         };
         if let Some(msg) = message {
             commit.subject = Some(message::subject(&msg));
-            commit.trailers = trailers::parse(&msg, trailers::Mode::LogUnfold, &cfg);
+            let comment = self.comment_char(&msg);
+            commit.trailers =
+                trailers::parse_with_comment(&msg, trailers::Mode::LogUnfold, &cfg, &comment);
             commit.ai_evidence = self.detectors.signatures.detect(
                 &msg,
                 &commit.trailers,
@@ -251,18 +253,14 @@ impl Session {
         Ok(message::cleanup(&raw, &comment))
     }
 
-    /// `core.commentChar`, with `auto` resolved as git does: the first of `#;@!$%^&|:` that starts no line.
+    /// `core.commentChar` (or `core.commentString`), with `auto` resolved against the message as git does.
     fn comment_char(&self, raw: &str) -> String {
         match self
             .repo
             .config_string("core.commentChar")
             .or_else(|| self.repo.config_string("core.commentString"))
         {
-            Some(c) if c == "auto" => "#;@!$%^&|:"
-                .chars()
-                .find(|c| !raw.lines().any(|l| l.starts_with(*c)))
-                .unwrap_or('#')
-                .to_string(),
+            Some(c) if c == "auto" => message::resolve_auto_comment(raw),
             Some(c) if !c.is_empty() => c,
             _ => "#".to_string(),
         }
