@@ -31,6 +31,15 @@ fn at_least_150_rules_with_unique_ids_and_keywords() {
     assert_eq!(ids.len(), rules.len(), "duplicate ids");
     for (_, r) in &rules {
         assert!(!r.keywords.is_empty(), "{} has no keywords", r.id);
+        // The engine compiles regexes lazily; this is where a broken built-in pattern must surface.
+        regex::bytes::RegexBuilder::new(&r.regex)
+            .unicode(false)
+            .size_limit(64 << 20)
+            .build()
+            .unwrap_or_else(|e| panic!("{}: {e}", r.id));
+        for a in &r.allow {
+            regex::bytes::Regex::new(a).unwrap_or_else(|e| panic!("{}: allow: {e}", r.id));
+        }
     }
 }
 

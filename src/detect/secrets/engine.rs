@@ -11,6 +11,8 @@ use std::cell::RefCell;
 
 /// How far past its keyword's line a multi-line rule (a PEM block) may match.
 const MULTILINE_SPAN: usize = 64 * 1024;
+/// Bytes scanned before the keyword automaton is rebuilt as a DFA.
+const DFA_AFTER: usize = 1 << 20;
 /// Binary content is not scanned: NUL in the first 8 KiB, as git decides.
 const BINARY_PROBE: usize = 8 * 1024;
 /// Inline markers that suppress findings on their line.
@@ -22,7 +24,12 @@ const INLINE_ALLOW: &[&[u8]] = &[
 
 pub struct Engine {
     pub rules: Vec<CompiledRule>,
+    /// Cheap to build, slower to run: enough for a hook's few kilobytes.
     ac: Option<AhoCorasick>,
+    /// The DFA form (about 2× faster, 3× the build time), built once this engine has scanned `DFA_AFTER` bytes.
+    ac_dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    patterns: Vec<String>,
+    scanned: std::sync::atomic::AtomicUsize,
     /// Pattern id → rules that own that keyword.
     kw_rules: Vec<Vec<u32>>,
     /// Rules without keywords (imported gitleaks rules): run on the whole buffer.
@@ -88,7 +95,7 @@ impl Engine {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&patterns)
                     .map_err(|e| e.to_string())?,
             )
@@ -104,6 +111,9 @@ impl Engine {
         Ok(Engine {
             rules,
             ac,
+            ac_dfa: std::sync::OnceLock::new(),
+            patterns,
+            scanned: std::sync::atomic::AtomicUsize::new(0),
             kw_rules,
             always,
             pair_of,
@@ -142,7 +152,25 @@ impl Engine {
 
     /// Marks, per rule, the line windows in which one of its keywords occurs.
     fn prefilter(&self, text: &[u8], scratch: &mut Scratch) {
-        let Some(ac) = &self.ac else { return };
+        let Some(nfa) = &self.ac else { return };
+        let before = self
+            .scanned
+            .fetch_add(text.len(), std::sync::atomic::Ordering::Relaxed);
+        let ac = if before + text.len() >= DFA_AFTER {
+            self.ac_dfa
+                .get_or_init(|| {
+                    AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .match_kind(MatchKind::Standard)
+                        .kind(Some(AhoCorasickKind::DFA))
+                        .build(&self.patterns)
+                        .ok()
+                })
+                .as_ref()
+                .unwrap_or(nfa)
+        } else {
+            nfa
+        };
         let mut line = (usize::MAX, 0usize);
         for m in ac.find_overlapping_iter(text) {
             if m.start() < line.0 || m.start() >= line.1 {
@@ -198,11 +226,12 @@ impl Engine {
             } else {
                 &windows[r as usize]
             };
-            if applies {
+            let matcher = if applies { rule.regex.get() } else { None };
+            if let Some(matcher) = matcher {
                 for &(ws, we) in wins {
                     let hay = &text[ws..we];
-                    for caps in rule.regex.captures_iter(hay) {
-                        let Some((sec, bare)) = rule
+                    for caps in matcher.regex.captures_iter(hay) {
+                        let Some((sec, bare)) = matcher
                             .secret_groups
                             .iter()
                             .find_map(|&(g, bare)| caps.get(g).map(|m| (m, bare)))
@@ -213,7 +242,7 @@ impl Engine {
                             continue;
                         }
                         let whole_m = caps.get(0).map_or(sec, |m| m);
-                        let name = rule
+                        let name = matcher
                             .name_groups
                             .iter()
                             .find_map(|&g| caps.get(g))

@@ -2,7 +2,7 @@
 //! Translates into `CompiledRule`s; an untranslatable regex is an error naming the config and the rule id.
 
 use super::RuleError;
-use super::rules::{AllowList, CompiledRule, Target, compile_regex};
+use super::rules::{AllowList, CompiledRule, LazyRegex, Matcher, Target, compile_regex};
 use regex::bytes::Regex;
 use serde::Deserialize;
 
@@ -140,9 +140,14 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
                 .filter(|k| !k.is_empty())
                 .cloned()
                 .collect(),
-            regex,
-            secret_groups: groups,
-            name_groups: Vec::new(),
+            regex: LazyRegex::ready(
+                r.regex.as_deref().unwrap_or("^$"),
+                Matcher {
+                    regex,
+                    secret_groups: groups,
+                    name_groups: Vec::new(),
+                },
+            ),
             entropy: r.entropy.map(|e| e as f32),
             checksum: None,
             allowlists,

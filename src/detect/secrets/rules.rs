@@ -115,11 +115,8 @@ pub struct CompiledRule {
     pub title: String,
     pub origin: String,
     pub keywords: Vec<String>,
-    pub regex: Regex,
-    /// Candidate secret groups in order of preference; `true` marks an unquoted value.
-    pub secret_groups: Vec<(usize, bool)>,
-    /// Groups holding the variable name (`name`, `name2`, …), for the generic checks.
-    pub name_groups: Vec<usize>,
+    /// Compiled on first use: a hook touches a handful of rules, and compiling all of them costs more than the scan.
+    pub regex: LazyRegex,
     pub entropy: Option<f32>,
     pub checksum: Option<Checksum>,
     /// Suppressions: the built-in `allow`/`stopwords` and imported gitleaks allowlists.
@@ -135,6 +132,64 @@ pub struct CompiledRule {
     /// Built-in rules skip placeholders and degenerate values; imported rules decide for themselves.
     pub placeholder_filter: bool,
     pub references: Vec<String>,
+}
+
+/// A rule's regex with the capture groups that hold the secret and the variable name.
+#[derive(Debug)]
+pub struct Matcher {
+    pub regex: Regex,
+    /// Candidate secret groups in order of preference; `true` marks an unquoted value.
+    pub secret_groups: Vec<(usize, bool)>,
+    /// Groups holding the variable name (`name`, `name2`, …), for the generic checks.
+    pub name_groups: Vec<usize>,
+}
+
+/// A regex compiled on first use. Built-in patterns are checked by the rule tests; imported ones are
+/// compiled while loading (so errors name their config) and stored already initialised.
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    cell: std::sync::OnceLock<Option<Matcher>>,
+}
+
+impl Clone for LazyRegex {
+    fn clone(&self) -> Self {
+        LazyRegex {
+            pattern: self.pattern.clone(),
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl LazyRegex {
+    pub fn new(pattern: &str) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.to_string(),
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn ready(pattern: &str, matcher: Matcher) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.to_string(),
+            cell: std::sync::OnceLock::from(Some(matcher)),
+        }
+    }
+
+    /// `None` only for a built-in pattern that does not compile, which the rule tests rule out.
+    pub fn get(&self) -> Option<&Matcher> {
+        self.cell
+            .get_or_init(|| {
+                let regex = compile_regex(&self.pattern).ok()?;
+                let (secret_groups, name_groups) = secret_groups(&regex);
+                Some(Matcher {
+                    regex,
+                    secret_groups,
+                    name_groups,
+                })
+            })
+            .as_ref()
+    }
 }
 
 /// What an allowlist regex is matched against (gitleaks `regexTarget`).
@@ -213,21 +268,17 @@ impl RuleSpec {
             origin: format!("{origin}: rule `{}`", self.id),
             message,
         };
-        let regex = compile_regex(&self.regex).map_err(|e| err(format!("invalid regex: {e}")))?;
         let allow = self
             .allow
             .iter()
             .map(|a| compile_regex(a).map_err(|e| err(format!("invalid allow regex `{a}`: {e}"))))
             .collect::<Result<Vec<_>, _>>()?;
-        let (secret_groups, name_groups) = secret_groups(&regex);
         Ok(CompiledRule {
             id: self.id.clone(),
             title: self.title.clone(),
             origin: origin.to_string(),
             keywords: self.keywords.clone(),
-            regex,
-            secret_groups,
-            name_groups,
+            regex: LazyRegex::new(&self.regex),
             entropy: self.entropy,
             checksum: self.checksum,
             allowlists: vec![AllowList {
