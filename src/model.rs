@@ -163,7 +163,8 @@ pub struct RegexPattern(pub String);
 impl<'de> Deserialize<'de> for RegexPattern {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        validate_regex(&s).map_err(|e| serde::de::Error::custom(format!("invalid regex `{s}`: {e}")))?;
+        validate_regex(&s)
+            .map_err(|e| serde::de::Error::custom(format!("invalid regex `{s}`: {e}")))?;
         Ok(RegexPattern(s))
     }
 }
@@ -184,17 +185,36 @@ pub fn validate_regex(pattern: &str) -> Result<(), String> {
 #[derive(Debug)]
 pub struct LazyRegex {
     pattern: String,
+    unicode: bool,
     compiled: std::sync::OnceLock<Result<regex::bytes::Regex, String>>,
+}
+
+impl Clone for LazyRegex {
+    fn clone(&self) -> Self {
+        LazyRegex {
+            pattern: self.pattern.clone(),
+            unicode: self.unicode,
+            compiled: self.compiled.clone(),
+        }
+    }
 }
 
 impl LazyRegex {
     /// Validates the syntax now; compiles later.
     pub fn new(pattern: &str) -> Result<LazyRegex, String> {
         validate_regex(pattern)?;
-        Ok(LazyRegex {
+        Ok(LazyRegex::unchecked(pattern, true))
+    }
+
+    /// Without validation, for built-in patterns whose validity a unit test pins (`check`).
+    /// `unicode: false` gives ASCII `\w`, `\s`, `\b` and `(?i)`: several times cheaper to
+    /// compile and faster on non-ASCII text, for patterns written against source code.
+    pub fn unchecked(pattern: &str, unicode: bool) -> LazyRegex {
+        LazyRegex {
             pattern: pattern.to_string(),
+            unicode,
             compiled: std::sync::OnceLock::new(),
-        })
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -205,16 +225,500 @@ impl LazyRegex {
     /// limit yields `None` (and never matches); `check` reports such patterns in rule tests.
     pub fn get(&self) -> Option<&regex::bytes::Regex> {
         self.compiled
-            .get_or_init(|| regex::bytes::Regex::new(&self.pattern).map_err(|e| e.to_string()))
+            .get_or_init(|| {
+                regex::bytes::RegexBuilder::new(&self.pattern)
+                    .unicode(self.unicode)
+                    .build()
+                    .map_err(|e| e.to_string())
+            })
             .as_ref()
             .ok()
     }
 
+    /// Whether the regex matches; a pattern that does not compile matches nothing.
+    pub fn is_match(&self, text: &[u8]) -> bool {
+        self.get().is_some_and(|r| r.is_match(text))
+    }
+
     /// Compiles now and reports a failure (for rule-check tests and `policy check`).
     pub fn check(&self) -> Result<(), String> {
-        self.get().map(|_| ()).ok_or_else(|| match self.compiled.get() {
-            Some(Err(e)) => e.clone(),
-            _ => "regex did not compile".to_string(),
+        self.get()
+            .map(|_| ())
+            .ok_or_else(|| match self.compiled.get() {
+                Some(Err(e)) => e.clone(),
+                _ => "regex did not compile".to_string(),
+            })
+    }
+
+    /// Literals one of which every match contains (see `required_literals`).
+    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        required_literals_with(&self.pattern, self.unicode)
+    }
+}
+
+/// `LazyRegex` over `&str`, for detectors that need captures as text (commit messages).
+#[derive(Debug, Clone)]
+pub struct LazyStrRegex {
+    pattern: String,
+    compiled: std::sync::OnceLock<Result<regex::Regex, String>>,
+}
+
+impl LazyStrRegex {
+    /// Validates the syntax now; compiles later.
+    pub fn new(pattern: &str) -> Result<LazyStrRegex, String> {
+        validate_regex(pattern)?;
+        Ok(LazyStrRegex::unchecked(pattern))
+    }
+
+    /// Without validation, for built-in patterns whose validity a unit test pins (`check`).
+    pub fn unchecked(pattern: &str) -> LazyStrRegex {
+        LazyStrRegex {
+            pattern: pattern.to_string(),
+            compiled: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// The compiled regex; `None` for a pattern over the compiled-size limit (it never matches).
+    pub fn get(&self) -> Option<&regex::Regex> {
+        self.compiled
+            .get_or_init(|| regex::Regex::new(&self.pattern).map_err(|e| e.to_string()))
+            .as_ref()
+            .ok()
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        self.get().is_some_and(|r| r.is_match(text))
+    }
+
+    /// Compiles now and reports a failure.
+    pub fn check(&self) -> Result<(), String> {
+        self.get()
+            .map(|_| ())
+            .ok_or_else(|| match self.compiled.get() {
+                Some(Err(e)) => e.clone(),
+                _ => "regex did not compile".to_string(),
+            })
+    }
+
+    /// Literals one of which every match contains (see `required_literals`).
+    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        required_literals_with(&self.pattern, true)
+    }
+}
+
+/// Literals, ASCII-lower-cased, one of which occurs in every match of `pattern` (Unicode mode),
+/// or `None` when the pattern has no such set (it may match without any literal). Searched for
+/// ASCII case-insensitively, their absence proves the regex cannot match, so a detector can
+/// skip compiling and running it. Non-ASCII case variants (`K`/KELVIN SIGN, `s`/LONG S) are kept
+/// as literals of their own, so the proof holds for `(?i)` patterns too.
+pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    required_literals_with(pattern, true)
+}
+
+fn required_literals_with(pattern: &str, unicode: bool) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(unicode)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    literals::analyze(&hir).best()
+}
+
+mod literals {
+    //! Required-literal extraction over `regex_syntax`'s HIR. Each node yields the finite set of
+    //! strings it can match (`exact`, when small) and a set one of which every match contains
+    //! (`required`); concatenations join exact neighbours into longer literals.
+
+    use regex_syntax::hir::{Class, Hir, HirKind};
+
+    /// Most strings a set may hold before it is shortened (required) or dropped (exact).
+    const MAX_SET: usize = 256;
+    /// Largest class expanded into single-character literals.
+    const MAX_CLASS: usize = 12;
+    /// Longest exact string; longer runs are split (a prefix of a required literal is required).
+    const MAX_LEN: usize = 48;
+
+    type Set = Vec<Vec<u8>>;
+
+    pub(super) struct Lits {
+        exact: Option<Set>,
+        required: Option<Set>,
+    }
+
+    impl Lits {
+        fn exact(set: Set) -> Lits {
+            Lits {
+                exact: Some(set),
+                required: None,
+            }
+        }
+
+        /// The most selective set every match needs one of: literals that can be empty prove nothing.
+        pub(super) fn best(self) -> Option<Set> {
+            let from_exact = self.exact.filter(|e| e.iter().all(|s| !s.is_empty()));
+            let mut cands: Vec<Set> = from_exact.into_iter().chain(self.required).collect();
+            cands.sort_by_key(|s| std::cmp::Reverse(score(s)));
+            cands.into_iter().next()
+        }
+    }
+
+    /// Longer shortest literal first (short ones hit everywhere), then fewer literals.
+    fn score(s: &Set) -> (usize, std::cmp::Reverse<usize>) {
+        let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
+        (shortest.min(6), std::cmp::Reverse(s.len()))
+    }
+
+    fn lower(mut v: Vec<u8>) -> Vec<u8> {
+        v.make_ascii_lowercase();
+        v
+    }
+
+    fn dedup(mut s: Set) -> Set {
+        s.sort();
+        s.dedup();
+        s
+    }
+
+    /// Fits a required set under `MAX_SET` by cutting its literals shorter (still required).
+    fn shrink(mut s: Set) -> Option<Set> {
+        s = dedup(s);
+        let mut len = s.iter().map(Vec::len).max().unwrap_or(0);
+        while s.len() > MAX_SET && len > 1 {
+            len -= 1;
+            for x in &mut s {
+                x.truncate(len);
+            }
+            s = dedup(s);
+        }
+        (s.len() <= MAX_SET && s.iter().all(|x| !x.is_empty())).then_some(s)
+    }
+
+    fn cross(a: &Set, b: &Set) -> Option<Set> {
+        if a.len().saturating_mul(b.len()) > MAX_SET {
+            return None;
+        }
+        let mut out = Vec::with_capacity(a.len() * b.len());
+        for x in a {
+            for y in b {
+                if x.len() + y.len() > MAX_LEN {
+                    return None;
+                }
+                let mut z = x.clone();
+                z.extend_from_slice(y);
+                out.push(z);
+            }
+        }
+        Some(dedup(out))
+    }
+
+    fn class(c: &Class) -> Option<Set> {
+        let mut out = Vec::new();
+        match c {
+            Class::Unicode(u) => {
+                for r in u.ranges() {
+                    for ch in r.start()..=r.end() {
+                        if out.len() >= MAX_CLASS {
+                            return None;
+                        }
+                        let mut buf = [0u8; 4];
+                        out.push(lower(ch.encode_utf8(&mut buf).as_bytes().to_vec()));
+                    }
+                }
+            }
+            Class::Bytes(b) => {
+                for r in b.ranges() {
+                    for byte in r.start()..=r.end() {
+                        if out.len() >= MAX_CLASS {
+                            return None;
+                        }
+                        out.push(vec![byte.to_ascii_lowercase()]);
+                    }
+                }
+            }
+        }
+        Some(dedup(out))
+    }
+
+    pub(super) fn analyze(h: &Hir) -> Lits {
+        match h.kind() {
+            HirKind::Empty | HirKind::Look(_) => Lits::exact(vec![Vec::new()]),
+            HirKind::Literal(l) => {
+                let bytes = lower(l.0.to_vec());
+                if bytes.len() > MAX_LEN {
+                    Lits {
+                        exact: None,
+                        required: Some(vec![bytes[..MAX_LEN].to_vec()]),
+                    }
+                } else {
+                    Lits::exact(vec![bytes])
+                }
+            }
+            HirKind::Class(c) => Lits {
+                exact: class(c),
+                required: None,
+            },
+            HirKind::Capture(c) => analyze(&c.sub),
+            HirKind::Repetition(r) => {
+                let sub = analyze(&r.sub);
+                let once = r.max == Some(1);
+                if r.min == 0 {
+                    // `x?` can match x or nothing: still exact; `x*` is not.
+                    let exact = sub.exact.filter(|_| once).map(|mut e| {
+                        e.push(Vec::new());
+                        dedup(e)
+                    });
+                    Lits {
+                        exact,
+                        required: None,
+                    }
+                } else if once {
+                    sub
+                } else {
+                    Lits {
+                        exact: None,
+                        required: sub.best(),
+                    }
+                }
+            }
+            HirKind::Concat(children) => concat(children),
+            HirKind::Alternation(children) => {
+                let subs: Vec<Lits> = children.iter().map(analyze).collect();
+                let exact = if subs.iter().all(|s| s.exact.is_some()) {
+                    let all: Set = subs
+                        .iter()
+                        .flat_map(|s| s.exact.iter().flatten().cloned())
+                        .collect();
+                    let all = dedup(all);
+                    (all.len() <= MAX_SET).then_some(all)
+                } else {
+                    None
+                };
+                let mut required = Some(Vec::new());
+                for s in subs {
+                    match (s.best(), required.as_mut()) {
+                        (Some(b), Some(r)) => r.extend(b),
+                        _ => required = None,
+                    }
+                }
+                Lits {
+                    exact,
+                    required: required.and_then(shrink),
+                }
+            }
+        }
+    }
+
+    fn concat(children: &[Hir]) -> Lits {
+        let mut whole: Option<Set> = Some(vec![Vec::new()]);
+        let mut run: Set = vec![Vec::new()];
+        let mut cands: Vec<Set> = Vec::new();
+        let close = |run: &mut Set, cands: &mut Vec<Set>| {
+            let done = std::mem::replace(run, vec![Vec::new()]);
+            if done.iter().all(|s| !s.is_empty()) {
+                cands.push(done);
+            }
+        };
+        for child in children {
+            let l = analyze(child);
+            whole = match (&whole, &l.exact) {
+                (Some(w), Some(e)) => cross(w, e),
+                _ => None,
+            };
+            match l.exact {
+                Some(e) => match cross(&run, &e) {
+                    Some(joined) => run = joined,
+                    None => {
+                        close(&mut run, &mut cands);
+                        run = e;
+                    }
+                },
+                None => {
+                    close(&mut run, &mut cands);
+                    cands.extend(l.required);
+                }
+            }
+        }
+        close(&mut run, &mut cands);
+        cands.sort_by_key(|s| std::cmp::Reverse(score(s)));
+        Lits {
+            exact: whole,
+            required: cands.into_iter().next(),
+        }
+    }
+}
+
+/// One ASCII case-insensitive automaton over the required literals of many regexes: which of
+/// them can possibly match a text. Regexes without a literal set are always candidates.
+#[derive(Debug, Clone)]
+pub struct LiteralFilter {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    /// Automaton pattern → regexes needing it.
+    owners: Vec<Vec<usize>>,
+    /// Regexes with no literal set.
+    always: Vec<usize>,
+    len: usize,
+}
+
+impl LiteralFilter {
+    /// `sets[i]` is regex i's required literals (`None`: no filter for it).
+    pub fn new(sets: &[Option<Vec<Vec<u8>>>]) -> LiteralFilter {
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
+        let mut always = Vec::new();
+        for (i, set) in sets.iter().enumerate() {
+            let Some(set) = set else {
+                always.push(i);
+                continue;
+            };
+            for lit in set {
+                let k = *index.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit.clone());
+                    owners.push(Vec::new());
+                    literals.len() - 1
+                });
+                if owners[k].last() != Some(&i) {
+                    owners[k].push(i);
+                }
+            }
+        }
+        let automaton = (!literals.is_empty())
+            .then(|| {
+                aho_corasick::AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(&literals)
+                    .ok()
+            })
+            .flatten();
+        if automaton.is_none() {
+            // Cannot happen for literals this small; filtering nothing is the safe fallback.
+            always = (0..sets.len()).collect();
+        }
+        LiteralFilter {
+            automaton,
+            owners,
+            always,
+            len: sets.len(),
+        }
+    }
+
+    /// Marks in `out` (resized to the number of regexes) every regex that may match `text`.
+    pub fn candidates_into(&self, text: &[u8], out: &mut Vec<bool>) {
+        out.clear();
+        out.resize(self.len, false);
+        for &i in &self.always {
+            out[i] = true;
+        }
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                for &i in &self.owners[m.pattern().as_usize()] {
+                    out[i] = true;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod lazy_regex_tests {
+    use super::*;
+
+    fn lits(p: &str) -> Option<Vec<String>> {
+        required_literals(p).map(|s| {
+            s.into_iter()
+                .map(|l| String::from_utf8_lossy(&l).into_owned())
+                .collect()
         })
+    }
+
+    #[test]
+    fn literals_join_across_case_folding_and_alternation() {
+        assert_eq!(
+            lits(r"(?i)<(?:noreply|claude)@anthropic\.com>").unwrap(),
+            ["<claude@anthropic.com>", "<noreply@anthropic.com>"]
+        );
+        assert_eq!(lits(r"\bshell\s*=\s*True\b").unwrap(), ["shell"]);
+        assert_eq!(lits(r"gpt-?[345]").unwrap().len(), 6);
+        assert_eq!(lits(r"(?:^|\W)x+y").unwrap(), ["x"]);
+        assert_eq!(lits(r"\w+"), None);
+        assert_eq!(lits(r"a|\d+"), None);
+        assert_eq!(lits(r"(?:ab)?c?"), None);
+    }
+
+    /// `(?i)s` also matches LONG S and `(?i)k` KELVIN SIGN: the literal set must keep them.
+    #[test]
+    fn non_ascii_case_variants_are_literals_of_their_own() {
+        let set = lits("(?i)ask").unwrap();
+        assert!(set.contains(&"ask".to_string()), "{set:?}");
+        assert!(set.contains(&"a\u{17f}\u{212a}".to_string()), "{set:?}");
+    }
+
+    /// Soundness: wherever the regex matches, one of its literals occurs (ASCII case-insensitively).
+    #[test]
+    fn a_match_always_contains_a_required_literal() {
+        let patterns = [
+            r"(?i)\b(?:select\s[^']*\bfrom|insert\s+into)\b",
+            r"(?i)generated\s+(?:with|by)\s+\[?claude[- ]code\]?",
+            r"(?:^|[^\w.$])eval\s*\(",
+            r"(?i)^(?:ai|llm)-(?:model|agent)[a-z-]*:",
+            r"x{2,3}y|zz?w",
+            r"(?i)stra(?:ß|ss)e",
+            r"🤖\s*(?i:made)",
+        ];
+        let texts = [
+            "SELECT a FROM b",
+            "insert  INTO t",
+            "Generated with [Claude Code]",
+            "GENERATED BY claude-code",
+            "x = eval(input)",
+            "AI-Model: x",
+            "llm-agentX: y",
+            "xxxy",
+            "zw",
+            "zzw",
+            "STRASSE",
+            "straße",
+            "🤖 MADE",
+            "Inſert into t",
+            "ſelect a from b",
+        ];
+        for p in patterns {
+            let re = regex::bytes::Regex::new(p).unwrap();
+            let set = required_literals(p).unwrap_or_else(|| panic!("{p}: no literals"));
+            for t in texts {
+                if re.is_match(t.as_bytes()) {
+                    let lower = t.to_ascii_lowercase();
+                    assert!(
+                        set.iter()
+                            .any(|l| lower.as_bytes().windows(l.len()).any(|w| w == l.as_slice())),
+                        "{p} matches {t:?} but none of {set:?} occurs"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn filter_marks_regexes_without_literals_as_always_possible() {
+        let f = LiteralFilter::new(&[required_literals("abc"), None, required_literals("xyz")]);
+        let mut out = Vec::new();
+        f.candidates_into(b"..XYZ..", &mut out);
+        assert_eq!(out, [false, true, true]);
+    }
+
+    #[test]
+    fn lazy_regex_compiles_on_first_use_and_reports_failures() {
+        let r = LazyRegex::unchecked(r"(?i)\bselect\b", false);
+        assert!(r.compiled.get().is_none());
+        assert!(r.is_match(b"SELECT 1"));
+        assert!(LazyRegex::new("(unclosed").is_err());
+        let huge = LazyRegex::new(r"\w{1000}\w{1000}").unwrap();
+        assert!(huge.check().is_err());
+        assert!(!huge.is_match(b"x"));
     }
 }

@@ -3,10 +3,11 @@
 
 use crate::detect::message;
 use crate::detect::trailers::Trailer;
-use crate::model::{Ident, RegexPattern};
+use crate::model::{Ident, LazyStrRegex, LiteralFilter, RegexPattern};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::{LazyLock, OnceLock};
 
 /// The built-in catalogue, embedded. `{{name}}` in its patterns expands to `vocabulary.name`.
 pub const BUILTIN_SIGNATURES: &str = include_str!("../../rules/ai-signatures.yaml");
@@ -131,17 +132,25 @@ struct Signature {
     tool: String,
     strength: Strength,
     applies_to: Vec<Where>,
-    pattern: Regex,
-    exclude: Vec<Regex>,
+    pattern: LazyStrRegex,
+    exclude: Vec<LazyStrRegex>,
     fallback: bool,
 }
 
-/// The compiled catalogue: built once per run, shared read-only.
+/// The catalogue, ready to run: built once per run, shared read-only. Building it compiles no
+/// regex: a signature's regex is compiled the first time a text holds one of its literals.
 #[derive(Debug, Clone)]
 pub struct Signatures {
     sigs: Vec<Signature>,
-    trailer_line: Regex,
+    /// Over the signatures' patterns, built on the first `detect` (the pre-commit hook never needs it).
+    filter: OnceLock<LiteralFilter>,
 }
+
+/// A `Key: value` line anywhere in a message (a trailer buried in the body).
+static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t]*(?:[-*>][ \t]+)?([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*?)[ \t\r]*$")
+        .expect("static regex")
+});
 
 #[derive(Debug, thiserror::Error)]
 #[error("{origin}: {message}")]
@@ -184,13 +193,6 @@ fn expand(pattern: &str, vocab: &BTreeMap<String, String>) -> Result<String, Str
     Ok(out)
 }
 
-fn compile(origin: &str, id: &str, what: &str, re: &str) -> Result<Regex, SignatureError> {
-    Regex::new(re).map_err(|e| SignatureError {
-        origin: origin.to_string(),
-        message: format!("signature `{id}`: invalid {what} regex: {e}"),
-    })
-}
-
 fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, SignatureError> {
     if spec.applies_to.is_empty() {
         return Err(SignatureError {
@@ -203,12 +205,14 @@ fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, Signat
         tool: spec.tool.clone(),
         strength: spec.strength,
         applies_to: spec.applies_to.clone(),
-        pattern: compile(origin, &spec.id, "pattern", &spec.pattern)?,
+        // Built-in patterns are pinned by a unit test, a charter's were validated while it was
+        // parsed: both are only compiled when a text could match them.
+        pattern: LazyStrRegex::unchecked(&spec.pattern),
         exclude: spec
             .exclude
             .iter()
-            .map(|e| compile(origin, &spec.id, "exclude", e))
-            .collect::<Result<_, _>>()?,
+            .map(|e| LazyStrRegex::unchecked(e))
+            .collect(),
         fallback: spec.fallback,
     })
 }
@@ -305,10 +309,31 @@ impl Signatures {
         }
         Ok(Signatures {
             sigs,
-            trailer_line: Regex::new(
-                r"^[ \t]*(?:[-*>][ \t]+)?([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*?)[ \t\r]*$",
-            )
-            .expect("static regex"),
+            filter: OnceLock::new(),
+        })
+    }
+
+    /// Compiles every pattern now and reports those that do not compile (rule checks).
+    pub fn check_regexes(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for s in &self.sigs {
+            for re in std::iter::once(&s.pattern).chain(&s.exclude) {
+                if let Err(e) = re.check() {
+                    problems.push(format!("{}: regex `{}`: {e}", s.id, re.as_str()));
+                }
+            }
+        }
+        problems
+    }
+
+    fn filter(&self) -> &LiteralFilter {
+        self.filter.get_or_init(|| {
+            let sets: Vec<_> = self
+                .sigs
+                .iter()
+                .map(|s| s.pattern.required_literals())
+                .collect();
+            LiteralFilter::new(&sets)
         })
     }
 
@@ -405,7 +430,7 @@ impl Signatures {
         let mut buried: Vec<(String, String)> = Vec::new();
         let mut buried_seen = HashSet::new();
         for line in message.lines() {
-            if let Some(c) = self.trailer_line.captures(line) {
+            if let Some(c) = TRAILER_LINE.captures(line) {
                 let text = format!("{}: {}", &c[1], &c[2]);
                 // The first line of a folded trailer is the trailer itself, not a buried one.
                 let folded = trailers
@@ -462,18 +487,33 @@ impl Signatures {
             });
         }
 
+        // Which signatures each context could match at all: most are never compiled.
+        let filter = self.filter();
+        let possible: Vec<Vec<bool>> = contexts
+            .iter()
+            .map(|ctx| {
+                let mut v = Vec::new();
+                filter.candidates_into(ctx.text.as_bytes(), &mut v);
+                v
+            })
+            .collect();
+
         let mut out: Vec<AiEvidence> = Vec::new();
         let mut hit_contexts = HashSet::new();
         let mut dedup = HashSet::new();
         for pass_fallback in [false, true] {
-            for sig in self.sigs.iter().filter(|s| s.fallback == pass_fallback) {
+            for (si, sig) in self.sigs.iter().enumerate() {
+                if sig.fallback != pass_fallback {
+                    continue;
+                }
                 for (ci, ctx) in contexts.iter().enumerate() {
-                    if !sig.applies_to.contains(&ctx.location)
+                    if !possible[ci][si]
+                        || !sig.applies_to.contains(&ctx.location)
                         || (pass_fallback && hit_contexts.contains(&ci))
                     {
                         continue;
                     }
-                    let Some(caps) = sig.pattern.captures(ctx.text) else {
+                    let Some(caps) = sig.pattern.get().and_then(|re| re.captures(ctx.text)) else {
                         continue;
                     };
                     if sig.exclude.iter().any(|e| e.is_match(ctx.text)) {
@@ -534,6 +574,43 @@ mod tests {
     fn every_signature_matches_its_examples_and_not_its_negatives() {
         let problems = sigs().check_examples(&AiConfig::default()).unwrap();
         assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// Building compiles nothing, so a pattern over the size limit would only show as a signature
+    /// that never fires: compile them all here.
+    #[test]
+    fn every_builtin_regex_compiles() {
+        let problems = sigs().check_regexes();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    /// The literal prefilter may only skip a signature that cannot match: run every signature
+    /// on every example of every other signature with and without it.
+    #[test]
+    fn literal_filter_skips_only_what_cannot_match() {
+        let s = sigs();
+        let specs = builtin_specs().unwrap();
+        let texts: Vec<&str> = specs
+            .iter()
+            .flat_map(|x| x.examples.iter().chain(&x.negative_examples))
+            .map(String::as_str)
+            .collect();
+        let filter = s.filter();
+        let mut possible = Vec::new();
+        let mut skipped = 0;
+        for t in &texts {
+            filter.candidates_into(t.as_bytes(), &mut possible);
+            for (si, sig) in s.sigs.iter().enumerate() {
+                if !possible[si] {
+                    skipped += 1;
+                    assert!(!sig.pattern.is_match(t), "{} skipped on {t:?}", sig.id);
+                }
+            }
+        }
+        assert!(
+            skipped > texts.len() * s.sigs.len() / 2,
+            "the filter skips little: {skipped}"
+        );
     }
 
     #[test]
