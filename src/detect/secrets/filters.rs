@@ -49,6 +49,9 @@ const PLACEHOLDER_WORDS: &[&[u8]] = &[
     b"fake",
     b"insert",
     b"xxxx",
+    b"123456",
+    b"abcdef",
+    b"qwerty",
     b"****",
     b"...",
     "\u{2026}".as_bytes(),
@@ -230,6 +233,34 @@ const NAME_DENY_FRAGMENTS: &[&[u8]] = &[
     b"-pub",
 ];
 
+/// Passwords everyone knows: documentation and tutorial values, not credentials anyone relies on.
+const COMMON_PASSWORDS: &[&[u8]] = &[
+    b"p@ssw0rd",
+    b"p@ssword",
+    b"passw0rd",
+    b"password1",
+    b"password12",
+    b"password123",
+    b"password1!",
+    b"password123!",
+    b"letmein1",
+    b"welcome1",
+    b"welcome123",
+    b"admin123",
+    b"admin1234",
+    b"secret123",
+    b"changeit",
+    b"Summer2024!",
+    b"iloveyou",
+    b"trustno1",
+    b"sunshine",
+    b"football",
+    b"baseball",
+    b"superman",
+    b"1q2w3e4r",
+    b"zaq12wsx",
+];
+
 /// Prefixes of values that are references, encrypted blobs, hashes or public material, not literals.
 const VALUE_DENY_PREFIXES: &[&[u8]] = &[
     b"env:",
@@ -298,6 +329,16 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
         return false;
     }
     if bare && looks_like_code(value) {
+        return false;
+    }
+    // `user:{id}:profile`, `{{ .Values.x }}`: a format string, not a literal.
+    if value.contains(&b'{') && value.contains(&b'}') {
+        return false;
+    }
+    if COMMON_PASSWORDS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(value))
+    {
         return false;
     }
     looks_random(value)
