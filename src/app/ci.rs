@@ -32,6 +32,23 @@ pub struct RunStats {
     /// Changed files whose analysis was reused: same path, same blob, same added lines.
     pub cache_hits: u64,
     pub workers: usize,
+    /// Time spent (summed over workers) reading commits and diffing trees, analysing files, and
+    /// building input documents and evaluating policies.
+    pub collect: std::time::Duration,
+    pub analyze: std::time::Duration,
+    pub evaluate: std::time::Duration,
+    pub facts: std::time::Duration,
+}
+
+impl RunStats {
+    fn add(&mut self, o: &RunStats) {
+        self.files_analyzed += o.files_analyzed;
+        self.cache_hits += o.cache_hits;
+        self.collect += o.collect;
+        self.analyze += o.analyze;
+        self.evaluate += o.evaluate;
+        self.facts += o.facts;
+    }
 }
 
 fn git_err(e: RangeError) -> Error {
@@ -154,8 +171,7 @@ fn judge_ranges(
         add_stats(&mut report.stats, &outcome.stats);
         report.baselined += outcome.baselined;
         run.commits += commits.len();
-        run.files_analyzed += outcome.run.files_analyzed;
-        run.cache_hits += outcome.run.cache_hits;
+        run.add(&outcome.run);
         run.workers = run.workers.max(outcome.run.workers);
     }
     report.commits = run.commits as u32;
@@ -366,8 +382,7 @@ fn judge_commits(
         total.violations.extend(o.violations);
         add_stats(&mut total.stats, &o.stats);
         total.baselined += o.baselined;
-        total.run.files_analyzed += o.run.files_analyzed;
-        total.run.cache_hits += o.run.cache_hits;
+        total.run.add(&o.run);
     }
     Ok(total)
 }
@@ -415,13 +430,17 @@ impl<'a> Worker<'a> {
     fn judge(&mut self, id: &str, out: &mut Outcome) -> Result<()> {
         let session = self.session;
         let max = session.charter.charter.limits.max_file_size;
+        let t0 = std::time::Instant::now();
         let data = session.repo.commit_data(id, max).map_err(git_err)?;
+        let t1 = std::time::Instant::now();
         let mut commit =
             session.commit_facts(Some(data.message), Some(data.author), Some(data.committer));
         commit.id = Some(data.id.clone());
         let merge = data.parents.len() > 1;
         commit.parents = data.parents;
+        let t2 = std::time::Instant::now();
         let (files, findings, stats, baselined) = self.analyze(data.changes, &mut out.run);
+        let t3 = std::time::Instant::now();
         let input = Input {
             schema_version: input::SCHEMA_VERSION,
             stage: self.stage,
@@ -446,6 +465,10 @@ impl<'a> Worker<'a> {
         for v in &mut violations {
             v.commit = Some(data.id.clone());
         }
+        out.run.collect += t1 - t0;
+        out.run.analyze += t3 - t2;
+        out.run.evaluate += t3.elapsed();
+        out.run.facts += t2 - t1;
         out.violations.extend(violations);
         add_stats(&mut out.stats, &input.stats);
         out.baselined += baselined;
