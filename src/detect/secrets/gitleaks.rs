@@ -96,6 +96,8 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
         out.global
             .push(allowlist(a, &format!("{origin}: [allowlist]"))?);
     }
+    // Path-only rules never match content; one shared never-matching regex stands in for theirs.
+    let never = Regex::new("^$").expect("literal");
     for r in &cfg.rules {
         let here = format!("{origin}: rule `{}`", r.id);
         let path = r
@@ -112,7 +114,7 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
                     .map_err(|e| invalid(here.clone(), format!("regex not translatable: {e}")))?,
                 false,
             ),
-            (None, Some(_)) => (Regex::new("^$").expect("literal"), true),
+            (None, Some(_)) => (never.clone(), true),
             (None, None) => return Err(invalid(here, "a rule needs `regex` or `path`".into())),
         };
         let groups = match r.secret_group {
