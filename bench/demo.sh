@@ -42,13 +42,21 @@ def read_session(token, key):
     return jwt.decode(token, key, algorithms=["HS256"], options={"verify_signature": False})
 PY
 git add -A
-step "3. an auth change: pre-commit says what the commit will need" 0 "$gc" pre-commit
-printf 'Decode session tokens\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n' > .git/COMMIT_EDITMSG
-step "4. commit-msg: Claude co-author, no disclosure trailer -> denied" 1 "$gc" commit-msg .git/COMMIT_EDITMSG
-printf 'Decode session tokens\n\nAssisted-by: Claude Code:claude-opus-4\nCo-Authored-By: Claude <noreply@anthropic.com>\nSecurity-Reviewed-by: Ada Reviewer <ada@example.com>\nReviewed-by: Ada Reviewer <ada@example.com>\n' > .git/COMMIT_EDITMSG
-step "5. the same message with Assisted-by and a reviewer" 0 "$gc" commit-msg .git/COMMIT_EDITMSG
+step "3. an AI-typical insecure pattern in auth code is denied" 1 "$gc" pre-commit
+cat > src/auth/session.py <<'PY'
+import jwt
 
-printf '\n== the input document the policies saw at step 5 (abridged)\n'
+def read_session(token, key):
+    return jwt.decode(token, key, algorithms=["HS256"])
+PY
+git add -A
+step "4. fixed: pre-commit passes and says what the commit will need" 0 "$gc" pre-commit
+printf 'Decode session tokens\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n' > .git/COMMIT_EDITMSG
+step "5. commit-msg: Claude co-author, no disclosure trailer -> denied" 1 "$gc" commit-msg .git/COMMIT_EDITMSG
+printf 'Decode session tokens\n\nAssisted-by: Claude Code:claude-opus-4\nCo-Authored-By: Claude <noreply@anthropic.com>\nSecurity-Reviewed-by: Ada Reviewer <ada@example.com>\nReviewed-by: Ada Reviewer <ada@example.com>\n' > .git/COMMIT_EDITMSG
+step "6. the same message with Assisted-by and a security reviewer" 0 "$gc" commit-msg .git/COMMIT_EDITMSG
+
+printf '\n== the input document the policies saw at step 6 (abridged)\n'
 "$gc" input --stage commit-msg .git/COMMIT_EDITMSG | python3 -c '
 import json,sys
 d=json.load(sys.stdin)

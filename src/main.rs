@@ -146,9 +146,6 @@ fn run(cli: &Cli) -> Result<i32, Error> {
                 cli,
             )
         }
-        other => Err(Error::Usage(format!(
-            "`{other:?}` is not available in this build yet"
-        ))),
     }
 }
 
