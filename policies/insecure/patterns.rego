@@ -33,6 +33,13 @@ action(m) := a if {
 	is_string(a)
 } else := object.get(charter, ["insecure", "default"], "warn")
 
+# Lines where a secret was found: CH-SECRET-001 already reports them, and a hard-coded
+# credential there would be the same problem said twice.
+secret_lines contains [x.path, x.line] if {
+	some x in object.get(input, "findings", [])
+	is_object(x)
+}
+
 matches contains m if {
 	some f in files
 	ms := object.get(f, "insecure", [])
@@ -40,6 +47,12 @@ matches contains m if {
 	some m in ms
 	is_object(m)
 	is_string(m.id)
+	not reported_as_secret(m)
+}
+
+reported_as_secret(m) if {
+	m.id == "hardcoded-credential"
+	[m.path, object.get(m, "line", 0)] in secret_lines
 }
 
 result_for(m) := r if {

@@ -39,3 +39,13 @@ test_empty_input_passes if {
 	count(patterns.deny) == 0 with input as {} with data.charter as {}
 	count(patterns.deny) == 0 with input as {"files": [{"path": "a", "insecure": null}]} with data.charter as {}
 }
+
+test_hardcoded_credential_on_a_secret_line_is_left_to_the_secret_policy if {
+	doc := {"stage": "pre-commit", "files": [{"path": "a.py", "insecure": [m("hardcoded-credential", "warn")]}], "findings": [{"path": "a.py", "line": 3, "rule_id": "aws-access-key-id"}]}
+	count(patterns.warn) == 0 with input as doc with data.charter as {}
+}
+
+test_hardcoded_credential_elsewhere_still_warns if {
+	doc := {"stage": "pre-commit", "files": [{"path": "a.py", "insecure": [m("hardcoded-credential", "warn")]}], "findings": [{"path": "a.py", "line": 9, "rule_id": "aws-access-key-id"}]}
+	count(patterns.warn) == 1 with input as doc with data.charter as {}
+}
