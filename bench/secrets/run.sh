@@ -45,9 +45,11 @@ build_corpus() {
     fi
     local dl="$WORK/sdists"
     mkdir -p "$dl"
-    python3 -m pip download --quiet --no-deps --no-binary :all: -d "$dl" \
-        django==5.1.4 sqlalchemy==2.0.36 requests==2.32.3 ansible-core==2.18.1 boto3==1.35.90 \
-        || say "pip download failed for some sdists; continuing"
+    # Pure-Python sdists built with setuptools: `--no-build-isolation` keeps pip from compiling build tools.
+    for p in django==5.1.4 ansible-core==2.18.1 requests==2.32.3 boto3==1.35.90 setuptools==75.6.0; do
+        "$VENV/bin/pip" download --quiet --no-deps --no-binary :all: --no-build-isolation -d "$dl" "$p" \
+            || say "pip download $p failed; continuing"
+    done
     for f in "$dl"/*.tar.gz; do [ -e "$f" ] && tar -xzf "$f" -C "$CORPUS/pypi"; done
     if command -v npm >/dev/null; then
         (cd "$WORK" && for p in express@4.21.2 lodash@4.17.21 axios@1.7.9 webpack@5.97.1 typescript@5.7.2; do
@@ -70,6 +72,7 @@ install_peers() {
             || say "INSTALL FAILED: ripsecrets (cargo install); skipping it" ;;
     esac
     if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV" || say "INSTALL FAILED: venv $VENV"; fi
+    "$VENV/bin/pip" install --quiet setuptools wheel || say "INSTALL FAILED: setuptools/wheel (sdists will be missing)"
     case " $TOOLS " in *" detect-secrets "*)
         [ -x "$VENV/bin/detect-secrets" ] || "$VENV/bin/pip" install --quiet detect-secrets \
             || say "INSTALL FAILED: detect-secrets (pip); skipping it" ;;
@@ -170,8 +173,8 @@ if "ours" in res:
 PY
 }
 
-build_corpus
 install_peers
+build_corpus
 build_ours || TOOLS="${TOOLS//ours/}"
 FILES=$(find "$CORPUS" -type f | wc -l)
 BYTES=$(find "$CORPUS" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')
