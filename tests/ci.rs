@@ -351,6 +351,9 @@ fn base_is_shorthand_for_base_dot_dot_head_and_one_revision_means_its_whole_hist
         run.all()
     );
     // The root commit can only be judged through a whole-history range.
+    // BASE...HEAD: the commits since the merge base (GitHub's compare view), here the same one.
+    let (code, doc) = ci(&r, "HEAD~1...HEAD");
+    assert_eq!((code, doc["commits"].as_u64()), (0, Some(1)), "{doc:#}");
     let (code, doc) = ci(&r, "HEAD");
     assert_eq!((code, doc["commits"].as_u64()), (1, Some(2)), "{doc:#}");
     let run = charter_with(r.path(), &["ci"], "", &[]);
