@@ -134,21 +134,11 @@ impl Session {
     }
 
     pub fn evaluator(&self) -> Result<Evaluator> {
-        let charter_json =
-            serde_json::to_string(&self.charter.charter).expect("charter serialises");
-        Evaluator::new(
-            &self.sources,
-            &charter_json,
-            self.charter.charter.limits.policy_timeout_ms,
-        )
-        .map_err(|e| Error::Policy(e.to_string()))
+        make_evaluator(&self.charter, &self.sources)
     }
 
     fn overrides(&self) -> Overrides {
-        Overrides {
-            disable: self.charter.charter.policies.disable.clone(),
-            warn_only: self.charter.charter.policies.warn_only.clone(),
-        }
+        overrides(&self.charter.charter)
     }
 
     /// The facts of one set of changes: files with classes, tiers, secrets and insecure patterns.
@@ -267,18 +257,42 @@ impl Session {
     }
 
     pub fn rule_infos(&self, evaluator: &Evaluator) -> Vec<RuleInfo> {
-        evaluator
-            .policies()
-            .iter()
-            .map(|p| RuleInfo {
-                id: p.id().to_string(),
-                title: p.title().to_string(),
-                description: p.metadata.description.clone().unwrap_or_default(),
-                remediation: p.metadata.custom.remediation.clone().unwrap_or_default(),
-                severity: p.severity(),
-            })
-            .collect()
+        rule_infos(evaluator)
     }
+}
+
+/// One evaluator for the run, with the charter as `data.charter`.
+pub fn make_evaluator(loaded: &LoadedCharter, sources: &[Source]) -> Result<Evaluator> {
+    let charter_json = serde_json::to_string(&loaded.charter).expect("charter serialises");
+    Evaluator::new(
+        sources,
+        &charter_json,
+        loaded.charter.limits.policy_timeout_ms,
+    )
+    .map_err(|e| Error::Policy(e.to_string()))
+}
+
+/// The charter's switches on policy results (`policies.disable`, `policies.warn_only`).
+pub fn overrides(charter: &config::Charter) -> Overrides {
+    Overrides {
+        disable: charter.policies.disable.clone(),
+        warn_only: charter.policies.warn_only.clone(),
+    }
+}
+
+/// Policy METADATA as the reporters need it (SARIF's rule list).
+pub fn rule_infos(evaluator: &Evaluator) -> Vec<RuleInfo> {
+    evaluator
+        .policies()
+        .iter()
+        .map(|p| RuleInfo {
+            id: p.id().to_string(),
+            title: p.title().to_string(),
+            description: p.metadata.description.clone().unwrap_or_default(),
+            remediation: p.metadata.custom.remediation.clone().unwrap_or_default(),
+            severity: p.severity(),
+        })
+        .collect()
 }
 
 /// Built-in policies plus `.charter/policies/**.rego`. A repository file with the same relative path

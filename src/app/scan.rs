@@ -1,14 +1,16 @@
 //! `scan` and `baseline`: files on disk through the same detectors and policies as the hooks.
 
-use super::{Baseline, BaselineEntry, Detectors, charter_for, policy_sources};
+use super::{
+    Baseline, BaselineEntry, Detectors, charter_for, make_evaluator, overrides, policy_sources,
+    rule_infos,
+};
 use crate::collect::files::{self, DiskFile};
 use crate::detect::LineMap;
 use crate::detect::secrets::SecretFinding;
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
 use crate::model::Stage;
-use crate::policy::{Evaluator, Overrides};
-use crate::report::{Report, RuleInfo};
+use crate::report::Report;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -115,13 +117,7 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let loaded = charter_for(cwd)?;
     let detectors = Detectors::new(&loaded)?;
     let sources = policy_sources(&loaded)?;
-    let charter_json = serde_json::to_string(&loaded.charter).expect("charter serialises");
-    let mut evaluator = Evaluator::new(
-        &sources,
-        &charter_json,
-        loaded.charter.limits.policy_timeout_ms,
-    )
-    .map_err(|e| Error::Policy(e.to_string()))?;
+    let mut evaluator = make_evaluator(&loaded, &sources)?;
     let roots = roots_or_cwd(cwd, paths);
     let scanned = scan_files(
         &detectors,
@@ -143,24 +139,11 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
         stats: scanned.stats,
     };
     let json = serde_json::to_string(&input).expect("input serialises");
-    let overrides = Overrides {
-        disable: loaded.charter.policies.disable.clone(),
-        warn_only: loaded.charter.policies.warn_only.clone(),
-    };
+    let overrides = overrides(&loaded.charter);
     let violations = evaluator
         .evaluate(&json, Stage::Scan, &overrides)
         .map_err(|e| Error::Policy(e.to_string()))?;
-    let rules = evaluator
-        .policies()
-        .iter()
-        .map(|p| RuleInfo {
-            id: p.id().to_string(),
-            title: p.title().to_string(),
-            description: p.metadata.description.clone().unwrap_or_default(),
-            remediation: p.metadata.custom.remediation.clone().unwrap_or_default(),
-            severity: p.severity(),
-        })
-        .collect();
+    let rules = rule_infos(&evaluator);
     Ok(Report {
         stage: Stage::Scan,
         violations,
