@@ -114,7 +114,7 @@ cmd_for() {
         gitleaks) b="$(pkg_binary "$GL_VENV" gitleaks)"; [ -n "$b" ] &&
             echo "$b dir $CORPUS --no-banner --exit-code 0 --report-format json --report-path $WORK/gitleaks.json" ;;
         betterleaks) b="$(pkg_binary "$BL_VENV" betterleaks)"; [ -n "$b" ] &&
-            echo "$b dir $CORPUS --no-banner --exit-code=0 --silent" ;;
+            echo "$b filesystem $CORPUS --no-banner --exit-code=0 --silent" ;;
     esac
 }
 

@@ -474,8 +474,18 @@ fn line_around(text: &[u8], s: usize, e: usize) -> &[u8] {
 }
 
 fn inline_allowed(text: &[u8], newlines: &[usize], line: usize) -> bool {
+    static MARKERS: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
     let ls = if line == 0 { 0 } else { newlines[line - 1] + 1 };
     let le = newlines.get(line).copied().unwrap_or(text.len());
     let l = &text[ls..le];
-    INLINE_ALLOW.iter().any(|m| contains_ci(l, m))
+    // Minified files have megabyte lines; a compiled matcher keeps this check linear and fast.
+    match MARKERS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(INLINE_ALLOW)
+            .ok()
+    }) {
+        Some(ac) => ac.is_match(l),
+        None => INLINE_ALLOW.iter().any(|m| contains_ci(l, m)),
+    }
 }
