@@ -6,10 +6,6 @@ use crate::cli::CiArgs;
 use crate::collect::range::{CharterFiles, Range, RangeError, RefUpdate, parse_ref_lines};
 use crate::collect::{ChangeSet, ChangedFile, Repo};
 use crate::config::{self, LoadedCharter};
-use crate::detect::ai::Signatures;
-use crate::detect::classes::Classifier;
-use crate::detect::insecure::InsecureScanner;
-use crate::detect::secrets::Scanner;
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
 use crate::model::{Stage, Violation};
@@ -248,37 +244,14 @@ fn session_from(repo: Repo, files: &CharterFiles) -> Result<Session> {
         })?;
         extra.push((format!("{label}:{rel}"), text));
     }
-    let detectors = detectors_for(&loaded, &charter_path, baseline, &extra)?;
+    let detectors = Detectors::build(&loaded, &charter_path, baseline, &extra)?;
     let sources = sources_from(&label, files);
     Ok(Session {
         repo,
         charter: loaded,
         detectors,
         sources,
-    })
-}
-
-/// `Detectors::new` reads the baseline and the gitleaks config from the work tree; here they come from git objects.
-fn detectors_for(
-    loaded: &LoadedCharter,
-    origin: &Path,
-    baseline: HashSet<String>,
-    extra: &[(String, String)],
-) -> Result<Detectors> {
-    let c = &loaded.charter;
-    let err = |message: String| {
-        Error::Config(config::ConfigError {
-            path: origin.to_path_buf(),
-            location: None,
-            message,
-        })
-    };
-    Ok(Detectors {
-        secrets: Scanner::new(&c.secrets, extra).map_err(|e| err(e.to_string()))?,
-        classifier: Classifier::new(&c.classes, &c.tiers).map_err(|e| err(e.to_string()))?,
-        insecure: InsecureScanner::new(&c.insecure).map_err(|e| err(e.to_string()))?,
-        signatures: Signatures::new(&c.ai).map_err(|e| err(e.to_string()))?,
-        baseline,
+        trailer_config: std::sync::OnceLock::new(),
     })
 }
 

@@ -34,6 +34,7 @@ fn config_err(origin: &Path, message: String) -> Error {
 }
 
 impl Detectors {
+    /// Detectors for a work tree: the baseline and the team's gitleaks config are read from disk.
     pub fn new(loaded: &LoadedCharter) -> Result<Detectors> {
         let c = &loaded.charter;
         let origin = loaded
@@ -56,24 +57,25 @@ impl Detectors {
             })?;
             extra.push((path.display().to_string(), text));
         }
-        let secrets = Scanner::new(&c.secrets, &extra).map_err(|e| {
-            Error::Config(config::ConfigError {
-                path: origin.clone(),
-                location: None,
-                message: e.to_string(),
-            })
-        })?;
-        let classifier = Classifier::new(&c.classes, &c.tiers)
-            .map_err(|e| config_err(&origin, e.to_string()))?;
-        let insecure =
-            InsecureScanner::new(&c.insecure).map_err(|e| config_err(&origin, e.to_string()))?;
-        let signatures = Signatures::new(&c.ai).map_err(|e| config_err(&origin, e.to_string()))?;
         let baseline = read_baseline(&loaded.baseline_path())?;
+        Detectors::build(loaded, &origin, baseline, &extra)
+    }
+
+    /// Detectors from parts already read (CI reads them from git objects, not the work tree).
+    /// `origin` names the charter in errors; `extra` are gitleaks-format configs as (origin, text).
+    pub fn build(
+        loaded: &LoadedCharter,
+        origin: &Path,
+        baseline: HashSet<String>,
+        extra: &[(String, String)],
+    ) -> Result<Detectors> {
+        let c = &loaded.charter;
+        let err = |e: &dyn std::fmt::Display| config_err(origin, e.to_string());
         Ok(Detectors {
-            secrets,
-            classifier,
-            insecure,
-            signatures,
+            secrets: Scanner::new(&c.secrets, extra).map_err(|e| err(&e))?,
+            classifier: Classifier::new(&c.classes, &c.tiers).map_err(|e| err(&e))?,
+            insecure: InsecureScanner::new(&c.insecure).map_err(|e| err(&e))?,
+            signatures: Signatures::new(&c.ai).map_err(|e| err(&e))?,
             baseline,
         })
     }
@@ -117,6 +119,8 @@ pub struct Session {
     pub charter: LoadedCharter,
     pub detectors: Detectors,
     pub sources: Vec<Source>,
+    /// git's trailer configuration, read once per run (CI judges thousands of commits).
+    pub trailer_config: std::sync::OnceLock<trailers::TrailerConfig>,
 }
 
 impl Session {
@@ -130,6 +134,7 @@ impl Session {
             charter,
             detectors,
             sources,
+            trailer_config: std::sync::OnceLock::new(),
         })
     }
 
@@ -156,7 +161,9 @@ impl Session {
         author: Option<Ident>,
         committer: Option<Ident>,
     ) -> input::Commit {
-        let cfg = self.trailer_config();
+        let cfg = self
+            .trailer_config
+            .get_or_init(|| self.read_trailer_config());
         let mut commit = input::Commit {
             author,
             committer,
@@ -178,7 +185,7 @@ impl Session {
         commit
     }
 
-    fn trailer_config(&self) -> trailers::TrailerConfig {
+    fn read_trailer_config(&self) -> trailers::TrailerConfig {
         let keys = self
             .repo
             .config_entries(r"^trailer\..*\.key$")
