@@ -273,6 +273,8 @@ stopwords = ["dev-only"]
 [allowlist]
 description = "global"
 paths = ['''(?:^|/)vendor/''']
+# Go reads a `{` that starts no repetition as a literal; the importer must too.
+regexes = ['''^\${(?:[A-Z_]+|[a-z_]+)}$''', '''^{{[^}]+}}$''']
 stopwords = ["notasecret"]
 "#;
 

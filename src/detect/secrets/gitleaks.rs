@@ -104,13 +104,13 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
             .path
             .as_deref()
             .map(|p| {
-                compile_regex(p)
+                go_regex(p)
                     .map_err(|e| invalid(here.clone(), format!("path regex not translatable: {e}")))
             })
             .transpose()?;
         let (regex, path_only) = match (&r.regex, &path) {
             (Some(re), _) => (
-                compile_regex(re)
+                go_regex(re)
                     .map_err(|e| invalid(here.clone(), format!("regex not translatable: {e}")))?,
                 false,
             ),
@@ -166,9 +166,93 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
     Ok(out)
 }
 
+/// Go's RE2 syntax as Rust's regex reads it: a `{` that does not start a repetition is a literal in Go
+/// (`^\${[A-Z_]+}$`, `{{ .Values.x }}`) but an error in Rust; `\Q…\E` quoting does not exist in Rust.
+pub fn translate_go(pattern: &str) -> String {
+    let b = pattern.as_bytes();
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut i = 0;
+    let mut in_class = false;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\\' if i + 1 < b.len() && b[i + 1] == b'Q' => {
+                let rest = &pattern[i + 2..];
+                let end = rest.find("\\E").unwrap_or(rest.len());
+                out.push_str(&regex::escape(&rest[..end]));
+                i += 2 + end + if end < rest.len() { 2 } else { 0 };
+                continue;
+            }
+            b'\\' => {
+                let n = pattern[i + 1..].chars().next().map_or(0, char::len_utf8);
+                out.push_str(&pattern[i..i + 1 + n]);
+                i += 1 + n;
+                continue;
+            }
+            b'[' if !in_class => {
+                in_class = true;
+                out.push('[');
+                i += 1;
+                // A `]` right after `[` or `[^` is a literal member, not the end of the class.
+                if i < b.len() && b[i] == b'^' {
+                    out.push('^');
+                    i += 1;
+                }
+                if i < b.len() && b[i] == b']' {
+                    out.push_str("\\]");
+                    i += 1;
+                }
+                continue;
+            }
+            b'[' if in_class && b.get(i + 1) == Some(&b':') => {
+                // POSIX class `[:alpha:]` inside a bracket expression.
+                let end = pattern[i..].find(":]").map_or(b.len(), |e| i + e + 2);
+                out.push_str(&pattern[i..end]);
+                i = end;
+                continue;
+            }
+            b']' if in_class => in_class = false,
+            b'{' if !in_class && !starts_repetition(&b[i..]) => {
+                out.push_str("\\{");
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let n = pattern[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&pattern[i..i + n]);
+        i += n;
+    }
+    out
+}
+
+/// `{n}`, `{n,}` or `{n,m}`.
+fn starts_repetition(s: &[u8]) -> bool {
+    let mut i = 1;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < s.len() && s[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i > start
+    };
+    if !digits(&mut i) {
+        return false;
+    }
+    if i < s.len() && s[i] == b',' {
+        i += 1;
+        digits(&mut i);
+    }
+    i < s.len() && s[i] == b'}'
+}
+
+fn go_regex(p: &str) -> Result<Regex, regex::Error> {
+    compile_regex(&translate_go(p))
+}
+
 fn allowlist(a: &Allow, here: &str) -> Result<AllowList, RuleError> {
     let compile = |p: &String| {
-        compile_regex(p).map_err(|e| RuleError::Invalid {
+        go_regex(p).map_err(|e| RuleError::Invalid {
             origin: here.to_string(),
             message: format!("allowlist regex `{p}` not translatable: {e}"),
         })
@@ -194,4 +278,26 @@ fn allowlist(a: &Allow, here: &str) -> Result<AllowList, RuleError> {
         paths: a.paths.iter().map(compile).collect::<Result<_, _>>()?,
         stopwords: a.stopwords.iter().map(|s| s.to_ascii_lowercase()).collect(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_literal_braces_and_quoting_translate() {
+        for (go, hay, want) in [
+            (r"^\$(?:\d+|{\d+})$", "${12}", true),
+            (r"^\${(?:[A-Z_]+|[a-z_]+)}$", "${API_KEY}", true),
+            (r#"['"]?\$?{{[^}]+}}['"]?"#, "{{ .Values.token }}", true),
+            (r"^\{\d{0,2}}$", "{7}", true),
+            (r"[^:]+:\[[^]]+]", "user:[redacted]", true),
+            (r"\Qa.b{c}\E+", "a.b{c}}", true),
+            (r"x{2,3}", "xx", true),
+            (r"x{2,3}", "x{2,3}", false),
+        ] {
+            let re = go_regex(go).unwrap_or_else(|e| panic!("{go}: {e}"));
+            assert_eq!(re.is_match(hay.as_bytes()), want, "{go} on {hay}");
+        }
+    }
 }
