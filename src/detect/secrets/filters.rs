@@ -300,6 +300,13 @@ const VALUE_DENY_PREFIXES: &[&[u8]] = &[
     b"basic ",
     b"!vault",
     b"$ansible_vault",
+    // Ciphertexts: AWS KMS blobs, Fernet tokens, Jasypt, Vault transit, age and PGP armour.
+    b"aqicah",
+    b"gaaaaab",
+    b"enc(",
+    b"vault:v",
+    b"-----begin pgp message",
+    b"-----begin age encrypted",
 ];
 
 /// Checks for a value captured by a generic `name = value` rule. `bare` is true when the value was not quoted,
