@@ -102,3 +102,37 @@ fn explain_and_rules_list() {
     let rules: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert!(rules.as_array().unwrap().len() >= 150);
 }
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    // Far more output than a pipe buffers (64 KiB), so the writer must meet the closed pipe.
+    let r = Repo::new();
+    for i in 0..800 {
+        r.write(&format!("f/{i}.txt"), "x\n");
+    }
+    r.git(&["add", "."]);
+    let mut child = std::process::Command::new(BIN)
+        .args(["input"])
+        .current_dir(r.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head -c 16`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
