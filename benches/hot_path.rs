@@ -102,6 +102,59 @@ fn main() {
     median("detectors: ai Signatures::new", 20, || {
         black_box(git_charter::detect::ai::Signatures::new(&c.ai).unwrap());
     });
+    median("insecure: parse the built-in rule files", 20, || {
+        black_box(git_charter::detect::insecure::builtin_rules().unwrap());
+    });
+    let insecure_regexes: Vec<String> = git_charter::detect::insecure::builtin_rules()
+        .unwrap()
+        .iter()
+        .flat_map(|r| &r.patterns)
+        .flat_map(|p| {
+            std::iter::once(p.regex.0.clone())
+                .chain(p.unless.iter().map(|u| u.0.clone()))
+                .chain(p.context.iter().map(|c| c.0.clone()))
+        })
+        .collect();
+    for unicode in [true, false] {
+        median(
+            &format!(
+                "insecure: compile all {} regexes (unicode {unicode})",
+                insecure_regexes.len()
+            ),
+            5,
+            || {
+                for r in &insecure_regexes {
+                    black_box(
+                        regex::bytes::RegexBuilder::new(r)
+                            .unicode(unicode)
+                            .build()
+                            .unwrap(),
+                    );
+                }
+            },
+        );
+    }
+    median("ai: parse the built-in catalogue", 20, || {
+        black_box(git_charter::detect::ai::builtin_specs().unwrap());
+    });
+    let message = "Fix cursor leak in the connection pool\n\nThe cursor was never closed when the query failed,\nso long-running workers ran out of handles.\n\nSigned-off-by: Jane Doe <jane@example.com>\n";
+    let ai_message = "Add retry to the uploader\n\nGenerated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n";
+    let author = git_charter::model::Ident::parse("Jane Doe <jane@example.com>").unwrap();
+    for (what, msg) in [("plain", message), ("AI-written", ai_message)] {
+        median(
+            &format!("ai: new + detect, {what} message (commit-msg)"),
+            20,
+            || {
+                let s = git_charter::detect::ai::Signatures::new(&c.ai).unwrap();
+                let t = git_charter::detect::trailers::parse(
+                    msg,
+                    Default::default(),
+                    &Default::default(),
+                );
+                black_box(s.detect(msg, &t, Some(&author), Some(&author)));
+            },
+        );
+    }
     median("detectors: compile all rules and matchers", 20, || {
         black_box(Detectors::new(&loaded).unwrap());
     });
@@ -127,6 +180,22 @@ fn main() {
         text.len() as f64 / m.as_secs_f64() / 1e6
     );
     let mut ins = Vec::new();
+    let hook_text = &text[..text.len().min(40_000)];
+    median("insecure: new + scan 40 KB (one commit)", 20, || {
+        let s = git_charter::detect::insecure::InsecureScanner::new(&c.insecure).unwrap();
+        let mut out = Vec::new();
+        s.scan(
+            "src/lib.rs",
+            hook_text,
+            LineMap::Contiguous { first: 1 },
+            &mut out,
+        );
+        black_box(out);
+    });
+    median("classes: new + classify 40 KB (one commit)", 20, || {
+        let cl = git_charter::detect::classes::Classifier::new(&c.classes, &c.tiers).unwrap();
+        black_box(cl.classify("src/lib.rs", hook_text));
+    });
     let m = median("insecure: scan the same source", 5, || {
         ins.clear();
         d.insecure.scan(

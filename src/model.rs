@@ -173,11 +173,55 @@ impl<'de> Deserialize<'de> for RegexPattern {
 /// a small fraction of the cost of compiling, and most patterns are never needed in a given run).
 /// Patterns that pass can still exceed `regex`'s size limit; that surfaces when they are compiled.
 pub fn validate_regex(pattern: &str) -> Result<(), String> {
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    // Translating to HIR (Unicode case folding, `\w` tables) costs ten times the parse and can
+    // only fail on Unicode property names and on bytes with Unicode switched off: only then.
+    if !regex_syntax::ast::visit(&ast, NeedsTranslation).unwrap_or(true) {
+        return Ok(());
+    }
     regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .map(|_| ())
         .map_err(|e| e.to_string())
+}
+
+/// Finds the constructs whose errors only translation reports: `\p{..}` classes and `(?-u)`.
+struct NeedsTranslation;
+
+impl regex_syntax::ast::Visitor for NeedsTranslation {
+    type Output = bool;
+    /// Stops the walk as soon as one is found (`Err(())` means "yes").
+    type Err = ();
+
+    fn finish(self) -> Result<bool, ()> {
+        Ok(false)
+    }
+
+    fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), ()> {
+        use regex_syntax::ast::{Ast, Flag, GroupKind};
+        let unicode_off = |f: &regex_syntax::ast::Flags| f.flag_state(Flag::Unicode) == Some(false);
+        match ast {
+            Ast::ClassUnicode(_) => Err(()),
+            Ast::Flags(f) if unicode_off(&f.flags) => Err(()),
+            Ast::Group(g) if matches!(&g.kind, GroupKind::NonCapturing(f) if unicode_off(f)) => {
+                Err(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn visit_class_set_item_pre(
+        &mut self,
+        item: &regex_syntax::ast::ClassSetItem,
+    ) -> Result<(), ()> {
+        match item {
+            regex_syntax::ast::ClassSetItem::Unicode(_) => Err(()),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// A regex compiled on first use. Detectors hold many rules but a commit touches few of them:
@@ -233,6 +277,11 @@ impl LazyRegex {
             })
             .as_ref()
             .ok()
+    }
+
+    /// Whether it has been compiled (tests pin that building a detector compiles nothing).
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
     }
 
     /// Whether the regex matches; a pattern that does not compile matches nothing.
@@ -709,6 +758,26 @@ mod lazy_regex_tests {
         let mut out = Vec::new();
         f.candidates_into(b"..XYZ..", &mut out);
         assert_eq!(out, [false, true, true]);
+    }
+
+    /// Validation skips translation unless a construct only translation can reject is present.
+    #[test]
+    fn validation_reports_what_compiling_would() {
+        for bad in [
+            "(unclosed",
+            r"\p{NoSuchClass}",
+            r"[\p{Greek}\p{Nope}]",
+            r"(?-u)\xFF",
+            r"(?i-u:\xFF)",
+            "a{2,1}",
+            r"\1",
+        ] {
+            assert!(validate_regex(bad).is_err(), "{bad}");
+            assert!(regex::Regex::new(bad).is_err(), "{bad}");
+        }
+        for good in [r"\p{Greek}+", r"(?-u:\w)+", r"(?i)\bselect\s+\w+", "🤖"] {
+            assert!(validate_regex(good).is_ok(), "{good}");
+        }
     }
 
     #[test]

@@ -5,10 +5,9 @@
 //! scope, and one aho-corasick automaton holds every content-signal literal of every class: a file
 //! costs one glob lookup per set and one pass over its added bytes, however many classes there are.
 
-use crate::model::{GlobPattern, RegexPattern};
+use crate::model::{GlobPattern, LazyRegex, RegexPattern};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
-use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -233,7 +232,8 @@ struct CompiledSignal {
     /// Index into the scope GlobSet's owners, or None when the signal applies everywhere.
     scoped: bool,
     case_sensitive: bool,
-    regex: Option<Regex>,
+    /// Compiled the first time one of the signal's literals hits.
+    regex: Option<LazyRegex>,
 }
 
 /// One literal of one signal, as the automaton reports it.
@@ -333,7 +333,7 @@ impl Classifier {
                 }
                 let signal_index = signals.len();
                 let regex = match &sig.regex {
-                    Some(r) => Some(Regex::new(&r.0).map_err(|e| {
+                    Some(r) => Some(LazyRegex::new(&r.0).map_err(|e| {
                         ClassError::new(format!("classes.{name}.signals[{si}]: invalid regex: {e}"))
                     })?),
                     None => None,
