@@ -777,7 +777,7 @@ mod tests {
         assert!(s.patterns.iter().all(|p| !p.regex.is_compiled()));
         ids(&s, "a.py", "requests.get(u, verify=False)\n");
         let compiled = s.patterns.iter().filter(|p| p.regex.is_compiled()).count();
-        assert!(compiled >= 1 && compiled < 10, "{compiled} compiled");
+        assert!((1..10).contains(&compiled), "{compiled} compiled");
     }
 
     #[test]
