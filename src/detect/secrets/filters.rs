@@ -318,7 +318,8 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
     if !name.is_empty() && NAME_LAST_WORD_DENY.contains(&last_word(name).as_str()) {
         return false;
     }
-    if value.len() < 8 {
+    // Past a few hundred bytes a "value" is a blob (an image, a certificate, a ciphertext), not a credential.
+    if value.len() < 8 || value.len() > 256 {
         return false;
     }
     let lower: Vec<u8> = value.iter().map(u8::to_ascii_lowercase).collect();
