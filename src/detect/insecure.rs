@@ -235,6 +235,23 @@ struct CompiledPattern {
     unless: Option<LazyRegex>,
     context: Option<(LazyRegex, usize)>,
     scoped: bool,
+    /// The regex's required literals (`model::required_literals`), built the first time its rule
+    /// is a candidate: a line holding none of them cannot match, so the regex is not compiled or
+    /// run for it (a rule's keywords are broader than each of its patterns).
+    gate: OnceLock<Option<AhoCorasick>>,
+}
+
+impl CompiledPattern {
+    fn may_match(&self, line: &[u8]) -> bool {
+        let gate = self.gate.get_or_init(|| {
+            let literals = self.regex.required_literals()?;
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(literals)
+                .ok()
+        });
+        gate.as_ref().is_none_or(|g| g.is_match(line))
+    }
 }
 
 struct CompiledRule {
@@ -370,6 +387,7 @@ impl InsecureScanner {
                         None => None,
                     },
                     scoped: !p.paths.is_empty(),
+                    gate: OnceLock::new(),
                 });
                 own.push(pi);
             }
@@ -544,6 +562,7 @@ impl InsecureScanner {
                 let p = &self.patterns[pi];
                 debug_assert_eq!(p.rule, ri);
                 in_scope[pi]
+                    && p.may_match(line)
                     && p.regex.is_match(line)
                     && !p.unless.as_ref().is_some_and(|u| u.is_match(line))
                     && p.context
@@ -601,7 +620,7 @@ impl<'t> LineCursor<'t> {
     /// Moves to the line holding byte `pos` (`pos` is past the current line).
     fn advance_to(&mut self, pos: usize) {
         let skipped = &self.text[self.end..pos];
-        self.idx += skipped.iter().filter(|&&b| b == b'\n').count();
+        self.idx += count_newlines(skipped);
         // `skipped` starts with the current line's `\n`, so it holds at least one.
         self.start = self.end + skipped.iter().rposition(|&b| b == b'\n').unwrap_or(0) + 1;
         self.end = find_newline(self.text, pos);
@@ -634,6 +653,21 @@ impl<'t> LineCursor<'t> {
         }
         &self.text[from..to.min(self.text.len())]
     }
+}
+
+/// Eight bytes at a time: several times faster than a byte loop, and a tree scan counts every line.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes(c.try_into().expect("8 bytes")) ^ NL;
+        // High bit of each byte set unless the byte is zero (was a newline), without carries.
+        let nonzero = ((x & LO7) + LO7) | x;
+        n += (!nonzero & !LO7).count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 fn find_newline(text: &[u8], from: usize) -> usize {
@@ -769,6 +803,42 @@ mod tests {
     fn team(yaml: &str) -> InsecureScanner {
         let cfg: InsecureConfig = yaml_serde::from_str(yaml).unwrap();
         InsecureScanner::new(&cfg).unwrap()
+    }
+
+    #[test]
+    fn newlines_are_counted_in_every_position() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in 0..200 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    [b'\n', b'a', 0x8a, 0x0b, 0xff, 0][(x % 6) as usize]
+                })
+                .collect();
+            let slow = bytes.iter().filter(|&&b| b == b'\n').count();
+            assert_eq!(count_newlines(&bytes), slow, "{bytes:?}");
+        }
+    }
+
+    /// A pattern whose literals are absent from a line is neither compiled nor run for it.
+    #[test]
+    fn patterns_are_gated_by_their_literals() {
+        let s = scanner();
+        // `des` is a weak-cipher keyword; none of its patterns' literals is on these lines.
+        ids(&s, "a.rs", "let modes = describe(nodes);\nlet des = 1;\n");
+        let weak = s.rules.iter().position(|r| r.id == "weak-cipher").unwrap();
+        assert!(
+            s.rules[weak]
+                .patterns
+                .iter()
+                .all(|&pi| !s.patterns[pi].regex.is_compiled())
+        );
+        assert_eq!(
+            ids(&s, "a.py", "c = DES.new(key, DES.MODE_ECB)\n"),
+            ["weak-cipher"]
+        );
     }
 
     #[test]
