@@ -132,7 +132,10 @@ run_one() {
     local rc=$?
     if [ "$rc" -eq 124 ]; then say "   timed out after ${TIMEOUT}s"; printf '%s\tTIMEOUT\t\t\t\n' "$tool" >>"$RESULTS"; return; fi
     # Exit 1 is "secrets found" for ripsecrets and detect-secrets; kingfisher uses 200/205 for findings.
-    case "$rc" in 0|1|200|205) ;; *) say "   exit $rc; see $WORK/$tool.err" ;; esac
+    case "$rc" in
+        0|1|200|205) ;;
+        *) say "   FAILED with exit $rc; see $WORK/$tool.err"; printf '%s\tFAILED\t\t\t%s\n' "$tool" "$rc" >>"$RESULTS"; return ;;
+    esac
     python3 - "$tool" "$tv" "$BYTES" "$rc" >>"$RESULTS" <<'PY'
 import re, sys
 tool, tv, nbytes, rc = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -158,8 +161,8 @@ print(f"corpus: {nfiles} files, {nbytes/1e6:.1f} MB")
 print(f"{'tool':<16}{'wall s':>9}{'cpu s':>9}{'MB/s':>9}{'peak MB':>9}  exit")
 res = {}
 for r in rows:
-    if r[1] == "TIMEOUT":
-        print(f"{r[0]:<16}{'timeout':>9}")
+    if r[1] in ("TIMEOUT", "FAILED"):
+        print(f"{r[0]:<16}{r[1].lower():>9}")
         continue
     wall, cpu, rss = float(r[1]), float(r[2]), float(r[3])
     res[r[0]] = (wall, cpu, rss)
