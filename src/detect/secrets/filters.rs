@@ -339,6 +339,10 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
     if bare && looks_like_code(value) {
         return false;
     }
+    // `crate::Type`, `::Path`: a path in Rust, C++, PHP or Ruby, not a literal.
+    if value.starts_with(b":") || value.windows(2).any(|w| w == b"::") {
+        return false;
+    }
     // `user:{id}:profile`, `{{ .Values.x }}`: a format string, not a literal.
     if value.contains(&b'{') && value.contains(&b'}') {
         return false;
@@ -394,6 +398,50 @@ fn looks_like_code(v: &[u8]) -> bool {
     parts.len() > 1 && parts.iter().all(|p| ident(p))
 }
 
+/// Identifiers and prose split into long runs (`pkcs-9-at-pkcs15Token` → pkcs·9·at·pkcs·15·Token, `avx2_token`);
+/// machine-generated strings break into runs of one or two characters. Runs are lowercase words (optionally
+/// capitalised), uppercase words and digit groups.
+fn reads_like_words(v: &[u8]) -> bool {
+    let (mut runs, mut chars, mut i) = (0usize, 0usize, 0usize);
+    while i < v.len() {
+        let start = i;
+        let c = v[i];
+        if c.is_ascii_digit() {
+            while i < v.len() && v[i].is_ascii_digit() {
+                i += 1;
+            }
+        } else if c.is_ascii_lowercase() {
+            while i < v.len() && v[i].is_ascii_lowercase() {
+                i += 1;
+            }
+        } else if c.is_ascii_uppercase() {
+            if v.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                i += 1;
+                while i < v.len() && v[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+            } else {
+                // An uppercase run gives its last letter to a following lowercase run (`HTTPServer`).
+                while i < v.len()
+                    && v[i].is_ascii_uppercase()
+                    && !v.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+                {
+                    i += 1;
+                }
+                if i == start {
+                    i += 1;
+                }
+            }
+        } else {
+            i += 1;
+            continue;
+        }
+        runs += 1;
+        chars += i - start;
+    }
+    runs > 0 && chars >= 3 * runs
+}
+
 /// A letters-only segment that reads like a word: `token`, `TOKEN`, `Token`, `apiToken`, `ApiToken`.
 fn wordlike(seg: &[u8]) -> bool {
     if seg.iter().all(u8::is_ascii_digit) {
@@ -438,6 +486,7 @@ pub fn looks_random(v: &[u8]) -> bool {
     if v.split(|b| !b.is_ascii_alphanumeric())
         .filter(|s| !s.is_empty())
         .all(wordlike)
+        || reads_like_words(v)
     {
         return false;
     }
@@ -479,6 +528,27 @@ mod tests {
         assert_eq!(last_word(b"tokenUrl"), "url");
         assert_eq!(last_word(b"PASSWORD_MIN_LENGTH"), "length");
         assert_eq!(last_word(b"awsSecretAccessKey\""), "key");
+    }
+
+    #[test]
+    fn identifiers_read_like_words_and_tokens_do_not() {
+        for w in [
+            "pkcs-9-at-pkcs15Token",
+            "avx2_token",
+            "test-token-123",
+            "__X32_SYSCALL_BIT",
+            "HTTPServerKey",
+        ] {
+            assert!(reads_like_words(w.as_bytes()), "{w}");
+        }
+        for r in [
+            "gTPMQ51_58KOpgLPOYKTSXUn0eaFOV2Wv3SphNCf",
+            "Tz8#qLw2!mVx9k",
+            "iftkeq2y4qj0nbt",
+            "7db56e86c4c4dd14e869a03cffa9acf6",
+        ] {
+            assert!(!reads_like_words(r.as_bytes()), "{r}");
+        }
     }
 
     #[test]
