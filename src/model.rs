@@ -369,21 +369,28 @@ pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 }
 
 fn required_literals_with(pattern: &str, unicode: bool) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .unicode(unicode)
-        .utf8(false)
-        .build()
+    // The AST, not the HIR: translating to HIR (case folding, Unicode tables) costs ten times
+    // the parse, and the literals are needed for every pattern of a catalogue at once.
+    let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .ok()?;
-    literals::analyze(&hir).best()
+    let mut flags = literals::Flags {
+        case_insensitive: false,
+        unicode,
+    };
+    literals::analyze(&ast, &mut flags).best()
 }
 
 mod literals {
-    //! Required-literal extraction over `regex_syntax`'s HIR. Each node yields the finite set of
+    //! Required-literal extraction over `regex_syntax`'s AST. Each node yields the finite set of
     //! strings it can match (`exact`, when small) and a set one of which every match contains
-    //! (`required`); concatenations join exact neighbours into longer literals.
+    //! (`required`); concatenations join exact neighbours into longer literals. Whatever is not
+    //! understood (Unicode classes, non-ASCII letters under `(?i)`, set operations) is "anything",
+    //! which only makes the result less selective, never wrong.
 
-    use regex_syntax::hir::{Class, Hir, HirKind};
+    use regex_syntax::ast::{
+        self, Ast, ClassSet, ClassSetItem, Flag, GroupKind, RepetitionKind, RepetitionRange,
+    };
 
     /// Most strings a set may hold before it is shortened (required) or dropped (exact).
     const MAX_SET: usize = 256;
@@ -394,17 +401,40 @@ mod literals {
 
     type Set = Vec<Vec<u8>>;
 
+    /// The flags in force, as the translator tracks them: set by `(?i)` for the rest of the
+    /// enclosing group (later alternatives included), restored when the group ends.
+    #[derive(Clone, Copy)]
+    pub(super) struct Flags {
+        pub(super) case_insensitive: bool,
+        pub(super) unicode: bool,
+    }
+
+    impl Flags {
+        fn apply(&mut self, f: &ast::Flags) {
+            if let Some(on) = f.flag_state(Flag::CaseInsensitive) {
+                self.case_insensitive = on;
+            }
+            if let Some(on) = f.flag_state(Flag::Unicode) {
+                self.unicode = on;
+            }
+        }
+    }
+
     pub(super) struct Lits {
         exact: Option<Set>,
         required: Option<Set>,
     }
 
     impl Lits {
-        fn exact(set: Set) -> Lits {
+        fn exact(set: Option<Set>) -> Lits {
             Lits {
-                exact: Some(set),
+                exact: set,
                 required: None,
             }
+        }
+
+        fn empty() -> Lits {
+            Lits::exact(Some(vec![Vec::new()]))
         }
 
         /// The most selective set every match needs one of: literals that can be empty prove nothing.
@@ -420,11 +450,6 @@ mod literals {
     fn score(s: &Set) -> (usize, std::cmp::Reverse<usize>) {
         let shortest = s.iter().map(Vec::len).min().unwrap_or(0);
         (shortest.min(6), std::cmp::Reverse(s.len()))
-    }
-
-    fn lower(mut v: Vec<u8>) -> Vec<u8> {
-        v.make_ascii_lowercase();
-        v
     }
 
     fn dedup(mut s: Set) -> Set {
@@ -465,104 +490,147 @@ mod literals {
         Some(dedup(out))
     }
 
-    fn class(c: &Class) -> Option<Set> {
-        let mut out = Vec::new();
-        match c {
-            Class::Unicode(u) => {
-                for r in u.ranges() {
-                    for ch in r.start()..=r.end() {
-                        if out.len() >= MAX_CLASS {
-                            return None;
-                        }
-                        let mut buf = [0u8; 4];
-                        out.push(lower(ch.encode_utf8(&mut buf).as_bytes().to_vec()));
-                    }
-                }
+    /// The strings one character can match, ASCII-lower-cased. Under `(?i)` an ASCII letter also
+    /// matches its non-ASCII simple case folds (only `k`: KELVIN SIGN and `s`: LONG S have any,
+    /// pinned by a test against regex-syntax); other letters' folds are not known here.
+    fn char_set(c: char, flags: Flags) -> Option<Set> {
+        if !c.is_ascii() && !flags.unicode {
+            return None; // a raw byte, not this character
+        }
+        let mut buf = [0u8; 4];
+        let mut out = vec![
+            c.to_ascii_lowercase()
+                .encode_utf8(&mut buf)
+                .as_bytes()
+                .to_vec(),
+        ];
+        if flags.case_insensitive {
+            if !c.is_ascii() && (c.is_alphabetic() || c.to_lowercase().ne(c.to_uppercase())) {
+                return None;
             }
-            Class::Bytes(b) => {
-                for r in b.ranges() {
-                    for byte in r.start()..=r.end() {
-                        if out.len() >= MAX_CLASS {
-                            return None;
-                        }
-                        out.push(vec![byte.to_ascii_lowercase()]);
-                    }
-                }
+            match c.to_ascii_lowercase() {
+                'k' if flags.unicode => out.push("\u{212A}".as_bytes().to_vec()),
+                's' if flags.unicode => out.push("\u{17F}".as_bytes().to_vec()),
+                _ => {}
             }
         }
-        Some(dedup(out))
+        Some(out)
     }
 
-    pub(super) fn analyze(h: &Hir) -> Lits {
-        match h.kind() {
-            HirKind::Empty | HirKind::Look(_) => Lits::exact(vec![Vec::new()]),
-            HirKind::Literal(l) => {
-                let bytes = lower(l.0.to_vec());
-                if bytes.len() > MAX_LEN {
-                    Lits {
-                        exact: None,
-                        required: Some(vec![bytes[..MAX_LEN].to_vec()]),
-                    }
-                } else {
-                    Lits::exact(vec![bytes])
+    fn class_item(item: &ClassSetItem, flags: Flags, out: &mut Set) -> Option<()> {
+        match item {
+            ClassSetItem::Empty(_) => {}
+            ClassSetItem::Literal(l) => out.extend(char_set(l.c, flags)?),
+            ClassSetItem::Range(r) => {
+                let (a, b) = (r.start.c, r.end.c);
+                if !a.is_ascii() || !b.is_ascii() || (b as u32).saturating_sub(a as u32) > 16 {
+                    return None;
+                }
+                for c in a..=b {
+                    out.extend(char_set(c, flags)?);
                 }
             }
-            HirKind::Class(c) => Lits {
-                exact: class(c),
-                required: None,
-            },
-            HirKind::Capture(c) => analyze(&c.sub),
-            HirKind::Repetition(r) => {
-                let sub = analyze(&r.sub);
-                let once = r.max == Some(1);
-                if r.min == 0 {
-                    // `x?` can match x or nothing: still exact; `x*` is not.
-                    let exact = sub.exact.filter(|_| once).map(|mut e| {
-                        e.push(Vec::new());
-                        dedup(e)
-                    });
-                    Lits {
-                        exact,
-                        required: None,
-                    }
-                } else if once {
-                    sub
-                } else {
-                    Lits {
-                        exact: None,
-                        required: sub.best(),
-                    }
+            ClassSetItem::Union(u) => {
+                for i in &u.items {
+                    class_item(i, flags, out)?;
                 }
             }
-            HirKind::Concat(children) => concat(children),
-            HirKind::Alternation(children) => {
-                let subs: Vec<Lits> = children.iter().map(analyze).collect();
-                let exact = if subs.iter().all(|s| s.exact.is_some()) {
-                    let all: Set = subs
-                        .iter()
-                        .flat_map(|s| s.exact.iter().flatten().cloned())
-                        .collect();
-                    let all = dedup(all);
-                    (all.len() <= MAX_SET).then_some(all)
-                } else {
-                    None
+            _ => return None,
+        }
+        (out.len() <= 2 * MAX_CLASS).then_some(())
+    }
+
+    pub(super) fn analyze(a: &Ast, flags: &mut Flags) -> Lits {
+        match a {
+            Ast::Empty(_) | Ast::Assertion(_) => Lits::empty(),
+            Ast::Flags(f) => {
+                flags.apply(&f.flags);
+                Lits::empty()
+            }
+            Ast::Literal(l) => Lits::exact(char_set(l.c, *flags)),
+            Ast::Dot(_) | Ast::ClassUnicode(_) | Ast::ClassPerl(_) => Lits::exact(None),
+            Ast::ClassBracketed(c) => {
+                let mut out = Vec::new();
+                let ok = match &c.kind {
+                    ClassSet::Item(item) if !c.negated => class_item(item, *flags, &mut out),
+                    _ => None,
                 };
-                let mut required = Some(Vec::new());
-                for s in subs {
-                    match (s.best(), required.as_mut()) {
-                        (Some(b), Some(r)) => r.extend(b),
-                        _ => required = None,
-                    }
+                Lits::exact(ok.map(|_| dedup(out)))
+            }
+            Ast::Group(g) => {
+                let saved = *flags;
+                if let GroupKind::NonCapturing(f) = &g.kind {
+                    flags.apply(f);
                 }
-                Lits {
-                    exact,
-                    required: required.and_then(shrink),
-                }
+                let inner = analyze(&g.ast, flags);
+                *flags = saved;
+                inner
+            }
+            Ast::Repetition(r) => {
+                let sub = analyze(&r.ast, flags);
+                let (min, max) = match &r.op.kind {
+                    RepetitionKind::ZeroOrOne => (0, Some(1)),
+                    RepetitionKind::ZeroOrMore => (0, None),
+                    RepetitionKind::OneOrMore => (1, None),
+                    RepetitionKind::Range(RepetitionRange::Exactly(n)) => (*n, Some(*n)),
+                    RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (*n, None),
+                    RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (*m, Some(*n)),
+                };
+                repetition(sub, min, max)
+            }
+            Ast::Concat(c) => {
+                let subs: Vec<Lits> = c.asts.iter().map(|x| analyze(x, flags)).collect();
+                concat(subs)
+            }
+            Ast::Alternation(alt) => {
+                let subs: Vec<Lits> = alt.asts.iter().map(|x| analyze(x, flags)).collect();
+                alternation(subs)
             }
         }
     }
 
-    fn concat(children: &[Hir]) -> Lits {
+    fn repetition(sub: Lits, min: u32, max: Option<u32>) -> Lits {
+        match (min, max) {
+            (0, Some(0)) => Lits::empty(),
+            // `x?` can match x or nothing: still exact; `x*` is not.
+            (0, Some(1)) => Lits::exact(sub.exact.map(|mut e| {
+                e.push(Vec::new());
+                dedup(e)
+            })),
+            (0, _) => Lits::exact(None),
+            (1, Some(1)) => sub,
+            _ => Lits {
+                exact: None,
+                required: sub.best(),
+            },
+        }
+    }
+
+    fn alternation(subs: Vec<Lits>) -> Lits {
+        let exact = if subs.iter().all(|s| s.exact.is_some()) {
+            let all = dedup(
+                subs.iter()
+                    .flat_map(|s| s.exact.iter().flatten().cloned())
+                    .collect(),
+            );
+            (all.len() <= MAX_SET).then_some(all)
+        } else {
+            None
+        };
+        let mut required = Some(Vec::new());
+        for s in subs {
+            match (s.best(), required.as_mut()) {
+                (Some(b), Some(r)) => r.extend(b),
+                _ => required = None,
+            }
+        }
+        Lits {
+            exact,
+            required: required.and_then(shrink),
+        }
+    }
+
+    fn concat(subs: Vec<Lits>) -> Lits {
         let mut whole: Option<Set> = Some(vec![Vec::new()]);
         let mut run: Set = vec![Vec::new()];
         let mut cands: Vec<Set> = Vec::new();
@@ -572,8 +640,7 @@ mod literals {
                 cands.push(done);
             }
         };
-        for child in children {
-            let l = analyze(child);
+        for l in subs {
             whole = match (&whole, &l.exact) {
                 (Some(w), Some(e)) => cross(w, e),
                 _ => None,
@@ -707,6 +774,27 @@ mod lazy_regex_tests {
         assert!(set.contains(&"a\u{17f}\u{212a}".to_string()), "{set:?}");
     }
 
+    /// The extractor adds only KELVIN SIGN and LONG S as non-ASCII case variants of ASCII letters;
+    /// regex-syntax's own case folding must agree.
+    #[test]
+    fn only_k_and_s_fold_to_non_ascii() {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse("(?i)[a-zA-Z]")
+            .unwrap();
+        let regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(c)) = hir.kind()
+        else {
+            panic!("{hir:?}")
+        };
+        let non_ascii: Vec<char> = c
+            .ranges()
+            .iter()
+            .flat_map(|r| r.start()..=r.end())
+            .filter(|c| !c.is_ascii())
+            .collect();
+        assert_eq!(non_ascii, ['\u{17F}', '\u{212A}']);
+    }
+
     /// Soundness: wherever the regex matches, one of its literals occurs (ASCII case-insensitively).
     #[test]
     fn a_match_always_contains_a_required_literal() {
@@ -718,6 +806,10 @@ mod lazy_regex_tests {
             r"x{2,3}y|zz?w",
             r"(?i)stra(?:ß|ss)e",
             r"🤖\s*(?i:made)",
+            r"x(?i)sk|ks",
+            r"(?:(?i)s)k",
+            r"(?i:[a-c]s)k",
+            r"(?-u:\xFF)ab",
         ];
         let texts = [
             "SELECT a FROM b",
@@ -735,6 +827,11 @@ mod lazy_regex_tests {
             "🤖 MADE",
             "Inſert into t",
             "ſelect a from b",
+            "x\u{17F}\u{212A}",
+            "\u{212A}\u{17F}",
+            "\u{17F}k",
+            "B\u{17F}k",
+            "\u{FF}ab",
         ];
         for p in patterns {
             let re = regex::bytes::Regex::new(p).unwrap();
