@@ -238,7 +238,9 @@ impl Engine {
                         else {
                             continue;
                         };
-                        if sec.is_empty() {
+                        if sec.is_empty()
+                            || matcher.code_group.is_some_and(|g| caps.get(g).is_some())
+                        {
                             continue;
                         }
                         let whole_m = caps.get(0).map_or(sec, |m| m);

@@ -300,6 +300,13 @@ const VALUE_DENY_PREFIXES: &[&[u8]] = &[
     b"basic ",
     b"!vault",
     b"$ansible_vault",
+    // Password hashes (Django, passlib, argon2, scrypt): not the password.
+    b"pbkdf2_",
+    b"pbkdf2:",
+    b"$pbkdf2",
+    b"argon2",
+    b"bcrypt$",
+    b"scrypt:",
     // Ciphertexts: AWS KMS blobs, Fernet tokens, Jasypt, Vault transit, age and PGP armour.
     b"aqicah",
     b"gaaaaab",
@@ -337,6 +344,10 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
         return false;
     }
     if bare && looks_like_code(value) {
+        return false;
+    }
+    // Prose and format strings have spaces; generated credentials do not.
+    if value.iter().any(|b| b.is_ascii_whitespace()) {
         return false;
     }
     // `crate::Type`, `::Path`: a path in Rust, C++, PHP or Ruby, not a literal.

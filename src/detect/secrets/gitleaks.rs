@@ -148,6 +148,7 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
                     regex,
                     secret_groups: groups,
                     name_groups: Vec::new(),
+                    code_group: None,
                 },
             ),
             entropy: r.entropy.map(|e| e as f32),

@@ -142,6 +142,8 @@ pub struct Matcher {
     pub secret_groups: Vec<(usize, bool)>,
     /// Groups holding the variable name (`name`, `name2`, …), for the generic checks.
     pub name_groups: Vec<usize>,
+    /// A group named `code` that, when it takes part, marks the value as an expression (`getToken(`).
+    pub code_group: Option<usize>,
 }
 
 /// A regex compiled on first use. Built-in patterns are checked by the rule tests; imported ones are
@@ -182,10 +184,12 @@ impl LazyRegex {
             .get_or_init(|| {
                 let regex = compile_regex(&self.pattern).ok()?;
                 let (secret_groups, name_groups) = secret_groups(&regex);
+                let code_group = regex.capture_names().position(|n| n == Some("code"));
                 Some(Matcher {
                     regex,
                     secret_groups,
                     name_groups,
+                    code_group,
                 })
             })
             .as_ref()
