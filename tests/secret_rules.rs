@@ -344,3 +344,37 @@ fn scanner_is_send_and_sync() {
     fn assert_sync<T: Send + Sync>() {}
     assert_sync::<Scanner>();
 }
+
+#[test]
+fn pem_block_in_added_lines_reports_its_file_lines() {
+    let body = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDCumMb1IP9w1lZ\nMUGpn18SJ1ALqkoxWPRMcfF/NKV35/Lq6X5hMRnFaPgRHm0gwp1DaQwNEor1jtGF\n";
+    let added = format!("-----BEGIN PRIVATE KEY-----\n{body}-----END PRIVATE KEY-----\n");
+    let mut out = Vec::new();
+    scanner().scan(
+        "deploy/key.pem",
+        added.as_bytes(),
+        LineMap::Mapped(&[7, 8, 9, 10]),
+        &mut out,
+    );
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(
+        (out[0].rule_id.as_str(), out[0].line, out[0].end_line),
+        ("private-key-pkcs8", 7, 10)
+    );
+}
+
+#[test]
+fn rules_listing_has_titles_and_keywords() {
+    let rules = scanner().rules();
+    let gh = rules
+        .iter()
+        .find(|r| r.id == "github-pat")
+        .expect("github-pat listed");
+    assert_eq!(gh.keywords, ["ghp_"]);
+    assert!(gh.origin.ends_with("vcs.toml"));
+    assert!(
+        rules
+            .iter()
+            .all(|r| !r.title.is_empty() && !r.keywords.is_empty())
+    );
+}
