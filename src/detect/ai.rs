@@ -141,7 +141,12 @@ struct Signature {
 /// regex: a signature's regex is compiled the first time a text holds one of its literals.
 #[derive(Debug, Clone)]
 pub struct Signatures {
-    sigs: Vec<Signature>,
+    /// The charter's section, for building `sigs` on first use.
+    config: AiConfig,
+    /// Built on first use when the charter adds no signature (the pre-commit hook never needs
+    /// them, and without team entries nothing can fail); built at once otherwise, so a team's
+    /// duplicate id is reported when the charter is loaded.
+    sigs: OnceLock<Vec<Signature>>,
     /// Over the signatures' patterns, built on the first `detect` (the pre-commit hook never needs it).
     filter: OnceLock<LiteralFilter>,
 }
@@ -288,6 +293,26 @@ fn tool_name(raw: &str) -> String {
 
 impl Signatures {
     pub fn new(config: &AiConfig) -> Result<Signatures, SignatureError> {
+        let sigs = OnceLock::new();
+        if !config.signatures.is_empty() {
+            let _ = sigs.set(Self::build_all(config)?);
+        }
+        Ok(Signatures {
+            config: config.clone(),
+            sigs,
+            filter: OnceLock::new(),
+        })
+    }
+
+    fn sigs(&self) -> &[Signature] {
+        self.sigs.get_or_init(|| {
+            // Only the embedded catalogue is read here, and a unit test pins that it builds:
+            // an error cannot happen in a tested binary, and would detect nothing rather than panic.
+            Self::build_all(&self.config).unwrap_or_default()
+        })
+    }
+
+    fn build_all(config: &AiConfig) -> Result<Vec<Signature>, SignatureError> {
         let mut sigs = Vec::new();
         let mut seen = HashSet::new();
         for spec in builtin_specs()? {
@@ -307,16 +332,13 @@ impl Signatures {
             }
             sigs.push(build(&origin, &team_spec(s))?);
         }
-        Ok(Signatures {
-            sigs,
-            filter: OnceLock::new(),
-        })
+        Ok(sigs)
     }
 
     /// Compiles every pattern now and reports those that do not compile (rule checks).
     pub fn check_regexes(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        for s in &self.sigs {
+        for s in self.sigs() {
             for re in std::iter::once(&s.pattern).chain(&s.exclude) {
                 if let Err(e) = re.check() {
                     problems.push(format!("{}: regex `{}`: {e}", s.id, re.as_str()));
@@ -329,7 +351,7 @@ impl Signatures {
     fn filter(&self) -> &LiteralFilter {
         self.filter.get_or_init(|| {
             let sets: Vec<_> = self
-                .sigs
+                .sigs()
                 .iter()
                 .map(|s| s.pattern.required_literals())
                 .collect();
@@ -339,7 +361,7 @@ impl Signatures {
 
     /// Ids of the loaded signatures, in catalogue order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.sigs.iter().map(|s| s.id.as_str())
+        self.sigs().iter().map(|s| s.id.as_str())
     }
 
     /// Runs every signature (built-in and the charter's) over its own examples and negative
@@ -502,7 +524,7 @@ impl Signatures {
         let mut hit_contexts = HashSet::new();
         let mut dedup = HashSet::new();
         for pass_fallback in [false, true] {
-            for (si, sig) in self.sigs.iter().enumerate() {
+            for (si, sig) in self.sigs().iter().enumerate() {
                 if sig.fallback != pass_fallback {
                     continue;
                 }
@@ -600,7 +622,7 @@ mod tests {
         let mut skipped = 0;
         for t in &texts {
             filter.candidates_into(t.as_bytes(), &mut possible);
-            for (si, sig) in s.sigs.iter().enumerate() {
+            for (si, sig) in s.sigs().iter().enumerate() {
                 if !possible[si] {
                     skipped += 1;
                     assert!(!sig.pattern.is_match(t), "{} skipped on {t:?}", sig.id);
@@ -608,8 +630,24 @@ mod tests {
             }
         }
         assert!(
-            skipped > texts.len() * s.sigs.len() / 2,
+            skipped > texts.len() * s.sigs().len() / 2,
             "the filter skips little: {skipped}"
+        );
+    }
+
+    #[test]
+    fn building_defers_the_catalogue_but_not_team_errors() {
+        let s = sigs();
+        assert!(s.sigs.get().is_none());
+        assert!(s.ids().count() > 20);
+        let cfg: AiConfig = yaml_serde::from_str(
+            "signatures:\n  - id: claude-bot\n    tool: X\n    strength: weak\n    applies_to: [message]\n    pattern: 'x'\n",
+        )
+        .unwrap();
+        let err = Signatures::new(&cfg).unwrap_err();
+        assert!(
+            err.message.contains("`claude-bot` is already defined"),
+            "{err}"
         );
     }
 
