@@ -6,7 +6,7 @@
 //! costs one glob lookup per set and one pass over its added bytes, however many classes there are.
 
 use crate::model::{GlobPattern, LazyRegex, RegexPattern};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -261,8 +261,9 @@ pub struct Classifier {
     uses: Vec<Vec<LiteralUse>>,
     automaton: Option<AhoCorasick>,
     class_globs: GlobSet,
-    /// Glob index in `class_globs` → (class, is_exclude, glob text).
-    class_glob_owner: Vec<(usize, bool, String)>,
+    /// Glob index in `class_globs` → (class, is_exclude, glob text) of each use. Classes share
+    /// many excludes (docs, tests, vendored code); each distinct glob is compiled once.
+    class_glob_owner: Vec<Vec<(usize, bool, String)>>,
     scope_globs: GlobSet,
     /// Glob index in `scope_globs` → signal.
     scope_owner: Vec<usize>,
@@ -283,7 +284,8 @@ impl Classifier {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut uses: Vec<Vec<LiteralUse>> = Vec::new();
         let mut class_globs = GlobSetBuilder::new();
-        let mut class_glob_owner = Vec::new();
+        let mut class_glob_owner: Vec<Vec<(usize, bool, String)>> = Vec::new();
+        let mut class_glob_index: BTreeMap<&str, usize> = BTreeMap::new();
         let mut scope_globs = GlobSetBuilder::new();
         let mut scope_owner = Vec::new();
 
@@ -312,8 +314,12 @@ impl Classifier {
                 .map(|g| (g, false))
                 .chain(def.excludes.iter().map(|g| (g, true)))
             {
-                class_globs.add(glob.glob());
-                class_glob_owner.push((ci, is_exclude, glob.0.clone()));
+                let gi = *class_glob_index.entry(glob.0.as_str()).or_insert_with(|| {
+                    class_globs.add(glob.glob());
+                    class_glob_owner.push(Vec::new());
+                    class_glob_owner.len() - 1
+                });
+                class_glob_owner[gi].push((ci, is_exclude, glob.0.clone()));
             }
             for (si, sig) in def.signals.iter().enumerate() {
                 if sig.any.is_empty() == sig.all.is_empty() {
@@ -383,10 +389,12 @@ impl Classifier {
         let automaton = if literals.is_empty() {
             None
         } else {
+            // Case-sensitive over lower-cased literals, searched in a lower-cased copy of the text:
+            // a third of the build time of an ASCII case-insensitive automaton, same matches.
             Some(
                 AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&literals)
                     .map_err(|e| {
                         ClassError::new(format!("classes: cannot build the signal automaton: {e}"))
@@ -450,13 +458,14 @@ impl Classifier {
         let mut excluded = vec![false; n];
         let mut by_path: Vec<Vec<String>> = vec![Vec::new(); n];
         for gi in self.class_globs.matches(path) {
-            let (ci, is_exclude, glob) = &self.class_glob_owner[gi];
-            if *is_exclude {
-                excluded[*ci] = true;
-            } else {
-                path_hit[*ci] = true;
-                if explain {
-                    by_path[*ci].push(format!("path:{glob}"));
+            for (ci, is_exclude, glob) in &self.class_glob_owner[gi] {
+                if *is_exclude {
+                    excluded[*ci] = true;
+                } else {
+                    path_hit[*ci] = true;
+                    if explain {
+                        by_path[*ci].push(format!("path:{glob}"));
+                    }
                 }
             }
         }
@@ -524,7 +533,8 @@ impl Classifier {
         // already failed, so a long line full of one literal is matched once, not once per hit.
         let mut starts: Vec<usize> = Vec::new();
         let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for m in ac.find_overlapping_iter(added) {
+        let lower = added.to_ascii_lowercase();
+        for m in ac.find_overlapping_iter(&lower) {
             for u in &self.uses[m.pattern().as_usize()] {
                 let sig = &self.signals[u.signal];
                 if !in_scope[u.signal] || (fired[u.signal] && sig.all_count == 0) {
