@@ -343,7 +343,11 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
     if contains_ci(value, b"://") || is_uuid(value) || is_sealed_secret(value) {
         return false;
     }
-    if bare && looks_like_code(value) {
+    if bare && (looks_like_code(value) || snake_identifier(value)) {
+        return false;
+    }
+    // Eight hex digits are a key id or a short hash, not enough to be a credential.
+    if value.len() < 16 && value.iter().all(u8::is_ascii_hexdigit) {
         return false;
     }
     // Prose and format strings have spaces; generated credentials do not.
@@ -392,6 +396,16 @@ pub fn is_uuid(v: &[u8]) -> bool {
                 b.is_ascii_hexdigit()
             }
         })
+}
+
+/// `__uint128_t`, `MAX_RETRY_COUNT`: an unquoted snake_case or CONSTANT_CASE name is a type or a constant.
+fn snake_identifier(v: &[u8]) -> bool {
+    v.contains(&b'_')
+        && (v
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            || v.iter()
+                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'))
 }
 
 /// An unquoted value that is an expression: a call, an index, a dotted path or a plain identifier.
