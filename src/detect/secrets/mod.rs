@@ -208,6 +208,20 @@ pub fn rules_markdown() -> String {
          Placeholders (`EXAMPLE`, `xxxx`, `${{VAR}}`, `<your-key>`, `changeme`, redacted values) never match.\n",
         specs.len()
     );
+    md.push_str(
+        "Findings carry the rule id, the file, line and column, a redacted preview (at most four characters \
+         and never more than a quarter of the secret) and a fingerprint `rule:path:sha256-prefix` without a \
+         line number, so a baseline survives edits around a secret.\n\n\
+         **Suppressing a finding.** Put `charter:allow` on the line (`gitleaks:allow` and \
+         `pragma: allowlist secret` work too), or list paths, regexes or stopwords under `secrets:` in \
+         `.charter/charter.yaml` (`allow_paths`, `allow_regexes`, `stopwords`); turn a rule off with \
+         `disable: [rule-id]`.\n\n\
+         **Bringing gitleaks or betterleaks rules.** Point `secrets.gitleaks_config` at the team's TOML: its \
+         `[[rules]]` (regex, secretGroup, entropy, keywords, path, allowlists) run next to these, its global \
+         `[allowlist]` applies to all, `[extend] disabledRules` turns built-ins off and `useDefault = false` \
+         keeps only the team's rules. Go regex syntax is translated; a pattern Rust cannot run \
+         (look-around, backreferences) is reported with the file and rule id.\n",
+    );
     let mut current = "";
     for (origin, r) in &specs {
         if origin != current {
