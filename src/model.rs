@@ -705,8 +705,10 @@ impl LiteralFilter {
         }
         let automaton = (!literals.is_empty())
             .then(|| {
+                // Searched over short texts (a line, a commit message): the cheapest to build.
                 aho_corasick::AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
+                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
                     .build(&literals)
                     .ok()
             })

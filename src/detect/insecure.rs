@@ -5,7 +5,7 @@
 //! regexes run only on the lines where one of its keywords occurred.
 
 use crate::detect::LineMap;
-use crate::model::{GlobPattern, LazyRegex, RegexPattern, Severity};
+use crate::model::{GlobPattern, LazyRegex, LiteralFilter, RegexPattern, Severity};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
@@ -235,23 +235,6 @@ struct CompiledPattern {
     unless: Option<LazyRegex>,
     context: Option<(LazyRegex, usize)>,
     scoped: bool,
-    /// The regex's required literals (`model::required_literals`), built the first time its rule
-    /// is a candidate: a line holding none of them cannot match, so the regex is not compiled or
-    /// run for it (a rule's keywords are broader than each of its patterns).
-    gate: OnceLock<Option<AhoCorasick>>,
-}
-
-impl CompiledPattern {
-    fn may_match(&self, line: &[u8]) -> bool {
-        let gate = self.gate.get_or_init(|| {
-            let literals = self.regex.required_literals()?;
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(literals)
-                .ok()
-        });
-        gate.as_ref().is_none_or(|g| g.is_match(line))
-    }
 }
 
 struct CompiledRule {
@@ -261,6 +244,10 @@ struct CompiledRule {
     severity: Severity,
     action: Action,
     patterns: Vec<usize>,
+    /// The required literals (`model::required_literals`) of each of `patterns`, built the first
+    /// time the rule is a candidate: a pattern none of whose literals is on the line cannot match
+    /// it, so it is neither compiled nor run (a rule's keywords are broader than each pattern).
+    gate: OnceLock<LiteralFilter>,
 }
 
 /// Texts from this size on are searched with the keyword DFA: it costs about a millisecond to
@@ -387,7 +374,6 @@ impl InsecureScanner {
                         None => None,
                     },
                     scoped: !p.paths.is_empty(),
-                    gate: OnceLock::new(),
                 });
                 own.push(pi);
             }
@@ -416,6 +402,7 @@ impl InsecureScanner {
                 severity: rule.severity,
                 action,
                 patterns: own,
+                gate: OnceLock::new(),
             });
         }
         let automaton = if keywords.is_empty() {
@@ -515,11 +502,21 @@ impl InsecureScanner {
         // checked when the search moves past it. `seen[rule]` is the last line that queued it.
         let mut cursor = LineCursor::new(text);
         let mut pending: Vec<usize> = Vec::new();
+        let mut possible: Vec<bool> = Vec::new();
+        // The start of the last line that queued each rule.
         let mut seen: Vec<usize> = vec![usize::MAX; self.rules.len()];
         let mut skip_line = false;
         for m in ac.find_overlapping_iter(text) {
             if m.start() >= cursor.end {
-                self.check_line(&cursor, &mut pending, &in_scope, path, lines, out);
+                self.check_line(
+                    &mut cursor,
+                    &mut pending,
+                    &mut possible,
+                    &in_scope,
+                    path,
+                    lines,
+                    out,
+                );
                 cursor.advance_to(m.start());
                 skip_line = false;
             }
@@ -527,25 +524,35 @@ impl InsecureScanner {
                 continue;
             }
             for &ri in &self.keyword_rules[m.pattern().as_usize()] {
-                if active[ri] && seen[ri] != cursor.idx {
+                if active[ri] && seen[ri] != cursor.start {
                     if pending.is_empty() && is_comment(cursor.line()) {
                         // Commented-out code does not run: nothing on this line counts.
                         skip_line = true;
                         break;
                     }
-                    seen[ri] = cursor.idx;
+                    seen[ri] = cursor.start;
                     pending.push(ri);
                 }
             }
         }
-        self.check_line(&cursor, &mut pending, &in_scope, path, lines, out);
+        self.check_line(
+            &mut cursor,
+            &mut pending,
+            &mut possible,
+            &in_scope,
+            path,
+            lines,
+            out,
+        );
     }
 
     /// Runs the patterns of the `pending` rules on the cursor's line; empties `pending`.
+    #[allow(clippy::too_many_arguments)]
     fn check_line(
         &self,
-        cursor: &LineCursor<'_>,
+        cursor: &mut LineCursor<'_>,
         pending: &mut Vec<usize>,
+        possible: &mut Vec<bool>,
         in_scope: &[bool],
         path: &str,
         lines: LineMap<'_>,
@@ -558,11 +565,21 @@ impl InsecureScanner {
         let line = cursor.line();
         for &ri in pending.iter() {
             let rule = &self.rules[ri];
-            let hit = rule.patterns.iter().any(|&pi| {
+            rule.gate
+                .get_or_init(|| {
+                    let sets: Vec<_> = rule
+                        .patterns
+                        .iter()
+                        .map(|&pi| self.patterns[pi].regex.required_literals())
+                        .collect();
+                    LiteralFilter::new(&sets)
+                })
+                .candidates_into(line, possible);
+            let hit = rule.patterns.iter().enumerate().any(|(k, &pi)| {
                 let p = &self.patterns[pi];
                 debug_assert_eq!(p.rule, ri);
                 in_scope[pi]
-                    && p.may_match(line)
+                    && possible[k]
                     && p.regex.is_match(line)
                     && !p.unless.as_ref().is_some_and(|u| u.is_match(line))
                     && p.context
@@ -574,7 +591,7 @@ impl InsecureScanner {
                     id: rule.id.clone(),
                     title: rule.title.clone(),
                     path: path.to_string(),
-                    line: lines.line(cursor.idx),
+                    line: lines.line(cursor.index()),
                     severity: rule.severity,
                     action: rule.action,
                     remediation: rule.remediation.clone(),
@@ -600,27 +617,35 @@ fn keyword_automaton(
 /// bytes skipped, so a scan costs one pass however long its lines are and however many hits.
 struct LineCursor<'t> {
     text: &'t [u8],
-    /// 0-based line index.
-    idx: usize,
     start: usize,
     /// Index of the line's `\n`, or the text's length.
     end: usize,
+    /// Line numbers are counted only when a match needs one: newlines before `counted_to`.
+    counted_to: usize,
+    counted: usize,
 }
 
 impl<'t> LineCursor<'t> {
     fn new(text: &'t [u8]) -> LineCursor<'t> {
         LineCursor {
             text,
-            idx: 0,
             start: 0,
             end: find_newline(text, 0),
+            counted_to: 0,
+            counted: 0,
         }
+    }
+
+    /// The 0-based index of the current line.
+    fn index(&mut self) -> usize {
+        self.counted += count_newlines(&self.text[self.counted_to..self.start]);
+        self.counted_to = self.start;
+        self.counted
     }
 
     /// Moves to the line holding byte `pos` (`pos` is past the current line).
     fn advance_to(&mut self, pos: usize) {
         let skipped = &self.text[self.end..pos];
-        self.idx += count_newlines(skipped);
         // `skipped` starts with the current line's `\n`, so it holds at least one.
         self.start = self.end + skipped.iter().rposition(|&b| b == b'\n').unwrap_or(0) + 1;
         self.end = find_newline(self.text, pos);
