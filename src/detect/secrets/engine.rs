@@ -35,6 +35,8 @@ pub struct Engine {
     /// Rules without keywords (imported gitleaks rules): run on the whole buffer.
     always: Vec<u32>,
     pair_of: Vec<Option<u32>>,
+    /// Some imported gitleaks rule matches on paths alone (`pkcs12-file`).
+    has_path_only: bool,
     allow_globs: GlobSet,
     global: Vec<AllowList>,
 }
@@ -108,6 +110,7 @@ impl Engine {
                     .and_then(|p| rules.iter().position(|o| o.id == p.with).map(|x| x as u32))
             })
             .collect();
+        let rules_have_path_only = rules.iter().any(|r| r.path_only);
         Ok(Engine {
             rules,
             ac,
@@ -117,6 +120,7 @@ impl Engine {
             kw_rules,
             always,
             pair_of,
+            has_path_only: rules_have_path_only,
             allow_globs,
             global,
         })
@@ -144,7 +148,7 @@ impl Engine {
             scratch.raws.clear();
             self.prefilter(text, scratch);
             self.confirm(path, text, scratch);
-            if scratch.raws.iter().any(|r| r.accepted) || self.rules.iter().any(|r| r.path_only) {
+            if self.has_path_only || scratch.raws.iter().any(|r| r.accepted) {
                 self.finish(path, text, lines, scratch, out);
             }
         });
@@ -341,7 +345,7 @@ impl Engine {
             }
             kept.push(*r);
         }
-        if kept.is_empty() && !self.rules.iter().any(|r| r.path_only) {
+        if kept.is_empty() && !self.has_path_only {
             return;
         }
         newlines.clear();
