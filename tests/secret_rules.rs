@@ -378,3 +378,28 @@ fn rules_listing_has_titles_and_keywords() {
             .all(|r| !r.title.is_empty() && !r.keywords.is_empty())
     );
 }
+
+#[test]
+fn gitleaks_path_only_rule_flags_binary_files_by_name() {
+    let cfg = "[[rules]]\nid = \"pkcs12-file\"\ndescription = \"PKCS #12 bundle\"\npath = '''(?i)\\.p(?:12|fx)$'''\n";
+    let s = Scanner::new(&SecretsConfig::default(), &[("g.toml".into(), cfg.into())]).unwrap();
+    let mut out = Vec::new();
+    s.scan(
+        "certs/client.p12",
+        b"\x30\x82\x00\x00binary",
+        LineMap::Contiguous { first: 1 },
+        &mut out,
+    );
+    assert_eq!(
+        out.iter().map(|f| f.rule_id.as_str()).collect::<Vec<_>>(),
+        ["pkcs12-file"]
+    );
+    out.clear();
+    s.scan(
+        "certs/client.pem",
+        b"\x30\x82\x00\x00binary",
+        LineMap::Contiguous { first: 1 },
+        &mut out,
+    );
+    assert!(out.is_empty());
+}

@@ -135,7 +135,13 @@ impl Engine {
     }
 
     pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<SecretFinding>) {
-        if self.path_allowed(path) || text[..text.len().min(BINARY_PROBE)].contains(&0) {
+        if self.path_allowed(path) {
+            return;
+        }
+        if self.has_path_only {
+            self.path_only_findings(path, lines, out);
+        }
+        if text[..text.len().min(BINARY_PROBE)].contains(&0) {
             return;
         }
         SCRATCH.with(|cell| {
@@ -148,7 +154,7 @@ impl Engine {
             scratch.raws.clear();
             self.prefilter(text, scratch);
             self.confirm(path, text, scratch);
-            if self.has_path_only || scratch.raws.iter().any(|r| r.accepted) {
+            if scratch.raws.iter().any(|r| r.accepted) {
                 self.finish(path, text, lines, scratch, out);
             }
         });
@@ -306,6 +312,33 @@ impl Engine {
             .any(|a| a.allows(path, secret, matched, line)))
     }
 
+    /// Rules that flag a file by its name alone (gitleaks `path` without `regex`), binary or not.
+    fn path_only_findings(&self, path: &str, lines: LineMap<'_>, out: &mut Vec<SecretFinding>) {
+        for rule in self.rules.iter().filter(|r| r.path_only) {
+            if rule
+                .path
+                .as_ref()
+                .is_some_and(|p| p.is_match(path.as_bytes()))
+                && !rule
+                    .allowlists
+                    .iter()
+                    .any(|a| a.allows(path, path.as_bytes(), b"", b""))
+            {
+                out.push(SecretFinding {
+                    rule_id: rule.id.clone(),
+                    title: rule.title.clone(),
+                    path: path.to_string(),
+                    line: lines.line(0),
+                    column: 1,
+                    end_line: lines.line(0),
+                    preview: String::new(),
+                    fingerprint: fingerprint(&rule.id, path, path.as_bytes()),
+                    entropy: None,
+                });
+            }
+        }
+    }
+
     fn finish(
         &self,
         path: &str,
@@ -345,7 +378,7 @@ impl Engine {
             }
             kept.push(*r);
         }
-        if kept.is_empty() && !self.has_path_only {
+        if kept.is_empty() {
             return;
         }
         newlines.clear();
@@ -425,29 +458,6 @@ impl Engine {
                 fingerprint: fp,
                 entropy: Some((filters::shannon(secret) * 100.0).round() / 100.0),
             });
-        }
-        for rule in self.rules.iter().filter(|r| r.path_only) {
-            if rule
-                .path
-                .as_ref()
-                .is_some_and(|p| p.is_match(path.as_bytes()))
-                && !rule
-                    .allowlists
-                    .iter()
-                    .any(|a| a.allows(path, path.as_bytes(), b"", b""))
-            {
-                out.push(SecretFinding {
-                    rule_id: rule.id.clone(),
-                    title: rule.title.clone(),
-                    path: path.to_string(),
-                    line: lines.line(0),
-                    column: 1,
-                    end_line: lines.line(0),
-                    preview: String::new(),
-                    fingerprint: fingerprint(&rule.id, path, path.as_bytes()),
-                    entropy: None,
-                });
-            }
         }
     }
 }
