@@ -247,7 +247,9 @@ struct CompiledRule {
     /// The required literals (`model::required_literals`) of each of `patterns`, built the first
     /// time the rule is a candidate: a pattern none of whose literals is on the line cannot match
     /// it, so it is neither compiled nor run (a rule's keywords are broader than each pattern).
+    /// An NFA for a commit's few lines, a DFA once a large scan needs many searches.
     gate: OnceLock<LiteralFilter>,
+    gate_dfa: OnceLock<LiteralFilter>,
 }
 
 /// Texts from this size on are searched with the keyword DFA: it costs about a millisecond to
@@ -403,6 +405,7 @@ impl InsecureScanner {
                 action,
                 patterns: own,
                 gate: OnceLock::new(),
+                gate_dfa: OnceLock::new(),
             });
         }
         let automaton = if keywords.is_empty() {
@@ -459,16 +462,17 @@ impl InsecureScanner {
     }
 
     /// The NFA for small texts; the DFA once this text or the run so far is large.
-    fn automaton_for(&self, len: usize) -> Option<&AhoCorasick> {
+    /// Whether the DFAs are in use is returned with it (the literal gates follow the same choice).
+    fn automaton_for(&self, len: usize) -> Option<(&AhoCorasick, bool)> {
         let nfa = self.automaton.as_ref()?;
         let total = self.scanned.fetch_add(len, Ordering::Relaxed) + len;
         if len < DFA_FROM_BYTES && total < 4 * DFA_FROM_BYTES {
-            return Some(nfa);
+            return Some((nfa, false));
         }
         let dfa = self
             .dfa
             .get_or_init(|| keyword_automaton(&self.keywords, AhoCorasickKind::DFA).ok());
-        Some(dfa.as_ref().unwrap_or(nfa))
+        Some(dfa.as_ref().map_or((nfa, false), |d| (d, true)))
     }
 
     /// Scans `text` (the added lines of a diff, or a whole file) and appends matches to `out`,
@@ -495,7 +499,7 @@ impl InsecureScanner {
         if !active.iter().any(|&a| a) {
             return;
         }
-        let Some(ac) = self.automaton_for(text.len()) else {
+        let Some((ac, large)) = self.automaton_for(text.len()) else {
             return;
         };
         // Keyword hits arrive in text order; the rules hit on the current line are collected and
@@ -509,9 +513,10 @@ impl InsecureScanner {
         for m in ac.find_overlapping_iter(text) {
             if m.start() >= cursor.end {
                 self.check_line(
-                    &mut cursor,
+                    &cursor,
                     &mut pending,
                     &mut possible,
+                    large,
                     &in_scope,
                     path,
                     lines,
@@ -536,9 +541,10 @@ impl InsecureScanner {
             }
         }
         self.check_line(
-            &mut cursor,
+            &cursor,
             &mut pending,
             &mut possible,
+            large,
             &in_scope,
             path,
             lines,
@@ -550,9 +556,10 @@ impl InsecureScanner {
     #[allow(clippy::too_many_arguments)]
     fn check_line(
         &self,
-        cursor: &mut LineCursor<'_>,
+        cursor: &LineCursor<'_>,
         pending: &mut Vec<usize>,
         possible: &mut Vec<bool>,
+        large: bool,
         in_scope: &[bool],
         path: &str,
         lines: LineMap<'_>,
@@ -565,16 +572,24 @@ impl InsecureScanner {
         let line = cursor.line();
         for &ri in pending.iter() {
             let rule = &self.rules[ri];
-            rule.gate
-                .get_or_init(|| {
-                    let sets: Vec<_> = rule
-                        .patterns
-                        .iter()
-                        .map(|&pi| self.patterns[pi].regex.required_literals())
-                        .collect();
-                    LiteralFilter::new(&sets)
-                })
-                .candidates_into(line, possible);
+            let (cell, kind) = if large {
+                (&rule.gate_dfa, AhoCorasickKind::DFA)
+            } else {
+                (&rule.gate, AhoCorasickKind::NoncontiguousNFA)
+            };
+            let gate = cell.get_or_init(|| {
+                let sets: Vec<_> = rule
+                    .patterns
+                    .iter()
+                    .map(|&pi| self.patterns[pi].regex.required_literals())
+                    .collect();
+                LiteralFilter::with_kind(&sets, kind)
+            });
+            // Most candidate lines hold a keyword but none of the rule's literals.
+            if !gate.any(line) {
+                continue;
+            }
+            gate.candidates_into(line, possible);
             let hit = rule.patterns.iter().enumerate().any(|(k, &pi)| {
                 let p = &self.patterns[pi];
                 debug_assert_eq!(p.rule, ri);
@@ -591,7 +606,7 @@ impl InsecureScanner {
                     id: rule.id.clone(),
                     title: rule.title.clone(),
                     path: path.to_string(),
-                    line: lines.line(cursor.index()),
+                    line: lines.line(cursor.idx),
                     severity: rule.severity,
                     action: rule.action,
                     remediation: rule.remediation.clone(),
@@ -620,9 +635,9 @@ struct LineCursor<'t> {
     start: usize,
     /// Index of the line's `\n`, or the text's length.
     end: usize,
-    /// Line numbers are counted only when a match needs one: newlines before `counted_to`.
-    counted_to: usize,
-    counted: usize,
+    /// 0-based index of the line. Counted as the cursor moves, over bytes the keyword search
+    /// has just read (still in cache): counting lazily for a late match re-reads a cold buffer.
+    idx: usize,
 }
 
 impl<'t> LineCursor<'t> {
@@ -631,21 +646,14 @@ impl<'t> LineCursor<'t> {
             text,
             start: 0,
             end: find_newline(text, 0),
-            counted_to: 0,
-            counted: 0,
+            idx: 0,
         }
-    }
-
-    /// The 0-based index of the current line.
-    fn index(&mut self) -> usize {
-        self.counted += count_newlines(&self.text[self.counted_to..self.start]);
-        self.counted_to = self.start;
-        self.counted
     }
 
     /// Moves to the line holding byte `pos` (`pos` is past the current line).
     fn advance_to(&mut self, pos: usize) {
         let skipped = &self.text[self.end..pos];
+        self.idx += count_newlines(skipped);
         // `skipped` starts with the current line's `\n`, so it holds at least one.
         self.start = self.end + skipped.iter().rposition(|&b| b == b'\n').unwrap_or(0) + 1;
         self.end = find_newline(self.text, pos);
