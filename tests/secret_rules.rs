@@ -403,3 +403,34 @@ fn gitleaks_path_only_rule_flags_binary_files_by_name() {
     );
     assert!(out.is_empty());
 }
+
+#[test]
+fn gitleaks_and_condition_needs_every_criterion() {
+    let cfg = r#"
+[[rules]]
+id = "acme-token"
+regex = '''\b(acme_[0-9a-zA-Z]{24})\b'''
+keywords = ["acme_"]
+[[rules.allowlists]]
+condition = "AND"
+paths = ['''(?:^|/)fixtures/''']
+regexTarget = "line"
+regexes = ['''FIXTURE''']
+"#;
+    let s = Scanner::new(&SecretsConfig::default(), &[("g.toml".into(), cfg.into())]).unwrap();
+    let tok = "acme_Q7f2Lx9Vb3Nm8Rt1Kc6Hy4Wd";
+    assert!(
+        scan(&s, "fixtures/a.txt", &format!("t = {tok} # FIXTURE\n")).is_empty(),
+        "both hold"
+    );
+    assert_eq!(
+        scan(&s, "fixtures/a.txt", &format!("t = {tok}\n")).len(),
+        1,
+        "path alone"
+    );
+    assert_eq!(
+        scan(&s, "src/a.txt", &format!("t = {tok} # FIXTURE\n")).len(),
+        1,
+        "line alone"
+    );
+}
