@@ -173,7 +173,7 @@ impl Session {
             commit.subject = Some(message::subject(&msg));
             let comment = self.comment_char(&msg);
             commit.trailers =
-                trailers::parse_with_comment(&msg, trailers::Mode::LogUnfold, &cfg, &comment);
+                trailers::parse_with_comment(&msg, trailers::Mode::LogUnfold, cfg, &comment);
             commit.ai_evidence = self.detectors.signatures.detect(
                 &msg,
                 &commit.trailers,
