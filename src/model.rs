@@ -361,9 +361,8 @@ impl LazyStrRegex {
 
 /// Literals, ASCII-lower-cased, one of which occurs in every match of `pattern` (Unicode mode),
 /// or `None` when the pattern has no such set (it may match without any literal). Searched for
-/// ASCII case-insensitively, their absence proves the regex cannot match, so a detector can
-/// skip compiling and running it. Non-ASCII case variants (`K`/KELVIN SIGN, `s`/LONG S) are kept
-/// as literals of their own, so the proof holds for `(?i)` patterns too.
+/// ASCII case-insensitively in `fold(text)`, their absence proves the regex cannot match, so a
+/// detector can skip compiling and running it (`LiteralFilter` does both).
 pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     required_literals_with(pattern, true)
 }
@@ -492,10 +491,14 @@ mod literals {
 
     /// The strings one character can match, ASCII-lower-cased. Under `(?i)` an ASCII letter also
     /// matches its non-ASCII simple case folds (only `k`: KELVIN SIGN and `s`: LONG S have any,
-    /// pinned by a test against regex-syntax); other letters' folds are not known here.
+    /// pinned by a test against regex-syntax): the text is folded instead (`fold`). Non-ASCII
+    /// letters' folds are not known here: under `(?i)` they match anything.
     fn char_set(c: char, flags: Flags) -> Option<Set> {
         if !c.is_ascii() && !flags.unicode {
             return None; // a raw byte, not this character
+        }
+        if super::FOLDED.iter().any(|&(from, _)| from == c) {
+            return None; // the text is searched with these folded away
         }
         let mut buf = [0u8; 4];
         let mut out = vec![
@@ -504,15 +507,13 @@ mod literals {
                 .as_bytes()
                 .to_vec(),
         ];
-        if flags.case_insensitive {
-            if !c.is_ascii() && (c.is_alphabetic() || c.to_lowercase().ne(c.to_uppercase())) {
-                return None;
-            }
-            match c.to_ascii_lowercase() {
-                'k' if flags.unicode => out.push("\u{212A}".as_bytes().to_vec()),
-                's' if flags.unicode => out.push("\u{17F}".as_bytes().to_vec()),
-                _ => {}
-            }
+        // ASCII letters under `(?i)` also match KELVIN SIGN and LONG S; `fold` maps those in the
+        // text, which keeps sets small (no 2^n spellings of `assisted`).
+        if flags.case_insensitive
+            && !c.is_ascii()
+            && (c.is_alphabetic() || c.to_lowercase().ne(c.to_uppercase()))
+        {
+            return None;
         }
         Some(out)
     }
@@ -668,6 +669,33 @@ mod literals {
     }
 }
 
+/// The non-ASCII characters `(?i)` matches for ASCII letters (KELVIN SIGN for `k`, LONG S for `s`).
+const FOLDED: [(char, u8); 2] = [('\u{212A}', b'k'), ('\u{17F}', b's')];
+
+/// `text` with KELVIN SIGN and LONG S replaced by `k` and `s`, the form `required_literals` are
+/// searched in. Borrowed unless one occurs (their UTF-8 lead bytes are rare in any text).
+pub fn fold(text: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if !text.iter().any(|&b| b == 0xE2 || b == 0xC5) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = Vec::with_capacity(text.len());
+    let mut i = 0;
+    'bytes: while i < text.len() {
+        for (c, ascii) in FOLDED {
+            let mut buf = [0u8; 4];
+            let enc = c.encode_utf8(&mut buf).as_bytes();
+            if text[i..].starts_with(enc) {
+                out.push(ascii);
+                i += enc.len();
+                continue 'bytes;
+            }
+        }
+        out.push(text[i]);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// One ASCII case-insensitive automaton over the required literals of many regexes: which of
 /// them can possibly match a text. Regexes without a literal set are always candidates.
 #[derive(Debug, Clone)]
@@ -736,7 +764,11 @@ impl LiteralFilter {
 
     /// Whether any of the regexes may match `text` (stops at the first literal).
     pub fn any(&self, text: &[u8]) -> bool {
-        !self.always.is_empty() || self.automaton.as_ref().is_some_and(|ac| ac.is_match(text))
+        !self.always.is_empty()
+            || self
+                .automaton
+                .as_ref()
+                .is_some_and(|ac| ac.is_match(fold(text).as_ref()))
     }
 
     /// Marks in `out` (resized to the number of regexes) every regex that may match `text`.
@@ -747,7 +779,7 @@ impl LiteralFilter {
             out[i] = true;
         }
         if let Some(ac) = &self.automaton {
-            for m in ac.find_overlapping_iter(text) {
+            for m in ac.find_overlapping_iter(fold(text).as_ref()) {
                 for &i in &self.owners[m.pattern().as_usize()] {
                     out[i] = true;
                 }
@@ -784,10 +816,14 @@ mod lazy_regex_tests {
 
     /// `(?i)s` also matches LONG S and `(?i)k` KELVIN SIGN: the literal set must keep them.
     #[test]
-    fn non_ascii_case_variants_are_literals_of_their_own() {
-        let set = lits("(?i)ask").unwrap();
-        assert!(set.contains(&"ask".to_string()), "{set:?}");
-        assert!(set.contains(&"a\u{17f}\u{212a}".to_string()), "{set:?}");
+    fn non_ascii_case_variants_are_folded_in_the_text() {
+        assert_eq!(lits("(?i)ask").unwrap(), ["ask"]);
+        let f = LiteralFilter::new(&[required_literals("(?i)ask")]);
+        assert!(f.any("TAſK".as_bytes()));
+        assert!(f.any("a\u{17f}\u{212a}".as_bytes()));
+        assert!(!f.any("a\u{17f}x".as_bytes()));
+        // A pattern spelling LONG S itself has no literal for it (the text loses it to folding).
+        assert_eq!(lits("\u{17f}x").unwrap(), ["x"]);
     }
 
     /// The extractor adds only KELVIN SIGN and LONG S as non-ASCII case variants of ASCII letters;
@@ -854,7 +890,9 @@ mod lazy_regex_tests {
             let set = required_literals(p).unwrap_or_else(|| panic!("{p}: no literals"));
             for t in texts {
                 if re.is_match(t.as_bytes()) {
-                    let lower = t.to_ascii_lowercase();
+                    let lower = String::from_utf8(fold(t.as_bytes()).into_owned())
+                        .unwrap()
+                        .to_ascii_lowercase();
                     assert!(
                         set.iter()
                             .any(|l| lower.as_bytes().windows(l.len()).any(|w| w == l.as_slice())),
