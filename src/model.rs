@@ -501,7 +501,7 @@ mod literals {
             return None; // the text is searched with these folded away
         }
         let mut buf = [0u8; 4];
-        let mut out = vec![
+        let out = vec![
             c.to_ascii_lowercase()
                 .encode_utf8(&mut buf)
                 .as_bytes()
