@@ -443,3 +443,43 @@ fn unknown_subcommand_is_usage_error_2() {
     let r = Repo::new();
     assert_eq!(r.charter(&["no-such-command"]).code, 2);
 }
+
+/// Regression: `git commit -a` and `git commit <path>` commit a temporary index named in
+/// GIT_INDEX_FILE; the hooks judged `.git/index` and let the change through.
+#[test]
+fn commit_all_and_commit_paths_are_judged_through_native_hooks() {
+    let r = Repo::new();
+    r.add("app.py", "x = 1\n");
+    r.commit("base");
+    let run = r.charter(&["install", "--hook", "pre-commit"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let commit = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(r.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CHARTER_BIN", BIN)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    r.write("app.py", format!("x = 1\nkey = \"{}\"\n", aws_key_id()));
+    let out = commit(&["commit", "-q", "-a", "-m", "leak via -a"]);
+    assert!(
+        !out.status.success(),
+        "git commit -a must be rejected: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // git sends a hook's output to its stderr.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CH-SECRET-001"));
+    let out = commit(&["commit", "-q", "-m", "leak via path", "app.py"]);
+    assert!(!out.status.success(), "git commit <path> must be rejected");
+    r.write("app.py", "x = 2\n");
+    let out = commit(&["commit", "-q", "-a", "-m", "clean via -a"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

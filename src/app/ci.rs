@@ -101,6 +101,13 @@ pub fn pre_push(
         (Some(to), Some(from)) => vec![repo.range(&format!("{from}..{to}")).map_err(git_err)?],
         // The framework leaves FROM unset when the pushed branch holds the root commit.
         (Some(to), None) => vec![repo.unpushed(&to).map_err(git_err)?],
+        // pre-commit 3/4 sets neither ref on the first push of a branch that holds the root commit
+        // (it then runs with all_files) and keeps stdin to itself: judge what the branch being pushed
+        // has that no remote-tracking ref has, rather than nothing.
+        (None, _) if stdin.trim().is_empty() && env("PRE_COMMIT").is_some() => {
+            let local = env("PRE_COMMIT_LOCAL_BRANCH").unwrap_or_else(|| "HEAD".to_string());
+            vec![repo.unpushed(&local).map_err(git_err)?]
+        }
         (None, _) => ranges_for_lines(&repo, &parse_ref_lines(stdin).map_err(git_err)?)?,
     };
     Ok(judge_ranges(repo, &ranges, Stage::PrePush, "nothing to push")?.0)

@@ -117,12 +117,32 @@ impl Repo {
             }
             Err(e) => return Err(e.into()),
         };
-        let index = self.repo.index()?;
+        let index = self.index()?;
         let mut opts = changes::diff_options();
         let mut diff =
             self.repo
                 .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))?;
         changes::collect(&self.repo, &mut diff, max_file_size)
+    }
+
+    /// The index git is about to commit. `git commit -a` and `git commit <paths>` build a temporary
+    /// index and name it in GIT_INDEX_FILE for the hooks; judging `.git/index` there would miss the change.
+    fn index(&self) -> Result<git2::Index, GitError> {
+        match std::env::var_os("GIT_INDEX_FILE").filter(|p| !p.is_empty()) {
+            Some(p) => {
+                let p = PathBuf::from(p);
+                // Relative to the directory git runs the hook in (the top of the work tree).
+                let p = if p.is_relative() {
+                    std::env::current_dir()
+                        .map_err(|e| GitError::Other(format!("current directory: {e}")))?
+                        .join(p)
+                } else {
+                    p
+                };
+                Ok(git2::Index::open(&p)?)
+            }
+            None => Ok(self.repo.index()?),
+        }
     }
 
     /// Author and committer as git would record them for a commit made now:
