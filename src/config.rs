@@ -39,6 +39,24 @@ pub struct Charter {
     pub secrets: SecretsConfig,
     pub insecure: InsecureConfig,
     pub policies: PoliciesConfig,
+    pub trailers: TrailersConfig,
+}
+
+/// How trailers are read from a message.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TrailersConfig {
+    /// `log` (default): as `git log --format=%(trailers:only,unfold)` reads a stored commit.
+    /// `interpret`: as `git interpret-trailers --parse`, which also stops at a `---` patch divider.
+    pub mode: TrailerMode,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TrailerMode {
+    #[default]
+    Log,
+    Interpret,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -47,6 +47,9 @@ pub struct Commit {
     pub subject: Option<String>,
     pub trailers: Vec<Trailer>,
     pub ai_evidence: Vec<AiEvidence>,
+    /// Secrets found in the message itself (path `<commit message>`); `message`, `trailers` and
+    /// `ai_evidence` above are built from a copy where they are redacted.
+    pub findings: Vec<SecretFinding>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -102,3 +102,50 @@ fn baseline_hides_known_findings_and_reports_new_ones() {
     r.add("b.py", format!("k2 = \"AKIA{}\"\n", "Q5WB7TZKXN3RL2MD"));
     assert_eq!(r.charter(&["pre-commit"]).code, 1);
 }
+
+#[test]
+fn a_secret_in_the_commit_message_is_denied_and_redacted_everywhere() {
+    let r = Repo::new();
+    r.add("a.txt", "a\n");
+    let token = format!("glpat-{}", "Xq3vT9kLm2Wp8Rz4Yb6N");
+    let msg = r.write(
+        "MSG",
+        format!("Fix login\n\nDeploy with {token} please\n\nCo-Authored-By: Claude <noreply@anthropic.com> {token}\n"),
+    );
+    let msg = msg.to_str().unwrap().to_string();
+    for format in ["console", "json", "sarif", "github"] {
+        let run = r.charter(&["commit-msg", &msg, "--format", format]);
+        assert_eq!(run.code, 1, "{format}: {}", run.all());
+        assert!(
+            run.all().contains("CH-SECRET-001"),
+            "{format}: {}",
+            run.all()
+        );
+        assert!(
+            !run.all().contains(&token),
+            "{format} leaks the token:\n{}",
+            run.all()
+        );
+    }
+    let run = r.charter(&["input", "--stage", "commit-msg", &msg]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        !run.stdout.contains(&token),
+        "input leaks the token:\n{}",
+        run.stdout
+    );
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        doc["commit"]["findings"].as_array().unwrap().len(),
+        2,
+        "{doc:#}"
+    );
+    // The trailers are still parsed (from the redacted copy).
+    assert!(
+        doc["commit"]["trailers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["key"] == "Co-Authored-By")
+    );
+}

@@ -20,3 +20,13 @@ deny contains result if {
 		"message": sprintf("%s: %s (%s)", [finding.rule_id, finding.title, finding.preview]),
 	}
 }
+
+# A secret in the commit message: reported without a file (the message has no path in the tree).
+deny contains result if {
+	some finding in object.get(object.get(input, "commit", {}), "findings", [])
+	result := {
+		"line": finding.line,
+		"message": sprintf("%s in the commit message: %s (%s)", [finding.rule_id, finding.title, finding.preview]),
+		"remediation": "Remove the secret from the commit message (git commit --amend, or edit the message file) and rotate it.",
+	}
+}

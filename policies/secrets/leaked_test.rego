@@ -29,3 +29,11 @@ test_no_finding_passes if {
 test_missing_findings_field_passes if {
 	count(leaked.deny) == 0 with input as {}
 }
+
+test_secret_in_commit_message_is_denied if {
+	results := leaked.deny with input as {"findings": [], "commit": {"findings": [object.union(finding, {"path": "<commit message>", "line": 4})]}}
+	count(results) == 1
+	some r in results
+	r.line == 4
+	contains(r.message, "commit message")
+}

@@ -169,11 +169,27 @@ impl Session {
             committer,
             ..input::Commit::default()
         };
-        if let Some(msg) = message {
+        if let Some(raw) = message {
+            // A secret pasted into a message is as leaked as one in a file, and the message is
+            // printed, serialised and quoted by policies: find it, then work on a redacted copy.
+            let message_path = "<commit message>";
+            self.detectors.secrets.scan(
+                message_path,
+                raw.as_bytes(),
+                LineMap::Contiguous { first: 1 },
+                &mut commit.findings,
+            );
+            commit
+                .findings
+                .retain(|f| !self.detectors.baseline.contains(&f.fingerprint));
+            let msg = redact_lines(&raw, &commit.findings);
             commit.subject = Some(message::subject(&msg));
             let comment = self.comment_char(&msg);
-            commit.trailers =
-                trailers::parse_with_comment(&msg, trailers::Mode::LogUnfold, cfg, &comment);
+            let mode = match self.charter.charter.trailers.mode {
+                config::TrailerMode::Log => trailers::Mode::LogUnfold,
+                config::TrailerMode::Interpret => trailers::Mode::InterpretParse,
+            };
+            commit.trailers = trailers::parse_with_comment(&msg, mode, cfg, &comment);
             commit.ai_evidence = self.detectors.signatures.detect(
                 &msg,
                 &commit.trailers,
@@ -266,6 +282,33 @@ impl Session {
     pub fn rule_infos(&self, evaluator: &Evaluator) -> Vec<RuleInfo> {
         rule_infos(evaluator)
     }
+}
+
+/// Replaces each finding's secret in `text` by its redacted preview: from the finding's column to the
+/// end of the token on its first line, and whole lines after it (the rest of a PEM block, the second
+/// half of a pair).
+pub fn redact_lines(text: &str, findings: &[SecretFinding]) -> String {
+    if findings.is_empty() {
+        return text.to_string();
+    }
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    for f in findings {
+        let first = f.line.saturating_sub(1) as usize;
+        if let Some(line) = lines.get_mut(first) {
+            let start = line
+                .char_indices()
+                .nth(f.column.saturating_sub(1) as usize)
+                .map_or(line.len(), |(i, _)| i);
+            let end = line[start..]
+                .find(|c: char| c.is_whitespace() || "\"'`<>,;()[]{}".contains(c))
+                .map_or(line.len(), |n| start + n);
+            line.replace_range(start..end, &f.preview);
+        }
+        for l in (first + 1)..(f.end_line as usize).min(lines.len()) {
+            lines[l] = "[redacted]".to_string();
+        }
+    }
+    lines.join("\n")
 }
 
 /// One evaluator for the run, with the charter as `data.charter`.
