@@ -83,7 +83,13 @@ fn no_format_prints_a_full_secret() {
 #[test]
 fn baseline_hides_known_findings_and_reports_new_ones() {
     let r = Repo::new();
-    r.add("a.py", format!("k = \"{}\"\n", aws_key_id()));
+    r.add(
+        "a.py",
+        format!(
+            "k = \"{}\"\npassword = \"Zx9qLm2Vb7Tr4Wp1Ks8N\"\n",
+            aws_key_id()
+        ),
+    );
     r.commit("legacy key");
     assert_eq!(r.charter(&["scan"]).code, 1);
     let run = r.charter(&["baseline"]);
@@ -91,13 +97,17 @@ fn baseline_hides_known_findings_and_reports_new_ones() {
     let run = r.charter(&["scan"]);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
-        run.stdout.contains("1 baselined finding hidden"),
+        run.stdout.contains("2 baselined findings hidden"),
         "{}",
         run.stdout
     );
     // Moving the key to another line keeps it baselined: fingerprints do not use line numbers.
     r.write("a.py", format!("# moved\n\nk = \"{}\"\n", aws_key_id()));
     assert_eq!(r.charter(&["scan"]).code, 0);
+    // Regression: the baseline file itself (fingerprints read like `password:value`) is not a finding.
+    r.git(&["add", ".charter/baseline.json"]);
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 0, "{}", run.all());
     // A new key is reported.
     r.add("b.py", format!("k2 = \"AKIA{}\"\n", "Q5WB7TZKXN3RL2MD"));
     assert_eq!(r.charter(&["pre-commit"]).code, 1);

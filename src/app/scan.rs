@@ -40,8 +40,7 @@ fn scan_files(
         let mut findings = Vec::new();
         let mut insecure = Vec::new();
         if let Some(c) = &f.content {
-            d.secrets
-                .scan(&f.path, c, LineMap::Contiguous { first: 1 }, &mut findings);
+            d.scan_secrets(&f.path, c, LineMap::Contiguous { first: 1 }, &mut findings);
             d.insecure
                 .scan(&f.path, c, LineMap::Contiguous { first: 1 }, &mut insecure);
         }
