@@ -303,6 +303,11 @@ impl LazyRegex {
     pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
         required_literals_with(&self.pattern, self.unicode)
     }
+
+    /// All the literal sets every match needs (see `required_literal_sets`).
+    pub fn required_literal_sets(&self) -> Vec<Vec<Vec<u8>>> {
+        required_literal_sets_with(&self.pattern, self.unicode)
+    }
 }
 
 /// `LazyRegex` over `&str`, for detectors that need captures as text (commit messages).
@@ -357,6 +362,11 @@ impl LazyStrRegex {
     pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
         required_literals_with(&self.pattern, true)
     }
+
+    /// All the literal sets every match needs (see `required_literal_sets`).
+    pub fn required_literal_sets(&self) -> Vec<Vec<Vec<u8>>> {
+        required_literal_sets_with(&self.pattern, true)
+    }
 }
 
 /// Literals, ASCII-lower-cased, one of which occurs in every match of `pattern` (Unicode mode),
@@ -364,15 +374,27 @@ impl LazyStrRegex {
 /// ASCII case-insensitively in `fold(text)`, their absence proves the regex cannot match, so a
 /// detector can skip compiling and running it (`LiteralFilter` does both).
 pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    required_literals_with(pattern, true)
+    required_literal_sets_with(pattern, true).into_iter().next()
+}
+
+/// Several such sets, all of which every match needs one literal of (`(?i)by\s+(?:gpt|claude)`
+/// needs `by` and one of `gpt`, `claude`); empty when none is known. The most selective first.
+pub fn required_literal_sets(pattern: &str) -> Vec<Vec<Vec<u8>>> {
+    required_literal_sets_with(pattern, true)
 }
 
 fn required_literals_with(pattern: &str, unicode: bool) -> Option<Vec<Vec<u8>>> {
+    required_literal_sets_with(pattern, unicode)
+        .into_iter()
+        .next()
+}
+
+fn required_literal_sets_with(pattern: &str, unicode: bool) -> Vec<Vec<Vec<u8>>> {
     // The AST, not the HIR: translating to HIR (case folding, Unicode tables) costs ten times
     // the parse, and the literals are needed for every pattern of a catalogue at once.
-    let ast = regex_syntax::ast::parse::Parser::new()
-        .parse(pattern)
-        .ok()?;
+    let Ok(ast) = regex_syntax::ast::parse::Parser::new().parse(pattern) else {
+        return Vec::new();
+    };
     let mut flags = literals::Flags {
         case_insensitive: false,
         unicode,
@@ -419,16 +441,20 @@ mod literals {
         }
     }
 
+    /// Most sets kept in a conjunction (the most selective ones).
+    const MAX_CONJ: usize = 4;
+
     pub(super) struct Lits {
         exact: Option<Set>,
-        required: Option<Set>,
+        /// Sets every match needs one literal of, each of them (a conjunction).
+        required: Vec<Set>,
     }
 
     impl Lits {
         fn exact(set: Option<Set>) -> Lits {
             Lits {
                 exact: set,
-                required: None,
+                required: Vec::new(),
             }
         }
 
@@ -436,13 +462,26 @@ mod literals {
             Lits::exact(Some(vec![Vec::new()]))
         }
 
-        /// The most selective set every match needs one of: literals that can be empty prove nothing.
-        pub(super) fn best(self) -> Option<Set> {
+        /// The sets every match needs, most selective first: literals that can be empty prove nothing.
+        pub(super) fn best(self) -> Vec<Set> {
             let from_exact = self.exact.filter(|e| e.iter().all(|s| !s.is_empty()));
-            let mut cands: Vec<Set> = from_exact.into_iter().chain(self.required).collect();
-            cands.sort_by_key(|s| std::cmp::Reverse(score(s)));
-            cands.into_iter().next()
+            conjunction(from_exact.into_iter().chain(self.required).collect())
         }
+    }
+
+    /// Keeps the `MAX_CONJ` most selective distinct sets.
+    fn conjunction(mut sets: Vec<Set>) -> Vec<Set> {
+        sets.sort_by_key(|s| std::cmp::Reverse(score(s)));
+        let mut out: Vec<Set> = Vec::new();
+        for s in sets {
+            if out.len() == MAX_CONJ {
+                break;
+            }
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
     }
 
     /// Longer shortest literal first (short ones hit everywhere), then fewer literals.
@@ -607,6 +646,48 @@ mod literals {
         }
     }
 
+    /// Whatever branch matched, one of its sets holds: so the union of one set per branch is
+    /// required. Picks, for each set of the first branch, the same set in the other branches
+    /// when they have it (shared vocabulary) and their best set otherwise, and the i-th set
+    /// of every branch together.
+    fn either(branches: Vec<Vec<Set>>) -> Vec<Set> {
+        if branches.is_empty() || branches.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        let mut picks: Vec<Vec<usize>> = Vec::new();
+        for (k, set) in branches[0].iter().enumerate() {
+            picks.push(
+                branches
+                    .iter()
+                    .enumerate()
+                    .map(|(b, sets)| {
+                        if b == 0 {
+                            k
+                        } else {
+                            sets.iter().position(|x| x == set).unwrap_or(0)
+                        }
+                    })
+                    .collect(),
+            );
+        }
+        let longest = branches.iter().map(Vec::len).max().unwrap_or(0);
+        for i in 0..longest {
+            picks.push(branches.iter().map(|sets| i.min(sets.len() - 1)).collect());
+        }
+        let unions = picks
+            .into_iter()
+            .filter_map(|pick| {
+                let union: Set = pick
+                    .iter()
+                    .zip(&branches)
+                    .flat_map(|(&k, sets)| sets[k].iter().cloned())
+                    .collect();
+                shrink(union)
+            })
+            .collect();
+        conjunction(unions)
+    }
+
     fn alternation(subs: Vec<Lits>) -> Lits {
         let exact = if subs.iter().all(|s| s.exact.is_some()) {
             let all = dedup(
@@ -618,19 +699,14 @@ mod literals {
         } else {
             None
         };
-        let mut required = Some(Vec::new());
-        for s in subs {
-            match (s.best(), required.as_mut()) {
-                (Some(b), Some(r)) => r.extend(b),
-                _ => required = None,
-            }
-        }
         Lits {
             exact,
-            required: required.and_then(shrink),
+            required: either(subs.into_iter().map(Lits::best).collect()),
         }
     }
 
+    /// Every child is part of every match: the sets of all of them, and of each run of exact
+    /// neighbours joined, are required together.
     fn concat(subs: Vec<Lits>) -> Lits {
         let mut whole: Option<Set> = Some(vec![Vec::new()]);
         let mut run: Set = vec![Vec::new()];
@@ -661,10 +737,9 @@ mod literals {
             }
         }
         close(&mut run, &mut cands);
-        cands.sort_by_key(|s| std::cmp::Reverse(score(s)));
         Lits {
             exact: whole,
-            required: cands.into_iter().next(),
+            required: conjunction(cands),
         }
     }
 }
@@ -701,43 +776,50 @@ pub fn fold(text: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 #[derive(Debug, Clone)]
 pub struct LiteralFilter {
     automaton: Option<aho_corasick::AhoCorasick>,
-    /// Automaton pattern → regexes needing it.
-    owners: Vec<Vec<usize>>,
-    /// Regexes with no literal set.
-    always: Vec<usize>,
-    len: usize,
+    /// Automaton pattern → (regex, bit of the set it belongs to).
+    owners: Vec<Vec<(usize, u32)>>,
+    /// Per regex: the bits of all its sets (0: no set, always a candidate).
+    full: Vec<u32>,
 }
 
 impl LiteralFilter {
     /// `sets[i]` is regex i's required literals (`None`: no filter for it). An NFA: the cheapest
     /// to build, for short texts (a line, a commit message).
     pub fn new(sets: &[Option<Vec<Vec<u8>>>]) -> LiteralFilter {
-        LiteralFilter::with_kind(sets, aho_corasick::AhoCorasickKind::NoncontiguousNFA)
+        let all: Vec<Vec<Vec<Vec<u8>>>> =
+            sets.iter().map(|s| s.iter().cloned().collect()).collect();
+        LiteralFilter::all_of(&all, aho_corasick::AhoCorasickKind::NoncontiguousNFA)
     }
 
     /// With the automaton kind chosen by the caller (a DFA for many searches: slower to build,
     /// several times faster to run).
-    pub fn with_kind(
-        sets: &[Option<Vec<Vec<u8>>>],
+    /// `conjunctions[i]` is regex i's `required_literal_sets`: it is a candidate when every one
+    /// of them has a literal in the text (no set: always).
+    pub fn all_of(
+        conjunctions: &[Vec<Vec<Vec<u8>>>],
         kind: aho_corasick::AhoCorasickKind,
     ) -> LiteralFilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut index = std::collections::HashMap::new();
-        let mut owners: Vec<Vec<usize>> = Vec::new();
-        let mut always = Vec::new();
-        for (i, set) in sets.iter().enumerate() {
-            let Some(set) = set else {
-                always.push(i);
-                continue;
-            };
-            for lit in set {
-                let k = *index.entry(lit.clone()).or_insert_with(|| {
-                    literals.push(lit.clone());
-                    owners.push(Vec::new());
-                    literals.len() - 1
-                });
-                if owners[k].last() != Some(&i) {
-                    owners[k].push(i);
+        let mut owners: Vec<Vec<(usize, u32)>> = Vec::new();
+        let mut full = Vec::with_capacity(conjunctions.len());
+        for (i, sets) in conjunctions.iter().enumerate() {
+            let sets = &sets[..sets.len().min(32)];
+            full.push(if sets.len() == 32 {
+                u32::MAX
+            } else {
+                (1u32 << sets.len()) - 1
+            });
+            for (j, set) in sets.iter().enumerate() {
+                for lit in set {
+                    let k = *index.entry(lit.clone()).or_insert_with(|| {
+                        literals.push(lit.clone());
+                        owners.push(Vec::new());
+                        literals.len() - 1
+                    });
+                    if !owners[k].contains(&(i, 1 << j)) {
+                        owners[k].push((i, 1 << j));
+                    }
                 }
             }
         }
@@ -750,41 +832,46 @@ impl LiteralFilter {
                     .ok()
             })
             .flatten();
-        if automaton.is_none() {
+        if automaton.is_none() && !literals.is_empty() {
             // Cannot happen for literals this small; filtering nothing is the safe fallback.
-            always = (0..sets.len()).collect();
+            full.iter_mut().for_each(|f| *f = 0);
         }
         LiteralFilter {
             automaton,
             owners,
-            always,
-            len: sets.len(),
+            full,
         }
     }
 
-    /// Whether any of the regexes may match `text` (stops at the first literal).
+    /// Whether any of the regexes may match `text`. Without literals in the text, only a regex
+    /// without sets can; the common case for a detector's gate stops there.
     pub fn any(&self, text: &[u8]) -> bool {
-        !self.always.is_empty()
-            || self
-                .automaton
-                .as_ref()
-                .is_some_and(|ac| ac.is_match(fold(text).as_ref()))
+        if self.full.contains(&0) {
+            return true;
+        }
+        let Some(ac) = &self.automaton else {
+            return false;
+        };
+        if !ac.is_match(fold(text).as_ref()) {
+            return false;
+        }
+        let mut out = Vec::new();
+        self.candidates_into(text, &mut out);
+        out.contains(&true)
     }
 
     /// Marks in `out` (resized to the number of regexes) every regex that may match `text`.
     pub fn candidates_into(&self, text: &[u8], out: &mut Vec<bool>) {
-        out.clear();
-        out.resize(self.len, false);
-        for &i in &self.always {
-            out[i] = true;
-        }
+        let mut seen = vec![0u32; self.full.len()];
         if let Some(ac) = &self.automaton {
             for m in ac.find_overlapping_iter(fold(text).as_ref()) {
-                for &i in &self.owners[m.pattern().as_usize()] {
-                    out[i] = true;
+                for &(i, bit) in &self.owners[m.pattern().as_usize()] {
+                    seen[i] |= bit;
                 }
             }
         }
+        out.clear();
+        out.extend(seen.iter().zip(&self.full).map(|(s, f)| s == f));
     }
 }
 
@@ -862,6 +949,8 @@ mod lazy_regex_tests {
             r"(?:(?i)s)k",
             r"(?i:[a-c]s)k",
             r"(?-u:\xFF)ab",
+            r"(?i)(?:written|made)\s+by\s+(?:gpt-?4|claude code)|(?:gpt-?4|claude code)\s+wrote",
+            r"(?i)\b(?:by|with)\s+(?:\w+\s+)?(?:ai|llm)\b|assisted-by:\s*\S",
         ];
         let texts = [
             "SELECT a FROM b",
@@ -884,23 +973,49 @@ mod lazy_regex_tests {
             "\u{17F}k",
             "B\u{17F}k",
             "\u{FF}ab",
+            "Made by GPT4",
+            "CLAUDE CODE wrote it",
+            "done with some LLM",
+            "Assisted-by: x",
         ];
         for p in patterns {
             let re = regex::bytes::Regex::new(p).unwrap();
-            let set = required_literals(p).unwrap_or_else(|| panic!("{p}: no literals"));
+            let sets = required_literal_sets(p);
+            assert!(!sets.is_empty(), "{p}: no literals");
             for t in texts {
                 if re.is_match(t.as_bytes()) {
                     let lower = String::from_utf8(fold(t.as_bytes()).into_owned())
                         .unwrap()
                         .to_ascii_lowercase();
-                    assert!(
-                        set.iter()
-                            .any(|l| lower.as_bytes().windows(l.len()).any(|w| w == l.as_slice())),
-                        "{p} matches {t:?} but none of {set:?} occurs"
-                    );
+                    for set in &sets {
+                        assert!(
+                            set.iter().any(|l| lower
+                                .as_bytes()
+                                .windows(l.len())
+                                .any(|w| w == l.as_slice())),
+                            "{p} matches {t:?} but none of {set:?} occurs"
+                        );
+                    }
                 }
             }
         }
+    }
+
+    /// Every branch names a model: the model names are required even though the branches
+    /// start differently, so a line with only "written by" does not wake the regex.
+    #[test]
+    fn shared_vocabulary_across_branches_is_required() {
+        let p =
+            r"(?i)(?:written|made)\s+by\s+(?:gpt-?4|claude code)|(?:gpt-?4|claude code)\s+wrote";
+        let sets = required_literal_sets(p);
+        let models: Vec<Vec<u8>> = ["claude code", "gpt-4", "gpt4"]
+            .iter()
+            .map(|s| s.as_bytes().to_vec())
+            .collect();
+        assert!(sets.contains(&models), "{sets:?}");
+        let f = LiteralFilter::all_of(&[sets], aho_corasick::AhoCorasickKind::NoncontiguousNFA);
+        assert!(!f.any(b"Written by Jane"));
+        assert!(f.any(b"Written by GPT-4"));
     }
 
     #[test]

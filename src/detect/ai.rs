@@ -353,9 +353,9 @@ impl Signatures {
             let sets: Vec<_> = self
                 .sigs()
                 .iter()
-                .map(|s| s.pattern.required_literals())
+                .map(|s| s.pattern.required_literal_sets())
                 .collect();
-            LiteralFilter::new(&sets)
+            LiteralFilter::all_of(&sets, aho_corasick::AhoCorasickKind::NoncontiguousNFA)
         })
     }
 

@@ -313,7 +313,7 @@ struct CompiledRule {
     severity: Severity,
     action: Action,
     patterns: Vec<usize>,
-    /// The required literals (`model::required_literals`) of each of `patterns`, built the first
+    /// The required literals (`model::required_literal_sets`) of each of `patterns`, built the first
     /// time the rule is a candidate: a pattern none of whose literals is on the line cannot match
     /// it, so it is neither compiled nor run (a rule's keywords are broader than each pattern).
     /// An NFA for a commit's few lines, a DFA once a large scan needs many searches.
@@ -650,9 +650,9 @@ impl InsecureScanner {
                 let sets: Vec<_> = rule
                     .patterns
                     .iter()
-                    .map(|&pi| self.patterns[pi].regex.required_literals())
+                    .map(|&pi| self.patterns[pi].regex.required_literal_sets())
                     .collect();
-                LiteralFilter::with_kind(&sets, kind)
+                LiteralFilter::all_of(&sets, kind)
             });
             // Most candidate lines hold a keyword but none of the rule's literals.
             if !gate.any(line) {
