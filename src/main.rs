@@ -85,7 +85,14 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             Ok(exit::OK)
         }
         Command::Charter => {
-            emit(&app::effective_charter(&dir)?)?;
+            let yaml = app::effective_charter(&dir)?;
+            if cli.global.format == Format::Json {
+                let value: serde_json::Value =
+                    yaml_serde::from_str(&yaml).map_err(|e| Error::Usage(e.to_string()))?;
+                emit(&(serde_json::to_string_pretty(&value).expect("serialises") + "\n"))?;
+                return Ok(exit::OK);
+            }
+            emit(&yaml)?;
             Ok(exit::OK)
         }
         Command::Init => {

@@ -483,3 +483,15 @@ fn commit_all_and_commit_paths_are_judged_through_native_hooks() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Regression: escape sequences in a staged file name reached the terminal raw.
+#[test]
+fn control_characters_in_paths_are_escaped_on_the_console() {
+    let r = Repo::new();
+    let name = "a\u{1b}[2J\u{1b}]0;pwned\u{7}.py";
+    r.add(name, format!("k = \"{}\"\n", aws_key_id()));
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    assert!(run.stdout.contains("\\u{1b}[2J"), "{}", run.stdout);
+}

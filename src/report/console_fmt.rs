@@ -25,7 +25,7 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
             last_commit = *commit;
         }
         let header = match path {
-            Some(p) => style(p.to_string()).bold().underlined().to_string(),
+            Some(p) => style(printable(p)).bold().underlined().to_string(),
             None => style("commit").bold().underlined().to_string(),
         };
         let _ = writeln!(s, "{header}");
@@ -40,10 +40,10 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
                 "  {:>5}  {level}  {}  {}",
                 style(loc).dim(),
                 style(&v.policy_id).cyan(),
-                v.message
+                printable(&v.message)
             );
             if let Some(r) = &v.remediation {
-                for (i, line) in r.lines().enumerate() {
+                for (i, line) in r.lines().map(printable).enumerate() {
                     let label = if i == 0 { "help:" } else { "     " };
                     let _ = writeln!(s, "         {} {line}", style(label).green());
                 }
@@ -141,4 +141,21 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
         verdict,
         what.join(" · ")
     )
+}
+
+/// A path as it may be shown on a terminal: control characters (escape sequences in a file name
+/// could rewrite the screen or the window title) are shown escaped.
+fn printable(p: &str) -> String {
+    if !p.chars().any(char::is_control) {
+        return p.to_string();
+    }
+    p.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
