@@ -1,6 +1,7 @@
 //! Micro-benchmarks of the per-commit hot path, without a framework: building the policy evaluator
 //! from the embedded policies, evaluating it on a realistic input, and scanning source for secrets.
 //! Run: cargo bench --bench hot_path   (prints medians; compare before/after a change)
+#![allow(clippy::disallowed_macros)] // printing the medians is what a bench is for
 
 use git_charter::app::Detectors;
 use git_charter::config::{self, LoadedCharter};
