@@ -495,3 +495,28 @@ fn control_characters_in_paths_are_escaped_on_the_console() {
     assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
     assert!(run.stdout.contains("\\u{1b}[2J"), "{}", run.stdout);
 }
+
+#[test]
+fn unknown_policy_id_in_disable_and_duplicate_ids_are_config_errors() {
+    let r = Repo::new();
+    r.add("a.txt", "a\n");
+    r.write(
+        ".charter/charter.yaml",
+        "policies:\n  disable: [CH-SECRET-00]\n",
+    );
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 3, "{}", run.all());
+    assert!(run.stderr.contains("CH-SECRET-00"), "{}", run.stderr);
+    r.write(
+        ".charter/charter.yaml",
+        "policies:\n  disable: [CH-SECRET-001]\n",
+    );
+    assert_eq!(r.charter(&["pre-commit"]).code, 0);
+    r.write(
+        ".charter/policies/mine.rego",
+        "# METADATA\n# title: t\n# custom:\n#   id: CH-SECRET-001\npackage team.mine\n\ndeny contains \"x\" if { false }\n",
+    );
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 3, "{}", run.all());
+    assert!(run.stderr.contains("already used"), "{}", run.stderr);
+}

@@ -328,14 +328,51 @@ pub fn redact_lines(text: &str, findings: &[SecretFinding]) -> String {
 }
 
 /// One evaluator for the run, with the charter as `data.charter`.
+/// Policy ids must be unique (a team policy reusing a built-in id would be switched off, explained
+/// and reported as the built-in), and every id the charter names must exist (a typo in
+/// `policies.disable` would otherwise leave the policy on, silently).
 pub fn make_evaluator(loaded: &LoadedCharter, sources: &[Source]) -> Result<Evaluator> {
     let charter_json = serde_json::to_string(&loaded.charter).expect("charter serialises");
-    Evaluator::new(
+    let evaluator = Evaluator::new(
         sources,
         &charter_json,
         loaded.charter.limits.policy_timeout_ms,
     )
-    .map_err(|e| Error::Policy(e.to_string()))
+    .map_err(|e| Error::Policy(e.to_string()))?;
+    let policies = evaluator.policies();
+    for (i, p) in policies.iter().enumerate() {
+        if let Some(other) = policies[..i]
+            .iter()
+            .find(|o| o.id() == p.id() && o.package != p.package)
+        {
+            return Err(Error::Policy(format!(
+                "{}: policy id `{}` is already used by {}; ids must be unique",
+                p.origin,
+                p.id(),
+                other.origin
+            )));
+        }
+    }
+    let c = &loaded.charter.policies;
+    for (key, ids) in [
+        ("policies.disable", &c.disable),
+        ("policies.warn_only", &c.warn_only),
+    ] {
+        if let Some(unknown) = ids
+            .iter()
+            .find(|id| !policies.iter().any(|p| p.id() == id.as_str()))
+        {
+            let origin = loaded
+                .file
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME));
+            return Err(config_err(
+                &origin,
+                format!("{key}: no policy has the id `{unknown}` (see `git charter policy list`)"),
+            ));
+        }
+    }
+    Ok(evaluator)
 }
 
 /// The charter's switches on policy results (`policies.disable`, `policies.warn_only`).
