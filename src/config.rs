@@ -84,9 +84,12 @@ pub struct ReviewConfig {
     /// Trailer keys that name a reviewer (e.g. `Reviewed-by`); the default for class and tier
     /// requirements that name none.
     pub trailers: Vec<String>,
-    /// Case-insensitive substrings of a reviewer's `Name <email>` that mark an AI identity,
-    /// which never counts as a reviewer (e.g. `noreply@anthropic.com`, `[bot]`).
+    /// Case-insensitive substrings of a reviewer's e-mail address that mark an AI identity,
+    /// which never counts as a reviewer (e.g. `noreply@anthropic.com`, `[bot]@`).
     pub ai_identities: Vec<String>,
+    /// Names that are an AI identity when they are the whole name (`Claude`, `Copilot`), so that
+    /// people such as Jean-Claude or Devin Smith still count.
+    pub ai_names: Vec<String>,
 }
 
 /// When bulk limits apply.

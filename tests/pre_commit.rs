@@ -520,3 +520,29 @@ fn unknown_policy_id_in_disable_and_duplicate_ids_are_config_errors() {
     assert_eq!(run.code, 3, "{}", run.all());
     assert!(run.stderr.contains("already used"), "{}", run.stderr);
 }
+
+/// Regression: reviewers whose names contain an AI tool's name (issue 4's hard negatives) were not counted.
+#[test]
+fn people_named_like_ai_tools_count_as_reviewers() {
+    let r = Repo::new();
+    r.write(
+        ".charter/charter.yaml",
+        "tiers:\n  critical:\n    paths: [\"src/auth/**\"]\n    ai: review\n    review:\n      trailers: [Reviewed-by]\n      count: 2\n      always: true\n",
+    );
+    r.add(
+        "src/auth/login.py",
+        "def login(user):\n    return user.ok\n",
+    );
+    let msg = r.write(
+        "MSG",
+        "Add login\n\nReviewed-by: Jean-Claude Martin <jc@acme.com>\nReviewed-by: Devin Smith <devin@acme.com>\n",
+    );
+    let run = r.charter(&["commit-msg", msg.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let msg = r.write(
+        "MSG",
+        "Add login\n\nReviewed-by: Claude <noreply@anthropic.com>\nReviewed-by: Devin Smith <devin@acme.com>\n",
+    );
+    let run = r.charter(&["commit-msg", msg.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "an AI reviewer does not count: {}", run.all());
+}

@@ -147,12 +147,7 @@ not_author(v) if {
 	lower(trim_space(split(v, "<")[0])) != n
 }
 
-is_ai(v) if {
-	some m in object.get(charter, ["review", "ai_identities"], [])
-	is_string(m)
-	m != ""
-	contains(lower(v), lower(m))
-}
+is_ai(v) if data.gitcharter.lib.identity.is_ai(v)
 
 approval_keys := k if {
 	k := object.get(bulk, "approval_trailers", [])

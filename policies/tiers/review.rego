@@ -90,12 +90,7 @@ is_author(v) if {
 	name_of(v) == n
 }
 
-is_ai(v) if {
-	some m in object.get(charter, ["review", "ai_identities"], [])
-	is_string(m)
-	m != ""
-	contains(lower(v), lower(m))
-}
+is_ai(v) if data.gitcharter.lib.identity.is_ai(v)
 
 default_review_keys := k if {
 	k := object.get(charter, ["review", "trailers"], [])

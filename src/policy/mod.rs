@@ -431,13 +431,16 @@ pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), Pol
             })
         };
         let md = &p.metadata;
-        if md.title.as_deref().is_none_or(str::is_empty) {
+        // A library package (helpers imported by policies, no deny or warn) needs tests, not METADATA.
+        let library = p.declares.is_empty();
+        if !library && md.title.as_deref().is_none_or(str::is_empty) {
             problem("METADATA has no title".into());
         }
-        if md.description.as_deref().is_none_or(str::is_empty) {
+        if !library && md.description.as_deref().is_none_or(str::is_empty) {
             problem("METADATA has no description".into());
         }
         match md.custom.id.as_deref() {
+            None if library => {}
             None => problem("METADATA has no custom.id".into()),
             Some(id) if !id_re.is_match(id) => problem(format!(
                 "custom.id `{id}` is not of the form AREA-NAME-NNN (e.g. CH-SECRET-001)"
@@ -449,10 +452,10 @@ pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), Pol
                 seen.push((id, &p.origin));
             }
         }
-        if md.custom.severity.is_none() {
+        if !library && md.custom.severity.is_none() {
             problem("METADATA has no custom.severity".into());
         }
-        if md.custom.remediation.as_deref().is_none_or(str::is_empty) {
+        if !library && md.custom.remediation.as_deref().is_none_or(str::is_empty) {
             problem("METADATA has no custom.remediation".into());
         }
         let test_origin = p.origin.trim_end_matches(".rego").to_string() + "_test.rego";
@@ -471,6 +474,7 @@ pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), Pol
 pub fn catalogue_markdown() -> Result<String, PolicyError> {
     let sources = builtin_sources();
     let (mut policies, _) = check(&sources)?;
+    policies.retain(|p| !p.declares.is_empty());
     policies.sort_by(|a, b| a.id().cmp(b.id()));
     let mut s = String::from(
         "# Built-in policies\n\n\
