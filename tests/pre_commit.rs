@@ -201,27 +201,41 @@ fn submodule_entry_is_skipped() {
     assert_eq!(r.charter(&["pre-commit"]).code, 0);
 }
 
+/// Concluding a merge, the hook judges what the merge itself introduces (lines new to every
+/// parent), as `ci` judges the merge commit: the side branch's commits are judged on their own.
 #[test]
-fn merge_in_progress_is_judged_against_head() {
+fn merge_in_progress_is_judged_on_what_it_introduces() {
     let r = Repo::new();
     r.add("a.txt", "base\n");
+    r.add("conf.py", "x = 0\n");
     r.commit("base");
     r.git(&["checkout", "-q", "-b", "side"]);
     r.add("side.py", format!("k = \"{}\"\n", aws_key_id()));
+    r.add("conf.py", "x = 1\n");
     r.commit("side");
     r.git(&["checkout", "-q", "main"]);
-    r.add("main.txt", "main\n");
+    r.add("conf.py", "x = 2\n");
     r.commit("main");
-    r.git(&["merge", "--no-ff", "--no-commit", "-q", "side"]);
+    // conf.py conflicts; side.py merges cleanly.
+    let out = git_in(r.path(), &["merge", "--no-ff", "--no-commit", "-q", "side"]);
+    assert!(!out.status.success(), "a conflict was expected");
+    r.add("conf.py", "x = 3\n");
     let input = r.input();
     assert_eq!(input["repo"]["merge"], true);
+    let paths: Vec<&str> = input["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
     assert_eq!(
-        file(&input, "side.py")["findings"]
-            .as_array()
-            .unwrap()
-            .len(),
-        1
+        paths,
+        ["conf.py"],
+        "only the resolution is the merge's own: {input:#}"
     );
+    assert_eq!(r.charter(&["pre-commit"]).code, 0);
+    // A key pasted into the resolution is the merge's own and is caught.
+    r.add("conf.py", format!("x = 3\nk = \"{}\"\n", aws_key_id()));
     assert_eq!(r.charter(&["pre-commit"]).code, 1);
 }
 

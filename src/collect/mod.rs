@@ -122,7 +122,29 @@ impl Repo {
         let mut diff =
             self.repo
                 .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))?;
-        changes::collect(&self.repo, &mut diff, max_file_size)
+        let mut set = changes::collect(&self.repo, &mut diff, max_file_size)?;
+        // Concluding a merge: judge what the merge itself introduces (lines new to every parent),
+        // exactly as `ci` judges the merge commit later; the side's commits are judged on their own.
+        for other in self.merge_heads() {
+            let tree = self.repo.find_commit(other)?.tree()?;
+            let mut opts = changes::diff_options();
+            let mut diff =
+                self.repo
+                    .diff_tree_to_index(Some(&tree), Some(&index), Some(&mut opts))?;
+            let against = changes::collect(&self.repo, &mut diff, max_file_size)?;
+            set = range::intersect(set, &against);
+        }
+        Ok(set)
+    }
+
+    /// The other parents of the merge being concluded (`MERGE_HEAD`), if any.
+    fn merge_heads(&self) -> Vec<git2::Oid> {
+        let Ok(text) = std::fs::read_to_string(self.repo.path().join("MERGE_HEAD")) else {
+            return Vec::new();
+        };
+        text.lines()
+            .filter_map(|l| git2::Oid::from_str(l.trim()).ok())
+            .collect()
     }
 
     /// The index git is about to commit. `git commit -a` and `git commit <paths>` build a temporary

@@ -439,7 +439,7 @@ fn short(id: Oid) -> String {
 
 /// Keeps the files and added lines of `base` that also differ from the other parent: what a merge
 /// itself introduced. A file identical to one parent came from that parent and was judged there.
-fn intersect(base: ChangeSet, other: &ChangeSet) -> ChangeSet {
+pub(super) fn intersect(base: ChangeSet, other: &ChangeSet) -> ChangeSet {
     let by_path: std::collections::HashMap<&str, &ChangedFile> =
         other.files.iter().map(|o| (o.path.as_str(), o)).collect();
     let mut files = Vec::with_capacity(base.files.len());
