@@ -108,7 +108,7 @@ fn staged_deletion_and_rename_are_reported() {
 fn binary_and_large_files_are_skipped_and_counted() {
     let r = Repo::new();
     let mut bin = vec![0u8, 1, 2, 3];
-    bin.extend(format!("{}", aws_key_id()).as_bytes());
+    bin.extend(aws_key_id().as_bytes());
     r.add("img.png", &bin);
     r.write(".charter/charter.yaml", "limits:\n  max_file_size: 100\n");
     r.add(
