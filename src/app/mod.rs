@@ -427,6 +427,8 @@ pub fn rule_infos(evaluator: &Evaluator) -> Vec<RuleInfo> {
     evaluator
         .policies()
         .iter()
+        // Library packages (helpers with no deny or warn) are not rules.
+        .filter(|p| !p.declares.is_empty())
         .map(|p| RuleInfo {
             id: p.id().to_string(),
             title: p.title().to_string(),
@@ -654,9 +656,11 @@ pub fn policy_check(
 pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
     let charter = charter_for(cwd)?;
     let sources = policy_sources(&charter)?;
-    Ok(policy::check(&sources)
+    let mut policies = policy::check(&sources)
         .map_err(|e| Error::Policy(e.to_string()))?
-        .0)
+        .0;
+    policies.retain(|p| !p.declares.is_empty());
+    Ok(policies)
 }
 
 /// `charter`: the effective charter as YAML.
