@@ -560,3 +560,30 @@ fn people_named_like_ai_tools_count_as_reviewers() {
     let run = r.charter(&["commit-msg", msg.to_str().unwrap()]);
     assert_eq!(run.code, 1, "an AI reviewer does not count: {}", run.all());
 }
+
+/// `git commit --amend` makes a new commit from HEAD's parent: the hook judges that whole commit,
+/// as `ci` will, not only what was staged on top of HEAD.
+#[test]
+fn amend_is_judged_against_the_parent_of_head_like_ci() {
+    let r = Repo::new();
+    r.add("a.txt", "a\n");
+    r.commit("base");
+    r.add("k.py", format!("k = \"{}\"\n", aws_key_id()));
+    r.commit("key committed with --no-verify");
+    let run = r.charter(&["install", "--hook", "pre-commit"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let out = std::process::Command::new("git")
+        .args(["commit", "-q", "--amend", "-m", "reword only"])
+        .current_dir(r.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CHARTER_BIN", BIN)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the amended commit still carries the key");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("CH-SECRET-001"));
+    // And ci says the same of that commit.
+    let run = r.charter(&["ci", "--range", "HEAD~1..HEAD"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+}

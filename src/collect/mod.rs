@@ -106,6 +106,15 @@ impl Repo {
     /// The changes staged in the index, against HEAD (or the empty tree before the first commit).
     pub fn staged(&self, max_file_size: u64) -> Result<ChangeSet, GitError> {
         let head_tree = match self.repo.head() {
+            // `git commit --amend` replaces HEAD: the commit being made is judged against HEAD's
+            // parent, as `ci` will judge it, not just the change made on top of HEAD.
+            Ok(h) if amending() => {
+                let commit = h.peel_to_commit()?;
+                match commit.parent(0) {
+                    Ok(p) => Some(p.tree()?),
+                    Err(_) => None,
+                }
+            }
             Ok(h) => Some(h.peel_to_tree()?),
             Err(e)
                 if matches!(
@@ -213,5 +222,48 @@ impl Repo {
             }
         }
         out
+    }
+}
+
+/// Whether this hook runs for `git commit --amend`. git tells hooks nothing about it (same
+/// environment, same index), so the command line of the `git commit` process that started us (the
+/// parent, or a grandparent under the pre-commit framework) is read from /proc. Elsewhere, or when it
+/// cannot be read, this answers false and the change is judged against HEAD.
+fn amending() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let mut pid = std::process::id();
+        for _ in 0..4 {
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+                return false;
+            };
+            // Field 4 (ppid) follows the parenthesised command name, which may itself hold spaces.
+            let Some(ppid) = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok())
+            else {
+                return false;
+            };
+            if ppid <= 1 {
+                return false;
+            }
+            pid = ppid;
+            let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline")) else {
+                return false;
+            };
+            let args: Vec<&[u8]> = cmdline.split(|&b| b == 0).collect();
+            let is_git = args
+                .first()
+                .is_some_and(|a| a.rsplit(|&b| b == b'/').next() == Some(b"git".as_slice()));
+            if is_git && args.iter().any(|a| *a == b"commit") {
+                return args.iter().any(|a| *a == b"--amend");
+            }
+        }
+        false
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
     }
 }
