@@ -581,7 +581,10 @@ fn amend_is_judged_against_the_parent_of_head_like_ci() {
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    assert!(!out.status.success(), "the amended commit still carries the key");
+    assert!(
+        !out.status.success(),
+        "the amended commit still carries the key"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("CH-SECRET-001"));
     // And ci says the same of that commit.
     let run = r.charter(&["ci", "--range", "HEAD~1..HEAD"]);
