@@ -173,28 +173,31 @@ impl Session {
         make_evaluator(&self.charter, &self.sources)
     }
 
-    /// `open` and `evaluator` together, the policies compiled on one core while the detectors are
-    /// built on the other: the hooks pay for the slower of the two, not their sum.
-    pub fn open_with_evaluator(dir: &Path) -> Result<(Session, Evaluator)> {
+    /// `open`, with the policies compiled and prepared on a thread of their own: the hooks build
+    /// the detectors, read the diff and analyse it meanwhile, and pay for the slower of the two paths
+    /// rather than their sum. Join the handle right before judging.
+    pub fn open_with_evaluator(dir: &Path) -> Result<(Session, PendingEvaluator)> {
         let repo = Repo::discover(dir).map_err(|e| Error::Git(e.to_string()))?;
         let charter = config::load(repo.root())?;
         let sources = policy_sources(&charter)?;
-        let (detectors, evaluator) = std::thread::scope(|s| {
-            let evaluator = s.spawn(|| make_evaluator(&charter, &sources));
-            let detectors = Detectors::new(&charter);
-            (
-                detectors,
-                evaluator.join().expect("policies load without panicking"),
-            )
-        });
+        let pending = {
+            let (charter, sources) = (charter.clone(), sources.clone());
+            PendingEvaluator(std::thread::spawn(move || {
+                let mut evaluator = make_evaluator(&charter, &sources)?;
+                evaluator
+                    .prepare()
+                    .map_err(|e| Error::Policy(e.to_string()))?;
+                Ok(evaluator)
+            }))
+        };
         let session = Session {
+            detectors: Detectors::new(&charter)?,
             repo,
             charter,
-            detectors: detectors?,
             sources,
             trailer_config: std::sync::OnceLock::new(),
         };
-        Ok((session, evaluator?))
+        Ok((session, pending))
     }
 
     fn overrides(&self) -> Overrides {
@@ -336,6 +339,15 @@ impl Session {
 
     pub fn rule_infos(&self, evaluator: &Evaluator) -> Vec<RuleInfo> {
         rule_infos(evaluator)
+    }
+}
+
+/// Policies being compiled on another thread (see `Session::open_with_evaluator`).
+pub struct PendingEvaluator(std::thread::JoinHandle<Result<Evaluator>>);
+
+impl PendingEvaluator {
+    pub fn wait(self) -> Result<Evaluator> {
+        self.0.join().expect("policies load without panicking")
     }
 }
 
@@ -556,11 +568,12 @@ fn make_report(
 
 /// The pre-commit hook: judge what is staged.
 pub fn pre_commit(dir: &Path) -> Result<Report> {
-    let (session, mut evaluator) = Session::open_with_evaluator(dir)?;
+    let (session, pending) = Session::open_with_evaluator(dir)?;
     let changes = session.staged()?;
     let (author, committer) = session.repo.identities();
     let commit = session.commit_facts(None, author, committer);
     let (input, baselined) = session.input_for(Stage::PreCommit, &changes, commit);
+    let mut evaluator = pending.wait()?;
     let violations = session.judge(&mut evaluator, &input)?;
     Ok(make_report(
         &session,
@@ -574,12 +587,13 @@ pub fn pre_commit(dir: &Path) -> Result<Report> {
 
 /// The commit-msg hook: the message as git will store it, with the staged changes still in the index.
 pub fn commit_msg(dir: &Path, file: &Path) -> Result<Report> {
-    let (session, mut evaluator) = Session::open_with_evaluator(dir)?;
+    let (session, pending) = Session::open_with_evaluator(dir)?;
     let msg = session.message_from_file(file)?;
     let changes = session.staged()?;
     let (author, committer) = session.repo.identities();
     let commit = session.commit_facts(Some(msg), author, committer);
     let (input, baselined) = session.input_for(Stage::CommitMsg, &changes, commit);
+    let mut evaluator = pending.wait()?;
     let violations = session.judge(&mut evaluator, &input)?;
     Ok(make_report(
         &session,

@@ -228,6 +228,15 @@ impl Evaluator {
         &self.policies
     }
 
+    /// Prepares every module for evaluation now (the first evaluation otherwise pays for it), so
+    /// that a caller with a spare core can take it off the critical path.
+    pub fn prepare(&mut self) -> Result<(), PolicyError> {
+        self.engine
+            .eval_query("true".to_string(), false)
+            .map(|_| ())
+            .map_err(|e| PolicyError::Eval(format!("preparing policies: {e}")))
+    }
+
     /// Evaluates every policy that applies to `stage` against `input_json`.
     pub fn evaluate(
         &mut self,
