@@ -612,6 +612,12 @@ pub fn input_document(dir: &Path, stage: Stage, file: Option<&Path>) -> Result<I
     let (author, committer) = session.repo.identities();
     let message = match (stage, file) {
         (Stage::CommitMsg, Some(f)) => Some(session.message_from_file(f)?),
+        (_, Some(f)) => {
+            return Err(Error::Usage(format!(
+                "{}: a message file is only read with --stage commit-msg",
+                f.display()
+            )));
+        }
         (Stage::CommitMsg, None) => {
             return Err(Error::Usage("--stage commit-msg needs the message file: git charter input --stage commit-msg FILE".into()));
         }
