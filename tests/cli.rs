@@ -136,3 +136,37 @@ fn closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Regression: one test file that fails to evaluate made every test of the run fail with its error.
+#[test]
+fn a_broken_test_file_fails_only_its_own_tests() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.rego"),
+        "package team.p\n\ndeny contains \"x\" if { input.x }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p_test.rego"),
+        "package team.p_test\n\nimport data.team.p\n\ntest_denies if { count(p.deny) == 1 with input as {\"x\": true} }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("q_test.rego"),
+        "package team.q_test\n\ntest_unsafe_variable if { y == 1 }\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["policy", "test", "."]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stdout.contains("PASS  team.p_test.test_denies"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("FAIL  team.q_test.test_unsafe_variable"),
+        "{}",
+        run.stdout
+    );
+}

@@ -365,12 +365,16 @@ pub struct TestOutcome {
 /// Runs every `test_*` rule of the test files among `sources`, as `opa test` does.
 /// The default (or given) charter is loaded as `data.charter` so tests may rely on it.
 pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutcome>, PolicyError> {
-    let mut engine = new_engine();
+    let engine_for = |files: &[&Source]| -> Result<Engine, PolicyError> {
+        let mut engine = new_engine();
+        add_sources(&mut engine, files)?;
+        engine
+            .add_data_json(&format!("{{\"charter\": {charter_json}}}"))
+            .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
+        Ok(engine)
+    };
     let all: Vec<&Source> = sources.iter().collect();
-    add_sources(&mut engine, &all)?;
-    engine
-        .add_data_json(&format!("{{\"charter\": {charter_json}}}"))
-        .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
+    let mut shared = engine_for(&all)?;
     let mut outcomes = Vec::new();
     for s in sources.iter().filter(|s| s.is_test()) {
         let Some(header) = parse_header(&s.text).map_err(|e| PolicyError::Load {
@@ -380,40 +384,64 @@ pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutco
         else {
             continue;
         };
-        for (name, line) in test_rule_names(&s.text) {
-            let started = std::time::Instant::now();
-            let query = format!("data.{}.{}", header.package, name);
-            let (passed, detail) = match engine.eval_query(query, false) {
-                Ok(r) => {
-                    let v = r
-                        .result
-                        .first()
-                        .and_then(|r| r.expressions.first())
-                        .map(|e| e.value.clone());
-                    match v {
-                        Some(regorus::Value::Bool(true)) => (true, None),
-                        Some(regorus::Value::Bool(false)) => (false, Some("false".to_string())),
-                        None | Some(regorus::Value::Undefined) => {
-                            (false, Some("undefined".to_string()))
-                        }
-                        // As in OPA: a test passes when it is defined and not false.
-                        Some(_) => (true, None),
-                    }
-                }
-                Err(e) => (false, Some(e.to_string())),
-            };
-            outcomes.push(TestOutcome {
-                package: header.package.clone(),
-                name,
-                origin: s.origin.clone(),
-                line,
-                passed,
-                detail,
-                duration_us: started.elapsed().as_micros() as u64,
-            });
+        let mut results = run_file_tests(&mut shared, s, &header.package);
+        // An evaluation error may come from another test file loaded in the same engine (an unsafe
+        // variable fails every query): run this file again next to the policies alone, so a broken
+        // test file fails only its own tests.
+        if results.iter().any(|o| {
+            !o.passed
+                && o.detail
+                    .as_deref()
+                    .is_some_and(|d| d != "false" && d != "undefined")
+        }) {
+            let isolated: Vec<&Source> = sources
+                .iter()
+                .filter(|x| !x.is_test() || x.origin == s.origin)
+                .collect();
+            if let Ok(mut engine) = engine_for(&isolated) {
+                results = run_file_tests(&mut engine, s, &header.package);
+            }
         }
+        outcomes.extend(results);
     }
     Ok(outcomes)
+}
+
+fn run_file_tests(engine: &mut Engine, s: &Source, package: &str) -> Vec<TestOutcome> {
+    let mut outcomes = Vec::new();
+    for (name, line) in test_rule_names(&s.text) {
+        let started = std::time::Instant::now();
+        let query = format!("data.{package}.{name}");
+        let (passed, detail) = match engine.eval_query(query, false) {
+            Ok(r) => {
+                let v = r
+                    .result
+                    .first()
+                    .and_then(|r| r.expressions.first())
+                    .map(|e| e.value.clone());
+                match v {
+                    Some(regorus::Value::Bool(true)) => (true, None),
+                    Some(regorus::Value::Bool(false)) => (false, Some("false".to_string())),
+                    None | Some(regorus::Value::Undefined) => {
+                        (false, Some("undefined".to_string()))
+                    }
+                    // As in OPA: a test passes when it is defined and not false.
+                    Some(_) => (true, None),
+                }
+            }
+            Err(e) => (false, Some(e.to_string())),
+        };
+        outcomes.push(TestOutcome {
+            package: package.to_string(),
+            name,
+            origin: s.origin.clone(),
+            line,
+            passed,
+            detail,
+            duration_us: started.elapsed().as_micros() as u64,
+        });
+    }
+    outcomes
 }
 
 /// One problem found by `policy check`.
