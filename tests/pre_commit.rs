@@ -590,3 +590,18 @@ fn amend_is_judged_against_the_parent_of_head_like_ci() {
     let run = r.charter(&["ci", "--range", "HEAD~1..HEAD"]);
     assert_eq!(run.code, 1, "{}", run.all());
 }
+
+/// Regression: a recursive function in a team policy overflowed regorus's stack (SIGABRT).
+#[test]
+fn recursive_policy_function_is_a_policy_error_not_a_crash() {
+    let r = Repo::new();
+    r.write(
+        ".charter/policies/t.rego",
+        "package team.t\n\nf(n) := x if {\n\tx := f(n)\n}\n\ndeny contains \"x\" if { f(1) == 1 }\n",
+    );
+    r.add("a.txt", "a\n");
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 3, "{}", run.all());
+    assert!(run.stderr.contains("t.rego:3"), "{}", run.stderr);
+    assert!(run.stderr.contains("calls itself"), "{}", run.stderr);
+}

@@ -153,3 +153,108 @@ mod tests {
         assert_eq!(names, ["test_a", "test_b"]);
     }
 }
+
+/// A function of this file that calls itself, directly or through other functions of the file:
+/// `(name, line of its definition)`. OPA rejects recursion when it compiles; regorus would recurse
+/// until the stack overflows and abort the process, so the binary looks for it first.
+/// Only calls by bare name are followed (a call through a package, `other.f(x)`, is another function).
+pub fn recursive_function(text: &str) -> Option<(String, usize)> {
+    // Top-level definitions start in column 0: `name(args) ... {` or `name(args) := ...`.
+    let mut defs: Vec<(String, usize, String)> = Vec::new(); // name, line, body
+    for (i, line) in text.lines().enumerate() {
+        let code = line.split('#').next().unwrap_or("");
+        let starts_def = code
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+        if starts_def {
+            let name: String = code
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let is_function = code[name.len()..].starts_with('(');
+            let keyword = matches!(name.as_str(), "package" | "import" | "default");
+            if is_function && !keyword {
+                let head_end = code.find(')').map_or(code.len(), |p| p + 1);
+                defs.push((name, i + 1, code[head_end..].to_string()));
+                continue;
+            }
+            // Any other top-level statement ends the body of the function above.
+            defs.push((String::new(), i + 1, String::new()));
+            continue;
+        }
+        if let Some(last) = defs.last_mut() {
+            last.2.push('\n');
+            last.2.push_str(code);
+        }
+    }
+    let functions: Vec<&(String, usize, String)> =
+        defs.iter().filter(|d| !d.0.is_empty()).collect();
+    let names: std::collections::BTreeSet<&str> = functions.iter().map(|d| d.0.as_str()).collect();
+    let calls = |body: &str, callee: &str| -> bool {
+        let bytes = body.as_bytes();
+        let mut from = 0;
+        while let Some(p) = body[from..].find(callee) {
+            let at = from + p;
+            let before = at.checked_sub(1).map(|b| bytes[b]);
+            let after = bytes.get(at + callee.len());
+            let bare = !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+            if bare && after == Some(&b'(') {
+                return true;
+            }
+            from = at + callee.len();
+        }
+        false
+    };
+    // Call graph over this file's functions (a function may have several definitions).
+    let mut edges: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+        Default::default();
+    for (name, _, body) in &functions
+        .iter()
+        .map(|d| (d.0.as_str(), d.1, d.2.as_str()))
+        .collect::<Vec<_>>()
+    {
+        for callee in &names {
+            if calls(body, callee) {
+                edges.entry(name).or_default().insert(callee);
+            }
+        }
+    }
+    for start in &names {
+        // Depth-first search for a path back to `start`.
+        let mut stack: Vec<&str> = edges
+            .get(start)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default();
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(n) = stack.pop() {
+            if n == *start {
+                let line = functions.iter().find(|d| d.0 == *start).map_or(0, |d| d.1);
+                return Some(((*start).to_string(), line));
+            }
+            if seen.insert(n) {
+                stack.extend(edges.get(n).into_iter().flatten().copied());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod recursion_tests {
+    use super::recursive_function;
+
+    #[test]
+    fn direct_and_mutual_recursion_are_found() {
+        let direct = "package p\n\nf(n) := x if {\n\tx := f(n)\n}\n";
+        assert_eq!(recursive_function(direct), Some(("f".into(), 3)));
+        let mutual = "package p\n\na(n) := b(n)\n\nb(n) := x if {\n  x := a(n)\n}\n";
+        assert!(recursive_function(mutual).is_some());
+    }
+
+    #[test]
+    fn ordinary_calls_are_not_recursion() {
+        let text = "package p\n\nimport data.lib\n\nf(n) := lib.f(n) + g(n)\n\ng(n) := n * 2 # f(n) in a comment\n\ndeny contains m if {\n  m := f(1)\n}\n";
+        assert_eq!(recursive_function(text), None);
+    }
+}

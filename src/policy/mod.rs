@@ -150,6 +150,14 @@ fn new_engine() -> Engine {
 fn add_sources(engine: &mut Engine, sources: &[&Source]) -> Result<Vec<Policy>, PolicyError> {
     let mut policies = Vec::new();
     for s in sources {
+        if let Some((name, line)) = metadata::recursive_function(&s.text) {
+            return Err(PolicyError::Load {
+                origin: format!("{}:{line}", s.origin),
+                message: format!(
+                    "function `{name}` calls itself (recursion is not allowed in Rego)"
+                ),
+            });
+        }
         engine
             .add_policy(s.origin.clone(), s.text.clone())
             .map_err(|e| PolicyError::Load {
