@@ -605,3 +605,36 @@ fn recursive_policy_function_is_a_policy_error_not_a_crash() {
     assert!(run.stderr.contains("t.rego:3"), "{}", run.stderr);
     assert!(run.stderr.contains("calls itself"), "{}", run.stderr);
 }
+
+/// UTF-16 files (PowerShell writes them, BOM first) are text: a secret in one is found on its line.
+#[test]
+fn utf16_files_are_decoded_and_scanned() {
+    let r = Repo::new();
+    let text = format!("Write-Host 'hi'\r\n$key = \"{}\"\r\n", aws_key_id());
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    r.add("deploy.ps1", &bytes);
+    let input = r.input();
+    let f = file(&input, "deploy.ps1");
+    assert_eq!(f["skipped"], serde_json::Value::Null, "{input:#}");
+    let findings = f["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{input:#}");
+    assert_eq!(findings[0]["line"], 2);
+    // A modification is diffed as text too.
+    r.commit("ps1");
+    let text2 = format!("{text}Write-Host 'more'\r\n");
+    let mut bytes2 = vec![0xFF, 0xFE];
+    for u in text2.encode_utf16() {
+        bytes2.extend(u.to_le_bytes());
+    }
+    r.add("deploy.ps1", &bytes2);
+    let input = r.input();
+    let f = file(&input, "deploy.ps1");
+    assert_eq!(f["added_lines"], 1, "{input:#}");
+    assert_eq!(f["findings"].as_array().unwrap().len(), 0);
+    // And `scan` reads it.
+    let run = r.charter(&["scan"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+}

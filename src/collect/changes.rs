@@ -112,15 +112,26 @@ pub(super) fn collect(
         }
         let new_blob = repo.find_blob(new.id())?;
         let content = new_blob.content();
-        if is_binary(content) || old_blob.as_ref().is_some_and(|b| is_binary(b.content())) {
+        // UTF-16 text (PowerShell and Windows tools write it, BOM first) has NUL bytes: it is
+        // judged as the text it is, decoded to UTF-8, not skipped as binary.
+        let new_text = decode_utf16(content);
+        let old_text = old_blob.as_ref().and_then(|b| decode_utf16(b.content()));
+        let new_bytes: &[u8] = new_text.as_deref().unwrap_or(content);
+        let old_bytes: Option<&[u8]> = old_blob
+            .as_ref()
+            .map(|b| old_text.as_deref().unwrap_or(b.content()));
+        if is_binary(new_bytes) || old_bytes.is_some_and(is_binary) {
             file.binary = true;
             file.skipped = Some("binary");
             files.push(file);
             continue;
         }
-        match &old_blob {
-            None => all_lines_added(content, &mut file),
-            Some(old_blob) => diff_lines(old_blob, &new_blob, &mut file)?,
+        match (&old_blob, old_bytes) {
+            (Some(old_blob), _) if new_text.is_none() && old_text.is_none() => {
+                diff_lines(old_blob, &new_blob, &mut file)?
+            }
+            (_, Some(old)) => diff_buffers(old, new_bytes, &mut file)?,
+            (_, None) => all_lines_added(new_bytes, &mut file),
         }
         files.push(file);
     }
@@ -193,6 +204,37 @@ fn diff_lines(
 ) -> Result<(), GitError> {
     let mut opts = diff_options();
     let patch = git2::Patch::from_blobs(old, None, new, None, Some(&mut opts))?;
+    added_from_patch(&patch, file)
+}
+
+fn diff_buffers(old: &[u8], new: &[u8], file: &mut ChangedFile) -> Result<(), GitError> {
+    let mut opts = diff_options();
+    opts.force_text(true);
+    let patch = git2::Patch::from_buffers(old, None, new, None, Some(&mut opts))?;
+    added_from_patch(&patch, file)
+}
+
+/// UTF-16 text with a byte-order mark, as UTF-8 (the BOM dropped); `None` for anything else.
+pub(crate) fn decode_utf16(content: &[u8]) -> Option<Vec<u8>> {
+    let (little, body) = match content {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    Some(text.into_bytes())
+}
+
+fn added_from_patch(patch: &git2::Patch<'_>, file: &mut ChangedFile) -> Result<(), GitError> {
     for h in 0..patch.num_hunks() {
         for l in 0..patch.num_lines_in_hunk(h)? {
             let line = patch.line_in_hunk(h, l)?;

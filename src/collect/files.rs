@@ -71,6 +71,9 @@ where
                 file.skipped = Some("too-large");
             } else {
                 match std::fs::read(p) {
+                    Ok(c) if let Some(text) = super::changes::decode_utf16(&c) => {
+                        file.content = Some(text)
+                    }
                     Ok(c) if super::changes::is_binary(&c) => file.skipped = Some("binary"),
                     Ok(c) => file.content = Some(c),
                     Err(e) => {
