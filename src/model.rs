@@ -1,5 +1,5 @@
-//! Small shared types that cross stage boundaries: stages, severities, identities, violations.
-//! No behaviour beyond formatting; nothing here touches git, regorus or the terminal.
+//! Small shared types that cross stage boundaries (stages, severities, identities, violations) and
+//! validated patterns: globs, regexes checked by syntax and compiled lazily, required-literal prefilters. No git, no regorus, no terminal.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
