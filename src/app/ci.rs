@@ -425,13 +425,7 @@ impl<'a> Worker<'a> {
             schema_version: input::SCHEMA_VERSION,
             stage: self.stage,
             repo: input::Repo {
-                root: session
-                    .repo
-                    .root()
-                    .display()
-                    .to_string()
-                    .trim_end_matches('/')
-                    .to_string(),
+                root: session.repo.root_string(),
                 branch: self.head.branch.clone(),
                 head: self.head.head.clone(),
                 merge,

@@ -156,14 +156,15 @@ pub struct Session {
 
 impl Session {
     pub fn open(dir: &Path) -> Result<Session> {
-        let repo = Repo::discover(dir).map_err(|e| Error::Git(e.to_string()))?;
-        let charter = config::load(repo.root())?;
-        let detectors = Detectors::new(&charter)?;
-        let sources = policy_sources(&charter)?;
+        let (repo, charter, sources) = open_parts(dir)?;
+        Session::assemble(repo, charter, sources)
+    }
+
+    fn assemble(repo: Repo, charter: LoadedCharter, sources: Vec<Source>) -> Result<Session> {
         Ok(Session {
+            detectors: Detectors::new(&charter)?,
             repo,
             charter,
-            detectors,
             sources,
             trailer_config: std::sync::OnceLock::new(),
         })
@@ -177,9 +178,7 @@ impl Session {
     /// the detectors, read the diff and analyse it meanwhile, and pay for the slower of the two paths
     /// rather than their sum. Join the handle right before judging.
     pub fn open_with_evaluator(dir: &Path) -> Result<(Session, PendingEvaluator)> {
-        let repo = Repo::discover(dir).map_err(|e| Error::Git(e.to_string()))?;
-        let charter = config::load(repo.root())?;
-        let sources = policy_sources(&charter)?;
+        let (repo, charter, sources) = open_parts(dir)?;
         let pending = {
             let (charter, sources) = (charter.clone(), sources.clone());
             PendingEvaluator(std::thread::spawn(move || {
@@ -190,14 +189,7 @@ impl Session {
                 Ok(evaluator)
             }))
         };
-        let session = Session {
-            detectors: Detectors::new(&charter)?,
-            repo,
-            charter,
-            sources,
-            trailer_config: std::sync::OnceLock::new(),
-        };
-        Ok((session, pending))
+        Ok((Session::assemble(repo, charter, sources)?, pending))
     }
 
     fn overrides(&self) -> Overrides {
@@ -279,13 +271,7 @@ impl Session {
             schema_version: input::SCHEMA_VERSION,
             stage,
             repo: input::Repo {
-                root: self
-                    .repo
-                    .root()
-                    .display()
-                    .to_string()
-                    .trim_end_matches('/')
-                    .to_string(),
+                root: self.repo.root_string(),
                 branch: head.branch,
                 head: head.head,
                 merge: head.merging || commit.parents.len() > 1,
@@ -340,6 +326,14 @@ impl Session {
     pub fn rule_infos(&self, evaluator: &Evaluator) -> Vec<RuleInfo> {
         rule_infos(evaluator)
     }
+}
+
+/// The repository, its effective charter and the policy sources in force.
+fn open_parts(dir: &Path) -> Result<(Repo, LoadedCharter, Vec<Source>)> {
+    let repo = Repo::discover(dir).map_err(|e| Error::Git(e.to_string()))?;
+    let charter = config::load(repo.root())?;
+    let sources = policy_sources(&charter)?;
+    Ok((repo, charter, sources))
 }
 
 /// Policies being compiled on another thread (see `Session::open_with_evaluator`).
@@ -568,40 +562,28 @@ fn make_report(
 
 /// The pre-commit hook: judge what is staged.
 pub fn pre_commit(dir: &Path) -> Result<Report> {
-    let (session, pending) = Session::open_with_evaluator(dir)?;
-    let changes = session.staged()?;
-    let (author, committer) = session.repo.identities();
-    let commit = session.commit_facts(None, author, committer);
-    let (input, baselined) = session.input_for(Stage::PreCommit, &changes, commit);
-    let mut evaluator = pending.wait()?;
-    let violations = session.judge(&mut evaluator, &input)?;
-    Ok(make_report(
-        &session,
-        &evaluator,
-        Stage::PreCommit,
-        &input,
-        violations,
-        baselined,
-    ))
+    judge_index(dir, Stage::PreCommit, None)
 }
 
 /// The commit-msg hook: the message as git will store it, with the staged changes still in the index.
 pub fn commit_msg(dir: &Path, file: &Path) -> Result<Report> {
+    judge_index(dir, Stage::CommitMsg, Some(file))
+}
+
+/// Both hooks: the index git is committing and, at commit-msg, the message.
+fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<Report> {
     let (session, pending) = Session::open_with_evaluator(dir)?;
-    let msg = session.message_from_file(file)?;
+    let message = message_file
+        .map(|f| session.message_from_file(f))
+        .transpose()?;
     let changes = session.staged()?;
     let (author, committer) = session.repo.identities();
-    let commit = session.commit_facts(Some(msg), author, committer);
-    let (input, baselined) = session.input_for(Stage::CommitMsg, &changes, commit);
+    let commit = session.commit_facts(message, author, committer);
+    let (input, baselined) = session.input_for(stage, &changes, commit);
     let mut evaluator = pending.wait()?;
     let violations = session.judge(&mut evaluator, &input)?;
     Ok(make_report(
-        &session,
-        &evaluator,
-        Stage::CommitMsg,
-        &input,
-        violations,
-        baselined,
+        &session, &evaluator, stage, &input, violations, baselined,
     ))
 }
 

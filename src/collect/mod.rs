@@ -75,6 +75,15 @@ impl Repo {
         &self.root
     }
 
+    /// The work tree's path as policies see it (`input.repo.root`): no trailing slash.
+    pub fn root_string(&self) -> String {
+        self.root
+            .display()
+            .to_string()
+            .trim_end_matches('/')
+            .to_string()
+    }
+
     pub fn git_dir(&self) -> &Path {
         self.repo.path()
     }
