@@ -467,17 +467,7 @@ fn commit_all_and_commit_paths_are_judged_through_native_hooks() {
     r.commit("base");
     let run = r.charter(&["install", "--hook", "pre-commit"]);
     assert_eq!(run.code, 0, "{}", run.all());
-    let commit = |args: &[&str]| {
-        std::process::Command::new("git")
-            .args(args)
-            .current_dir(r.path())
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_CHARTER_BIN", BIN)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
+    let commit = |args: &[&str]| r.git_with_hooks(args);
     r.write("app.py", format!("x = 1\nkey = \"{}\"\n", aws_key_id()));
     let out = commit(&["commit", "-q", "-a", "-m", "leak via -a"]);
     assert!(
@@ -572,15 +562,7 @@ fn amend_is_judged_against_the_parent_of_head_like_ci() {
     r.commit("key committed with --no-verify");
     let run = r.charter(&["install", "--hook", "pre-commit"]);
     assert_eq!(run.code, 0, "{}", run.all());
-    let out = std::process::Command::new("git")
-        .args(["commit", "-q", "--amend", "-m", "reword only"])
-        .current_dir(r.path())
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CHARTER_BIN", BIN)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
+    let out = r.git_with_hooks(&["commit", "-q", "--amend", "-m", "reword only"]);
     assert!(
         !out.status.success(),
         "the amended commit still carries the key"

@@ -59,6 +59,24 @@ impl Repo {
         self.git(&["commit", "-q", "--no-verify", "-m", msg]);
     }
 
+    /// Runs git with the hooks installed by `git charter install` finding this build of the binary
+    /// (the shims honour GIT_CHARTER_BIN). Unlike `git`, it does not assert success.
+    pub fn git_with_hooks(&self, args: &[&str]) -> Output {
+        Command::new("git")
+            .args(args)
+            .current_dir(self.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CHARTER_BIN", BIN)
+            .env("NO_COLOR", "1")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
+            .stdin(Stdio::null())
+            .output()
+            .expect("git runs")
+    }
+
     /// Runs `git-charter ARGS` in the repository.
     pub fn charter(&self, args: &[&str]) -> Run {
         run_in(self.path(), args)
