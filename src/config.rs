@@ -121,7 +121,7 @@ pub struct BulkConfig {
     /// Files in these classes are not counted (lockfiles and manifests grow by thousands of lines).
     pub exclude_classes: Vec<String>,
     /// Files matching these globs are not counted (generated or vendored code).
-    pub exclude_paths: Vec<crate::model::GlobPattern>,
+    pub exclude_paths: Vec<crate::pattern::GlobPattern>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -10,5 +10,6 @@ pub mod error;
 pub mod input;
 pub mod install;
 pub mod model;
+pub mod pattern;
 pub mod policy;
 pub mod report;

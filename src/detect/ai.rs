@@ -3,7 +3,8 @@
 
 use crate::detect::message;
 use crate::detect::trailers::Trailer;
-use crate::model::{Ident, LazyStrRegex, LiteralFilter, RegexPattern};
+use crate::model::Ident;
+use crate::pattern::{LazyRegex, LiteralFilter, RegexPattern, Syntax, match_str};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -132,14 +133,14 @@ struct Signature {
     tool: String,
     strength: Strength,
     applies_to: Vec<Where>,
-    pattern: LazyStrRegex,
-    exclude: Vec<LazyStrRegex>,
+    pattern: LazyRegex,
+    exclude: Vec<LazyRegex>,
     fallback: bool,
 }
 
 /// The catalogue, ready to run: built once per run, shared read-only. Building it compiles no
 /// regex: a signature's regex is compiled the first time a text holds one of its literals.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Signatures {
     /// The charter's section, for building `sigs` on first use.
     config: AiConfig,
@@ -212,11 +213,11 @@ fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, Signat
         applies_to: spec.applies_to.clone(),
         // Built-in patterns are pinned by a unit test, a charter's were validated while it was
         // parsed: both are only compiled when a text could match them.
-        pattern: LazyStrRegex::unchecked(&spec.pattern),
+        pattern: LazyRegex::unchecked(&spec.pattern, Syntax::Unicode),
         exclude: spec
             .exclude
             .iter()
-            .map(|e| LazyStrRegex::unchecked(e))
+            .map(|e| LazyRegex::unchecked(e, Syntax::Unicode))
             .collect(),
         fallback: spec.fallback,
     })
@@ -355,7 +356,7 @@ impl Signatures {
                 .iter()
                 .map(|s| s.pattern.required_literal_sets())
                 .collect();
-            LiteralFilter::all_of(&sets, aho_corasick::AhoCorasickKind::NoncontiguousNFA)
+            LiteralFilter::all_of(&sets)
         })
     }
 
@@ -535,21 +536,23 @@ impl Signatures {
                     {
                         continue;
                     }
-                    let Some(caps) = sig.pattern.get().and_then(|re| re.captures(ctx.text)) else {
+                    let bytes = ctx.text.as_bytes();
+                    let Some(caps) = sig.pattern.get().and_then(|re| re.captures(bytes)) else {
                         continue;
                     };
-                    if sig.exclude.iter().any(|e| e.is_match(ctx.text)) {
+                    if sig.exclude.iter().any(|e| e.is_match(bytes)) {
                         continue;
                     }
-                    let whole = caps.get(0).map_or("", |m| m.as_str());
-                    let text = match ctx.location {
-                        Where::Message | Where::Subject => cut(whole),
+                    let text = match (ctx.location, caps.get(0)) {
+                        (Where::Message | Where::Subject, Some(whole)) => {
+                            cut(&match_str(ctx.text, whole))
+                        }
                         _ => cut(ctx.text),
                     };
                     let tool = caps
                         .name("tool")
                         .or_else(|| caps.name("tool2"))
-                        .map(|m| tool_name(m.as_str()))
+                        .map(|m| tool_name(&match_str(ctx.text, m)))
                         .filter(|t| !t.is_empty())
                         .unwrap_or_else(|| sig.tool.clone());
                     let location = if ci >= first_buried && ctx.location == Where::Trailer {
@@ -625,7 +628,11 @@ mod tests {
             for (si, sig) in s.sigs().iter().enumerate() {
                 if !possible[si] {
                     skipped += 1;
-                    assert!(!sig.pattern.is_match(t), "{} skipped on {t:?}", sig.id);
+                    assert!(
+                        !sig.pattern.is_match(t.as_bytes()),
+                        "{} skipped on {t:?}",
+                        sig.id
+                    );
                 }
             }
         }

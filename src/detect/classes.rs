@@ -5,9 +5,11 @@
 //! scope, and one aho-corasick automaton holds every content-signal literal of every class: a file
 //! costs one glob lookup per set and one pass over its added bytes, however many classes there are.
 
-use crate::model::{GlobPattern, LazyRegex, RegexPattern};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use globset::{GlobSet, GlobSetBuilder};
+use crate::pattern::{
+    Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
+    LineIndex, RegexPattern, Syntax,
+};
+use aho_corasick::AhoCorasickKind;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -236,7 +238,8 @@ struct CompiledSignal {
     regex: Option<LazyRegex>,
 }
 
-/// One literal of one signal, as the automaton reports it.
+/// One literal of one signal, as the keyword index reports it.
+#[derive(Debug)]
 struct LiteralUse {
     signal: usize,
     /// Position within the signal's `all` list (0 for `any`).
@@ -257,19 +260,15 @@ struct CompiledClass {
 pub struct Classifier {
     classes: Vec<CompiledClass>,
     signals: Vec<CompiledSignal>,
-    /// Automaton pattern id → the literal uses sharing that (lower-cased) literal.
-    uses: Vec<Vec<LiteralUse>>,
-    automaton: Option<AhoCorasick>,
-    class_globs: GlobSet,
-    /// Glob index in `class_globs` → (class, is_exclude, glob text) of each use. Classes share
-    /// many excludes (docs, tests, vendored code); each distinct glob is compiled once.
-    class_glob_owner: Vec<Vec<(usize, bool, String)>>,
-    scope_globs: GlobSet,
-    /// Glob index in `scope_globs` → signal.
-    scope_owner: Vec<usize>,
-    tier_globs: GlobSet,
-    /// Glob index in `tier_globs` → (tier, is_exclude).
-    tier_owner: Vec<(TierName, bool)>,
+    /// Every signal literal (lower-cased) → its uses. Searched in a lower-cased copy of the text.
+    literals: KeywordIndex<LiteralUse>,
+    /// Class globs → (class, is_exclude, glob text) of each use. Classes share many excludes
+    /// (docs, tests, vendored code); each distinct glob is compiled once.
+    class_globs: GlobIndex<(usize, bool, String)>,
+    /// Signal path scopes → signal.
+    scope_globs: GlobIndex<usize>,
+    /// Tier globs → (tier, is_exclude).
+    tier_globs: GlobIndex<(TierName, bool)>,
     default_tier: TierName,
 }
 
@@ -281,13 +280,15 @@ impl Classifier {
 
         let mut compiled = Vec::with_capacity(enabled.len());
         let mut signals = Vec::new();
-        let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut uses: Vec<Vec<LiteralUse>> = Vec::new();
-        let mut class_globs = GlobSetBuilder::new();
-        let mut class_glob_owner: Vec<Vec<(usize, bool, String)>> = Vec::new();
-        let mut class_glob_index: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut scope_globs = GlobSetBuilder::new();
-        let mut scope_owner = Vec::new();
+        // Case-sensitive over lower-cased literals, searched in a lower-cased copy of the text:
+        // a third of the build time of an ASCII case-insensitive automaton, same matches.
+        let mut literals =
+            KeywordIndexBuilder::new(Case::Lowered).kind(AhoCorasickKind::ContiguousNFA);
+        let mut class_globs = GlobIndexBuilder::new();
+        let mut scope_globs = GlobIndexBuilder::new();
+        let glob_err = |what: &str, e: globset::Error| {
+            ClassError::new(format!("{what}: cannot compile globs: {e}"))
+        };
 
         for (ci, (name, def)) in enabled.iter().enumerate() {
             let mut yield_to = Vec::new();
@@ -314,12 +315,9 @@ impl Classifier {
                 .map(|g| (g, false))
                 .chain(def.excludes.iter().map(|g| (g, true)))
             {
-                let gi = *class_glob_index.entry(glob.0.as_str()).or_insert_with(|| {
-                    class_globs.add(glob.glob());
-                    class_glob_owner.push(Vec::new());
-                    class_glob_owner.len() - 1
-                });
-                class_glob_owner[gi].push((ci, is_exclude, glob.0.clone()));
+                class_globs
+                    .add(glob, (ci, is_exclude, glob.0.clone()))
+                    .map_err(|e| glob_err("classes", e))?;
             }
             for (si, sig) in def.signals.iter().enumerate() {
                 if sig.any.is_empty() == sig.all.is_empty() {
@@ -339,14 +337,15 @@ impl Classifier {
                 }
                 let signal_index = signals.len();
                 let regex = match &sig.regex {
-                    Some(r) => Some(LazyRegex::new(&r.0).map_err(|e| {
+                    Some(r) => Some(LazyRegex::new(&r.0, Syntax::Unicode).map_err(|e| {
                         ClassError::new(format!("classes.{name}.signals[{si}]: invalid regex: {e}"))
                     })?),
                     None => None,
                 };
                 for g in &sig.paths {
-                    scope_globs.add(g.glob());
-                    scope_owner.push(signal_index);
+                    scope_globs
+                        .add(g, signal_index)
+                        .map_err(|e| glob_err("classes signals", e))?;
                 }
                 signals.push(CompiledSignal {
                     class: ci,
@@ -366,44 +365,25 @@ impl Classifier {
                     let check_start = !raw.starts_with('*');
                     let check_end = !raw.ends_with('*');
                     let literal = raw.trim_matches('*').as_bytes().to_vec();
-                    let key = literal.to_ascii_lowercase();
-                    let pid = match literals.iter().position(|l| *l == key) {
-                        Some(p) => p,
-                        None => {
-                            literals.push(key);
-                            uses.push(Vec::new());
-                            literals.len() - 1
-                        }
-                    };
-                    uses[pid].push(LiteralUse {
-                        signal: signal_index,
-                        slot: if sig.all.is_empty() { 0 } else { slot },
-                        literal,
-                        check_start,
-                        check_end,
-                    });
+                    literals.add_use(
+                        &literal.clone(),
+                        LiteralUse {
+                            signal: signal_index,
+                            slot: if sig.all.is_empty() { 0 } else { slot },
+                            literal,
+                            check_start,
+                            check_end,
+                        },
+                    );
                 }
             }
         }
 
-        let automaton = if literals.is_empty() {
-            None
-        } else {
-            // Case-sensitive over lower-cased literals, searched in a lower-cased copy of the text:
-            // a third of the build time of an ASCII case-insensitive automaton, same matches.
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&literals)
-                    .map_err(|e| {
-                        ClassError::new(format!("classes: cannot build the signal automaton: {e}"))
-                    })?,
-            )
-        };
+        let literals = literals.build().map_err(|e| {
+            ClassError::new(format!("classes: cannot build the signal automaton: {e}"))
+        })?;
 
-        let mut tier_globs = GlobSetBuilder::new();
-        let mut tier_owner = Vec::new();
+        let mut tier_globs = GlobIndexBuilder::new();
         for (tier, def) in tiers.defs() {
             for (glob, is_exclude) in def
                 .paths
@@ -411,26 +391,21 @@ impl Classifier {
                 .map(|g| (g, false))
                 .chain(def.excludes.iter().map(|g| (g, true)))
             {
-                tier_globs.add(glob.glob());
-                tier_owner.push((tier, is_exclude));
+                tier_globs
+                    .add(glob, (tier, is_exclude))
+                    .map_err(|e| glob_err("tiers", e))?;
             }
         }
 
-        let build = |b: GlobSetBuilder, what: &str| {
-            b.build()
-                .map_err(|e| ClassError::new(format!("{what}: cannot compile globs: {e}")))
-        };
         Ok(Classifier {
             classes: compiled,
             signals,
-            uses,
-            automaton,
-            class_globs: build(class_globs, "classes")?,
-            class_glob_owner,
-            scope_globs: build(scope_globs, "classes signals")?,
-            scope_owner,
-            tier_globs: build(tier_globs, "tiers")?,
-            tier_owner,
+            literals,
+            class_globs: class_globs.build().map_err(|e| glob_err("classes", e))?,
+            scope_globs: scope_globs
+                .build()
+                .map_err(|e| glob_err("classes signals", e))?,
+            tier_globs: tier_globs.build().map_err(|e| glob_err("tiers", e))?,
             default_tier: tiers.default,
         })
     }
@@ -457,8 +432,8 @@ impl Classifier {
         let mut path_hit = vec![false; n];
         let mut excluded = vec![false; n];
         let mut by_path: Vec<Vec<String>> = vec![Vec::new(); n];
-        for gi in self.class_globs.matches(path) {
-            for (ci, is_exclude, glob) in &self.class_glob_owner[gi] {
+        for (ci, is_exclude, glob) in self.class_globs.matches(path) {
+            {
                 if *is_exclude {
                     excluded[*ci] = true;
                 } else {
@@ -512,16 +487,15 @@ impl Classifier {
     /// only where a literal hit.
     fn fired_signals(&self, path: &str, added: &[u8], excluded: &[bool]) -> Vec<bool> {
         let mut fired = vec![false; self.signals.len()];
-        let Some(ac) = &self.automaton else {
+        if self.literals.is_empty() {
             return fired;
-        };
+        }
         let mut in_scope: Vec<bool> = self
             .signals
             .iter()
             .map(|s| !s.scoped && !excluded[s.class])
             .collect();
-        for gi in self.scope_globs.matches(path) {
-            let si = self.scope_owner[gi];
+        for &si in self.scope_globs.matches(path) {
             in_scope[si] = !excluded[self.signals[si].class];
         }
         if !in_scope.iter().any(|&b| b) {
@@ -529,18 +503,18 @@ impl Classifier {
         }
         // For `all` signals: which of their literals have hit so far.
         let mut all_hits: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
-        // Line starts, computed at the first regex-confirmed hit; (signal, line) pairs whose regex
+        // Lines, indexed at the first regex-confirmed hit; (signal, line) pairs whose regex
         // already failed, so a long line full of one literal is matched once, not once per hit.
-        let mut starts: Vec<usize> = Vec::new();
+        let mut lines: Option<LineIndex> = None;
         let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
         let lower = added.to_ascii_lowercase();
-        for m in ac.find_overlapping_iter(&lower) {
-            for u in &self.uses[m.pattern().as_usize()] {
+        for hit in self.literals.hits(&lower) {
+            for u in hit.owners {
                 let sig = &self.signals[u.signal];
                 if !in_scope[u.signal] || (fired[u.signal] && sig.all_count == 0) {
                     continue;
                 }
-                let (s, e) = (m.start(), m.end());
+                let (s, e) = (hit.start, hit.end);
                 if sig.case_sensitive && added[s..e] != u.literal[..] {
                     continue;
                 }
@@ -550,16 +524,13 @@ impl Classifier {
                     continue;
                 }
                 if let Some(re) = &sig.regex {
-                    if starts.is_empty() {
-                        starts = line_starts(added);
-                    }
-                    let line = starts.partition_point(|&x| x <= s) - 1;
+                    let lines = lines.get_or_insert_with(|| LineIndex::new(added));
+                    let line = lines.line_of(s);
                     if failed.contains(&(u.signal, line)) {
                         continue;
                     }
-                    let from = starts[line];
-                    let to = starts.get(line + 1).map_or(added.len(), |&x| x - 1);
-                    if !re.is_match(&added[from..to.max(from)]) {
+                    let (from, to) = lines.span(line);
+                    if !re.is_match(&added[from..to]) {
                         failed.insert((u.signal, line));
                         continue;
                     }
@@ -589,8 +560,7 @@ impl Classifier {
     pub fn tier_name(&self, path: &str) -> TierName {
         let mut matched = [false; 3];
         let mut carved = [false; 3];
-        for gi in self.tier_globs.matches(path) {
-            let (tier, is_exclude) = self.tier_owner[gi];
+        for &(tier, is_exclude) in self.tier_globs.matches(path) {
             let slot = tier as usize;
             if is_exclude {
                 carved[slot] = true;
@@ -635,17 +605,6 @@ fn end_boundary(text: &[u8], e: usize) -> bool {
     !is_word(next)
         || (next.is_ascii_uppercase()
             && (text[e - 1].is_ascii_lowercase() || text[e - 1].is_ascii_digit()))
-}
-
-fn line_starts(text: &[u8]) -> Vec<usize> {
-    let mut v = vec![0];
-    v.extend(
-        text.iter()
-            .enumerate()
-            .filter(|&(i, &b)| b == b'\n' && i + 1 < text.len())
-            .map(|(i, _)| i + 1),
-    );
-    v
 }
 
 #[cfg(test)]

@@ -4,14 +4,15 @@
 //! Like the secret rules: one aho-corasick keyword pass over the buffer, then each hit rule's
 //! regexes run only on the lines where one of its keywords occurred.
 
-use crate::detect::LineMap;
-use crate::model::{GlobPattern, LazyRegex, LiteralFilter, RegexPattern, Severity};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use globset::{GlobSet, GlobSetBuilder};
+use crate::model::Severity;
+use crate::pattern::{
+    Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
+    LineCursor, LineMap, LiteralFilter, RegexPattern, Syntax, glob_set,
+};
+use globset::GlobSet;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The built-in rule files, embedded. Each is `rules: [...]` in the format of `InsecureRule`.
 pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
@@ -313,34 +314,23 @@ struct CompiledRule {
     severity: Severity,
     action: Action,
     patterns: Vec<usize>,
-    /// The required literals (`model::required_literal_sets`) of each of `patterns`, built the first
-    /// time the rule is a candidate: a pattern none of whose literals is on the line cannot match
-    /// it, so it is neither compiled nor run (a rule's keywords are broader than each pattern).
-    /// An NFA for a commit's few lines, a DFA once a large scan needs many searches.
+    /// The required literals (`pattern::required_literal_sets`) of each of `patterns`, built the
+    /// first time the rule is a candidate: a pattern none of whose literals is on the line cannot
+    /// match it, so it is neither compiled nor run (a rule's keywords are broader than each pattern).
     gate: OnceLock<LiteralFilter>,
-    gate_dfa: OnceLock<LiteralFilter>,
 }
-
-/// Texts from this size on are searched with the keyword DFA: it costs about a millisecond to
-/// build and is three to five times faster than the NFA (a commit's few lines never need it).
-const DFA_FROM_BYTES: usize = 256 << 10;
 
 /// Compiled rules; build once per run, share across threads. Building compiles no regex: a
 /// pattern is compiled the first time one of its rule's keywords hits a line it could match.
 pub struct InsecureScanner {
     rules: Vec<CompiledRule>,
     patterns: Vec<CompiledPattern>,
-    keywords: Vec<String>,
-    automaton: Option<AhoCorasick>,
-    dfa: OnceLock<Option<AhoCorasick>>,
-    /// Bytes scanned so far, to switch to the DFA once a tree scan has read enough.
-    scanned: AtomicUsize,
-    /// Automaton pattern id → rules having that keyword.
-    keyword_rules: Vec<Vec<usize>>,
-    scope: GlobSet,
-    scope_owner: Vec<usize>,
-    rule_excludes: GlobSet,
-    rule_exclude_owner: Vec<usize>,
+    /// Every rule's keywords → the rules having them.
+    keywords: KeywordIndex<usize>,
+    /// Pattern path scopes → the patterns they scope.
+    scope: GlobIndex<usize>,
+    /// Rule `exclude_paths` → the rules they switch off.
+    rule_excludes: GlobIndex<usize>,
     global_excludes: GlobSet,
 }
 
@@ -386,12 +376,10 @@ impl InsecureScanner {
     ) -> Result<InsecureScanner, InsecureError> {
         let mut compiled_rules = Vec::new();
         let mut patterns = Vec::new();
-        let mut keywords: Vec<String> = Vec::new();
-        let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
-        let mut scope = GlobSetBuilder::new();
-        let mut scope_owner = Vec::new();
-        let mut rule_excludes = GlobSetBuilder::new();
-        let mut rule_exclude_owner = Vec::new();
+        let mut keywords = KeywordIndexBuilder::new(Case::Insensitive);
+        let mut scope = GlobIndexBuilder::new();
+        let mut rule_excludes = GlobIndexBuilder::new();
+        let glob_err = |e: globset::Error| InsecureError::new(format!("insecure: {e}"));
         for (index, rule) in rules.iter().enumerate() {
             let action = config
                 .rules
@@ -413,19 +401,21 @@ impl InsecureScanner {
                     rule.id
                 )));
             }
-            // Built-ins are pinned by a unit test; a team's are validated again here (cheap: a
-            // syntax check) because rules can be built in code without the parser's check.
+            // Built-ins are pinned by `rules check`; a team's are validated again here (cheap: a
+            // syntax check) because rules can be built in code without the parser's check. Built-in
+            // regexes are written against source code and run in ASCII mode (several times faster
+            // to compile); a team's keep Unicode semantics.
             let team = index >= builtin;
             let lazy = |r: &RegexPattern| -> Result<LazyRegex, InsecureError> {
                 if team {
-                    LazyRegex::new(&r.0).map_err(|e| {
+                    LazyRegex::new(&r.0, Syntax::Unicode).map_err(|e| {
                         InsecureError::new(format!(
                             "insecure pattern `{}`: invalid regex: {e}",
                             rule.id
                         ))
                     })
                 } else {
-                    Ok(LazyRegex::unchecked(&r.0, false))
+                    Ok(LazyRegex::unchecked(&r.0, Syntax::Ascii))
                 }
             };
             let ri = compiled_rules.len();
@@ -433,8 +423,7 @@ impl InsecureScanner {
             for p in &rule.patterns {
                 let pi = patterns.len();
                 for g in &p.paths {
-                    scope.add(g.glob());
-                    scope_owner.push(pi);
+                    scope.add(g, pi).map_err(glob_err)?;
                 }
                 patterns.push(CompiledPattern {
                     rule: ri,
@@ -449,22 +438,10 @@ impl InsecureScanner {
                 own.push(pi);
             }
             for g in &rule.exclude_paths {
-                rule_excludes.add(g.glob());
-                rule_exclude_owner.push(ri);
+                rule_excludes.add(g, ri).map_err(glob_err)?;
             }
             for k in &rule.keywords {
-                let key = k.to_ascii_lowercase();
-                let ki = match keywords.iter().position(|x| *x == key) {
-                    Some(i) => i,
-                    None => {
-                        keywords.push(key);
-                        keyword_rules.push(Vec::new());
-                        keywords.len() - 1
-                    }
-                };
-                if !keyword_rules[ki].contains(&ri) {
-                    keyword_rules[ki].push(ri);
-                }
+                keywords.add(k.as_bytes(), ri);
             }
             compiled_rules.push(CompiledRule {
                 id: rule.id.clone(),
@@ -474,39 +451,18 @@ impl InsecureScanner {
                 action,
                 patterns: own,
                 gate: OnceLock::new(),
-                gate_dfa: OnceLock::new(),
             });
         }
-        let automaton = if keywords.is_empty() {
-            None
-        } else {
-            Some(
-                keyword_automaton(&keywords, AhoCorasickKind::NoncontiguousNFA).map_err(|e| {
-                    InsecureError::new(format!("insecure: cannot build the keyword automaton: {e}"))
-                })?,
-            )
-        };
-        let mut global = GlobSetBuilder::new();
-        for g in &config.exclude_paths {
-            global.add(g.glob());
-        }
-        let build = |b: GlobSetBuilder| {
-            b.build()
-                .map_err(|e| InsecureError::new(format!("insecure: cannot compile globs: {e}")))
-        };
+        let keywords = keywords.build().map_err(|e| {
+            InsecureError::new(format!("insecure: cannot build the keyword automaton: {e}"))
+        })?;
         Ok(InsecureScanner {
             rules: compiled_rules,
             patterns,
             keywords,
-            automaton,
-            dfa: OnceLock::new(),
-            scanned: AtomicUsize::new(0),
-            keyword_rules,
-            scope: build(scope)?,
-            scope_owner,
-            rule_excludes: build(rule_excludes)?,
-            rule_exclude_owner,
-            global_excludes: build(global)?,
+            scope: scope.build().map_err(glob_err)?,
+            rule_excludes: rule_excludes.build().map_err(glob_err)?,
+            global_excludes: glob_set(&config.exclude_paths).map_err(glob_err)?,
         })
     }
 
@@ -530,33 +486,19 @@ impl InsecureScanner {
         problems
     }
 
-    /// The NFA for small texts; the DFA once this text or the run so far is large.
-    /// Whether the DFAs are in use is returned with it (the literal gates follow the same choice).
-    fn automaton_for(&self, len: usize) -> Option<(&AhoCorasick, bool)> {
-        let nfa = self.automaton.as_ref()?;
-        let total = self.scanned.fetch_add(len, Ordering::Relaxed) + len;
-        if len < DFA_FROM_BYTES && total < 4 * DFA_FROM_BYTES {
-            return Some((nfa, false));
-        }
-        let dfa = self
-            .dfa
-            .get_or_init(|| keyword_automaton(&self.keywords, AhoCorasickKind::DFA).ok());
-        Some(dfa.as_ref().map_or((nfa, false), |d| (d, true)))
-    }
-
     /// Scans `text` (the added lines of a diff, or a whole file) and appends matches to `out`,
     /// at most one per pattern id and line.
     pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<PatternMatch>) {
-        if text.is_empty() || self.automaton.is_none() || self.global_excludes.is_match(path) {
+        if text.is_empty() || self.keywords.is_empty() || self.global_excludes.is_match(path) {
             return;
         }
         let mut excluded_rule = vec![false; self.rules.len()];
-        for gi in self.rule_excludes.matches(path) {
-            excluded_rule[self.rule_exclude_owner[gi]] = true;
+        for &ri in self.rule_excludes.matches(path) {
+            excluded_rule[ri] = true;
         }
         let mut in_scope: Vec<bool> = self.patterns.iter().map(|p| !p.scoped).collect();
-        for gi in self.scope.matches(path) {
-            in_scope[self.scope_owner[gi]] = true;
+        for &pi in self.scope.matches(path) {
+            in_scope[pi] = true;
         }
         // A rule none of whose patterns applies to this path needs no keyword bookkeeping.
         let active: Vec<bool> = self
@@ -568,9 +510,6 @@ impl InsecureScanner {
         if !active.iter().any(|&a| a) {
             return;
         }
-        let Some((ac, large)) = self.automaton_for(text.len()) else {
-            return;
-        };
         // Keyword hits arrive in text order; the rules hit on the current line are collected and
         // checked when the search moves past it. `seen[rule]` is the last line that queued it.
         let mut cursor = LineCursor::new(text);
@@ -579,25 +518,24 @@ impl InsecureScanner {
         // The start of the last line that queued each rule.
         let mut seen: Vec<usize> = vec![usize::MAX; self.rules.len()];
         let mut skip_line = false;
-        for m in ac.find_overlapping_iter(text) {
-            if m.start() >= cursor.end {
+        for hit in self.keywords.hits(text) {
+            if hit.start >= cursor.end {
                 self.check_line(
                     &cursor,
                     &mut pending,
                     &mut possible,
-                    large,
                     &in_scope,
                     path,
                     lines,
                     out,
                 );
-                cursor.advance_to(m.start());
+                cursor.advance_to(hit.start);
                 skip_line = false;
             }
             if skip_line {
                 continue;
             }
-            for &ri in &self.keyword_rules[m.pattern().as_usize()] {
+            for &ri in hit.owners {
                 if active[ri] && seen[ri] != cursor.start {
                     if pending.is_empty() && is_comment(cursor.line()) {
                         // Commented-out code does not run: nothing on this line counts.
@@ -613,7 +551,6 @@ impl InsecureScanner {
             &cursor,
             &mut pending,
             &mut possible,
-            large,
             &in_scope,
             path,
             lines,
@@ -628,7 +565,6 @@ impl InsecureScanner {
         cursor: &LineCursor<'_>,
         pending: &mut Vec<usize>,
         possible: &mut Vec<bool>,
-        large: bool,
         in_scope: &[bool],
         path: &str,
         lines: LineMap<'_>,
@@ -641,18 +577,13 @@ impl InsecureScanner {
         let line = cursor.line();
         for &ri in pending.iter() {
             let rule = &self.rules[ri];
-            let (cell, kind) = if large {
-                (&rule.gate_dfa, AhoCorasickKind::DFA)
-            } else {
-                (&rule.gate, AhoCorasickKind::NoncontiguousNFA)
-            };
-            let gate = cell.get_or_init(|| {
+            let gate = rule.gate.get_or_init(|| {
                 let sets: Vec<_> = rule
                     .patterns
                     .iter()
                     .map(|&pi| self.patterns[pi].regex.required_literal_sets())
                     .collect();
-                LiteralFilter::all_of(&sets, kind)
+                LiteralFilter::all_of(&sets)
             });
             // Most candidate lines hold a keyword but none of the rule's literals.
             if !gate.any(line) {
@@ -684,99 +615,6 @@ impl InsecureScanner {
         }
         pending.clear();
     }
-}
-
-fn keyword_automaton(
-    keywords: &[String],
-    kind: AhoCorasickKind,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(keywords)
-}
-
-/// The line of a buffer a search is on, moved forward only: line numbers are counted over the
-/// bytes skipped, so a scan costs one pass however long its lines are and however many hits.
-struct LineCursor<'t> {
-    text: &'t [u8],
-    start: usize,
-    /// Index of the line's `\n`, or the text's length.
-    end: usize,
-    /// 0-based index of the line. Counted as the cursor moves, over bytes the keyword search
-    /// has just read (still in cache): counting lazily for a late match re-reads a cold buffer.
-    idx: usize,
-}
-
-impl<'t> LineCursor<'t> {
-    fn new(text: &'t [u8]) -> LineCursor<'t> {
-        LineCursor {
-            text,
-            start: 0,
-            end: find_newline(text, 0),
-            idx: 0,
-        }
-    }
-
-    /// Moves to the line holding byte `pos` (`pos` is past the current line).
-    fn advance_to(&mut self, pos: usize) {
-        let skipped = &self.text[self.end..pos];
-        self.idx += count_newlines(skipped);
-        // `skipped` starts with the current line's `\n`, so it holds at least one.
-        self.start = self.end + skipped.iter().rposition(|&b| b == b'\n').unwrap_or(0) + 1;
-        self.end = find_newline(self.text, pos);
-    }
-
-    /// The line without its `\n` (and `\r`).
-    fn line(&self) -> &'t [u8] {
-        let l = &self.text[self.start..self.end];
-        l.strip_suffix(b"\r").unwrap_or(l)
-    }
-
-    /// The line with up to `n` lines either side.
-    fn around(&self, n: usize) -> &'t [u8] {
-        let mut from = self.start;
-        for _ in 0..n {
-            if from == 0 {
-                break;
-            }
-            from = self.text[..from - 1]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1);
-        }
-        let mut to = self.end;
-        for _ in 0..n {
-            if to >= self.text.len() {
-                break;
-            }
-            to = find_newline(self.text, to + 1);
-        }
-        &self.text[from..to.min(self.text.len())]
-    }
-}
-
-/// Eight bytes at a time: several times faster than a byte loop, and a tree scan counts every line.
-fn count_newlines(bytes: &[u8]) -> usize {
-    const LO7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const NL: u64 = 0x0a0a_0a0a_0a0a_0a0a;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut n = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes(c.try_into().expect("8 bytes")) ^ NL;
-        // High bit of each byte set unless the byte is zero (was a newline), without carries.
-        let nonzero = ((x & LO7) + LO7) | x;
-        n += (!nonzero & !LO7).count_ones() as usize;
-    }
-    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
-}
-
-fn find_newline(text: &[u8], from: usize) -> usize {
-    text[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |i| from + i)
 }
 
 /// Whole-line comments in the common syntaxes: code that is commented out does not run.
@@ -917,23 +755,6 @@ mod tests {
             r.negative_examples.clear();
         }
         assert_eq!(builtin_scan_rules().unwrap(), full);
-    }
-
-    #[test]
-    fn newlines_are_counted_in_every_position() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        for len in 0..200 {
-            let bytes: Vec<u8> = (0..len)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    [b'\n', b'a', 0x8a, 0x0b, 0xff, 0][(x % 6) as usize]
-                })
-                .collect();
-            let slow = bytes.iter().filter(|&&b| b == b'\n').count();
-            assert_eq!(count_newlines(&bytes), slow, "{bytes:?}");
-        }
     }
 
     /// A pattern whose literals are absent from a line is neither compiled nor run for it.

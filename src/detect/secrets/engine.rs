@@ -4,15 +4,17 @@
 use super::filters::{self, contains_ci};
 use super::rules::{AllowList, CompiledRule};
 use super::{SecretFinding, fingerprint, redact};
-use crate::detect::LineMap;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::pattern::{
+    Case, KeywordIndex, KeywordIndexBuilder, LineIndex, LineMap, extend_lines, line_around,
+    line_span,
+};
+use aho_corasick::AhoCorasickKind;
 use globset::GlobSet;
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 /// How far past its keyword's line a multi-line rule (a PEM block) may match.
 const MULTILINE_SPAN: usize = 64 * 1024;
-/// Bytes scanned before the keyword automaton is rebuilt as a DFA.
-const DFA_AFTER: usize = 1 << 20;
 /// Binary content is not scanned: NUL in the first 8 KiB, as git decides.
 const BINARY_PROBE: usize = 8 * 1024;
 /// Inline markers that suppress findings on their line.
@@ -24,14 +26,8 @@ const INLINE_ALLOW: &[&[u8]] = &[
 
 pub struct Engine {
     pub rules: Vec<CompiledRule>,
-    /// Cheap to build, slower to run: enough for a hook's few kilobytes.
-    ac: Option<AhoCorasick>,
-    /// The DFA form (about 2× faster, 3× the build time), built once this engine has scanned `DFA_AFTER` bytes.
-    ac_dfa: std::sync::OnceLock<Option<AhoCorasick>>,
-    patterns: Vec<String>,
-    scanned: std::sync::atomic::AtomicUsize,
-    /// Pattern id → rules that own that keyword.
-    kw_rules: Vec<Vec<u32>>,
+    /// Every rule's keywords → the rules owning them.
+    keywords: KeywordIndex<u32>,
     /// Rules without keywords (imported gitleaks rules): run on the whole buffer.
     always: Vec<u32>,
     pair_of: Vec<Option<u32>>,
@@ -46,7 +42,7 @@ struct Scratch {
     windows: Vec<Vec<(usize, usize)>>,
     touched: Vec<u32>,
     raws: Vec<Raw>,
-    newlines: Vec<usize>,
+    lines: LineIndex,
 }
 
 thread_local! {
@@ -70,38 +66,18 @@ impl Engine {
         allow_globs: GlobSet,
         global: Vec<AllowList>,
     ) -> Result<Engine, String> {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut kw_rules: Vec<Vec<u32>> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        let mut keywords =
+            KeywordIndexBuilder::new(Case::Insensitive).kind(AhoCorasickKind::ContiguousNFA);
         let mut always = Vec::new();
         for (i, r) in rules.iter().enumerate() {
             if r.keywords.is_empty() && !r.path_only {
                 always.push(i as u32);
             }
             for k in &r.keywords {
-                let k = k.to_ascii_lowercase();
-                let pid = *index.entry(k.clone()).or_insert_with(|| {
-                    patterns.push(k);
-                    kw_rules.push(Vec::new());
-                    patterns.len() - 1
-                });
-                if !kw_rules[pid].contains(&(i as u32)) {
-                    kw_rules[pid].push(i as u32);
-                }
+                keywords.add(k.as_bytes(), i as u32);
             }
         }
-        let ac = if patterns.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&patterns)
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+        let keywords = keywords.build().map_err(|e| e.to_string())?;
         let pair_of = rules
             .iter()
             .map(|r| {
@@ -113,11 +89,7 @@ impl Engine {
         let rules_have_path_only = rules.iter().any(|r| r.path_only);
         Ok(Engine {
             rules,
-            ac,
-            ac_dfa: std::sync::OnceLock::new(),
-            patterns,
-            scanned: std::sync::atomic::AtomicUsize::new(0),
-            kw_rules,
+            keywords,
             always,
             pair_of,
             has_path_only: rules_have_path_only,
@@ -162,40 +134,13 @@ impl Engine {
 
     /// Marks, per rule, the line windows in which one of its keywords occurs.
     fn prefilter(&self, text: &[u8], scratch: &mut Scratch) {
-        let Some(nfa) = &self.ac else { return };
-        let before = self
-            .scanned
-            .fetch_add(text.len(), std::sync::atomic::Ordering::Relaxed);
-        let ac = if before + text.len() >= DFA_AFTER {
-            self.ac_dfa
-                .get_or_init(|| {
-                    AhoCorasick::builder()
-                        .ascii_case_insensitive(true)
-                        .match_kind(MatchKind::Standard)
-                        .kind(Some(AhoCorasickKind::DFA))
-                        .build(&self.patterns)
-                        .ok()
-                })
-                .as_ref()
-                .unwrap_or(nfa)
-        } else {
-            nfa
-        };
         let mut line = (usize::MAX, 0usize);
-        for m in ac.find_overlapping_iter(text) {
-            if m.start() < line.0 || m.start() >= line.1 {
-                let ls = text[..m.start()]
-                    .iter()
-                    .rposition(|&b| b == b'\n')
-                    .map_or(0, |p| p + 1);
-                let le = text[m.end()..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(text.len(), |p| m.end() + p);
-                line = (ls, le);
+        for hit in self.keywords.hits(text) {
+            if hit.start < line.0 || hit.start >= line.1 {
+                line = line_span(text, hit.start, hit.end);
             }
             // A keyword spanning a newline cannot happen (keywords have none), so the line holds the match.
-            for &r in &self.kw_rules[m.pattern().as_usize()] {
+            for &r in hit.owners {
                 let rule = &self.rules[r as usize];
                 let end = if rule.multiline {
                     (line.1 + MULTILINE_SPAN).min(text.len())
@@ -236,26 +181,24 @@ impl Engine {
             } else {
                 &windows[r as usize]
             };
-            let matcher = if applies { rule.regex.get() } else { None };
-            if let Some(matcher) = matcher {
+            let matcher = if applies { rule.matcher() } else { None };
+            if let Some((regex, groups)) = matcher {
                 for &(ws, we) in wins {
                     let hay = &text[ws..we];
-                    for caps in matcher.regex.captures_iter(hay) {
-                        let Some((sec, bare)) = matcher
-                            .secret_groups
+                    for caps in regex.captures_iter(hay) {
+                        let Some((sec, bare)) = groups
+                            .secret
                             .iter()
                             .find_map(|&(g, bare)| caps.get(g).map(|m| (m, bare)))
                         else {
                             continue;
                         };
-                        if sec.is_empty()
-                            || matcher.code_group.is_some_and(|g| caps.get(g).is_some())
-                        {
+                        if sec.is_empty() || groups.code.is_some_and(|g| caps.get(g).is_some()) {
                             continue;
                         }
                         let whole_m = caps.get(0).map_or(sec, |m| m);
-                        let name = matcher
-                            .name_groups
+                        let name = groups
+                            .name
                             .iter()
                             .find_map(|&g| caps.get(g))
                             .map_or(&b""[..], |m| m.as_bytes());
@@ -347,7 +290,9 @@ impl Engine {
         scratch: &mut Scratch,
         out: &mut Vec<SecretFinding>,
     ) {
-        let Scratch { raws, newlines, .. } = scratch;
+        let Scratch {
+            raws, lines: index, ..
+        } = scratch;
         // Longest span first so contained and generic duplicates can be dropped against it.
         // On equal spans the specific rule listed first wins, so the reported id does not depend on hit order.
         raws.sort_by(|a, b| {
@@ -381,14 +326,8 @@ impl Engine {
         if kept.is_empty() {
             return;
         }
-        newlines.clear();
-        newlines.extend(
-            text.iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\n')
-                .map(|(i, _)| i),
-        );
-        let line_of = |pos: usize| newlines.partition_point(|&p| p < pos);
+        index.reset(text);
+        let line_of = |pos: usize| index.line_of(pos);
         // Pair companions (an AWS key id and its secret) into one finding.
         let mut consumed = vec![false; kept.len()];
         for i in 0..kept.len() {
@@ -421,15 +360,11 @@ impl Engine {
             }
             let l0 = line_of(first);
             let l1 = line_of(last.saturating_sub(1).max(first));
-            if inline_allowed(text, newlines, l0) || inline_allowed(text, newlines, l1) {
+            if inline_allowed(text, index, l0) || inline_allowed(text, index, l1) {
                 continue;
             }
             let secret = &text[r.s..r.e];
-            let line_start = if line_of(r.s) == 0 {
-                0
-            } else {
-                newlines[line_of(r.s) - 1] + 1
-            };
+            let line_start = index.span(line_of(r.s)).0;
             let column = text[line_start..r.s]
                 .iter()
                 .filter(|&&b| (b & 0xC0) != 0x80)
@@ -462,46 +397,21 @@ impl Engine {
     }
 }
 
-/// The end of the line `n` lines after the one ending at `end`.
-fn extend_lines(text: &[u8], mut end: usize, n: u32) -> usize {
-    for _ in 0..n {
-        if end >= text.len() {
-            break;
-        }
-        end = text[end + 1..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(text.len(), |p| end + 1 + p);
+/// The inline markers, as one keyword index (minified files have megabyte lines: a compiled
+/// matcher keeps this check linear).
+static MARKERS: LazyLock<Option<KeywordIndex<()>>> = LazyLock::new(|| {
+    let mut b = KeywordIndexBuilder::new(Case::Insensitive);
+    for m in INLINE_ALLOW {
+        b.add(m, ());
     }
-    end
-}
+    b.build().ok()
+});
 
-/// The full lines spanned by `s..e`.
-fn line_around(text: &[u8], s: usize, e: usize) -> &[u8] {
-    let ls = text[..s]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let le = text[e..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |p| e + p);
-    &text[ls..le]
-}
-
-fn inline_allowed(text: &[u8], newlines: &[usize], line: usize) -> bool {
-    static MARKERS: std::sync::OnceLock<Option<AhoCorasick>> = std::sync::OnceLock::new();
-    let ls = if line == 0 { 0 } else { newlines[line - 1] + 1 };
-    let le = newlines.get(line).copied().unwrap_or(text.len());
+fn inline_allowed(text: &[u8], index: &LineIndex, line: usize) -> bool {
+    let (ls, le) = index.span(line);
     let l = &text[ls..le];
-    // Minified files have megabyte lines; a compiled matcher keeps this check linear and fast.
-    match MARKERS.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(INLINE_ALLOW)
-            .ok()
-    }) {
-        Some(ac) => ac.is_match(l),
+    match &*MARKERS {
+        Some(markers) => markers.is_match(l),
         None => INLINE_ALLOW.iter().any(|m| contains_ci(l, m)),
     }
 }

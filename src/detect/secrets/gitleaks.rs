@@ -2,7 +2,8 @@
 //! Translates into `CompiledRule`s; an untranslatable regex is an error naming the config and the rule id.
 
 use super::RuleError;
-use super::rules::{AllowList, CompiledRule, LazyRegex, Matcher, Target, compile_regex};
+use super::rules::{AllowList, CompiledRule, Groups, Target, compile_regex};
+use crate::pattern::{LazyRegex, Syntax};
 use regex::bytes::Regex;
 use serde::Deserialize;
 
@@ -142,15 +143,16 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
                 .filter(|k| !k.is_empty())
                 .cloned()
                 .collect(),
-            regex: LazyRegex::ready(
+            regex: LazyRegex::compiled(
                 r.regex.as_deref().unwrap_or("^$"),
-                Matcher {
-                    regex,
-                    secret_groups: groups,
-                    name_groups: Vec::new(),
-                    code_group: None,
-                },
+                regex,
+                Syntax::Catalogue,
             ),
+            groups: std::sync::OnceLock::from(Groups {
+                secret: groups,
+                name: Vec::new(),
+                code: None,
+            }),
             entropy: r.entropy.map(|e| e as f32),
             checksum: None,
             allowlists,
@@ -247,7 +249,7 @@ fn starts_repetition(s: &[u8]) -> bool {
     i < s.len() && s[i] == b'}'
 }
 
-fn go_regex(p: &str) -> Result<Regex, regex::Error> {
+fn go_regex(p: &str) -> Result<Regex, String> {
     compile_regex(&translate_go(p))
 }
 

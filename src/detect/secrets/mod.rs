@@ -10,8 +10,7 @@ mod rules;
 pub use checksum::Checksum;
 pub use rules::{BUILTIN_FILES, PairSpec, RuleSpec};
 
-use crate::detect::LineMap;
-use crate::model::{GlobPattern, RegexPattern};
+use crate::pattern::{GlobPattern, LineMap, RegexPattern, glob_set};
 use rules::{AllowList, Target};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -134,13 +133,8 @@ impl Scanner {
                 .into_iter()
                 .filter(|a| !a.is_empty()),
         );
-        let mut globs = globset::GlobSetBuilder::new();
-        for g in &config.allow_paths {
-            globs.add(g.glob());
-        }
-        let globs = globs
-            .build()
-            .map_err(|e| charter(format!("allow_paths: {e}")))?;
+        let globs =
+            glob_set(&config.allow_paths).map_err(|e| charter(format!("allow_paths: {e}")))?;
         let engine = engine::Engine::new(rules, globs, global).map_err(charter)?;
         Ok(Scanner { engine })
     }

@@ -3,8 +3,10 @@
 
 use super::RuleError;
 use super::checksum::Checksum;
-use regex::bytes::{Regex, RegexBuilder};
+use crate::pattern::{self, LazyRegex, Syntax};
+use regex::bytes::Regex;
 use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
 
 /// The embedded rule files, in the order `git charter rules` lists them.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
@@ -117,6 +119,8 @@ pub struct CompiledRule {
     pub keywords: Vec<String>,
     /// Compiled on first use: a hook touches a handful of rules, and compiling all of them costs more than the scan.
     pub regex: LazyRegex,
+    /// Derived from the compiled regex on first use (imported rules set them while loading).
+    pub groups: OnceLock<Groups>,
     pub entropy: Option<f32>,
     pub checksum: Option<Checksum>,
     /// Suppressions: the built-in `allow`/`stopwords` and imported gitleaks allowlists.
@@ -134,65 +138,48 @@ pub struct CompiledRule {
     pub references: Vec<String>,
 }
 
-/// A rule's regex with the capture groups that hold the secret and the variable name.
-#[derive(Debug)]
-pub struct Matcher {
-    pub regex: Regex,
+/// The capture groups of a rule's regex that hold the secret and the variable name.
+#[derive(Debug, Clone)]
+pub struct Groups {
     /// Candidate secret groups in order of preference; `true` marks an unquoted value.
-    pub secret_groups: Vec<(usize, bool)>,
+    pub secret: Vec<(usize, bool)>,
     /// Groups holding the variable name (`name`, `name2`, …), for the generic checks.
-    pub name_groups: Vec<usize>,
+    pub name: Vec<usize>,
     /// A group named `code` that, when it takes part, marks the value as an expression (`getToken(`).
-    pub code_group: Option<usize>,
+    pub code: Option<usize>,
 }
 
-/// A regex compiled on first use. Built-in patterns are checked by the rule tests; imported ones are
-/// compiled while loading (so errors name their config) and stored already initialised.
-#[derive(Debug)]
-pub struct LazyRegex {
-    pattern: String,
-    cell: std::sync::OnceLock<Option<Matcher>>,
-}
-
-impl Clone for LazyRegex {
-    fn clone(&self) -> Self {
-        LazyRegex {
-            pattern: self.pattern.clone(),
-            cell: std::sync::OnceLock::new(),
+impl Groups {
+    /// Named groups `secret`, `secret2`, … and `bare` (unquoted) are candidates; without them,
+    /// group 1 (or the match).
+    pub fn of(regex: &Regex) -> Groups {
+        let mut secret = Vec::new();
+        let mut name = Vec::new();
+        for (i, n) in regex.capture_names().enumerate() {
+            match n {
+                Some(n) if n.starts_with("secret") => secret.push((i, false)),
+                Some(n) if n.starts_with("bare") => secret.push((i, true)),
+                Some(n) if n.starts_with("name") => name.push(i),
+                _ => {}
+            }
+        }
+        if secret.is_empty() {
+            secret.push((if regex.captures_len() > 1 { 1 } else { 0 }, false));
+        }
+        Groups {
+            secret,
+            name,
+            code: regex.capture_names().position(|n| n == Some("code")),
         }
     }
 }
 
-impl LazyRegex {
-    pub fn new(pattern: &str) -> LazyRegex {
-        LazyRegex {
-            pattern: pattern.to_string(),
-            cell: std::sync::OnceLock::new(),
-        }
-    }
-
-    pub fn ready(pattern: &str, matcher: Matcher) -> LazyRegex {
-        LazyRegex {
-            pattern: pattern.to_string(),
-            cell: std::sync::OnceLock::from(Some(matcher)),
-        }
-    }
-
-    /// `None` only for a built-in pattern that does not compile, which the rule tests rule out.
-    pub fn get(&self) -> Option<&Matcher> {
-        self.cell
-            .get_or_init(|| {
-                let regex = compile_regex(&self.pattern).ok()?;
-                let (secret_groups, name_groups) = secret_groups(&regex);
-                let code_group = regex.capture_names().position(|n| n == Some("code"));
-                Some(Matcher {
-                    regex,
-                    secret_groups,
-                    name_groups,
-                    code_group,
-                })
-            })
-            .as_ref()
+impl CompiledRule {
+    /// The compiled regex and its groups; `None` only for a built-in pattern that does not
+    /// compile, which `rules check` rules out.
+    pub fn matcher(&self) -> Option<(&Regex, &Groups)> {
+        let regex = self.regex.get()?;
+        Some((regex, self.groups.get_or_init(|| Groups::of(regex))))
     }
 }
 
@@ -253,17 +240,10 @@ impl AllowList {
     }
 }
 
-/// Compiles a user or built-in regex. Byte-oriented, ASCII classes (as Go's RE2 has) for speed;
-/// falls back to Unicode mode for patterns that need it (non-ASCII literals, `\p{..}`).
-pub fn compile_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    let build = |unicode: bool| {
-        RegexBuilder::new(pattern)
-            .unicode(unicode)
-            .size_limit(64 << 20)
-            .dfa_size_limit(32 << 20)
-            .build()
-    };
-    build(false).or_else(|_| build(true))
+/// Compiles a user or built-in regex: byte-oriented, ASCII classes (as Go's RE2 has) for speed,
+/// Unicode mode for patterns that need it.
+pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
+    pattern::compile(pattern, Syntax::Catalogue)
 }
 
 impl RuleSpec {
@@ -282,7 +262,8 @@ impl RuleSpec {
             title: self.title.clone(),
             origin: origin.to_string(),
             keywords: self.keywords.clone(),
-            regex: LazyRegex::new(&self.regex),
+            regex: LazyRegex::unchecked(&self.regex, Syntax::Catalogue),
+            groups: OnceLock::new(),
             entropy: self.entropy,
             checksum: self.checksum,
             allowlists: vec![AllowList {
@@ -306,24 +287,6 @@ impl RuleSpec {
             references: self.references.clone(),
         })
     }
-}
-
-/// Named groups `secret`, `secret2`, … and `bare` (unquoted) are candidates; without them, group 1 (or the match).
-pub fn secret_groups(regex: &Regex) -> (Vec<(usize, bool)>, Vec<usize>) {
-    let mut groups = Vec::new();
-    let mut name = Vec::new();
-    for (i, n) in regex.capture_names().enumerate() {
-        match n {
-            Some(n) if n.starts_with("secret") => groups.push((i, false)),
-            Some(n) if n.starts_with("bare") => groups.push((i, true)),
-            Some(n) if n.starts_with("name") => name.push(i),
-            _ => {}
-        }
-    }
-    if groups.is_empty() {
-        groups.push((if regex.captures_len() > 1 { 1 } else { 0 }, false));
-    }
-    (groups, name)
 }
 
 /// Parses and checks every embedded rule file (ids unique and well-formed, keywords present).

@@ -1,0 +1,241 @@
+//! Regexes from rule files and charters: checked by syntax while parsing, compiled on first use.
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// A regular expression from the charter or a rule file, checked while parsing.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct RegexPattern(pub String);
+
+impl<'de> Deserialize<'de> for RegexPattern {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        validate_regex(&s)
+            .map_err(|e| serde::de::Error::custom(format!("invalid regex `{s}`: {e}")))?;
+        Ok(RegexPattern(s))
+    }
+}
+
+impl RegexPattern {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Checks a regular expression's syntax the way `regex` will, without compiling it (parsing is
+/// a small fraction of the cost of compiling, and most patterns are never needed in a given run).
+/// Patterns that pass can still exceed `regex`'s size limit; that surfaces when they are compiled.
+pub fn validate_regex(pattern: &str) -> Result<(), String> {
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    // Translating to HIR (Unicode case folding, `\w` tables) costs ten times the parse and can
+    // only fail on Unicode property names and on bytes with Unicode switched off: only then.
+    if !regex_syntax::ast::visit(&ast, NeedsTranslation).unwrap_or(true) {
+        return Ok(());
+    }
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Finds the constructs whose errors only translation reports: `\p{..}` classes and `(?-u)`.
+struct NeedsTranslation;
+
+impl regex_syntax::ast::Visitor for NeedsTranslation {
+    type Output = bool;
+    /// Stops the walk as soon as one is found (`Err(())` means "yes").
+    type Err = ();
+
+    fn finish(self) -> Result<bool, ()> {
+        Ok(false)
+    }
+
+    fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), ()> {
+        use regex_syntax::ast::{Ast, Flag, GroupKind};
+        let unicode_off = |f: &regex_syntax::ast::Flags| f.flag_state(Flag::Unicode) == Some(false);
+        match ast {
+            Ast::ClassUnicode(_) => Err(()),
+            Ast::Flags(f) if unicode_off(&f.flags) => Err(()),
+            Ast::Group(g) if matches!(&g.kind, GroupKind::NonCapturing(f) if unicode_off(f)) => {
+                Err(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn visit_class_set_item_pre(
+        &mut self,
+        item: &regex_syntax::ast::ClassSetItem,
+    ) -> Result<(), ()> {
+        match item {
+            regex_syntax::ast::ClassSetItem::Unicode(_) => Err(()),
+            _ => Ok(()),
+        }
+    }
+}
+/// How a pattern's classes and case folding read the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// Full Unicode semantics: a team's own patterns, commit-message signatures.
+    Unicode,
+    /// ASCII `\w`, `\s`, `\b` and `(?i)`: several times cheaper to compile and faster on non-ASCII
+    /// text, for built-in patterns written against source code.
+    Ascii,
+    /// ASCII first, Unicode when the pattern needs it (non-ASCII literals, `\p{..}`), with room for
+    /// the large patterns of secret catalogues (Go's RE2 classes are ASCII too).
+    Catalogue,
+}
+
+/// Compiled size limits of `Syntax::Catalogue` (imported gitleaks rules can be large).
+const CATALOGUE_SIZE_LIMIT: usize = 64 << 20;
+const CATALOGUE_DFA_LIMIT: usize = 32 << 20;
+
+/// Compiles `pattern` with `syntax`. A pattern whose syntax is valid can still exceed the
+/// compiled-size limit; that is the error here.
+pub fn compile(pattern: &str, syntax: Syntax) -> Result<regex::bytes::Regex, String> {
+    let build = |unicode: bool, big: bool| {
+        let mut b = regex::bytes::RegexBuilder::new(pattern);
+        b.unicode(unicode);
+        if big {
+            b.size_limit(CATALOGUE_SIZE_LIMIT)
+                .dfa_size_limit(CATALOGUE_DFA_LIMIT);
+        }
+        b.build().map_err(|e| e.to_string())
+    };
+    match syntax {
+        Syntax::Unicode => build(true, false),
+        Syntax::Ascii => build(false, false),
+        Syntax::Catalogue => build(false, true).or_else(|_| build(true, true)),
+    }
+}
+
+/// A byte regex compiled on first use. Detectors hold many rules but a commit touches few of them:
+/// compiling only the rules whose keywords hit keeps the hook's start-up in the low milliseconds.
+/// The one lazy-regex type of the crate: secrets, insecure patterns, class signals and AI
+/// signatures all hold these.
+#[derive(Debug, Clone)]
+pub struct LazyRegex {
+    pattern: String,
+    syntax: Syntax,
+    compiled: OnceLock<Result<regex::bytes::Regex, String>>,
+}
+
+impl LazyRegex {
+    /// Validates the syntax now; compiles later.
+    pub fn new(pattern: &str, syntax: Syntax) -> Result<LazyRegex, String> {
+        validate_regex(pattern)?;
+        Ok(LazyRegex::unchecked(pattern, syntax))
+    }
+
+    /// Without validation, for built-in patterns whose validity `rules check` pins, and for
+    /// patterns validated while their file was parsed (`RegexPattern`).
+    pub fn unchecked(pattern: &str, syntax: Syntax) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.to_string(),
+            syntax,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// A regex the caller compiled while loading its file (so errors name that file), from
+    /// `pattern` (translated from another dialect, say).
+    pub fn compiled(pattern: &str, regex: regex::bytes::Regex, syntax: Syntax) -> LazyRegex {
+        LazyRegex {
+            pattern: pattern.to_string(),
+            syntax,
+            compiled: OnceLock::from(Ok(regex)),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    pub fn syntax(&self) -> Syntax {
+        self.syntax
+    }
+
+    /// The compiled regex. A pattern whose syntax is valid but that exceeds the compiled-size
+    /// limit yields `None` (and never matches); `check` reports such patterns in rule checks.
+    pub fn get(&self) -> Option<&regex::bytes::Regex> {
+        self.compiled
+            .get_or_init(|| compile(&self.pattern, self.syntax))
+            .as_ref()
+            .ok()
+    }
+
+    /// Whether it has been compiled (tests pin that building a detector compiles nothing).
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
+    /// Whether the regex matches; a pattern that does not compile matches nothing.
+    pub fn is_match(&self, text: &[u8]) -> bool {
+        self.get().is_some_and(|r| r.is_match(text))
+    }
+
+    /// Compiles now and reports a failure (rule checks, `policy check`).
+    pub fn check(&self) -> Result<(), String> {
+        match self
+            .compiled
+            .get_or_init(|| compile(&self.pattern, self.syntax))
+        {
+            Ok(_) => Ok(()),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// All the literal sets every match needs (see `required_literal_sets`).
+    pub fn required_literal_sets(&self) -> Vec<Vec<Vec<u8>>> {
+        super::literals::required_literal_sets_with(&self.pattern, self.syntax != Syntax::Ascii)
+    }
+}
+
+/// The text of a match in a `&str` haystack. A Unicode-mode match on UTF-8 text ends on
+/// character boundaries; a pattern that steps outside (`(?-u:\xFF)`) gives a lossy copy.
+pub fn match_str<'t>(text: &'t str, m: regex::bytes::Match<'_>) -> std::borrow::Cow<'t, str> {
+    match text.get(m.start()..m.end()) {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => String::from_utf8_lossy(&text.as_bytes()[m.start()..m.end()]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Validation skips translation unless a construct only translation can reject is present.
+    #[test]
+    fn validation_reports_what_compiling_would() {
+        for bad in [
+            "(unclosed",
+            r"\p{NoSuchClass}",
+            r"[\p{Greek}\p{Nope}]",
+            r"(?-u)\xFF",
+            r"(?i-u:\xFF)",
+            "a{2,1}",
+            r"\1",
+        ] {
+            assert!(validate_regex(bad).is_err(), "{bad}");
+            assert!(regex::Regex::new(bad).is_err(), "{bad}");
+        }
+        for good in [r"\p{Greek}+", r"(?-u:\w)+", r"(?i)\bselect\s+\w+", "🤖"] {
+            assert!(validate_regex(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn lazy_regex_compiles_on_first_use_and_reports_failures() {
+        let r = LazyRegex::unchecked(r"(?i)\bselect\b", Syntax::Ascii);
+        assert!(r.compiled.get().is_none());
+        assert!(r.is_match(b"SELECT 1"));
+        assert!(LazyRegex::new("(unclosed", Syntax::Unicode).is_err());
+        let huge = LazyRegex::new(r"\w{1000}\w{1000}", Syntax::Unicode).unwrap();
+        assert!(huge.check().is_err());
+        assert!(!huge.is_match(b"x"));
+    }
+}
