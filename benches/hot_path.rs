@@ -104,9 +104,9 @@ fn main() {
         black_box(git_charter::detect::ai::Signatures::new(&c.ai).unwrap());
     });
     median("insecure: parse the built-in rule files", 20, || {
-        black_box(git_charter::detect::insecure::builtin_rules().unwrap());
+        black_box(git_charter::rules::insecure::builtin_rules().unwrap());
     });
-    let insecure_regexes: Vec<String> = git_charter::detect::insecure::builtin_rules()
+    let insecure_regexes: Vec<String> = git_charter::rules::insecure::builtin_rules()
         .unwrap()
         .iter()
         .flat_map(|r| &r.patterns)
@@ -136,7 +136,7 @@ fn main() {
         );
     }
     median("ai: parse the built-in catalogue", 20, || {
-        black_box(git_charter::detect::ai::builtin_specs().unwrap());
+        black_box(git_charter::rules::signatures::builtin_specs().unwrap());
     });
     let message = "Fix cursor leak in the connection pool\n\nThe cursor was never closed when the query failed,\nso long-running workers ran out of handles.\n\nSigned-off-by: Jane Doe <jane@example.com>\n";
     let ai_message = "Add retry to the uploader\n\nGenerated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n";

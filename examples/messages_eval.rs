@@ -6,9 +6,10 @@
 // A measurement tool reports on stdout; the library rule against printing does not apply here.
 #![allow(clippy::disallowed_macros)]
 
-use git_charter::detect::ai::{AiConfig, Signatures, Strength};
+use git_charter::detect::ai::{AiConfig, Signatures};
 use git_charter::detect::trailers::{self, Mode, TrailerConfig};
 use git_charter::model::Ident;
+use git_charter::model::Strength;
 use serde_json::Value;
 
 fn pairs(v: &Value) -> Vec<(String, String)> {

@@ -13,3 +13,4 @@ pub mod model;
 pub mod pattern;
 pub mod policy;
 pub mod report;
+pub mod rules;

@@ -81,6 +81,15 @@ impl Level {
     }
 }
 
+/// How strongly a piece of evidence says an AI tool took part in a commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    Weak,
+    Medium,
+    Strong,
+}
+
 /// A git identity as `Name <email>`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Ident {

@@ -184,7 +184,7 @@ fn starter_policy_passes_its_test_and_check() {
 fn charter_reference_names_every_pattern_and_class() {
     let doc =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/charter.md")).unwrap();
-    let rules = git_charter::detect::insecure::builtin_rules().unwrap();
+    let rules = git_charter::rules::insecure::builtin_rules().unwrap();
     let missing: Vec<String> = rules
         .iter()
         .map(|r| format!("| `{}` |", r.id))

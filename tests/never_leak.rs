@@ -21,7 +21,7 @@ fn secret_tokens(example: &str) -> Vec<String> {
 
 #[test]
 fn no_format_prints_a_full_secret() {
-    let rules = git_charter::detect::secrets::builtin_rules().expect("built-in rules load");
+    let rules = git_charter::rules::secrets::builtin_specs().expect("built-in rules load");
     let r = Repo::new();
     let mut tokens = Vec::new();
     let mut body = String::new();

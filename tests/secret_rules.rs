@@ -2,9 +2,8 @@
 //! scanner (prefilter included), misses its negatives, keeps its id, and never leaks a secret in output.
 
 use git_charter::detect::LineMap;
-use git_charter::detect::secrets::{
-    Scanner, SecretFinding, SecretsConfig, builtin_rules, rules_markdown,
-};
+use git_charter::detect::secrets::{Scanner, SecretFinding, SecretsConfig, rules_markdown};
+use git_charter::rules::secrets::builtin_specs as builtin_rules;
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -3,37 +3,19 @@
 
 use crate::detect::message;
 use crate::detect::trailers::Trailer;
-use crate::model::Ident;
+use crate::model::{Ident, Strength};
 use crate::pattern::{LazyRegex, LiteralFilter, RegexPattern, Syntax, match_str};
+use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
+use crate::rules::signatures::{
+    BUILTIN_NAME, SignatureSpec, Where, builtin_catalogue, builtin_specs,
+};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
-
-/// The built-in catalogue, embedded. `{{name}}` in its patterns expands to `vocabulary.name`.
-pub const BUILTIN_SIGNATURES: &str = include_str!("../../rules/ai-signatures.yaml");
-const BUILTIN_NAME: &str = "<embedded>/rules/ai-signatures.yaml";
 
 /// Longest evidence text kept; the rest is cut (policies show it, they do not need all of it).
 const MAX_TEXT: usize = 200;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Strength {
-    Weak,
-    Medium,
-    Strong,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Where {
-    Message,
-    Subject,
-    Trailer,
-    Author,
-    Committer,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AiEvidence {
@@ -46,35 +28,6 @@ pub struct AiEvidence {
     /// The trailer key when the evidence is a `Key: value` line: a trailer git parsed
     /// (`where: trailer`) or a trailer-shaped line elsewhere in the message (`where: message`).
     pub key: Option<String>,
-}
-
-/// One signature as written in the catalogue or a charter. `P` is the pattern type: plain
-/// strings in the built-in file (they may use `{{vocabulary}}`), checked regexes in a charter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignatureSpec<P> {
-    /// Stable id, reported as `signature`.
-    pub id: String,
-    /// Tool name reported with the evidence; a `(?P<tool>…)` group in the pattern overrides it.
-    pub tool: String,
-    pub strength: Strength,
-    /// Where the pattern is run: `message` (each line), `subject`, `trailer` (`Key: value`, for
-    /// trailers git parsed and trailer-shaped lines anywhere in the message), `author`, `committer`
-    /// (`Name <email>`).
-    pub applies_to: Vec<Where>,
-    pub pattern: P,
-    /// A match is dropped when one of these matches the same text (for `message`, the same line).
-    #[serde(default = "Vec::new")]
-    pub exclude: Vec<P>,
-    /// Only tried on texts that no ordinary signature, and no earlier fallback, matched.
-    #[serde(default)]
-    pub fallback: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    #[serde(default)]
-    pub examples: Vec<String>,
-    #[serde(default)]
-    pub negative_examples: Vec<String>,
 }
 
 /// A signature from a team's charter: same schema as the catalogue, regexes checked while parsing.
@@ -165,40 +118,6 @@ pub struct SignatureError {
     pub message: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Catalogue {
-    #[serde(default)]
-    vocabulary: BTreeMap<String, String>,
-    signatures: Vec<SignatureSpec<String>>,
-    /// Texts that must give no strong or medium evidence from any signature (a message, a trailer
-    /// line or an identity): the catalogue-wide counterpart of each signature's negative examples.
-    #[serde(default)]
-    hard_negatives: Vec<String>,
-}
-
-fn expand(pattern: &str, vocab: &BTreeMap<String, String>) -> Result<String, String> {
-    let mut out = pattern.to_string();
-    // Vocabulary entries may use each other; a few rounds cover any sane nesting.
-    for _ in 0..8 {
-        let Some(start) = out.find("{{") else {
-            return Ok(out);
-        };
-        let Some(len) = out[start..].find("}}") else {
-            return Err(format!("unclosed `{{{{` in `{pattern}`"));
-        };
-        let name = out[start + 2..start + len].trim().to_string();
-        let Some(value) = vocab.get(&name) else {
-            return Err(format!("unknown vocabulary `{name}` in `{pattern}`"));
-        };
-        out.replace_range(start..start + len + 2, &format!("(?:{value})"));
-    }
-    if out.contains("{{") {
-        return Err(format!("vocabulary nests too deep in `{pattern}`"));
-    }
-    Ok(out)
-}
-
 fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, SignatureError> {
     if spec.applies_to.is_empty() {
         return Err(SignatureError {
@@ -220,33 +139,6 @@ fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, Signat
             .map(|e| LazyRegex::unchecked(e, Syntax::Unicode))
             .collect(),
         fallback: spec.fallback,
-    })
-}
-
-/// The built-in catalogue with its vocabulary expanded, as written (examples included).
-pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, SignatureError> {
-    let err = |message: String| SignatureError {
-        origin: BUILTIN_NAME.to_string(),
-        message,
-    };
-    let cat = builtin_catalogue()?;
-    let mut out = Vec::with_capacity(cat.signatures.len());
-    for mut s in cat.signatures {
-        s.pattern = expand(&s.pattern, &cat.vocabulary)
-            .map_err(|m| err(format!("signature `{}`: {m}", s.id)))?;
-        for e in &mut s.exclude {
-            *e = expand(e, &cat.vocabulary)
-                .map_err(|m| err(format!("signature `{}`: {m}", s.id)))?;
-        }
-        out.push(s);
-    }
-    Ok(out)
-}
-
-fn builtin_catalogue() -> Result<Catalogue, SignatureError> {
-    yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| SignatureError {
-        origin: BUILTIN_NAME.to_string(),
-        message: e.to_string(),
     })
 }
 
@@ -290,6 +182,13 @@ fn tool_name(raw: &str) -> String {
     cut(name
         .trim()
         .trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()))
+}
+
+impl From<crate::rules::RuleError> for SignatureError {
+    fn from(e: crate::rules::RuleError) -> Self {
+        let crate::rules::RuleError::Invalid { origin, message } = e;
+        SignatureError { origin, message }
+    }
 }
 
 impl Signatures {
@@ -336,19 +235,6 @@ impl Signatures {
         Ok(sigs)
     }
 
-    /// Compiles every pattern now and reports those that do not compile (rule checks).
-    pub fn check_regexes(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        for s in self.sigs() {
-            for re in std::iter::once(&s.pattern).chain(&s.exclude) {
-                if let Err(e) = re.check() {
-                    problems.push(format!("{}: regex `{}`: {e}", s.id, re.as_str()));
-                }
-            }
-        }
-        problems
-    }
-
     fn filter(&self) -> &LiteralFilter {
         self.filter.get_or_init(|| {
             let sets: Vec<_> = self
@@ -363,75 +249,6 @@ impl Signatures {
     /// Ids of the loaded signatures, in catalogue order.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         self.sigs().iter().map(|s| s.id.as_str())
-    }
-
-    /// Runs every signature (built-in and the charter's) over its own examples and negative
-    /// examples, each placed where the signature applies; returns one line per problem.
-    pub fn check_examples(&self, config: &AiConfig) -> Result<Vec<String>, SignatureError> {
-        let mut specs = builtin_specs()?;
-        specs.retain(|s| !config.disable.contains(&s.id));
-        specs.extend(config.signatures.iter().map(team_spec));
-        let mut problems = Vec::new();
-        for spec in &specs {
-            if spec.examples.is_empty() {
-                problems.push(format!("{}: no examples", spec.id));
-            }
-            for ex in &spec.examples {
-                if !self.fires(spec, ex) {
-                    problems.push(format!("{}: example not matched: {ex:?}", spec.id));
-                }
-            }
-            for ex in &spec.negative_examples {
-                if self.fires(spec, ex) {
-                    problems.push(format!("{}: negative example matched: {ex:?}", spec.id));
-                }
-            }
-        }
-        for text in builtin_catalogue()?.hard_negatives {
-            let ident = Ident::parse(&text);
-            let message = format!("Subject line\n\n{text}\n");
-            let parsed =
-                crate::detect::trailers::parse(&message, Default::default(), &Default::default());
-            let mut found = self.detect(&message, &parsed, ident.as_ref(), ident.as_ref());
-            found.extend(self.detect(&format!("{text}\n"), &[], None, None));
-            if let Some(e) = found.iter().find(|e| e.strength >= Strength::Medium) {
-                problems.push(format!(
-                    "hard negative {text:?} gives {:?} evidence from `{}`",
-                    e.strength, e.signature
-                ));
-            }
-        }
-        Ok(problems)
-    }
-
-    /// Whether signature `spec.id` fires on `example` placed in any of the places it applies to
-    /// (a message line or trailer, the subject, the author or the committer).
-    fn fires(&self, spec: &SignatureSpec<String>, example: &str) -> bool {
-        use crate::detect::trailers::{Mode, TrailerConfig, parse};
-        let in_message = |m: &str| {
-            self.detect(
-                m,
-                &parse(m, Mode::LogUnfold, &TrailerConfig::default()),
-                None,
-                None,
-            )
-        };
-        let ident = Ident::parse(example);
-        spec.applies_to.iter().any(|w| {
-            let found = match w {
-                Where::Message | Where::Trailer => {
-                    let mut e = in_message(&format!("Subject line\n\nBody line.\n\n{example}\n"));
-                    e.extend(in_message(&format!(
-                        "Subject line\n\n{example}\n\nMore prose.\n"
-                    )));
-                    e
-                }
-                Where::Subject => in_message(&format!("{example}\n\nBody.\n")),
-                Where::Author => self.detect("Subject\n", &[], ident.as_ref(), None),
-                Where::Committer => self.detect("Subject\n", &[], None, ident.as_ref()),
-            };
-            found.iter().any(|e| e.signature == spec.id)
-        })
     }
 
     /// Evidence of AI tools in a commit: the whole message (not only its trailer block), the
@@ -580,6 +397,140 @@ impl Signatures {
     }
 }
 
+/// Every signature in force (built-in and the charter's) with its examples, for the example
+/// checker (`git charter rules check`). Each example is placed everywhere its signature looks: a
+/// message line or trailer, the subject, the author or the committer.
+pub struct SignatureRuleSet {
+    signatures: Signatures,
+    specs: Vec<SignatureSpec<String>>,
+}
+
+impl SignatureRuleSet {
+    pub fn new(config: &AiConfig) -> Result<SignatureRuleSet, SignatureError> {
+        let mut specs = builtin_specs()?;
+        specs.retain(|s| !config.disable.contains(&s.id));
+        specs.extend(config.signatures.iter().map(team_spec));
+        Ok(SignatureRuleSet {
+            signatures: Signatures::new(config)?,
+            specs,
+        })
+    }
+
+    /// The evidence `example` gives when placed where `spec` looks.
+    fn evidence(&self, spec: &SignatureSpec<String>, example: &str) -> Vec<AiEvidence> {
+        use crate::detect::trailers::{Mode, TrailerConfig, parse};
+        let s = &self.signatures;
+        let in_message = |m: &str| {
+            s.detect(
+                m,
+                &parse(m, Mode::LogUnfold, &TrailerConfig::default()),
+                None,
+                None,
+            )
+        };
+        let ident = Ident::parse(example);
+        let mut found = Vec::new();
+        for w in &spec.applies_to {
+            match w {
+                Where::Message | Where::Trailer => {
+                    found.extend(in_message(&format!(
+                        "Subject line\n\nBody line.\n\n{example}\n"
+                    )));
+                    found.extend(in_message(&format!(
+                        "Subject line\n\n{example}\n\nMore prose.\n"
+                    )));
+                }
+                Where::Subject => found.extend(in_message(&format!("{example}\n\nBody.\n"))),
+                Where::Author => found.extend(s.detect("Subject\n", &[], ident.as_ref(), None)),
+                Where::Committer => found.extend(s.detect("Subject\n", &[], None, ident.as_ref())),
+            }
+        }
+        found
+    }
+}
+
+impl RuleSet for SignatureRuleSet {
+    fn kind(&self) -> &'static str {
+        "signature"
+    }
+
+    fn examples(&self) -> Vec<RuleExamples> {
+        let ex = |t: &String| Example::new("<commit message>", t);
+        self.specs
+            .iter()
+            .map(|s| RuleExamples {
+                id: s.id.clone(),
+                examples: s.examples.iter().map(ex).collect(),
+                negatives: s.negative_examples.iter().map(ex).collect(),
+                needs_examples: true,
+            })
+            .collect()
+    }
+
+    fn passes_prefilter(&self, id: &str, example: &Example) -> bool {
+        let Some(i) = self.signatures.sigs().iter().position(|s| s.id == id) else {
+            return false;
+        };
+        let mut possible = Vec::new();
+        self.signatures
+            .filter()
+            .candidates_into(example.text.as_bytes(), &mut possible);
+        possible.get(i).copied().unwrap_or(false)
+    }
+
+    /// Only `id` is run: its examples are placed where it looks, which other signatures may not
+    /// (a catalogue-wide bound on other evidence is what `hard_negatives` give).
+    fn reported(&self, id: &str, example: &Example) -> Vec<String> {
+        let Some(spec) = self.specs.iter().find(|s| s.id == id) else {
+            return Vec::new();
+        };
+        let mut ids: Vec<String> = self
+            .evidence(spec, &example.text)
+            .into_iter()
+            .map(|e| e.signature)
+            .filter(|s| s == id)
+            .collect();
+        ids.dedup();
+        ids
+    }
+
+    fn other_problems(&self) -> Vec<Problem> {
+        let problem = |rule: &str, message: String| Problem {
+            kind: "signature",
+            rule: rule.to_string(),
+            message,
+        };
+        let mut problems = Vec::new();
+        for s in self.signatures.sigs() {
+            for re in std::iter::once(&s.pattern).chain(&s.exclude) {
+                if let Err(e) = re.check() {
+                    problems.push(problem(
+                        &s.id,
+                        format!("regex `{}` does not compile: {e}", re.as_str()),
+                    ));
+                }
+            }
+        }
+        let hard_negatives = builtin_catalogue().map(|c| c.hard_negatives);
+        for text in hard_negatives.unwrap_or_default() {
+            let s = &self.signatures;
+            let ident = Ident::parse(&text);
+            let message = format!("Subject line\n\n{text}\n");
+            let parsed =
+                crate::detect::trailers::parse(&message, Default::default(), &Default::default());
+            let mut found = s.detect(&message, &parsed, ident.as_ref(), ident.as_ref());
+            found.extend(s.detect(&format!("{text}\n"), &[], None, None));
+            if let Some(e) = found.iter().find(|e| e.strength >= Strength::Medium) {
+                problems.push(problem(
+                    &e.signature,
+                    format!("hard negative {text:?} gives {:?} evidence", e.strength),
+                ));
+            }
+        }
+        problems
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -597,20 +548,15 @@ mod tests {
 
     #[test]
     fn every_signature_matches_its_examples_and_not_its_negatives() {
-        let problems = sigs().check_examples(&AiConfig::default()).unwrap();
-        assert!(problems.is_empty(), "{}", problems.join("\n"));
+        let set = SignatureRuleSet::new(&AiConfig::default()).unwrap();
+        let (checked, problems) = crate::rules::check::check(&set);
+        assert!(checked.examples > 30, "{checked:?}");
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(problems.is_empty(), "{}", text.join("\n"));
     }
 
     /// Building compiles nothing, so a pattern over the size limit would only show as a signature
     /// that never fires: compile them all here.
-    #[test]
-    fn every_builtin_regex_compiles() {
-        let problems = sigs().check_regexes();
-        assert!(problems.is_empty(), "{}", problems.join("\n"));
-    }
-
-    /// The literal prefilter may only skip a signature that cannot match: run every signature
-    /// on every example of every other signature with and without it.
     #[test]
     fn literal_filter_skips_only_what_cannot_match() {
         let s = sigs();
@@ -664,12 +610,19 @@ mod tests {
             "signatures:\n  - id: acme\n    tool: Acme\n    strength: strong\n    applies_to: [trailer]\n    pattern: '^Acme-Agent:'\n    examples: ['Acme-Bot: 1']\n    negative_examples: ['Acme-Agent: x']\n",
         )
         .unwrap();
-        let s = Signatures::new(&cfg).unwrap();
-        let problems = s.check_examples(&cfg).unwrap();
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(
-            problems[0].starts_with("acme: example not matched"),
-            "{problems:?}"
+        let set = SignatureRuleSet::new(&cfg).unwrap();
+        let problems: Vec<String> = crate::rules::check::check(&set)
+            .1
+            .iter()
+            .filter(|p| p.rule == "acme")
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "signature rule `acme`: the prefilter misses example \"Acme-Bot: 1\" at <commit message> (add a keyword it contains)",
+                "signature rule `acme`: negative example \"Acme-Agent: x\" at <commit message> is reported by `acme`",
+            ]
         );
     }
 

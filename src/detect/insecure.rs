@@ -9,34 +9,12 @@ use crate::pattern::{
     Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
     LineCursor, LineMap, LiteralFilter, RegexPattern, Syntax, glob_set,
 };
+use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
+use crate::rules::insecure::{InsecureRule, builtin_rules};
 use globset::GlobSet;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
-
-/// The built-in rule files, embedded. Each is `rules: [...]` in the format of `InsecureRule`.
-pub const BUILTIN_RULE_FILES: &[(&str, &str)] = &[
-    (
-        "rules/insecure/code.yaml",
-        include_str!("../../rules/insecure/code.yaml"),
-    ),
-    (
-        "rules/insecure/crypto.yaml",
-        include_str!("../../rules/insecure/crypto.yaml"),
-    ),
-    (
-        "rules/insecure/web.yaml",
-        include_str!("../../rules/insecure/web.yaml"),
-    ),
-    (
-        "rules/insecure/infra.yaml",
-        include_str!("../../rules/insecure/infra.yaml"),
-    ),
-    (
-        "rules/insecure/ci.yaml",
-        include_str!("../../rules/insecure/ci.yaml"),
-    ),
-];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PatternMatch {
@@ -76,83 +54,16 @@ pub struct InsecureConfig {
     pub patterns: Vec<InsecureRule>,
 }
 
-/// One insecure pattern: data with examples, like a secret rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InsecureRule {
-    pub id: String,
-    pub title: String,
-    pub severity: Severity,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub remediation: String,
-    /// Literals for the prefilter (ASCII case-insensitive); a line is looked at only if one occurs in it.
-    pub keywords: Vec<String>,
-    /// The rule matches a line when any of these matches it.
-    pub patterns: Vec<PatternDef>,
-    /// Paths this rule never looks at.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub exclude_paths: Vec<GlobPattern>,
-    /// Rules of other tools covering the same thing (`bandit: B501`, `gosec: G402`, …).
-    #[serde(default)]
-    pub references: Vec<String>,
-    #[serde(default)]
-    pub examples: Vec<Example>,
-    #[serde(default)]
-    pub negative_examples: Vec<Example>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PatternDef {
-    pub regex: RegexPattern,
-    /// Only files matching one of these (empty: every file).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub paths: Vec<GlobPattern>,
-    /// The line does not count when it also matches this.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unless: Option<RegexPattern>,
-    /// The line counts only when this matches within `context_lines` lines of it (either side).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<RegexPattern>,
-    #[serde(default)]
-    pub context_lines: u32,
-}
-
-/// A rule example: text alone (scanned as `example.txt`) or text with the path it would have.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Example {
-    Text(String),
-    At { path: String, text: String },
-}
-
-impl Example {
-    pub fn path(&self) -> &str {
-        match self {
-            Example::Text(_) => "example.txt",
-            Example::At { path, .. } => path,
-        }
-    }
-
-    pub fn text(&self) -> &str {
-        match self {
-            Example::Text(t) | Example::At { text: t, .. } => t,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RuleFile {
-    rules: Vec<InsecureRule>,
-}
-
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 pub struct InsecureError {
     pub message: String,
+}
+
+impl From<crate::rules::RuleError> for InsecureError {
+    fn from(e: crate::rules::RuleError) -> Self {
+        InsecureError::new(e.to_string())
+    }
 }
 
 impl InsecureError {
@@ -163,140 +74,79 @@ impl InsecureError {
     }
 }
 
-/// The built-in rules, parsed. Their validity is pinned by a unit test.
-pub fn builtin_rules() -> Result<Vec<InsecureRule>, InsecureError> {
-    let mut rules = Vec::new();
-    for (origin, text) in BUILTIN_RULE_FILES {
-        let file: RuleFile =
-            yaml_serde::from_str(text).map_err(|e| InsecureError::new(format!("{origin}: {e}")))?;
-        rules.extend(file.rules);
+/// Every pattern (built-in and the charter's own, all switched on) with its examples, for the
+/// example checker (`git charter rules check`).
+pub struct InsecureRuleSet {
+    rules: Vec<InsecureRule>,
+    scanner: InsecureScanner,
+}
+
+impl InsecureRuleSet {
+    pub fn new(config: &InsecureConfig) -> Result<InsecureRuleSet, InsecureError> {
+        let mut rules = builtin_rules()?;
+        let builtin = rules.len();
+        rules.extend(config.patterns.iter().cloned());
+        let all_on = InsecureConfig {
+            default: Action::Warn,
+            ..InsecureConfig::default()
+        };
+        let scanner = InsecureScanner::compile(&rules, builtin, &all_on)?;
+        Ok(InsecureRuleSet { rules, scanner })
     }
-    Ok(rules)
 }
 
-/// What the scanner needs of a built-in rule, read without examples or documentation and without
-/// re-checking regex and glob syntax (a unit test pins both): half the time of `builtin_rules`,
-/// on every run of the hook. `lean_rules_are_the_full_rules_without_docs` keeps the two in step.
-#[derive(Deserialize)]
-struct LeanFile {
-    rules: Vec<LeanRule>,
-}
-
-#[derive(Deserialize)]
-struct LeanRule {
-    id: String,
-    title: String,
-    severity: Severity,
-    #[serde(default)]
-    remediation: String,
-    keywords: Vec<String>,
-    patterns: Vec<LeanPattern>,
-    #[serde(default)]
-    exclude_paths: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct LeanPattern {
-    regex: String,
-    #[serde(default)]
-    paths: Vec<String>,
-    #[serde(default)]
-    unless: Option<String>,
-    #[serde(default)]
-    context: Option<String>,
-    #[serde(default)]
-    context_lines: u32,
-}
-
-fn builtin_scan_rules() -> Result<Vec<InsecureRule>, InsecureError> {
-    let globs = |v: Vec<String>| v.into_iter().map(GlobPattern).collect::<Vec<_>>();
-    let mut rules = Vec::new();
-    for (origin, text) in BUILTIN_RULE_FILES {
-        let file: LeanFile =
-            yaml_serde::from_str(text).map_err(|e| InsecureError::new(format!("{origin}: {e}")))?;
-        rules.extend(file.rules.into_iter().map(|r| {
-            InsecureRule {
-                id: r.id,
-                title: r.title,
-                severity: r.severity,
-                description: String::new(),
-                remediation: r.remediation,
-                keywords: r.keywords,
-                patterns: r
-                    .patterns
-                    .into_iter()
-                    .map(|p| PatternDef {
-                        regex: RegexPattern(p.regex),
-                        paths: globs(p.paths),
-                        unless: p.unless.map(RegexPattern),
-                        context: p.context.map(RegexPattern),
-                        context_lines: p.context_lines,
-                    })
-                    .collect(),
-                exclude_paths: globs(r.exclude_paths),
-                references: Vec::new(),
-                examples: Vec::new(),
-                negative_examples: Vec::new(),
-            }
-        }));
+impl RuleSet for InsecureRuleSet {
+    fn kind(&self) -> &'static str {
+        "insecure"
     }
-    Ok(rules)
-}
 
-/// Runs every pattern (built-in and the charter's own, all switched on) over its examples: each
-/// positive must contain a keyword (a silent prefilter miss is the worst bug) and be reported under
-/// its own id; no negative may be. Returns one line per failure; `rules check` shows them.
-pub fn check_examples(config: &InsecureConfig) -> Result<Vec<String>, InsecureError> {
-    let mut rules = builtin_rules()?;
-    let builtin = rules.len();
-    rules.extend(config.patterns.iter().cloned());
-    let all_on = InsecureConfig {
-        default: Action::Warn,
-        ..InsecureConfig::default()
-    };
-    let scanner = InsecureScanner::compile(&rules, builtin, &all_on)?;
-    let mut failures = scanner.check_regexes();
-    let ids = |path: &str, text: &str| {
+    fn examples(&self) -> Vec<RuleExamples> {
+        let ex = |e: &crate::rules::insecure::Example| Example::new(e.path(), e.text());
+        self.rules
+            .iter()
+            .map(|r| RuleExamples {
+                id: r.id.clone(),
+                examples: r.examples.iter().map(ex).collect(),
+                negatives: r.negative_examples.iter().map(ex).collect(),
+                needs_examples: true,
+            })
+            .collect()
+    }
+
+    fn passes_prefilter(&self, id: &str, example: &Example) -> bool {
+        let Some(ri) = self.scanner.rules.iter().position(|r| r.id == id) else {
+            return false;
+        };
+        self.scanner
+            .keywords
+            .hits(example.text.as_bytes())
+            .any(|h| h.owners.contains(&ri))
+    }
+
+    fn reported(&self, _: &str, example: &Example) -> Vec<String> {
         let mut out = Vec::new();
-        scanner.scan(
-            path,
-            text.as_bytes(),
+        self.scanner.scan(
+            &example.path,
+            example.text.as_bytes(),
             LineMap::Contiguous { first: 1 },
             &mut out,
         );
-        out.into_iter().map(|m| m.id).collect::<Vec<_>>()
-    };
-    for r in &rules {
-        for ex in &r.examples {
-            let lower = ex.text().to_ascii_lowercase();
-            if !r
-                .keywords
-                .iter()
-                .any(|k| lower.contains(&k.to_ascii_lowercase()))
-            {
-                failures.push(format!("{}: no keyword in example {:?}", r.id, ex.text()));
-            }
-            if !ids(ex.path(), ex.text()).contains(&r.id) {
-                failures.push(format!(
-                    "{}: missed example {:?} at {}",
-                    r.id,
-                    ex.text(),
-                    ex.path()
-                ));
-            }
-        }
-        for ex in &r.negative_examples {
-            if ids(ex.path(), ex.text()).contains(&r.id) {
-                failures.push(format!(
-                    "{}: matched negative {:?} at {}",
-                    r.id,
-                    ex.text(),
-                    ex.path()
-                ));
-            }
-        }
+        let mut ids: Vec<String> = out.into_iter().map(|m| m.id).collect();
+        ids.dedup();
+        ids
     }
-    Ok(failures)
+
+    fn other_problems(&self) -> Vec<Problem> {
+        self.scanner
+            .regex_problems()
+            .into_iter()
+            .map(|(rule, message)| Problem {
+                kind: self.kind(),
+                rule,
+                message,
+            })
+            .collect()
+    }
 }
 
 struct CompiledPattern {
@@ -336,7 +186,7 @@ pub struct InsecureScanner {
 
 impl InsecureScanner {
     pub fn new(config: &InsecureConfig) -> Result<InsecureScanner, InsecureError> {
-        let mut all = builtin_scan_rules()?;
+        let mut all = builtin_rules()?;
         let builtin = all.len();
         all.extend(config.patterns.iter().cloned());
         let mut seen = BTreeSet::new();
@@ -466,8 +316,9 @@ impl InsecureScanner {
         })
     }
 
-    /// Compiles every regex now and reports those that do not (rule checks; building does not).
-    pub fn check_regexes(&self) -> Vec<String> {
+    /// Compiles every regex now and reports those that do not, as (rule id, problem); building
+    /// compiles none.
+    pub fn regex_problems(&self) -> Vec<(String, String)> {
         let mut problems = Vec::new();
         for p in &self.patterns {
             let all = std::iter::once(&p.regex)
@@ -475,10 +326,9 @@ impl InsecureScanner {
                 .chain(p.context.as_ref().map(|(c, _)| c));
             for re in all {
                 if let Err(e) = re.check() {
-                    problems.push(format!(
-                        "{}: regex `{}`: {e}",
-                        self.rules[p.rule].id,
-                        re.as_str()
+                    problems.push((
+                        self.rules[p.rule].id.clone(),
+                        format!("regex `{}` does not compile: {e}", re.as_str()),
                     ));
                 }
             }
@@ -674,8 +524,11 @@ mod tests {
     /// be reported under its own id; no negative example may be reported under that id.
     #[test]
     fn every_rule_matches_its_examples_and_not_its_negatives() {
-        let failures = check_examples(&InsecureConfig::default()).unwrap();
-        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let set = InsecureRuleSet::new(&InsecureConfig::default()).unwrap();
+        let (checked, problems) = crate::rules::check::check(&set);
+        assert!(checked.examples > 40, "{checked:?}");
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(problems.is_empty(), "{}", text.join("\n"));
     }
 
     #[test]
@@ -684,11 +537,18 @@ mod tests {
             "patterns:\n  - id: no-print\n    title: print\n    severity: low\n    keywords: [print]\n    patterns:\n      - regex: '\\bprint\\('\n    examples: ['echo(x)']\n    negative_examples: ['print(x)']\n",
         )
         .unwrap();
-        let failures = check_examples(&cfg).unwrap();
-        assert_eq!(failures.len(), 3, "{failures:?}");
-        assert!(
-            failures.iter().all(|f| f.starts_with("no-print: ")),
-            "{failures:?}"
+        let set = InsecureRuleSet::new(&cfg).unwrap();
+        let failures: Vec<String> = crate::rules::check::check(&set)
+            .1
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            failures,
+            [
+                "insecure rule `no-print`: the prefilter misses example \"echo(x)\" at example.txt (add a keyword it contains)",
+                "insecure rule `no-print`: negative example \"print(x)\" at example.txt is reported by `no-print`",
+            ]
         );
     }
 
@@ -745,19 +605,6 @@ mod tests {
         InsecureScanner::new(&cfg).unwrap()
     }
 
-    #[test]
-    fn lean_rules_are_the_full_rules_without_docs() {
-        let mut full = builtin_rules().unwrap();
-        for r in &mut full {
-            r.description.clear();
-            r.references.clear();
-            r.examples.clear();
-            r.negative_examples.clear();
-        }
-        assert_eq!(builtin_scan_rules().unwrap(), full);
-    }
-
-    /// A pattern whose literals are absent from a line is neither compiled nor run for it.
     #[test]
     fn patterns_are_gated_by_their_literals() {
         let s = scanner();

@@ -18,3 +18,26 @@ pub use lines::{
 };
 pub use literals::{LiteralFilter, fold, required_literal_sets, required_literals};
 pub use regex::{LazyRegex, RegexPattern, Syntax, compile, match_str, validate_regex};
+
+thread_local! {
+    static TRUSTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `parse` with regex and glob validation switched off, for the embedded rule files: their
+/// validity is pinned by `rules check` and by tests that parse them checked, and re-checking
+/// hundreds of patterns on every hook would cost milliseconds.
+pub fn trusted<T>(parse: impl FnOnce() -> T) -> T {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            TRUSTED.with(|t| t.set(self.0));
+        }
+    }
+    let _reset = Reset(TRUSTED.with(|t| t.replace(true)));
+    parse()
+}
+
+/// Whether validation is switched off on this thread (see `trusted`).
+fn is_trusted() -> bool {
+    TRUSTED.with(|t| t.get())
+}

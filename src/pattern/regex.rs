@@ -11,6 +11,9 @@ pub struct RegexPattern(pub String);
 impl<'de> Deserialize<'de> for RegexPattern {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
+        if super::is_trusted() {
+            return Ok(RegexPattern(s));
+        }
         validate_regex(&s)
             .map_err(|e| serde::de::Error::custom(format!("invalid regex `{s}`: {e}")))?;
         Ok(RegexPattern(s))

@@ -1,15 +1,7 @@
 //! Checksums embedded in token formats (GitHub and npm: CRC32 of the random part, base62-encoded).
 //! A token whose checksum does not verify is a typo, a test fixture or a made-up string, not a live credential.
 
-use serde::{Deserialize, Serialize};
-
-/// A checksum a rule asks the engine to verify on its secret.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Checksum {
-    /// `<prefix>_<30 base62><6 base62 CRC32 of the 30>` (GitHub `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_`, npm `npm_`).
-    Crc32Base62,
-}
+use crate::rules::secrets::Checksum;
 
 const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

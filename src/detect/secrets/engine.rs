@@ -98,6 +98,16 @@ impl Engine {
         })
     }
 
+    /// Whether the keyword prefilter lets rule `rule` run on `text` (a rule without keywords
+    /// always runs).
+    pub fn prefilter_admits(&self, rule: usize, text: &[u8]) -> bool {
+        self.rules[rule].keywords.is_empty()
+            || self
+                .keywords
+                .hits(text)
+                .any(|h| h.owners.contains(&(rule as u32)))
+    }
+
     fn path_allowed(&self, path: &str) -> bool {
         self.allow_globs.is_match(path)
             || self

@@ -1,71 +1,11 @@
-//! Imports gitleaks / betterleaks TOML configs: `[[rules]]`, per-rule and global allowlists, `[extend]`.
-//! Translates into `CompiledRule`s; an untranslatable regex is an error naming the config and the rule id.
+//! Compiles gitleaks / betterleaks TOML configs (schema in `rules::gitleaks`): `[[rules]]`, per-rule
+//! and global allowlists, `[extend]`. Translates into `CompiledRule`s; an untranslatable regex is an error naming the config and the rule id.
 
-use super::RuleError;
 use super::rules::{AllowList, CompiledRule, Groups, Target, compile_regex};
 use crate::pattern::{LazyRegex, Syntax};
+use crate::rules::RuleError;
+use crate::rules::gitleaks::Allow;
 use regex::bytes::Regex;
-use serde::Deserialize;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Config {
-    #[serde(default)]
-    extend: Option<Extend>,
-    #[serde(default)]
-    rules: Vec<Rule>,
-    #[serde(default)]
-    allowlist: Option<Allow>,
-    #[serde(default)]
-    allowlists: Vec<Allow>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Extend {
-    use_default: Option<bool>,
-    path: Option<String>,
-    url: Option<String>,
-    #[serde(default)]
-    disabled_rules: Vec<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Rule {
-    id: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    regex: Option<String>,
-    #[serde(default)]
-    secret_group: Option<usize>,
-    #[serde(default)]
-    entropy: Option<f64>,
-    #[serde(default)]
-    keywords: Vec<String>,
-    #[serde(default)]
-    path: Option<String>,
-    #[serde(default)]
-    allowlist: Option<Allow>,
-    #[serde(default)]
-    allowlists: Vec<Allow>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Allow {
-    #[serde(default)]
-    condition: Option<String>,
-    #[serde(default)]
-    regex_target: Option<String>,
-    #[serde(default)]
-    regexes: Vec<String>,
-    #[serde(default)]
-    paths: Vec<String>,
-    #[serde(default)]
-    stopwords: Vec<String>,
-}
 
 /// What one imported config contributes.
 #[derive(Debug, Default)]
@@ -80,8 +20,7 @@ pub struct Imported {
 
 pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
     let invalid = |origin: String, message: String| RuleError::Invalid { origin, message };
-    let cfg: Config =
-        toml::from_str(text).map_err(|e| invalid(origin.to_string(), e.to_string()))?;
+    let cfg = crate::rules::gitleaks::parse(origin, text)?;
     let mut out = Imported::default();
     if let Some(ext) = &cfg.extend {
         if ext.path.is_some() || ext.url.is_some() {
@@ -163,7 +102,7 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
             path,
             path_only,
             placeholder_filter: false,
-            references: Vec::new(),
+            builtin: false,
         });
     }
     Ok(out)

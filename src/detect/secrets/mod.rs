@@ -7,10 +7,10 @@ mod filters;
 mod gitleaks;
 mod rules;
 
-pub use checksum::Checksum;
-pub use rules::{BUILTIN_FILES, PairSpec, RuleSpec};
+pub use crate::rules::RuleError;
 
 use crate::pattern::{GlobPattern, LineMap, RegexPattern, glob_set};
+use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
 use rules::{AllowList, Target};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -64,12 +64,6 @@ pub struct Scanner {
     engine: engine::Engine,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum RuleError {
-    #[error("{origin}: {message}")]
-    Invalid { origin: String, message: String },
-}
-
 impl Scanner {
     /// Built-in rules plus the charter's settings; `extra` holds gitleaks-format TOML configs as (origin, text).
     pub fn new(config: &SecretsConfig, extra: &[(String, String)]) -> Result<Scanner, RuleError> {
@@ -78,8 +72,8 @@ impl Scanner {
             message,
         };
         let mut rules = Vec::new();
-        for (origin, spec) in rules::builtin_specs()? {
-            rules.push(spec.compile(&origin)?);
+        for (origin, spec) in crate::rules::secrets::builtin_specs()? {
+            rules.push(rules::compile(&spec, &origin)?);
         }
         let mut global = Vec::new();
         let mut disabled: Vec<String> = config.disable.clone();
@@ -160,6 +154,97 @@ impl Scanner {
     }
 }
 
+/// Every secret rule in force with the examples of the built-in ones, for the example checker
+/// (`git charter rules check`). Examples are scanned at `src/config.txt`.
+pub struct SecretRuleSet {
+    scanner: Scanner,
+    specs: Vec<(String, crate::rules::secrets::RuleSpec)>,
+}
+
+const EXAMPLE_PATH: &str = "src/config.txt";
+
+impl SecretRuleSet {
+    pub fn new(config: &SecretsConfig, extra: &[(String, String)]) -> Result<Self, RuleError> {
+        Ok(SecretRuleSet {
+            scanner: Scanner::new(config, extra)?,
+            specs: crate::rules::secrets::builtin_specs()?,
+        })
+    }
+
+    fn rule(&self, id: &str) -> Option<usize> {
+        self.scanner.engine.rules.iter().position(|r| r.id == id)
+    }
+}
+
+impl RuleSet for SecretRuleSet {
+    fn kind(&self) -> &'static str {
+        "secret"
+    }
+
+    fn examples(&self) -> Vec<RuleExamples> {
+        let ex = |t: &String| Example::new(EXAMPLE_PATH, t);
+        self.scanner
+            .engine
+            .rules
+            .iter()
+            .map(|r| {
+                let spec = r
+                    .builtin
+                    .then(|| self.specs.iter().find(|(_, s)| s.id == r.id))
+                    .flatten()
+                    .map(|(_, s)| s);
+                RuleExamples {
+                    id: r.id.clone(),
+                    examples: spec.map_or_else(Vec::new, |s| s.examples.iter().map(ex).collect()),
+                    negatives: spec
+                        .map_or_else(Vec::new, |s| s.negative_examples.iter().map(ex).collect()),
+                    needs_examples: r.builtin,
+                }
+            })
+            .collect()
+    }
+
+    fn passes_prefilter(&self, id: &str, example: &Example) -> bool {
+        self.rule(id).is_some_and(|i| {
+            self.scanner
+                .engine
+                .prefilter_admits(i, example.text.as_bytes())
+        })
+    }
+
+    fn reported(&self, _: &str, example: &Example) -> Vec<String> {
+        let mut out = Vec::new();
+        self.scanner.scan(
+            &example.path,
+            example.text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut out,
+        );
+        let mut ids: Vec<String> = out.into_iter().map(|f| f.rule_id).collect();
+        ids.dedup();
+        ids
+    }
+
+    fn negatives_are_clean(&self) -> bool {
+        true
+    }
+
+    fn other_problems(&self) -> Vec<Problem> {
+        self.scanner
+            .engine
+            .rules
+            .iter()
+            .filter_map(|r| {
+                r.regex.check().err().map(|e| Problem {
+                    kind: "secret",
+                    rule: r.id.clone(),
+                    message: format!("regex does not compile: {e}"),
+                })
+            })
+            .collect()
+    }
+}
+
 /// `<rule_id>:<path>:<first 16 hex digits of sha256(secret)>`: no line number, so baselines survive edits.
 pub fn fingerprint(rule_id: &str, path: &str, secret: &[u8]) -> String {
     let digest = Sha256::digest(secret);
@@ -180,15 +265,10 @@ pub fn redact(secret: &[u8]) -> String {
     format!("{head}…({n} chars)")
 }
 
-/// The built-in rule files, parsed and checked (for `git charter rules`, the docs and the rule tests).
-pub fn builtin_rules() -> Result<Vec<(String, RuleSpec)>, RuleError> {
-    rules::builtin_specs()
-}
-
 /// `docs/rules.md`: every built-in rule with its keywords and references, generated from the rule files.
 pub fn rules_markdown() -> String {
     use std::fmt::Write;
-    let specs = match rules::builtin_specs() {
+    let specs = match crate::rules::secrets::builtin_specs() {
         Ok(s) => s,
         Err(e) => return format!("# Secret rules\n\nThe built-in rules do not load: {e}\n"),
     };
@@ -270,6 +350,20 @@ pub fn rules_markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every built-in rule finds its examples through the full scanner (prefilter included) and
+    /// no negative example gives any finding.
+    #[test]
+    fn every_rule_matches_its_examples_and_no_negative_gives_a_finding() {
+        let set = SecretRuleSet::new(&SecretsConfig::default(), &[]).unwrap();
+        let (checked, problems) = crate::rules::check::check(&set);
+        assert!(
+            checked.rules >= 150 && checked.examples >= 150,
+            "{checked:?}"
+        );
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert!(problems.is_empty(), "{}", text.join("\n"));
+    }
 
     #[test]
     fn redaction_shows_at_most_a_quarter_and_four_chars() {

@@ -1,114 +1,12 @@
-//! Rule data: the TOML schema of the embedded rule files under `rules/secrets/`, loading and compiling them.
-//! Knows nothing about scanning; the engine consumes `CompiledRule`s built here (and by the gitleaks importer).
+//! Secret rules compiled for the engine: from the built-in rule files' specs (`rules::secrets`) and,
+//! through `gitleaks`, from a team's gitleaks config. Knows nothing about scanning.
 
-use super::RuleError;
-use super::checksum::Checksum;
 use crate::pattern::{self, LazyRegex, Syntax};
+use crate::rules::RuleError;
+use crate::rules::secrets::{Checksum, PairSpec, RuleSpec};
 use regex::bytes::Regex;
-use serde::{Deserialize, Serialize};
+
 use std::sync::OnceLock;
-
-/// The embedded rule files, in the order `git charter rules` lists them.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[
-    (
-        "rules/secrets/cloud.toml",
-        include_str!("../../../rules/secrets/cloud.toml"),
-    ),
-    (
-        "rules/secrets/vcs.toml",
-        include_str!("../../../rules/secrets/vcs.toml"),
-    ),
-    (
-        "rules/secrets/ai.toml",
-        include_str!("../../../rules/secrets/ai.toml"),
-    ),
-    (
-        "rules/secrets/payment.toml",
-        include_str!("../../../rules/secrets/payment.toml"),
-    ),
-    (
-        "rules/secrets/messaging.toml",
-        include_str!("../../../rules/secrets/messaging.toml"),
-    ),
-    (
-        "rules/secrets/registries.toml",
-        include_str!("../../../rules/secrets/registries.toml"),
-    ),
-    (
-        "rules/secrets/saas.toml",
-        include_str!("../../../rules/secrets/saas.toml"),
-    ),
-    (
-        "rules/secrets/database.toml",
-        include_str!("../../../rules/secrets/database.toml"),
-    ),
-    (
-        "rules/secrets/keys.toml",
-        include_str!("../../../rules/secrets/keys.toml"),
-    ),
-    (
-        "rules/secrets/generic.toml",
-        include_str!("../../../rules/secrets/generic.toml"),
-    ),
-];
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RuleFile {
-    #[serde(default)]
-    pub rule: Vec<RuleSpec>,
-}
-
-/// Pairs a rule with a companion found within a few lines (an AWS key id and its secret): reported as one finding.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PairSpec {
-    /// Id of the companion rule.
-    pub with: String,
-    /// Maximum distance in lines between the two.
-    pub within_lines: u32,
-    /// Title of the combined finding.
-    pub title: String,
-}
-
-/// One rule as written in a rule file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RuleSpec {
-    pub id: String,
-    pub title: String,
-    /// Literal strings (ASCII case-insensitive) one of which must occur for the regex to run.
-    pub keywords: Vec<String>,
-    /// The secret is the group named `secret` (or `secret2`, or `bare` for unquoted values), else group 1.
-    pub regex: String,
-    /// Minimum Shannon entropy (bits per byte) of the secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entropy: Option<f32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checksum: Option<Checksum>,
-    /// Regexes that, matching the secret, suppress the finding.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub allow: Vec<String>,
-    /// Case-insensitive substrings that, found in the secret, suppress the finding.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub stopwords: Vec<String>,
-    /// Generic `name = value` rule: the value must look random and the name must not describe metadata.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub generic: bool,
-    /// The match may continue up to 64 KiB past the keyword's line (PEM blocks).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub multiline: bool,
-    /// The match may continue this many lines past the keyword's line (a name and its value on the next line).
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub next_lines: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pair: Option<PairSpec>,
-    pub examples: Vec<String>,
-    #[serde(default)]
-    pub negative_examples: Vec<String>,
-    #[serde(default)]
-    pub references: Vec<String>,
-}
 
 /// A rule ready to run. Built from a `RuleSpec` or from a gitleaks rule.
 #[derive(Debug, Clone)]
@@ -129,13 +27,14 @@ pub struct CompiledRule {
     pub multiline: bool,
     pub next_lines: u32,
     pub pair: Option<PairSpec>,
+    /// Whether the rule comes from the built-in rule files (which carry examples).
+    pub builtin: bool,
     /// gitleaks `path`: the rule only applies to matching paths.
     pub path: Option<Regex>,
     /// gitleaks rules may omit regex and match on the path alone.
     pub path_only: bool,
     /// Built-in rules skip placeholders and degenerate values; imported rules decide for themselves.
     pub placeholder_filter: bool,
-    pub references: Vec<String>,
 }
 
 /// The capture groups of a rule's regex that hold the secret and the variable name.
@@ -246,96 +145,44 @@ pub fn compile_regex(pattern: &str) -> Result<Regex, String> {
     pattern::compile(pattern, Syntax::Catalogue)
 }
 
-impl RuleSpec {
-    pub fn compile(&self, origin: &str) -> Result<CompiledRule, RuleError> {
-        let err = |message: String| RuleError::Invalid {
-            origin: format!("{origin}: rule `{}`", self.id),
-            message,
-        };
-        let allow = self
-            .allow
-            .iter()
-            .map(|a| compile_regex(a).map_err(|e| err(format!("invalid allow regex `{a}`: {e}"))))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(CompiledRule {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            origin: origin.to_string(),
-            keywords: self.keywords.clone(),
-            regex: LazyRegex::unchecked(&self.regex, Syntax::Catalogue),
-            groups: OnceLock::new(),
-            entropy: self.entropy,
-            checksum: self.checksum,
-            allowlists: vec![AllowList {
-                and: false,
-                target: Target::Secret,
-                regexes: allow,
-                paths: Vec::new(),
-                stopwords: self
-                    .stopwords
-                    .iter()
-                    .map(|s| s.to_ascii_lowercase())
-                    .collect(),
-            }],
-            generic: self.generic,
-            multiline: self.multiline,
-            next_lines: self.next_lines,
-            pair: self.pair.clone(),
-            path: None,
-            path_only: false,
-            placeholder_filter: true,
-            references: self.references.clone(),
-        })
-    }
-}
-
-/// Parses and checks every embedded rule file (ids unique and well-formed, keywords present).
-pub fn builtin_specs() -> Result<Vec<(String, RuleSpec)>, RuleError> {
-    let mut out = Vec::new();
-    for (origin, text) in BUILTIN_FILES {
-        let file: RuleFile = toml::from_str(text).map_err(|e| RuleError::Invalid {
-            origin: (*origin).to_string(),
-            message: e.to_string(),
-        })?;
-        for r in file.rule {
-            out.push(((*origin).to_string(), r));
-        }
-    }
-    check_specs(&out)?;
-    Ok(out)
-}
-
-/// The invariants `git charter rules` and the rule tests rely on.
-pub fn check_specs(specs: &[(String, RuleSpec)]) -> Result<(), RuleError> {
-    let mut seen = std::collections::HashSet::new();
-    for (origin, r) in specs {
-        let err = |message: &str| RuleError::Invalid {
-            origin: format!("{origin}: rule `{}`", r.id),
-            message: message.to_string(),
-        };
-        if r.id.is_empty()
-            || !r
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        {
-            return Err(err("id must be lowercase ASCII letters, digits and dashes"));
-        }
-        if !seen.insert(r.id.as_str()) {
-            return Err(err("duplicate rule id"));
-        }
-        if r.keywords.is_empty() || r.keywords.iter().any(|k| k.len() < 2) {
-            return Err(err(
-                "a rule needs keywords of at least two characters (the prefilter)",
-            ));
-        }
-        if r.examples.is_empty() {
-            return Err(err("a rule needs at least one example"));
-        }
-    }
-    Ok(())
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
+/// A built-in rule, ready to run (its regex compiled on first use).
+pub fn compile(spec: &RuleSpec, origin: &str) -> Result<CompiledRule, RuleError> {
+    let err = |message: String| RuleError::Invalid {
+        origin: format!("{origin}: rule `{}`", spec.id),
+        message,
+    };
+    let allow = spec
+        .allow
+        .iter()
+        .map(|a| compile_regex(a).map_err(|e| err(format!("invalid allow regex `{a}`: {e}"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(CompiledRule {
+        id: spec.id.clone(),
+        title: spec.title.clone(),
+        origin: origin.to_string(),
+        keywords: spec.keywords.clone(),
+        regex: LazyRegex::unchecked(&spec.regex, Syntax::Catalogue),
+        groups: OnceLock::new(),
+        entropy: spec.entropy,
+        checksum: spec.checksum,
+        allowlists: vec![AllowList {
+            and: false,
+            target: Target::Secret,
+            regexes: allow,
+            paths: Vec::new(),
+            stopwords: spec
+                .stopwords
+                .iter()
+                .map(|s| s.to_ascii_lowercase())
+                .collect(),
+        }],
+        generic: spec.generic,
+        multiline: spec.multiline,
+        next_lines: spec.next_lines,
+        pair: spec.pair.clone(),
+        path: None,
+        path_only: false,
+        placeholder_filter: true,
+        builtin: true,
+    })
 }

@@ -1,0 +1,111 @@
+//! The schema of AI-signature catalogues (`rules/ai-signatures.yaml`, and a charter's
+//! `ai.signatures`, which use the same format): `{{vocabulary}}` expansion and loading. Data only.
+
+use super::RuleError;
+use crate::model::Strength;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The built-in catalogue, embedded. `{{name}}` in its patterns expands to `vocabulary.name`.
+pub const BUILTIN_SIGNATURES: &str = include_str!("../../rules/ai-signatures.yaml");
+pub const BUILTIN_NAME: &str = "<embedded>/rules/ai-signatures.yaml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Where {
+    Message,
+    Subject,
+    Trailer,
+    Author,
+    Committer,
+}
+
+/// One signature as written in the catalogue or a charter. `P` is the pattern type: plain
+/// strings in the built-in file (they may use `{{vocabulary}}`), checked regexes in a charter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureSpec<P> {
+    /// Stable id, reported as `signature`.
+    pub id: String,
+    /// Tool name reported with the evidence; a `(?P<tool>…)` group in the pattern overrides it.
+    pub tool: String,
+    pub strength: Strength,
+    /// Where the pattern is run: `message` (each line), `subject`, `trailer` (`Key: value`, for
+    /// trailers git parsed and trailer-shaped lines anywhere in the message), `author`, `committer`
+    /// (`Name <email>`).
+    pub applies_to: Vec<Where>,
+    pub pattern: P,
+    /// A match is dropped when one of these matches the same text (for `message`, the same line).
+    #[serde(default = "Vec::new")]
+    pub exclude: Vec<P>,
+    /// Only tried on texts that no ordinary signature, and no earlier fallback, matched.
+    #[serde(default)]
+    pub fallback: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub examples: Vec<String>,
+    #[serde(default)]
+    pub negative_examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    #[serde(default)]
+    pub vocabulary: BTreeMap<String, String>,
+    pub signatures: Vec<SignatureSpec<String>>,
+    /// Texts that must give no strong or medium evidence from any signature (a message, a trailer
+    /// line or an identity): the catalogue-wide counterpart of each signature's negative examples.
+    #[serde(default)]
+    pub hard_negatives: Vec<String>,
+}
+
+pub fn expand(pattern: &str, vocab: &BTreeMap<String, String>) -> Result<String, String> {
+    let mut out = pattern.to_string();
+    // Vocabulary entries may use each other; a few rounds cover any sane nesting.
+    for _ in 0..8 {
+        let Some(start) = out.find("{{") else {
+            return Ok(out);
+        };
+        let Some(len) = out[start..].find("}}") else {
+            return Err(format!("unclosed `{{{{` in `{pattern}`"));
+        };
+        let name = out[start + 2..start + len].trim().to_string();
+        let Some(value) = vocab.get(&name) else {
+            return Err(format!("unknown vocabulary `{name}` in `{pattern}`"));
+        };
+        out.replace_range(start..start + len + 2, &format!("(?:{value})"));
+    }
+    if out.contains("{{") {
+        return Err(format!("vocabulary nests too deep in `{pattern}`"));
+    }
+    Ok(out)
+}
+
+/// The built-in catalogue with its vocabulary expanded, as written (examples included).
+pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, RuleError> {
+    let err = |message: String| RuleError::Invalid {
+        origin: BUILTIN_NAME.to_string(),
+        message,
+    };
+    let cat = builtin_catalogue()?;
+    let mut out = Vec::with_capacity(cat.signatures.len());
+    for mut s in cat.signatures {
+        s.pattern = expand(&s.pattern, &cat.vocabulary)
+            .map_err(|m| err(format!("signature `{}`: {m}", s.id)))?;
+        for e in &mut s.exclude {
+            *e = expand(e, &cat.vocabulary)
+                .map_err(|m| err(format!("signature `{}`: {m}", s.id)))?;
+        }
+        out.push(s);
+    }
+    Ok(out)
+}
+
+pub fn builtin_catalogue() -> Result<Catalogue, RuleError> {
+    yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| RuleError::Invalid {
+        origin: BUILTIN_NAME.to_string(),
+        message: e.to_string(),
+    })
+}
