@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The embedded default charter. It is an ordinary charter file, readable in the repository.
-pub const DEFAULT_CHARTER: &str = include_str!("../charter/default.yaml");
+pub const DEFAULT_CHARTER: &str = include_str!("../../charter/default.yaml");
 pub const DEFAULT_CHARTER_NAME: &str = "<embedded>/charter/default.yaml";
 
 /// Where a team keeps its configuration, relative to the repository root.
