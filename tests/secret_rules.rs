@@ -1,10 +1,9 @@
 //! Rule-example tests for the secret engine: every built-in rule finds its examples through the full
 //! scanner (prefilter included), misses its negatives, keeps its id, and never leaks a secret in output.
 
+use git_charter::config::SecretsConfig;
 use git_charter::detect::LineMap;
-use git_charter::detect::secrets::{
-    Scanner, SecretFinding, SecretsConfig, builtin_rules, rules_markdown,
-};
+use git_charter::detect::secrets::{Scanner, SecretFinding, builtin_rules, rules_markdown};
 use std::collections::BTreeSet;
 use std::path::Path;
 

@@ -1,9 +1,11 @@
 //! AI-tool evidence in commit messages and identities: a catalogue of signatures as data
 //! (rules/ai-signatures.yaml plus the charter's `ai:` section). Pure string matching; no git, no regorus.
 
+use crate::config::ai::{AiConfig, SignatureDef};
+pub use crate::config::ai::{SignatureSpec, Strength, Where};
 use crate::detect::message;
 use crate::detect::trailers::Trailer;
-use crate::model::{Ident, LazyStrRegex, LiteralFilter, RegexPattern};
+use crate::model::{Ident, LazyStrRegex, LiteralFilter};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -16,24 +18,6 @@ const BUILTIN_NAME: &str = "<embedded>/rules/ai-signatures.yaml";
 /// Longest evidence text kept; the rest is cut (policies show it, they do not need all of it).
 const MAX_TEXT: usize = 200;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Strength {
-    Weak,
-    Medium,
-    Strong,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Where {
-    Message,
-    Subject,
-    Trailer,
-    Author,
-    Committer,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AiEvidence {
     pub signature: String,
@@ -45,85 +29,6 @@ pub struct AiEvidence {
     /// The trailer key when the evidence is a `Key: value` line: a trailer git parsed
     /// (`where: trailer`) or a trailer-shaped line elsewhere in the message (`where: message`).
     pub key: Option<String>,
-}
-
-/// One signature as written in the catalogue or a charter. `P` is the pattern type: plain
-/// strings in the built-in file (they may use `{{vocabulary}}`), checked regexes in a charter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SignatureSpec<P> {
-    /// Stable id, reported as `signature`.
-    pub id: String,
-    /// Tool name reported with the evidence; a `(?P<tool>…)` group in the pattern overrides it.
-    pub tool: String,
-    pub strength: Strength,
-    /// Where the pattern is run: `message` (each line), `subject`, `trailer` (`Key: value`, for
-    /// trailers git parsed and trailer-shaped lines anywhere in the message), `author`, `committer`
-    /// (`Name <email>`).
-    pub applies_to: Vec<Where>,
-    pub pattern: P,
-    /// A match is dropped when one of these matches the same text (for `message`, the same line).
-    #[serde(default = "Vec::new")]
-    pub exclude: Vec<P>,
-    /// Only tried on texts that no ordinary signature, and no earlier fallback, matched.
-    #[serde(default)]
-    pub fallback: bool,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    #[serde(default)]
-    pub examples: Vec<String>,
-    #[serde(default)]
-    pub negative_examples: Vec<String>,
-}
-
-/// A signature from a team's charter: same schema as the catalogue, regexes checked while parsing.
-pub type SignatureDef = SignatureSpec<RegexPattern>;
-
-/// The charter's `ai:` section (team-added signatures).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct AiConfig {
-    /// Extra signatures, in the schema of rules/ai-signatures.yaml (no `{{vocabulary}}`).
-    pub signatures: Vec<SignatureDef>,
-    /// Built-in signature ids to switch off.
-    pub disable: Vec<String>,
-}
-
-/// The charter's `disclosure:` section. Policies read it as `data.charter.disclosure`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct DisclosureConfig {
-    /// Trailer keys that disclose AI help, compared case-insensitively.
-    pub trailers: Vec<String>,
-    /// Regex a disclosure value must match (e.g. the kernel's `AGENT:MODEL`); absent: any value.
-    pub value_pattern: Option<RegexPattern>,
-    /// Whole values (case-insensitive) that state that no AI was used, e.g. `AI-Assisted: no`.
-    pub none_values: Vec<String>,
-    /// Whether a `Co-authored-by` naming an AI tool counts as a disclosure.
-    pub coauthor_counts: bool,
-    /// Tools a disclosure may name (case-insensitive substrings of its value); empty: any tool.
-    pub allowed_tools: Vec<String>,
-    /// Evidence strength from which a disclosure is required: `strong` or `medium`.
-    pub require_for: Strength,
-    /// The trailer suggested in the remediation; `{tool}` is replaced by the detected tool.
-    pub suggest: String,
-    /// Require a `Signed-off-by` from the author (Developer Certificate of Origin).
-    pub require_dco: bool,
-}
-
-impl Default for DisclosureConfig {
-    fn default() -> Self {
-        DisclosureConfig {
-            trailers: vec![],
-            value_pattern: None,
-            none_values: vec![],
-            coauthor_counts: false,
-            allowed_tools: vec![],
-            require_for: Strength::Strong,
-            suggest: "Assisted-by: {tool}".into(),
-            require_dco: false,
-        }
-    }
 }
 
 #[derive(Debug, Clone)]

@@ -4,12 +4,13 @@
 //! Like the secret rules: one aho-corasick keyword pass over the buffer, then each hit rule's
 //! regexes run only on the lines where one of its keywords occurred.
 
+use crate::config::insecure::{Action, InsecureConfig};
 use crate::detect::LineMap;
 use crate::model::{GlobPattern, LazyRegex, LiteralFilter, RegexPattern, Severity};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use globset::{GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -48,31 +49,6 @@ pub struct PatternMatch {
     pub action: Action,
     /// How to fix it, from the rule.
     pub remediation: String,
-}
-
-/// What the charter does with a pattern's matches.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    Off,
-    #[default]
-    Warn,
-    Deny,
-}
-
-/// The charter's `insecure:` section.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct InsecureConfig {
-    /// Action for every pattern not listed in `rules` (default `warn`).
-    pub default: Action,
-    /// Per-pattern action, by pattern id.
-    pub rules: BTreeMap<String, Action>,
-    /// Paths never scanned for insecure patterns (documentation, vendored code).
-    pub exclude_paths: Vec<GlobPattern>,
-    /// The team's own patterns, in the format of the built-in rule files.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub patterns: Vec<InsecureRule>,
 }
 
 /// One insecure pattern: data with examples, like a secret rule.
