@@ -97,3 +97,35 @@ pub struct AiConfig {
     /// Built-in signature ids to switch off. Default: `[]`.
     pub disable: Vec<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::from_team_text;
+    use std::path::Path;
+
+    fn err(text: &str) -> String {
+        from_team_text(Path::new(".charter/charter.yaml"), text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    const SIG: &str = "    - id: acme\n      tool: Acme\n      strength: strong\n      applies_to: [author]\n      pattern: 'acme'\n";
+
+    #[test]
+    fn signature_with_empty_applies_to_names_file_line_column_and_entry() {
+        assert_eq!(
+            err(
+                "ai:\n  signatures:\n    - id: acme\n      tool: Acme\n      strength: strong\n      applies_to: []\n      pattern: 'acme'\n"
+            ),
+            ".charter/charter.yaml:3:7: ai.signatures[0]: signature `acme`: `applies_to` is empty"
+        );
+    }
+
+    #[test]
+    fn signature_defined_twice_names_the_second() {
+        assert_eq!(
+            err(&format!("ai:\n  signatures:\n{SIG}{SIG}")),
+            ".charter/charter.yaml:8:7: ai.signatures[1]: signature id `acme` is already defined"
+        );
+    }
+}

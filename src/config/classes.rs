@@ -133,3 +133,67 @@ pub(super) fn check_references(classes: &ClassesConfig) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::from_team_text;
+    use std::path::Path;
+
+    fn err(text: &str) -> String {
+        from_team_text(Path::new(".charter/charter.yaml"), text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn signal_with_any_and_all_names_file_line_column_and_entry() {
+        assert_eq!(
+            err("classes:\n  auth:\n    signals:\n      - any: [a]\n        all: [b]\n"),
+            ".charter/charter.yaml:4:9: classes.auth.signals[0]: give exactly one of `any` or `all`"
+        );
+    }
+
+    #[test]
+    fn signal_with_neither_any_nor_all_names_the_entry() {
+        assert_eq!(
+            err("classes:\n  auth:\n    signals:\n      - any: [a]\n      - weight: 1\n"),
+            ".charter/charter.yaml:5:9: classes.auth.signals[1]: give exactly one of `any` or `all`"
+        );
+    }
+
+    #[test]
+    fn signal_with_an_empty_literal_names_the_entry() {
+        assert_eq!(
+            err("classes:\n  x:\n    signals: [{all: [ok, '*']}]\n"),
+            ".charter/charter.yaml:3:15: classes.x.signals[0]: empty literal `*`"
+        );
+    }
+
+    #[test]
+    fn a_signal_that_is_not_a_mapping_says_what_was_expected() {
+        assert_eq!(
+            err("classes:\n  x:\n    signals: [3]\n"),
+            ".charter/charter.yaml:3:15: classes.x.signals[0]: invalid type: integer `3`, expected struct Signal"
+        );
+    }
+
+    #[test]
+    fn yield_to_an_unknown_class_names_the_file_and_key() {
+        assert_eq!(
+            err("classes:\n  weak:\n    yield_to: [strnog]\n"),
+            ".charter/charter.yaml: classes.weak.yield_to: unknown class `strnog`"
+        );
+    }
+
+    #[test]
+    fn yield_to_a_default_class_and_from_a_disabled_class_are_fine() {
+        let path = Path::new(".charter/charter.yaml");
+        let c = from_team_text(path, "classes:\n  weak:\n    yield_to: [crypto]\n").unwrap();
+        assert_eq!(c.classes["weak"].yield_to, ["crypto"]);
+        from_team_text(
+            path,
+            "classes:\n  weak:\n    enabled: false\n    yield_to: [strnog]\n",
+        )
+        .unwrap();
+    }
+}

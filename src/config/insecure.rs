@@ -63,3 +63,55 @@ impl Check for InsecureRule {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::from_team_text;
+    use std::path::Path;
+
+    fn err(text: &str) -> String {
+        from_team_text(Path::new(".charter/charter.yaml"), text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    const OK: &str = "  - id: ok\n    title: t\n    severity: low\n    keywords: [k]\n    patterns: [{regex: 'k'}]\n";
+
+    #[test]
+    fn team_pattern_without_keywords_names_file_line_column_and_entry() {
+        assert_eq!(
+            err(&format!(
+                "insecure:\n  patterns:\n{OK}  - id: nokw\n    title: t\n    severity: low\n    keywords: []\n    patterns: [{{regex: 'k'}}]\n"
+            )),
+            ".charter/charter.yaml:8:5: insecure.patterns[1]: pattern `nokw` needs at least one keyword and one pattern"
+        );
+    }
+
+    #[test]
+    fn team_pattern_without_patterns_names_the_entry() {
+        assert_eq!(
+            err(
+                "insecure:\n  patterns:\n  - id: nopat\n    title: t\n    severity: low\n    keywords: [k]\n    patterns: []\n"
+            ),
+            ".charter/charter.yaml:3:5: insecure.patterns[0]: pattern `nopat` needs at least one keyword and one pattern"
+        );
+    }
+
+    #[test]
+    fn team_pattern_with_an_empty_keyword_names_the_entry() {
+        assert_eq!(
+            err(
+                "insecure:\n  patterns:\n  - id: e\n    title: t\n    severity: low\n    keywords: [k, '']\n    patterns: [{regex: 'k'}]\n"
+            ),
+            ".charter/charter.yaml:3:5: insecure.patterns[0]: pattern `e`: empty keyword"
+        );
+    }
+
+    #[test]
+    fn team_pattern_defined_twice_names_the_second() {
+        assert_eq!(
+            err(&format!("insecure:\n  patterns:\n{OK}{OK}")),
+            ".charter/charter.yaml:8:5: insecure.patterns[1]: pattern id `ok` is defined twice"
+        );
+    }
+}

@@ -242,6 +242,8 @@ mod tests {
     fn default_charter_parses() {
         let c = default_charter();
         assert_eq!(c.version, 1);
+        validate(Path::new(DEFAULT_CHARTER_NAME), &c)
+            .expect("default passes the whole-charter checks");
     }
 
     #[test]
