@@ -6,7 +6,8 @@
 // A measurement tool reports on stdout; the library rule against printing does not apply here.
 #![allow(clippy::disallowed_macros)]
 
-use git_charter::detect::ai::{AiConfig, Signatures};
+use git_charter::config::AiConfig;
+use git_charter::detect::ai::Signatures;
 use git_charter::detect::trailers::{self, Mode, TrailerConfig};
 use git_charter::model::Ident;
 use git_charter::model::Strength;

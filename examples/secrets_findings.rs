@@ -6,8 +6,9 @@
 //! With `--quiet` only the totals are printed (files, bytes, findings, wall time, MB/s), for benchmarks.
 //! `.gitignore` is respected and hidden files are scanned (`.env`); binaries are skipped.
 
+use git_charter::config::SecretsConfig;
 use git_charter::detect::LineMap;
-use git_charter::detect::secrets::{Scanner, SecretsConfig};
+use git_charter::detect::secrets::Scanner;
 use std::io::Write;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};

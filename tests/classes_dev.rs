@@ -156,7 +156,7 @@ fn classes_dev_set_meets_the_goal() {
 /// The example policy `git charter init` writes must pass its own test and `policy check`.
 #[test]
 fn starter_policy_passes_its_test_and_check() {
-    use git_charter::detect::classes::{STARTER_POLICY, STARTER_POLICY_TEST};
+    use git_charter::config::starter::{STARTER_POLICY, STARTER_POLICY_TEST};
     use git_charter::policy::{Source, check, run_tests};
     let sources: Vec<Source> = [STARTER_POLICY, STARTER_POLICY_TEST]
         .iter()

@@ -2,7 +2,8 @@
 //! git's recorded output in both modes, and AI evidence (strong + medium) must meet the goals.
 //! Skipped, with a note, when the set is absent. `cargo run --example messages_eval` prints the details.
 
-use git_charter::detect::ai::{AiConfig, Signatures};
+use git_charter::config::AiConfig;
+use git_charter::detect::ai::Signatures;
 use git_charter::detect::trailers::{self, Mode, TrailerConfig};
 use git_charter::model::Ident;
 use git_charter::model::Strength;

@@ -2,6 +2,7 @@
 //! A seeded generator mixes structure-shaped fragments with random bytes (a poor man's fuzzer that
 //! runs on stable Rust in every `cargo test`; the seeds are fixed so a failure reproduces).
 
+use git_charter::config::{AiConfig, SecretsConfig};
 use git_charter::detect::{LineMap, ai, classes, insecure, message, secrets, trailers};
 use std::path::Path;
 
@@ -182,7 +183,7 @@ fn charter_parser_never_panics() {
 #[test]
 fn commit_message_parsers_never_panic() {
     let mut rng = Rng(0x0bad_cafe_dead_beef);
-    let sigs = ai::Signatures::new(&ai::AiConfig::default()).unwrap();
+    let sigs = ai::Signatures::new(&AiConfig::default()).unwrap();
     for _ in 0..3000 {
         let raw = rng.text(MESSAGES, 10);
         let comment = rng.pick(&["#", ";", "//", ""]);
@@ -211,10 +212,7 @@ fn gitleaks_config_import_never_panics() {
     // Each iteration builds a whole scanner (built-ins included): fewer rounds, same variety.
     for _ in 0..150 {
         let text = rng.text(TOML, 10);
-        let _ = secrets::Scanner::new(
-            &secrets::SecretsConfig::default(),
-            &[("gitleaks.toml".into(), text)],
-        );
+        let _ = secrets::Scanner::new(&SecretsConfig::default(), &[("gitleaks.toml".into(), text)]);
     }
 }
 

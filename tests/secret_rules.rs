@@ -1,8 +1,9 @@
 //! Rule-example tests for the secret engine: every built-in rule finds its examples through the full
 //! scanner (prefilter included), misses its negatives, keeps its id, and never leaks a secret in output.
 
+use git_charter::config::SecretsConfig;
 use git_charter::detect::LineMap;
-use git_charter::detect::secrets::{Scanner, SecretFinding, SecretsConfig, rules_markdown};
+use git_charter::detect::secrets::{Scanner, SecretFinding, rules_markdown};
 use git_charter::rules::secrets::builtin_specs as builtin_rules;
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -6,7 +6,7 @@ use crate::config::{CHARTER_DIR, CHARTER_FILE, POLICIES_DIR};
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
-use crate::detect::classes::{STARTER_CHARTER, STARTER_POLICY, STARTER_POLICY_TEST};
+use crate::config::starter::{STARTER_CHARTER, STARTER_POLICY, STARTER_POLICY_TEST};
 
 /// The `.pre-commit-config.yaml` snippet `init` prints.
 pub const PRE_COMMIT_SNIPPET: &str = "\

@@ -1,16 +1,17 @@
 //! AI-tool evidence in commit messages and identities: a catalogue of signatures as data
 //! (rules/ai-signatures.yaml plus the charter's `ai:` section). Pure string matching; no git, no regorus.
 
+use crate::config::ai::{AiConfig, SignatureDef};
 use crate::detect::message;
 use crate::detect::trailers::Trailer;
 use crate::model::{Ident, Strength};
-use crate::pattern::{LazyRegex, LiteralFilter, RegexPattern, Syntax, match_str};
+use crate::pattern::{LazyRegex, LiteralFilter, Syntax, match_str};
 use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
 use crate::rules::signatures::{
     BUILTIN_NAME, SignatureSpec, Where, builtin_catalogue, builtin_specs,
 };
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
 
@@ -28,56 +29,6 @@ pub struct AiEvidence {
     /// The trailer key when the evidence is a `Key: value` line: a trailer git parsed
     /// (`where: trailer`) or a trailer-shaped line elsewhere in the message (`where: message`).
     pub key: Option<String>,
-}
-
-/// A signature from a team's charter: same schema as the catalogue, regexes checked while parsing.
-pub type SignatureDef = SignatureSpec<RegexPattern>;
-
-/// The charter's `ai:` section (team-added signatures).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct AiConfig {
-    /// Extra signatures, in the schema of rules/ai-signatures.yaml (no `{{vocabulary}}`).
-    pub signatures: Vec<SignatureDef>,
-    /// Built-in signature ids to switch off.
-    pub disable: Vec<String>,
-}
-
-/// The charter's `disclosure:` section. Policies read it as `data.charter.disclosure`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct DisclosureConfig {
-    /// Trailer keys that disclose AI help, compared case-insensitively.
-    pub trailers: Vec<String>,
-    /// Regex a disclosure value must match (e.g. the kernel's `AGENT:MODEL`); absent: any value.
-    pub value_pattern: Option<RegexPattern>,
-    /// Whole values (case-insensitive) that state that no AI was used, e.g. `AI-Assisted: no`.
-    pub none_values: Vec<String>,
-    /// Whether a `Co-authored-by` naming an AI tool counts as a disclosure.
-    pub coauthor_counts: bool,
-    /// Tools a disclosure may name (case-insensitive substrings of its value); empty: any tool.
-    pub allowed_tools: Vec<String>,
-    /// Evidence strength from which a disclosure is required: `strong` or `medium`.
-    pub require_for: Strength,
-    /// The trailer suggested in the remediation; `{tool}` is replaced by the detected tool.
-    pub suggest: String,
-    /// Require a `Signed-off-by` from the author (Developer Certificate of Origin).
-    pub require_dco: bool,
-}
-
-impl Default for DisclosureConfig {
-    fn default() -> Self {
-        DisclosureConfig {
-            trailers: vec![],
-            value_pattern: None,
-            none_values: vec![],
-            coauthor_counts: false,
-            allowed_tools: vec![],
-            require_for: Strength::Strong,
-            suggest: "Assisted-by: {tool}".into(),
-            require_dco: false,
-        }
-    }
 }
 
 #[derive(Debug, Clone)]

@@ -5,203 +5,15 @@
 //! scope, and one aho-corasick automaton holds every content-signal literal of every class: a file
 //! costs one glob lookup per set and one pass over its added bytes, however many classes there are.
 
+use crate::config::classes::{ClassDef, ClassesConfig};
+use crate::config::tiers::{TierName, TiersConfig};
 use crate::pattern::{
-    Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
-    LineIndex, RegexPattern, Syntax,
+    Case, GlobIndex, GlobIndexBuilder, KeywordIndex, KeywordIndexBuilder, LazyRegex, LineIndex,
+    Syntax,
 };
 use aho_corasick::AhoCorasickKind;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The commented starter charter `git charter init` writes to `.charter/charter.yaml`.
-pub const STARTER_CHARTER: &str = include_str!("../../charter/starter.yaml");
-/// The example team policy (and its test) `git charter init` writes to `.charter/policies/`.
-pub const STARTER_POLICY: (&str, &str) = (
-    "example.rego",
-    include_str!("../../charter/starter-policy.rego"),
-);
-pub const STARTER_POLICY_TEST: (&str, &str) = (
-    "example_test.rego",
-    include_str!("../../charter/starter-policy_test.rego"),
-);
-
-/// The charter's `classes:` section: class name → definition.
-pub type ClassesConfig = BTreeMap<String, ClassDef>;
-
-/// What an AI-assisted change to a class or tier needs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AiRule {
-    /// Nothing beyond the charter's general disclosure rules.
-    #[default]
-    Allow,
-    /// The commit must carry a disclosure trailer.
-    Disclose,
-    /// The commit must carry the review trailers of `review`.
-    Review,
-    /// AI-assisted changes are refused.
-    Forbid,
-}
-
-/// Who must sign off a change to a class or tier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ReviewRequirement {
-    /// Trailer keys that count as a review (empty: the charter's `review.trailers`).
-    pub trailers: Vec<String>,
-    /// Distinct reviewers needed; none may be the author or an AI identity.
-    pub count: u32,
-    /// Require the review for every change, not only AI-assisted ones.
-    pub always: bool,
-}
-
-impl Default for ReviewRequirement {
-    fn default() -> Self {
-        ReviewRequirement {
-            trailers: Vec::new(),
-            count: 1,
-            always: false,
-        }
-    }
-}
-
-/// A content signal: literals looked for in the added lines of a file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Signal {
-    /// A name shown by `classify_detailed` (defaults to the first literal).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub id: String,
-    /// The signal fires when any of these literals occurs.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub any: Vec<String>,
-    /// The signal fires when every one of these literals occurs (anywhere in the added text).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub all: Vec<String>,
-    /// Points towards the class's `min_score`; a signal counts once however often it occurs.
-    pub weight: u32,
-    /// Only files matching one of these globs are looked at (empty: every file).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub paths: Vec<GlobPattern>,
-    /// Literals match ASCII case-insensitively unless this is set.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub case_sensitive: bool,
-    /// When set, the line holding the literal must also match this regex.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub regex: Option<RegexPattern>,
-}
-
-impl Default for Signal {
-    fn default() -> Self {
-        Signal {
-            id: String::new(),
-            any: Vec::new(),
-            all: Vec::new(),
-            weight: 2,
-            paths: Vec::new(),
-            case_sensitive: false,
-            regex: None,
-        }
-    }
-}
-
-/// One class of code the charter treats specially.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ClassDef {
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    /// Set to false to switch a default class off.
-    pub enabled: bool,
-    /// A path matching one of these is in the class.
-    pub globs: Vec<GlobPattern>,
-    /// A path matching one of these is never in the class (neither by glob nor by content).
-    pub excludes: Vec<GlobPattern>,
-    /// Content signals over the added lines.
-    pub signals: Vec<Signal>,
-    /// Sum of the weights of distinct firing signals needed to put a file in the class.
-    pub min_score: u32,
-    /// Files this class claims by path get no class from content signals (dependency manifests
-    /// name crates, CI files name tools; neither is the code those names suggest).
-    pub exclusive: bool,
-    /// This class is not reported when any of these classes is (a weaker variant of them).
-    pub yield_to: Vec<String>,
-    /// What an AI-assisted change to this class needs.
-    pub ai: AiRule,
-    pub review: ReviewRequirement,
-}
-
-impl Default for ClassDef {
-    fn default() -> Self {
-        ClassDef {
-            description: String::new(),
-            enabled: true,
-            globs: Vec::new(),
-            excludes: Vec::new(),
-            signals: Vec::new(),
-            min_score: 2,
-            exclusive: false,
-            yield_to: Vec::new(),
-            ai: AiRule::Allow,
-            review: ReviewRequirement::default(),
-        }
-    }
-}
-
-/// The three path tiers, most restrictive last.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TierName {
-    Experimental,
-    #[default]
-    Trusted,
-    Critical,
-}
-
-impl TierName {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TierName::Experimental => "experimental",
-            TierName::Trusted => "trusted",
-            TierName::Critical => "critical",
-        }
-    }
-}
-
-/// One tier: which paths are in it and what an AI-assisted change there needs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TierDef {
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    pub paths: Vec<GlobPattern>,
-    /// Paths carved out of `paths` (they fall through to a less restrictive tier or the default).
-    pub excludes: Vec<GlobPattern>,
-    pub ai: AiRule,
-    pub review: ReviewRequirement,
-}
-
-/// The charter's `tiers:` section. A path in several tiers gets the most restrictive one
-/// (critical over trusted over experimental); a path in none gets `default`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TiersConfig {
-    pub default: TierName,
-    pub experimental: TierDef,
-    pub trusted: TierDef,
-    pub critical: TierDef,
-}
-
-impl TiersConfig {
-    fn defs(&self) -> [(TierName, &TierDef); 3] {
-        // Most restrictive first: the first tier whose globs match wins.
-        [
-            (TierName::Critical, &self.critical),
-            (TierName::Trusted, &self.trusted),
-            (TierName::Experimental, &self.experimental),
-        ]
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
@@ -610,7 +422,10 @@ fn end_boundary(text: &[u8], e: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::classes::Signal;
     use crate::config::default_charter;
+    use crate::config::review::AiRule;
+    use crate::config::starter::STARTER_CHARTER;
 
     fn default_classifier() -> Classifier {
         let c = default_charter();

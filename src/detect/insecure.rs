@@ -4,16 +4,17 @@
 //! Like the secret rules: one aho-corasick keyword pass over the buffer, then each hit rule's
 //! regexes run only on the lines where one of its keywords occurred.
 
+use crate::config::insecure::{Action, InsecureConfig};
 use crate::model::Severity;
 use crate::pattern::{
-    Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
-    LineCursor, LineMap, LiteralFilter, RegexPattern, Syntax, glob_set,
+    Case, GlobIndex, GlobIndexBuilder, KeywordIndex, KeywordIndexBuilder, LazyRegex, LineCursor,
+    LineMap, LiteralFilter, RegexPattern, Syntax, glob_set,
 };
 use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
 use crate::rules::insecure::{InsecureRule, builtin_rules};
 use globset::GlobSet;
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use serde::Serialize;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,31 +28,6 @@ pub struct PatternMatch {
     pub action: Action,
     /// How to fix it, from the rule.
     pub remediation: String,
-}
-
-/// What the charter does with a pattern's matches.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    Off,
-    #[default]
-    Warn,
-    Deny,
-}
-
-/// The charter's `insecure:` section.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct InsecureConfig {
-    /// Action for every pattern not listed in `rules` (default `warn`).
-    pub default: Action,
-    /// Per-pattern action, by pattern id.
-    pub rules: BTreeMap<String, Action>,
-    /// Paths never scanned for insecure patterns (documentation, vendored code).
-    pub exclude_paths: Vec<GlobPattern>,
-    /// The team's own patterns, in the format of the built-in rule files.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub patterns: Vec<InsecureRule>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -10,13 +10,19 @@ use std::collections::BTreeMap;
 pub const BUILTIN_SIGNATURES: &str = include_str!("../../rules/ai-signatures.yaml");
 pub const BUILTIN_NAME: &str = "<embedded>/rules/ai-signatures.yaml";
 
+/// The part of a commit a signature is run on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Where {
+    /// Each line of the message.
     Message,
+    /// The subject line.
     Subject,
+    /// `Key: value`, for trailers git parsed and trailer-shaped lines anywhere in the message.
     Trailer,
+    /// The author as `Name <email>`.
     Author,
+    /// The committer as `Name <email>`.
     Committer,
 }
 
@@ -25,26 +31,34 @@ pub enum Where {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignatureSpec<P> {
-    /// Stable id, reported as `signature`.
+    /// Stable id, reported as `signature`; unique among all signatures. Required.
     pub id: String,
     /// Tool name reported with the evidence; a `(?P<tool>…)` group in the pattern overrides it.
+    /// Required.
     pub tool: String,
+    /// How strong a match is as evidence: `weak`, `medium` or `strong`. Required.
     pub strength: Strength,
     /// Where the pattern is run: `message` (each line), `subject`, `trailer` (`Key: value`, for
     /// trailers git parsed and trailer-shaped lines anywhere in the message), `author`, `committer`
-    /// (`Name <email>`).
+    /// (`Name <email>`). Required, not empty.
     pub applies_to: Vec<Where>,
+    /// The regex that finds the evidence. Required.
     pub pattern: P,
     /// A match is dropped when one of these matches the same text (for `message`, the same line).
+    /// Default: `[]`.
     #[serde(default = "Vec::new")]
     pub exclude: Vec<P>,
     /// Only tried on texts that no ordinary signature, and no earlier fallback, matched.
+    /// Default: `false`.
     #[serde(default)]
     pub fallback: bool,
+    /// What the signature recognises, for people. Default: `""`.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// Texts the signature must match (`rules check` runs them). Default: `[]`.
     #[serde(default)]
     pub examples: Vec<String>,
+    /// Texts the signature must not match. Default: `[]`.
     #[serde(default)]
     pub negative_examples: Vec<String>,
 }

@@ -9,10 +9,11 @@ mod rules;
 
 pub use crate::rules::RuleError;
 
-use crate::pattern::{GlobPattern, LineMap, RegexPattern, glob_set};
+use crate::config::secrets::SecretsConfig;
+use crate::pattern::{LineMap, glob_set};
 use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
 use rules::{AllowList, Target};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// One detected secret. Holds no secret bytes: only a redacted preview and a hash-based fingerprint.
@@ -30,23 +31,6 @@ pub struct SecretFinding {
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f32>,
-}
-
-/// The charter's `secrets:` section.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct SecretsConfig {
-    /// Paths never scanned for secrets (globs; `*` stays within a directory, `**` crosses).
-    pub allow_paths: Vec<GlobPattern>,
-    /// A finding is dropped when one of these matches its secret or its line.
-    pub allow_regexes: Vec<RegexPattern>,
-    /// A finding is dropped when its secret contains one of these (case-insensitive).
-    pub stopwords: Vec<String>,
-    /// Built-in rule ids to turn off.
-    pub disable: Vec<String>,
-    /// A gitleaks/betterleaks TOML config (path relative to the repository root) loaded with the built-ins.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub gitleaks_config: Option<String>,
 }
 
 /// What `git charter rules` lists for each rule.

@@ -1,16 +1,39 @@
-//! The charter file: schema, the embedded default, layering of `.charter/charter.yaml` over it, validation.
-//! Errors name the file, line and what is wrong. Reads files only under `.charter/`; no git, no regorus.
+//! The whole charter: every key's type, default, doc and validation, one file per section; the
+//! embedded default, layering of `.charter/charter.yaml` over it, and the checks that need the
+//! whole charter. Errors name the file, line and what is wrong. Reads files only under `.charter/`;
+//! no git, no regorus, and nothing from `detect` but the insecure rule schema.
 
-use crate::detect::ai::{AiConfig, DisclosureConfig};
-use crate::detect::classes::{ClassesConfig, TiersConfig};
-use crate::detect::insecure::InsecureConfig;
-use crate::detect::secrets::SecretsConfig;
+pub mod ai;
+pub mod bulk;
+mod checked;
+pub mod classes;
+pub mod disclosure;
+pub mod insecure;
+pub mod limits;
+pub mod policies;
+pub mod review;
+pub mod secrets;
+pub mod starter;
+pub mod tiers;
+pub mod trailers;
+
+pub use ai::{AiConfig, SignatureDef};
+pub use bulk::{BulkConfig, BulkLimit, BulkWhen};
+pub use classes::{ClassDef, ClassesConfig, Signal};
+pub use disclosure::DisclosureConfig;
+pub use insecure::{Action, InsecureConfig};
+pub use limits::Limits;
+pub use policies::PoliciesConfig;
+pub use review::{AiRule, ReviewConfig, ReviewRequirement};
+pub use secrets::SecretsConfig;
+pub use tiers::{TierDef, TierName, TiersConfig};
+pub use trailers::{TrailerMode, TrailersConfig};
+
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The embedded default charter. It is an ordinary charter file, readable in the repository.
-pub const DEFAULT_CHARTER: &str = include_str!("../charter/default.yaml");
+pub const DEFAULT_CHARTER: &str = include_str!("../../charter/default.yaml");
 pub const DEFAULT_CHARTER_NAME: &str = "<embedded>/charter/default.yaml";
 
 /// Where a team keeps its configuration, relative to the repository root.
@@ -20,124 +43,38 @@ pub const BASELINE_FILE: &str = "baseline.json";
 pub const POLICIES_DIR: &str = "policies";
 
 /// The whole charter. Every section has a default so a team file may hold only what it changes.
-/// Serialised as is, it is `data.charter` in Rego.
+/// Serialised as is, it is `data.charter` in Rego: field order and names are part of that contract.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Charter {
-    /// Charter format version; only 1 exists.
+    /// Charter format version; only 1 exists. Default: `1` (a team file may leave it out).
     pub version: u32,
     /// Set to false to start from an empty charter instead of layering over the default.
+    /// Default: absent, meaning true.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extends_default: Option<bool>,
+    /// File size and policy time budgets.
     pub limits: Limits,
+    /// Path tiers.
     pub tiers: TiersConfig,
+    /// Classes of code.
     pub classes: ClassesConfig,
+    /// Which trailers disclose AI help.
     pub disclosure: DisclosureConfig,
+    /// Team-added AI-tool signatures.
     pub ai: AiConfig,
+    /// Who counts as a reviewer.
     pub review: ReviewConfig,
+    /// Bulk-change limits.
     pub bulk: BulkConfig,
+    /// Secret-scanning allowlists and the team's gitleaks config.
     pub secrets: SecretsConfig,
+    /// Insecure-pattern actions and the team's own patterns.
     pub insecure: InsecureConfig,
+    /// Policy ids to switch off, or whose denials only warn.
     pub policies: PoliciesConfig,
+    /// How trailers are read.
     pub trailers: TrailersConfig,
-}
-
-/// How trailers are read from a message.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct TrailersConfig {
-    /// `log` (default): as `git log --format=%(trailers:only,unfold)` reads a stored commit.
-    /// `interpret`: as `git interpret-trailers --parse`, which also stops at a `---` patch divider.
-    pub mode: TrailerMode,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TrailerMode {
-    #[default]
-    Log,
-    Interpret,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Limits {
-    /// Files larger than this (bytes) are counted as skipped, not scanned.
-    pub max_file_size: u64,
-    /// Wall-clock budget for evaluating all policies once, in milliseconds.
-    pub policy_timeout_ms: u64,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_size: 1024 * 1024,
-            policy_timeout_ms: 2000,
-        }
-    }
-}
-
-/// Review trailers: who counts as a reviewer.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ReviewConfig {
-    /// Trailer keys that name a reviewer (e.g. `Reviewed-by`); the default for class and tier
-    /// requirements that name none.
-    pub trailers: Vec<String>,
-    /// Case-insensitive substrings of a reviewer's e-mail address that mark an AI identity,
-    /// which never counts as a reviewer (e.g. `noreply@anthropic.com`, `[bot]@`).
-    pub ai_identities: Vec<String>,
-    /// Names that are an AI identity when they are the whole name (`Claude`, `Copilot`), so that
-    /// people such as Jean-Claude or Devin Smith still count.
-    pub ai_names: Vec<String>,
-}
-
-/// When bulk limits apply.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum BulkWhen {
-    /// Only to commits with AI evidence or a disclosure trailer.
-    #[default]
-    AiAssisted,
-    /// To every commit.
-    Always,
-}
-
-/// Bulk-change limits.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct BulkConfig {
-    /// Which commits the limits apply to.
-    pub when: BulkWhen,
-    /// Maximum added lines in one commit (0 = no limit).
-    pub max_added_lines: u64,
-    /// Maximum changed files in one commit (0 = no limit).
-    pub max_files: u64,
-    /// Per-tier limits, counted over the files in that tier (0 = no limit). Keys are tier names,
-    /// so a misspelt tier is an error naming the line.
-    pub tiers: BTreeMap<crate::detect::classes::TierName, BulkLimit>,
-    /// Trailer keys that approve a change over the limits (e.g. `Bulk-Approved-by`).
-    pub approval_trailers: Vec<String>,
-    /// Files in these classes are not counted (lockfiles and manifests grow by thousands of lines).
-    pub exclude_classes: Vec<String>,
-    /// Files matching these globs are not counted (generated or vendored code).
-    pub exclude_paths: Vec<crate::pattern::GlobPattern>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct BulkLimit {
-    pub max_added_lines: u64,
-    pub max_files: u64,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct PoliciesConfig {
-    /// Policy ids (METADATA `custom.id`) that are switched off.
-    pub disable: Vec<String>,
-    /// Policy ids whose `deny` results are downgraded to warnings.
-    pub warn_only: Vec<String>,
 }
 
 /// A configuration error: which file, where, what.
@@ -234,9 +171,17 @@ pub fn from_team_text(path: &Path, text: &str) -> Result<Charter, ConfigError> {
             ),
         });
     }
-    if own.extends_default == Some(false) {
-        return Ok(own);
-    }
+    let charter = if own.extends_default == Some(false) {
+        own
+    } else {
+        layer(path, text)?
+    };
+    validate(path, &charter)?;
+    Ok(charter)
+}
+
+/// The default charter with the team file merged over it, parsed again.
+fn layer(path: &Path, text: &str) -> Result<Charter, ConfigError> {
     let mut merged: yaml_serde::Value =
         yaml_serde::from_str(DEFAULT_CHARTER).expect("default charter is YAML");
     let team: yaml_serde::Value =
@@ -246,6 +191,18 @@ pub fn from_team_text(path: &Path, text: &str) -> Result<Charter, ConfigError> {
         path: path.to_path_buf(),
         location: None,
         message: format!("after layering over the default charter: {e}"),
+    })
+}
+
+/// The checks that need the whole, layered charter: names in one section that must refer to
+/// another (a team class may yield to a default one). Errors name the file and the key path.
+/// Names that refer to the built-in catalogues (`insecure.rules`, `secrets.disable`) are checked
+/// by the detectors that load them; `policies.*` ids where the policies are loaded.
+pub fn validate(path: &Path, charter: &Charter) -> Result<(), ConfigError> {
+    classes::check_references(&charter.classes).map_err(|message| ConfigError {
+        path: path.to_path_buf(),
+        location: None,
+        message,
     })
 }
 
@@ -285,6 +242,8 @@ mod tests {
     fn default_charter_parses() {
         let c = default_charter();
         assert_eq!(c.version, 1);
+        validate(Path::new(DEFAULT_CHARTER_NAME), &c)
+            .expect("default passes the whole-charter checks");
     }
 
     #[test]
