@@ -3,6 +3,7 @@
 #![allow(clippy::disallowed_macros)]
 
 mod console_fmt;
+pub mod docs;
 pub mod policy;
 pub mod sarif;
 
