@@ -7,9 +7,7 @@ use crate::detect::trailers::Trailer;
 use crate::model::{Ident, Strength};
 use crate::pattern::{LazyRegex, LiteralFilter, Syntax, match_str};
 use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
-use crate::rules::signatures::{
-    BUILTIN_NAME, SignatureSpec, Where, builtin_catalogue, builtin_specs,
-};
+use crate::rules::signatures::{SignatureSpec, Where, builtin_catalogue, builtin_specs};
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -69,14 +67,10 @@ pub struct SignatureError {
     pub message: String,
 }
 
-fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, SignatureError> {
-    if spec.applies_to.is_empty() {
-        return Err(SignatureError {
-            origin: origin.to_string(),
-            message: format!("signature `{}`: `applies_to` is empty", spec.id),
-        });
-    }
-    Ok(Signature {
+/// `applies_to` is not empty: checked while the charter is parsed (`config::ai`) and, for the
+/// catalogue, by `rules::signatures`'s tests.
+fn build(spec: &SignatureSpec<String>) -> Signature {
+    Signature {
         id: spec.id.clone(),
         tool: spec.tool.clone(),
         strength: spec.strength,
@@ -90,7 +84,7 @@ fn build(origin: &str, spec: &SignatureSpec<String>) -> Result<Signature, Signat
             .map(|e| LazyRegex::unchecked(e, Syntax::Unicode))
             .collect(),
         fallback: spec.fallback,
-    })
+    }
 }
 
 fn team_spec(s: &SignatureDef) -> SignatureSpec<String> {
@@ -171,7 +165,7 @@ impl Signatures {
                 continue;
             }
             seen.insert(spec.id.clone());
-            sigs.push(build(BUILTIN_NAME, &spec)?);
+            sigs.push(build(&spec));
         }
         for s in &config.signatures {
             let origin = format!("charter `ai.signatures` `{}`", s.id);
@@ -181,7 +175,7 @@ impl Signatures {
                     message: format!("signature id `{}` is already defined", s.id),
                 });
             }
-            sigs.push(build(&origin, &team_spec(s))?);
+            sigs.push(build(&team_spec(s)));
         }
         Ok(sigs)
     }

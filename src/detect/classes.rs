@@ -132,21 +132,12 @@ impl Classifier {
                     .map_err(|e| glob_err("classes", e))?;
             }
             for (si, sig) in def.signals.iter().enumerate() {
-                if sig.any.is_empty() == sig.all.is_empty() {
-                    return Err(ClassError::new(format!(
-                        "classes.{name}.signals[{si}]: give exactly one of `any` or `all`"
-                    )));
-                }
+                // `config::classes` checked while parsing: exactly one of `any`/`all`, no empty literal.
                 let literal_list = if sig.any.is_empty() {
                     &sig.all
                 } else {
                     &sig.any
                 };
-                if let Some(empty) = literal_list.iter().find(|l| l.trim_matches('*').is_empty()) {
-                    return Err(ClassError::new(format!(
-                        "classes.{name}.signals[{si}]: empty literal `{empty}`"
-                    )));
-                }
                 let signal_index = signals.len();
                 let regex = match &sig.regex {
                     Some(r) => Some(LazyRegex::new(&r.0, Syntax::Unicode).map_err(|e| {
@@ -162,7 +153,7 @@ impl Classifier {
                 signals.push(CompiledSignal {
                     class: ci,
                     id: if sig.id.is_empty() {
-                        literal_list[0].clone()
+                        literal_list.first().cloned().unwrap_or_default()
                     } else {
                         sig.id.clone()
                     },
@@ -177,6 +168,10 @@ impl Classifier {
                     let check_start = !raw.starts_with('*');
                     let check_end = !raw.ends_with('*');
                     let literal = raw.trim_matches('*').as_bytes().to_vec();
+                    if literal.is_empty() {
+                        // Rejected while parsing; built in code, it would match everywhere.
+                        continue;
+                    }
                     literals.add_use(
                         &literal.clone(),
                         LiteralUse {
@@ -575,25 +570,28 @@ mod tests {
         assert_eq!(c.tier("src/lib.rs"), "trusted");
     }
 
+    /// The parser rejects these shapes (`config::classes`); built in code they neither panic
+    /// nor put every file in the class.
     #[test]
-    fn bad_signal_shape_is_an_error() {
+    fn signals_without_literals_never_fire() {
         let classes: ClassesConfig = [(
             "x".to_string(),
             ClassDef {
-                signals: vec![Signal::default()],
+                signals: vec![
+                    Signal::default(),
+                    Signal {
+                        any: vec!["*".into()],
+                        ..Signal::default()
+                    },
+                ],
+                min_score: 1,
                 ..ClassDef::default()
             },
         )]
         .into_iter()
         .collect();
-        let err = Classifier::new(&classes, &TiersConfig::default())
-            .err()
-            .unwrap();
-        assert!(
-            err.message.contains("classes.x.signals[0]"),
-            "{}",
-            err.message
-        );
+        let c = Classifier::new(&classes, &TiersConfig::default()).unwrap();
+        assert!(c.classify("a.rs", b"anything at all\n").is_empty());
     }
 
     /// A minified file is one long line; a literal repeated on it must not rescan the line per hit

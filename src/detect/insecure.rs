@@ -215,18 +215,8 @@ impl InsecureScanner {
             if action == Action::Off {
                 continue;
             }
-            if rule.keywords.is_empty() || rule.patterns.is_empty() {
-                return Err(InsecureError::new(format!(
-                    "insecure pattern `{}`: needs at least one keyword and one pattern",
-                    rule.id
-                )));
-            }
-            if rule.keywords.iter().any(String::is_empty) {
-                return Err(InsecureError::new(format!(
-                    "insecure pattern `{}`: empty keyword",
-                    rule.id
-                )));
-            }
+            // Keywords and patterns present, none empty: checked while the charter is parsed
+            // (`config::insecure`) and, for the built-ins, by `rules::insecure`'s tests.
             // Built-ins are pinned by `rules check`; a team's are validated again here (cheap: a
             // syntax check) because rules can be built in code without the parser's check. Built-in
             // regexes are written against source code and run in ASCII mode (several times faster
@@ -266,7 +256,7 @@ impl InsecureScanner {
             for g in &rule.exclude_paths {
                 rule_excludes.add(g, ri).map_err(glob_err)?;
             }
-            for k in &rule.keywords {
+            for k in rule.keywords.iter().filter(|k| !k.is_empty()) {
                 keywords.add(k.as_bytes(), ri);
             }
             compiled_rules.push(CompiledRule {

@@ -134,5 +134,13 @@ mod tests {
             checked.extend(file.rules);
         }
         assert_eq!(checked, builtin_rules().unwrap());
+        for r in &checked {
+            assert!(
+                !r.patterns.is_empty() && !r.keywords.is_empty(),
+                "{}: needs keywords and patterns",
+                r.id
+            );
+            assert!(r.keywords.iter().all(|k| !k.is_empty()), "{}", r.id);
+        }
     }
 }

@@ -123,3 +123,18 @@ pub fn builtin_catalogue() -> Result<Catalogue, RuleError> {
         message: e.to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_signature_applies_somewhere_and_ids_are_unique() {
+        let specs = builtin_specs().unwrap();
+        let mut ids = std::collections::HashSet::new();
+        for s in &specs {
+            assert!(!s.applies_to.is_empty(), "{}: applies_to is empty", s.id);
+            assert!(ids.insert(s.id.as_str()), "{}: duplicate id", s.id);
+        }
+    }
+}
