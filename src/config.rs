@@ -5,6 +5,8 @@ use crate::detect::ai::{AiConfig, DisclosureConfig};
 use crate::detect::classes::{ClassesConfig, TiersConfig};
 use crate::detect::insecure::InsecureConfig;
 use crate::detect::secrets::SecretsConfig;
+pub mod baseline;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,12 +1,14 @@
-//! Small shared types that cross stage boundaries (stages, severities, identities, violations) and
-//! validated patterns: globs, regexes checked by syntax and compiled lazily, required-literal prefilters. No git, no regorus, no terminal.
+//! Small shared types that cross stage boundaries (stages, severities, identities, violations, file
+//! status and skip reasons) and validated patterns: globs, regexes checked by syntax and compiled lazily,
+//! required-literal prefilters. No git, no regorus, no clap, no terminal.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::path::PathBuf;
 
 /// The point in the git workflow at which git-charter runs. Policies see it as `input.stage`
 /// and may restrict themselves to some stages through `custom.stages` in their METADATA.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     PreCommit,
@@ -17,6 +19,15 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in workflow order (the CLI lists them in this order).
+    pub const ALL: [Stage; 5] = [
+        Stage::PreCommit,
+        Stage::CommitMsg,
+        Stage::PrePush,
+        Stage::Ci,
+        Stage::Scan,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::PreCommit => "pre-commit",
@@ -32,6 +43,71 @@ impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// A name that is not one of the values of a vocabulary enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue(pub String);
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown value `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+impl std::str::FromStr for Stage {
+    type Err = UnknownValue;
+
+    fn from_str(s: &str) -> Result<Stage, UnknownValue> {
+        Stage::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownValue(s.to_string()))
+    }
+}
+
+/// How a file changed, as `input.files[].status`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    Added,
+    #[default]
+    Modified,
+    Deleted,
+    Renamed,
+    Copied,
+    Typechange,
+    /// An unresolved merge conflict in the index.
+    Conflicted,
+}
+
+/// Why a changed file's content was not scanned, as `input.files[].skipped`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// A NUL byte in the first 8000 bytes.
+    Binary,
+    /// Larger than `limits.max_file_size`.
+    TooLarge,
+    Submodule,
+    Symlink,
+    /// Nothing left to scan.
+    Deleted,
+    /// An unresolved merge conflict in the index.
+    Conflicted,
+    /// The index names no content (intent-to-add).
+    Unavailable,
+    /// A file on disk that could not be read (`scan`).
+    Unreadable,
+}
+
+/// What `init` did with one starter file: written, or kept because it already existed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InitAction {
+    Wrote(PathBuf),
+    Kept(PathBuf),
 }
 
 /// How serious a policy says its violations are. Taken from the policy's METADATA
