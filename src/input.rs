@@ -141,3 +141,31 @@ impl std::ops::AddAssign<&Stats> for Stats {
         self.removed_lines += s.removed_lines;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_count_skips_by_reason_and_sum() {
+        let mut a = Stats::default();
+        a.count(None, 3, 1, 40);
+        a.count(Some(SkipReason::Binary), 0, 0, 999);
+        a.count(Some(SkipReason::TooLarge), 0, 0, 999);
+        a.count(Some(SkipReason::Deleted), 0, 7, 0);
+        a.count(Some(SkipReason::Symlink), 0, 0, 0);
+        assert_eq!(
+            (a.files, a.scanned_files, a.scanned_bytes),
+            (5, 1, 40),
+            "{a:?}"
+        );
+        assert_eq!(
+            (a.skipped_binary, a.skipped_large, a.skipped_other),
+            (1, 1, 1)
+        );
+        assert_eq!((a.added_lines, a.removed_lines), (3, 8));
+        let mut b = a.clone();
+        b += &a;
+        assert_eq!((b.files, b.removed_lines, b.skipped_other), (10, 16, 2));
+    }
+}

@@ -110,6 +110,53 @@ pub enum InitAction {
     Kept(PathBuf),
 }
 
+#[cfg(test)]
+mod vocabulary_tests {
+    use super::*;
+
+    #[test]
+    fn stage_names_round_trip_through_from_str_and_serde() {
+        for s in Stage::ALL {
+            assert_eq!(s.as_str().parse::<Stage>(), Ok(s));
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{s}\""));
+        }
+        assert_eq!(
+            "pre_commit".parse::<Stage>(),
+            Err(UnknownValue("pre_commit".into()))
+        );
+    }
+
+    #[test]
+    fn status_and_skip_reasons_serialise_as_the_input_document_spells_them() {
+        let names = |v: serde_json::Value| v.to_string();
+        assert_eq!(
+            names(serde_json::json!([
+                FileStatus::Added,
+                FileStatus::Modified,
+                FileStatus::Deleted,
+                FileStatus::Renamed,
+                FileStatus::Copied,
+                FileStatus::Typechange,
+                FileStatus::Conflicted
+            ])),
+            r#"["added","modified","deleted","renamed","copied","typechange","conflicted"]"#
+        );
+        assert_eq!(
+            names(serde_json::json!([
+                SkipReason::Binary,
+                SkipReason::TooLarge,
+                SkipReason::Submodule,
+                SkipReason::Symlink,
+                SkipReason::Deleted,
+                SkipReason::Conflicted,
+                SkipReason::Unavailable,
+                SkipReason::Unreadable
+            ])),
+            r#"["binary","too-large","submodule","symlink","deleted","conflicted","unavailable","unreadable"]"#
+        );
+    }
+}
+
 /// How serious a policy says its violations are. Taken from the policy's METADATA
 /// (`custom.severity`); the rule set a result came from (`deny` or `warn`) decides whether it blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -579,3 +579,91 @@ pub fn catalogue_markdown() -> Result<String, PolicyError> {
     }
     Ok(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(rel: &str, text: &str) -> TeamFile {
+        TeamFile {
+            rel: rel.to_string(),
+            source: Source {
+                origin: format!("/repo/.charter/policies/{rel}"),
+                text: text.to_string(),
+                builtin: false,
+            },
+        }
+    }
+
+    #[test]
+    fn a_team_file_at_a_builtin_path_replaces_it_and_others_are_added() {
+        let builtins = builtin_sources();
+        let replaced = builtins
+            .iter()
+            .find(|s| !s.is_test())
+            .unwrap()
+            .origin
+            .clone();
+        let rel = replaced.trim_start_matches("policies/").to_string();
+        let layered = layer(vec![
+            team(&rel, "package team.replaced\n"),
+            team("extra.rego", "package team.extra\n"),
+        ]);
+        assert_eq!(layered.len(), builtins.len() + 1);
+        assert!(!layered.iter().any(|s| s.origin == replaced));
+        assert_eq!(
+            layered.last().unwrap().origin,
+            "/repo/.charter/policies/extra.rego"
+        );
+    }
+
+    #[test]
+    fn the_budget_is_recognised_by_type_not_by_message() {
+        let limit = regorus::LimitError::TimeLimitExceeded {
+            elapsed: Duration::from_millis(3),
+            limit: Duration::from_millis(1),
+        };
+        assert!(over_budget(&limit));
+        let memory = regorus::LimitError::MemoryLimitExceeded { usage: 2, limit: 1 };
+        assert!(!over_budget(&memory));
+        let lookalike = std::io::Error::other("execution exceeded time limit");
+        assert!(!over_budget(&lookalike));
+    }
+
+    #[test]
+    fn duplicate_ids_pair_each_clash_with_the_first_owner() {
+        let meta = |id: &str| {
+            format!(
+                "# METADATA\n# title: t\n# custom:\n#   id: {id}\npackage team.{}\n\ndeny contains \"x\" if {{ false }}\n",
+                id.to_ascii_lowercase().replace('-', "_")
+            )
+        };
+        let mut text_b = meta("TEAM-A-001");
+        text_b = text_b.replace("package team.team_a_001", "package team.other");
+        let sources = vec![
+            Source {
+                origin: "a.rego".into(),
+                text: meta("TEAM-A-001"),
+                builtin: false,
+            },
+            Source {
+                origin: "b.rego".into(),
+                text: text_b,
+                builtin: false,
+            },
+        ];
+        let (policies, problems) = check(&sources).unwrap();
+        let clashes = duplicate_ids(&policies);
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(
+            (clashes[0].0.origin.as_str(), clashes[0].1.origin.as_str()),
+            ("b.rego", "a.rego")
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.origin == "b.rego" && p.message.contains("also used by a.rego")),
+            "{problems:?}"
+        );
+    }
+}
