@@ -150,6 +150,26 @@ pub fn baseline(cwd: &Path, paths: &[PathBuf]) -> Result<(PathBuf, usize)> {
     let loaded = &parts.charter;
     let path = loaded.baseline_path();
     std::fs::create_dir_all(&loaded.dir).map_err(|e| Error::io(&loaded.dir, e))?;
-    std::fs::write(&path, doc.to_json()).map_err(|e| Error::io(&path, e))?;
+    write_atomically(&path, doc.to_json().as_bytes())?;
     Ok((path, doc.findings.len()))
+}
+
+/// Writes `path` through a temporary sibling, synced and renamed over it: a reader (or a hook
+/// running meanwhile) sees the old file or the new one, never half of one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, e));
+    }
+    Ok(())
 }
