@@ -3,7 +3,7 @@
 //! Run: cargo bench --bench hot_path   (prints medians; compare before/after a change)
 #![allow(clippy::disallowed_macros)] // printing the medians is what a bench is for
 
-use git_charter::app::Detectors;
+use git_charter::app::session::{CharterParts, Detectors};
 use git_charter::config::{self, LoadedCharter};
 use git_charter::detect::LineMap;
 use git_charter::model::Stage;
@@ -90,6 +90,12 @@ fn main() {
         file: None,
         dir: std::path::PathBuf::from("/nonexistent/.charter"),
     };
+    let parts = CharterParts {
+        charter: loaded.clone(),
+        baseline: Default::default(),
+        sources: Vec::new(),
+        gitleaks: Vec::new(),
+    };
     let c = &loaded.charter;
     median("detectors: secrets Scanner::new", 20, || {
         black_box(git_charter::detect::secrets::Scanner::new(&c.secrets, &[]).unwrap());
@@ -157,9 +163,9 @@ fn main() {
         );
     }
     median("detectors: compile all rules and matchers", 20, || {
-        black_box(Detectors::new(&loaded).unwrap());
+        black_box(Detectors::build(&parts).unwrap());
     });
-    let d = Detectors::new(&loaded).unwrap();
+    let d = Detectors::build(&parts).unwrap();
     let text = corpus();
     let mut out = Vec::new();
     let m = median(

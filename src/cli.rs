@@ -2,8 +2,22 @@
 //! Parsing only; `app` does the work and `main` maps the outcome to an exit code.
 
 use crate::model::Stage;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+pub use crate::report::{ColorChoice, Format};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+
+/// A clap value parser for a vocabulary enum owned elsewhere: its names as the possible values
+/// (listed in `--help` and in errors), mapped back through `FromStr`.
+fn values<T>(names: Vec<&'static str>) -> impl TypedValueParser<Value = T>
+where
+    T: std::str::FromStr + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(names).map(|s| {
+        s.parse::<T>()
+            .unwrap_or_else(|_| unreachable!("`{s}` is one of the listed values"))
+    })
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,29 +43,16 @@ pub struct GlobalArgs {
     #[arg(short = 'C', global = true, value_name = "PATH")]
     pub dir: Option<PathBuf>,
     /// When to use colours.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, default_value_t = ColorChoice::Auto,
+          value_parser = values::<ColorChoice>(ColorChoice::ALL.map(ColorChoice::as_str).to_vec()))]
     pub color: ColorChoice,
     /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Console)]
+    #[arg(long, global = true, default_value_t = Format::Console,
+          value_parser = values::<Format>(Format::ALL.map(Format::as_str).to_vec()))]
     pub format: Format,
     /// Print only violations (no summary line when everything passes).
     #[arg(short, long, global = true)]
     pub quiet: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Console,
-    Json,
-    Sarif,
-    Github,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,7 +81,8 @@ pub enum Command {
     /// Print the input document the policies receive.
     Input {
         /// The stage to build the document for.
-        #[arg(long, value_enum, default_value_t = Stage::PreCommit)]
+        #[arg(long, default_value_t = Stage::PreCommit,
+              value_parser = values::<Stage>(Stage::ALL.map(Stage::as_str).to_vec()))]
         stage: Stage,
         /// The message file, for `--stage commit-msg`.
         file: Option<PathBuf>,

@@ -1,6 +1,11 @@
 //! The top-level error type and the exit-code scheme. Library code returns these; only main.rs prints them.
+//! Every variant wraps the typed error of the module it came from; the exit code follows from the variant.
 
+use crate::collect::GitError;
+use crate::collect::range::RangeError;
 use crate::config::ConfigError;
+use crate::install::InstallError;
+use crate::policy::PolicyError;
 use std::path::PathBuf;
 
 /// Exit codes are API (see README "Exit codes").
@@ -17,18 +22,28 @@ pub mod exit {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The charter, the baseline, a rule file or a charter key naming a missing file.
     #[error(transparent)]
     Config(#[from] ConfigError),
-    #[error("{0}")]
-    Policy(String),
-    #[error("{0}")]
-    Git(String),
+    /// A policy does not load, clashes with another, fails or runs over its budget.
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+    /// The repository: not one, bare, or git2 failed reading it.
+    #[error(transparent)]
+    Git(#[from] GitError),
+    /// A commit range or pre-push ref line that cannot be resolved.
+    #[error(transparent)]
+    Range(#[from] RangeError),
+    /// Installing or removing hook shims.
+    #[error(transparent)]
+    Install(#[from] InstallError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+    /// Arguments that do not make sense together, or name nothing.
     #[error("{0}")]
     Usage(String),
 }
@@ -37,7 +52,11 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Config(_) | Error::Policy(_) => exit::CONFIG,
-            Error::Git(_) | Error::Io { .. } | Error::Usage(_) => exit::USAGE,
+            Error::Git(_)
+            | Error::Range(_)
+            | Error::Install(_)
+            | Error::Io { .. }
+            | Error::Usage(_) => exit::USAGE,
         }
     }
 

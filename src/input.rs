@@ -5,7 +5,7 @@ use crate::detect::ai::AiEvidence;
 use crate::detect::insecure::PatternMatch;
 use crate::detect::secrets::SecretFinding;
 use crate::detect::trailers::Trailer;
-use crate::model::{Ident, Stage};
+use crate::model::{FileStatus, Ident, SkipReason, Stage};
 use serde::Serialize;
 
 /// Bump on any incompatible change to the document's shape; additions keep the version.
@@ -21,6 +21,25 @@ pub struct Input {
     /// Every secret finding of every file, in file order (also under each file's `findings`).
     pub findings: Vec<SecretFinding>,
     pub stats: Stats,
+}
+
+impl Input {
+    /// The one constructor: `findings` is every file's findings, in file order.
+    pub fn new(stage: Stage, repo: Repo, commit: Commit, files: Vec<File>, stats: Stats) -> Input {
+        let findings = files
+            .iter()
+            .flat_map(|f| f.findings.iter().cloned())
+            .collect();
+        Input {
+            schema_version: SCHEMA_VERSION,
+            stage,
+            repo,
+            commit,
+            files,
+            findings,
+            stats,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -56,14 +75,14 @@ pub struct Commit {
 pub struct File {
     pub path: String,
     /// `added`, `modified`, `deleted`, `renamed`, `copied`, `typechange`.
-    pub status: &'static str,
+    pub status: FileStatus,
     /// Previous path for renames and copies.
     pub old_path: Option<String>,
     /// Size in bytes of the new content (0 for a deletion).
     pub size: u64,
     pub binary: bool,
     /// Why the content was not scanned: `binary`, `too-large`, `submodule`, `symlink`, `deleted`.
-    pub skipped: Option<&'static str>,
+    pub skipped: Option<SkipReason>,
     pub added_lines: u32,
     pub removed_lines: u32,
     pub tier: String,
@@ -82,4 +101,71 @@ pub struct Stats {
     pub skipped_other: u32,
     pub added_lines: u64,
     pub removed_lines: u64,
+}
+
+impl Stats {
+    /// Counts one file: `skipped` says why its content was not scanned (a deletion is not a skip),
+    /// `scanned_bytes` is what was scanned otherwise.
+    pub fn count(
+        &mut self,
+        skipped: Option<SkipReason>,
+        added: u64,
+        removed: u64,
+        scanned_bytes: u64,
+    ) {
+        self.files += 1;
+        self.added_lines += added;
+        self.removed_lines += removed;
+        match skipped {
+            Some(SkipReason::Binary) => self.skipped_binary += 1,
+            Some(SkipReason::TooLarge) => self.skipped_large += 1,
+            Some(SkipReason::Deleted) => {}
+            Some(_) => self.skipped_other += 1,
+            None => {
+                self.scanned_files += 1;
+                self.scanned_bytes += scanned_bytes;
+            }
+        }
+    }
+}
+
+impl std::ops::AddAssign<&Stats> for Stats {
+    fn add_assign(&mut self, s: &Stats) {
+        self.files += s.files;
+        self.scanned_files += s.scanned_files;
+        self.scanned_bytes += s.scanned_bytes;
+        self.skipped_binary += s.skipped_binary;
+        self.skipped_large += s.skipped_large;
+        self.skipped_other += s.skipped_other;
+        self.added_lines += s.added_lines;
+        self.removed_lines += s.removed_lines;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_count_skips_by_reason_and_sum() {
+        let mut a = Stats::default();
+        a.count(None, 3, 1, 40);
+        a.count(Some(SkipReason::Binary), 0, 0, 999);
+        a.count(Some(SkipReason::TooLarge), 0, 0, 999);
+        a.count(Some(SkipReason::Deleted), 0, 7, 0);
+        a.count(Some(SkipReason::Symlink), 0, 0, 0);
+        assert_eq!(
+            (a.files, a.scanned_files, a.scanned_bytes),
+            (5, 1, 40),
+            "{a:?}"
+        );
+        assert_eq!(
+            (a.skipped_binary, a.skipped_large, a.skipped_other),
+            (1, 1, 1)
+        );
+        assert_eq!((a.added_lines, a.removed_lines), (3, 8));
+        let mut b = a.clone();
+        b += &a;
+        assert_eq!((b.files, b.removed_lines, b.skipped_other), (10, 16, 2));
+    }
 }

@@ -2,7 +2,7 @@
 //! The only place that exits; exit codes are documented in the README and pinned by tests.
 
 use clap::Parser;
-use git_charter::cli::{Cli, Command, Format, PolicyCommand};
+use git_charter::cli::{Cli, Command, PolicyCommand};
 use git_charter::error::{Error, exit};
 use git_charter::{app, install, report};
 use std::path::PathBuf;
@@ -34,13 +34,8 @@ fn emit(text: &str) -> Result<(), Error> {
 }
 
 fn verdict(r: &report::Report, cli: &Cli) -> Result<i32, Error> {
-    if let Some(n) = &r.nothing
-        && cli.global.format == Format::Console
-        && !cli.global.quiet
-    {
-        report::note(&format!("{n}; nothing to judge"));
-    }
-    emit(&report::render(r, cli.global.format, cli.global.quiet))?;
+    report::verdict(r, cli.global.format, cli.global.quiet)
+        .map_err(|e| Error::io("<stdout>", e))?;
     Ok(if r.denied() { exit::DENIED } else { exit::OK })
 }
 
@@ -52,7 +47,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
         Command::Input { stage, file } => {
             let file = file.as_ref().map(|f| dir.join(f));
             let doc = app::input_document(&dir, *stage, file.as_deref())?;
-            emit(&(serde_json::to_string_pretty(&doc).expect("input serialises") + "\n"))?;
+            emit(&report::input_document(&doc))?;
             Ok(exit::OK)
         }
         Command::Policy(PolicyCommand::Test { path: d }) => {
@@ -85,14 +80,8 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             Ok(exit::OK)
         }
         Command::Charter => {
-            let yaml = app::effective_charter(&dir)?;
-            if cli.global.format == Format::Json {
-                let value: serde_json::Value =
-                    yaml_serde::from_str(&yaml).map_err(|e| Error::Usage(e.to_string()))?;
-                emit(&(serde_json::to_string_pretty(&value).expect("serialises") + "\n"))?;
-                return Ok(exit::OK);
-            }
-            emit(&yaml)?;
+            let charter = app::effective_charter(&dir)?;
+            emit(&report::charter(&charter, cli.global.format))?;
             Ok(exit::OK)
         }
         Command::Init => {
@@ -111,38 +100,21 @@ fn run(cli: &Cli) -> Result<i32, Error> {
         Command::Scan { paths } => verdict(&app::scan::scan(&dir, paths)?, cli),
         Command::Baseline { paths } => {
             let (path, n) = app::scan::baseline(&dir, paths)?;
-            emit(&format!(
-                "wrote {n} finding{} to {}\n",
-                if n == 1 { "" } else { "s" },
-                path.display()
-            ))?;
+            emit(&report::baseline_written(&path, n))?;
             Ok(exit::OK)
         }
         Command::Install { hooks } => {
-            let hooks =
-                install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
-            let actions = install::install(&dir, &hooks).map_err(install_error)?;
-            emit(&actions.iter().map(|a| format!("{a}\n")).collect::<String>())?;
+            let actions = install::install(&dir, &install::Hook::parse_list(hooks)?)?;
+            emit(&report::hook_actions(&actions))?;
             Ok(exit::OK)
         }
         Command::Uninstall { hooks } => {
-            let hooks =
-                install::Hook::parse_list(hooks).map_err(|e| Error::Usage(e.to_string()))?;
-            let actions = install::uninstall(&dir, &hooks).map_err(install_error)?;
-            emit(&actions.iter().map(|a| format!("{a}\n")).collect::<String>())?;
+            let actions = install::uninstall(&dir, &install::Hook::parse_list(hooks)?)?;
+            emit(&report::hook_actions(&actions))?;
             Ok(exit::OK)
         }
         Command::Explain { id } => {
-            let policies = app::policy_list(&dir)?;
-            let p = policies
-                .iter()
-                .find(|p| p.id().eq_ignore_ascii_case(id))
-                .ok_or_else(|| {
-                    Error::Usage(format!(
-                        "no policy with id `{id}` (see `git charter policy list`)"
-                    ))
-                })?;
-            emit(&report::policy::explain(p))?;
+            emit(&report::policy::explain(&app::explain(&dir, id)?))?;
             Ok(exit::OK)
         }
         Command::Ci(args) => verdict(&app::ci::ci(&dir, args)?, cli),
@@ -154,10 +126,6 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             )
         }
     }
-}
-
-fn install_error(e: install::InstallError) -> Error {
-    Error::Usage(e.to_string())
 }
 
 /// git's ref lines for pre-push. Run by hand from a terminal there are none, rather than a wait for input.

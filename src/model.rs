@@ -1,12 +1,13 @@
-//! The small shared vocabulary that crosses stage boundaries: stages, severities, levels, identities,
-//! violations. Depends on nothing but serde; no git, no regorus, no terminal, no matching.
+//! The small shared vocabulary that crosses stage boundaries: stages, severities, levels, evidence
+//! strength, identities, violations, file status and skip reasons. Depends on nothing but serde.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::path::PathBuf;
 
 /// The point in the git workflow at which git-charter runs. Policies see it as `input.stage`
 /// and may restrict themselves to some stages through `custom.stages` in their METADATA.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     PreCommit,
@@ -17,6 +18,15 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in workflow order (the CLI lists them in this order).
+    pub const ALL: [Stage; 5] = [
+        Stage::PreCommit,
+        Stage::CommitMsg,
+        Stage::PrePush,
+        Stage::Ci,
+        Stage::Scan,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Stage::PreCommit => "pre-commit",
@@ -31,6 +41,118 @@ impl Stage {
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A name that is not one of the values of a vocabulary enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue(pub String);
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown value `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+impl std::str::FromStr for Stage {
+    type Err = UnknownValue;
+
+    fn from_str(s: &str) -> Result<Stage, UnknownValue> {
+        Stage::ALL
+            .into_iter()
+            .find(|v| v.as_str() == s)
+            .ok_or_else(|| UnknownValue(s.to_string()))
+    }
+}
+
+/// How a file changed, as `input.files[].status`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    Added,
+    #[default]
+    Modified,
+    Deleted,
+    Renamed,
+    Copied,
+    Typechange,
+    /// An unresolved merge conflict in the index.
+    Conflicted,
+}
+
+/// Why a changed file's content was not scanned, as `input.files[].skipped`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// A NUL byte in the first 8000 bytes.
+    Binary,
+    /// Larger than `limits.max_file_size`.
+    TooLarge,
+    Submodule,
+    Symlink,
+    /// Nothing left to scan.
+    Deleted,
+    /// An unresolved merge conflict in the index.
+    Conflicted,
+    /// The index names no content (intent-to-add).
+    Unavailable,
+    /// A file on disk that could not be read (`scan`).
+    Unreadable,
+}
+
+/// What `init` did with one starter file: written, or kept because it already existed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InitAction {
+    Wrote(PathBuf),
+    Kept(PathBuf),
+}
+
+#[cfg(test)]
+mod vocabulary_tests {
+    use super::*;
+
+    #[test]
+    fn stage_names_round_trip_through_from_str_and_serde() {
+        for s in Stage::ALL {
+            assert_eq!(s.as_str().parse::<Stage>(), Ok(s));
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{s}\""));
+        }
+        assert_eq!(
+            "pre_commit".parse::<Stage>(),
+            Err(UnknownValue("pre_commit".into()))
+        );
+    }
+
+    #[test]
+    fn status_and_skip_reasons_serialise_as_the_input_document_spells_them() {
+        let names = |v: serde_json::Value| v.to_string();
+        assert_eq!(
+            names(serde_json::json!([
+                FileStatus::Added,
+                FileStatus::Modified,
+                FileStatus::Deleted,
+                FileStatus::Renamed,
+                FileStatus::Copied,
+                FileStatus::Typechange,
+                FileStatus::Conflicted
+            ])),
+            r#"["added","modified","deleted","renamed","copied","typechange","conflicted"]"#
+        );
+        assert_eq!(
+            names(serde_json::json!([
+                SkipReason::Binary,
+                SkipReason::TooLarge,
+                SkipReason::Submodule,
+                SkipReason::Symlink,
+                SkipReason::Deleted,
+                SkipReason::Conflicted,
+                SkipReason::Unavailable,
+                SkipReason::Unreadable
+            ])),
+            r#"["binary","too-large","submodule","symlink","deleted","conflicted","unavailable","unreadable"]"#
+        );
     }
 }
 

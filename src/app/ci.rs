@@ -1,18 +1,17 @@
 //! CI and pre-push: every commit of a range judged by the same detectors and policies as the hooks,
 //! with the base side's charter read from git objects. No git2 here (collect::range reads history), no printing.
 
-use super::{Baseline, Detectors, Session, analyze};
+use super::session::{Analysis, CharterParts, Session, rule_infos};
 use crate::cli::CiArgs;
-use crate::collect::range::{CharterFiles, Range, RangeError, RefUpdate, parse_ref_lines};
-use crate::collect::{ChangeSet, ChangedFile, Repo};
-use crate::config::{self, LoadedCharter};
+use crate::collect::range::{Range, RefUpdate, parse_ref_lines};
+use crate::collect::{ChangeSet, ChangedFile, CharterSource, Repo};
 use crate::error::{Error, Result};
-use crate::input::{self, Input, Stats};
-use crate::model::{Stage, Violation};
-use crate::policy::{self, Evaluator, Source};
-use crate::report::Report;
+use crate::input::{self, Stats};
+use crate::model::Stage;
+use crate::policy::Evaluator;
+use crate::report::{Report, Totals};
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// Below this many commits per worker, starting another worker (its own repository handle,
@@ -47,10 +46,6 @@ impl RunStats {
     }
 }
 
-fn git_err(e: RangeError) -> Error {
-    Error::Git(e.to_string())
-}
-
 /// The range CI judges: `--range`, else `--base REF` (`REF..HEAD`), else the merge request's base
 /// from the CI environment (GitHub `GITHUB_BASE_REF`, GitLab `CI_MERGE_REQUEST_DIFF_BASE_SHA`).
 pub fn range_spec(args: &CiArgs) -> Result<String> {
@@ -80,8 +75,8 @@ pub fn ci(dir: &Path, args: &CiArgs) -> Result<Report> {
 
 pub fn ci_with_stats(dir: &Path, args: &CiArgs) -> Result<(Report, RunStats)> {
     let spec = range_spec(args)?;
-    let repo = Repo::discover_history(dir).map_err(|e| Error::Git(e.to_string()))?;
-    let range = repo.range(&spec).map_err(git_err)?;
+    let repo = Repo::discover_history(dir)?;
+    let range = repo.range(&spec)?;
     judge_ranges(repo, &[range], Stage::Ci, "0 commits in range")
 }
 
@@ -95,29 +90,29 @@ pub fn pre_push(
     stdin: &str,
 ) -> Result<Report> {
     let _ = (remote, url);
-    let repo = Repo::discover_history(dir).map_err(|e| Error::Git(e.to_string()))?;
+    let repo = Repo::discover_history(dir)?;
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
     let ranges = match (env("PRE_COMMIT_TO_REF"), env("PRE_COMMIT_FROM_REF")) {
-        (Some(to), Some(from)) => vec![repo.range(&format!("{from}..{to}")).map_err(git_err)?],
+        (Some(to), Some(from)) => vec![repo.range(&format!("{from}..{to}"))?],
         // The framework leaves FROM unset when the pushed branch holds the root commit.
-        (Some(to), None) => vec![repo.unpushed(&to).map_err(git_err)?],
+        (Some(to), None) => vec![repo.unpushed(&to)?],
         // pre-commit 3/4 sets neither ref on the first push of a branch that holds the root commit
         // (it then runs with all_files) and keeps stdin to itself: judge what the branch being pushed
         // has that no remote-tracking ref has, rather than nothing.
         (None, _) if stdin.trim().is_empty() && env("PRE_COMMIT").is_some() => {
             let local = env("PRE_COMMIT_LOCAL_BRANCH").unwrap_or_else(|| "HEAD".to_string());
-            vec![repo.unpushed(&local).map_err(git_err)?]
+            vec![repo.unpushed(&local)?]
         }
-        (None, _) => ranges_for_lines(&repo, &parse_ref_lines(stdin).map_err(git_err)?)?,
+        (None, _) => ranges_for_lines(&repo, &parse_ref_lines(stdin)?)?,
     };
     Ok(judge_ranges(repo, &ranges, Stage::PrePush, "nothing to push")?.0)
 }
 
 fn ranges_for_lines(repo: &Repo, lines: &[RefUpdate]) -> Result<Vec<Range>> {
-    lines
+    Ok(lines
         .iter()
-        .map(|l| repo.pushed(l).map_err(git_err))
-        .collect()
+        .map(|l| repo.pushed(l))
+        .collect::<Result<_, _>>()?)
 }
 
 /// Judges the commits of several ranges (pre-push may send several branches), each commit once,
@@ -144,153 +139,38 @@ fn judge_ranges(
         }
     }
     let root = repo.root().to_path_buf();
-    let mut report = Report {
-        stage,
-        violations: Vec::new(),
-        stats: Stats::default(),
-        commits: 0,
-        nothing: None,
-        baselined: 0,
-        rules: Vec::new(),
-    };
+    let mut totals = Totals::default();
+    let mut rules = Vec::new();
     let mut run = RunStats::default();
     let mut repo = Some(repo);
     for (at, commits) in &groups {
         let repo = match repo.take() {
             Some(r) => r,
-            None => Repo::discover_history(&root).map_err(|e| Error::Git(e.to_string()))?,
+            None => Repo::discover_history(&root)?,
         };
-        let files = match at {
-            Some(c) => repo.charter_files(c).map_err(git_err)?,
-            None => CharterFiles::default(),
-        };
-        let session = session_from(repo, &files)?;
+        let parts = CharterParts::read(&CharterSource::commit(&repo, at.as_deref())?)?;
+        let session = Session::new(repo, parts.clone())?;
         let evaluator = session.evaluator()?;
-        if report.rules.is_empty() {
-            report.rules = session.rule_infos(&evaluator);
+        if rules.is_empty() {
+            rules = rule_infos(&evaluator);
         }
-        let outcome = judge_commits(session, evaluator, &files, commits, stage)?;
-        report.violations.extend(outcome.violations);
-        add_stats(&mut report.stats, &outcome.stats);
-        report.baselined += outcome.baselined;
+        let outcome = judge_commits(session, evaluator, &parts, commits, stage)?;
+        totals.add(outcome.totals);
         run.commits += commits.len();
         run.add(&outcome.run);
         run.workers = run.workers.max(outcome.run.workers);
     }
-    report.commits = run.commits as u32;
+    let mut nothing = None;
     if run.commits == 0 {
-        report.nothing = Some(empty.to_string());
-        if report.rules.is_empty() {
+        nothing = Some(empty.to_string());
+        if rules.is_empty() {
             // Still list the rules in force, so a SARIF upload of an empty range clears old alerts.
-            let session = session_from(
-                Repo::discover_history(&root).map_err(|e| Error::Git(e.to_string()))?,
-                &CharterFiles::default(),
-            )?;
-            report.rules = session.rule_infos(&session.evaluator()?);
+            let repo = Repo::discover_history(&root)?;
+            let parts = CharterParts::read(&CharterSource::commit(&repo, None)?)?;
+            rules = rule_infos(&Session::new(repo, parts)?.evaluator()?);
         }
     }
-    Ok((report, run))
-}
-
-/// A session whose charter, baseline and team policies come from `files` (one commit's `.charter/`),
-/// not from the work tree: the commits being judged cannot change the rules they are judged by.
-fn session_from(repo: Repo, files: &CharterFiles) -> Result<Session> {
-    let label = if files.commit.is_empty() {
-        "HEAD".to_string()
-    } else {
-        files.commit.clone()
-    };
-    let charter_path = PathBuf::from(format!(
-        "{label}:{}/{}",
-        config::CHARTER_DIR,
-        config::CHARTER_FILE
-    ));
-    let charter = match &files.charter {
-        Some(text) => config::from_team_text(&charter_path, text)?,
-        None => config::default_charter(),
-    };
-    let loaded = LoadedCharter {
-        charter,
-        file: files.charter.as_ref().map(|_| charter_path.clone()),
-        dir: PathBuf::from(format!("{label}:{}", config::CHARTER_DIR)),
-    };
-    let baseline_path = PathBuf::from(format!(
-        "{label}:{}/{}",
-        config::CHARTER_DIR,
-        config::BASELINE_FILE
-    ));
-    let baseline = match &files.baseline {
-        Some(text) => serde_json::from_str::<Baseline>(text)
-            .map_err(|e| {
-                Error::Config(config::ConfigError {
-                    path: baseline_path.clone(),
-                    location: Some((e.line(), e.column())),
-                    message: format!("invalid baseline: {e}"),
-                })
-            })?
-            .findings
-            .into_iter()
-            .map(|e| e.fingerprint)
-            .collect(),
-        None => HashSet::new(),
-    };
-    let mut extra = Vec::new();
-    if let Some(rel) = &loaded.charter.secrets.gitleaks_config {
-        let rel = rel.replace('\\', "/");
-        let rel = rel.trim_start_matches("./");
-        let text = match files.id.as_str() {
-            "" => None,
-            id => repo.file_at(id, rel).map_err(git_err)?,
-        };
-        let text = text.ok_or_else(|| {
-            Error::Config(config::ConfigError {
-                path: charter_path.clone(),
-                location: None,
-                message: format!("secrets.gitleaks_config: {rel} is not in commit {label}"),
-            })
-        })?;
-        extra.push((format!("{label}:{rel}"), text));
-    }
-    let detectors = Detectors::build(&loaded, &charter_path, baseline, &extra)?;
-    let sources = sources_from(&label, files);
-    Ok(Session {
-        repo,
-        charter: loaded,
-        detectors,
-        sources,
-        trailer_config: std::sync::OnceLock::new(),
-    })
-}
-
-/// Built-ins plus the team's `.charter/policies/**.rego`, the same replacement rule as the hooks:
-/// a team file at the same relative path as a built-in replaces it.
-fn sources_from(label: &str, files: &CharterFiles) -> Vec<Source> {
-    let mut sources = policy::builtin_sources();
-    for (rel, text) in &files.policies {
-        let builtin_origin = format!("{}/{rel}", config::POLICIES_DIR);
-        sources.retain(|s| s.origin != builtin_origin);
-        sources.push(Source {
-            origin: format!(
-                "{label}:{}/{}/{rel}",
-                config::CHARTER_DIR,
-                config::POLICIES_DIR
-            ),
-            text: text.clone(),
-            builtin: false,
-        });
-    }
-    sources
-}
-
-fn add_stats(into: &mut Stats, s: &Stats) {
-    into.files += s.files;
-    into.scanned_files += s.scanned_files;
-    into.scanned_bytes += s.scanned_bytes;
-    into.skipped_binary += s.skipped_binary;
-    into.skipped_large += s.skipped_large;
-    into.skipped_other += s.skipped_other;
-    into.added_lines += s.added_lines;
-    into.removed_lines += s.removed_lines;
+    Ok((Report::new(stage, totals, nothing, rules), run))
 }
 
 /// The analysis of one changed file is a function of its path, its new blob and which of the blob's
@@ -299,9 +179,7 @@ type CacheKey = (String, String, Vec<u32>);
 type Cached = (input::File, Stats, u32);
 
 struct Outcome {
-    violations: Vec<Violation>,
-    stats: Stats,
-    baselined: u32,
+    totals: Totals,
     run: RunStats,
 }
 
@@ -310,7 +188,7 @@ struct Outcome {
 fn judge_commits(
     session: Session,
     evaluator: Evaluator,
-    files: &CharterFiles,
+    parts: &CharterParts,
     commits: &[String],
     stage: Stage,
 ) -> Result<Outcome> {
@@ -329,9 +207,7 @@ fn judge_commits(
             .map(|part| {
                 let (cache, root) = (&cache, &root);
                 scope.spawn(move || -> Result<Outcome> {
-                    let repo =
-                        Repo::discover_history(root).map_err(|e| Error::Git(e.to_string()))?;
-                    let session = session_from(repo, files)?;
+                    let session = Session::new(Repo::discover_history(root)?, parts.clone())?;
                     let evaluator = session.evaluator()?;
                     Worker::new(&session, evaluator, cache, stage).run(part)
                 })
@@ -339,19 +215,15 @@ fn judge_commits(
             .collect();
         let first = Worker::new(&session, evaluator, &cache, stage).run(chunks[0]);
         std::iter::once(first)
-            .chain(handles.into_iter().map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(Error::Policy(
-                        "a worker judging commits panicked".to_string(),
-                    ))
-                })
-            }))
+            .chain(
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))),
+            )
             .collect()
     });
     let mut total = Outcome {
-        violations: Vec::new(),
-        stats: Stats::default(),
-        baselined: 0,
+        totals: Totals::default(),
         run: RunStats {
             workers,
             ..RunStats::default()
@@ -359,9 +231,7 @@ fn judge_commits(
     };
     for r in results {
         let o = r?;
-        total.violations.extend(o.violations);
-        add_stats(&mut total.stats, &o.stats);
-        total.baselined += o.baselined;
+        total.totals.add(o.totals);
         total.run.add(&o.run);
     }
     Ok(total)
@@ -382,8 +252,13 @@ impl<'a> Worker<'a> {
         cache: &'a Mutex<HashMap<CacheKey, Cached>>,
         stage: Stage,
     ) -> Worker<'a> {
+        // Commits are judged as stored: a merge being concluded in the work tree is not theirs.
+        let head = crate::collect::HeadInfo {
+            merging: false,
+            ..session.repo.head_info()
+        };
         Worker {
-            head: session.repo.head_info(),
+            head,
             session,
             evaluator,
             cache,
@@ -393,9 +268,7 @@ impl<'a> Worker<'a> {
 
     fn run(mut self, commits: &[String]) -> Result<Outcome> {
         let mut out = Outcome {
-            violations: Vec::new(),
-            stats: Stats::default(),
-            baselined: 0,
+            totals: Totals::default(),
             run: RunStats {
                 workers: 1,
                 ..RunStats::default()
@@ -411,30 +284,17 @@ impl<'a> Worker<'a> {
         let session = self.session;
         let max = session.charter.charter.limits.max_file_size;
         let t0 = std::time::Instant::now();
-        let data = session.repo.commit_data(id, max).map_err(git_err)?;
+        let data = session.repo.commit_data(id, max)?;
         let t1 = std::time::Instant::now();
         let mut commit =
             session.commit_facts(Some(data.message), Some(data.author), Some(data.committer));
         commit.id = Some(data.id.clone());
-        let merge = data.parents.len() > 1;
         commit.parents = data.parents;
         let t2 = std::time::Instant::now();
-        let (files, findings, stats, baselined) = self.analyze(data.changes, &mut out.run);
+        let analysis = self.analyze(data.changes, &mut out.run);
         let t3 = std::time::Instant::now();
-        let input = Input {
-            schema_version: input::SCHEMA_VERSION,
-            stage: self.stage,
-            repo: input::Repo {
-                root: session.repo.root_string(),
-                branch: self.head.branch.clone(),
-                head: self.head.head.clone(),
-                merge,
-            },
-            commit,
-            files,
-            findings,
-            stats,
-        };
+        let baselined = analysis.baselined;
+        let input = session.input(self.stage, &self.head, commit, analysis);
         let mut violations = session.judge(&mut self.evaluator, &input)?;
         for v in &mut violations {
             v.commit = Some(data.id.clone());
@@ -443,28 +303,20 @@ impl<'a> Worker<'a> {
         out.run.analyze += t3 - t2;
         out.run.evaluate += t3.elapsed();
         out.run.facts += t2 - t1;
-        out.violations.extend(violations);
-        add_stats(&mut out.stats, &input.stats);
-        out.baselined += baselined;
+        out.totals.add(Totals {
+            violations,
+            stats: input.stats,
+            commits: 1,
+            baselined,
+        });
         out.run.commits += 1;
         Ok(())
     }
 
-    /// `app::analyze` file by file, reusing the result for a file already analysed in another commit.
-    fn analyze(
-        &self,
-        changes: ChangeSet,
-        run: &mut RunStats,
-    ) -> (
-        Vec<input::File>,
-        Vec<crate::detect::secrets::SecretFinding>,
-        Stats,
-        u32,
-    ) {
+    /// `Detectors::analyze` file by file, reusing the result for a file already analysed in another commit.
+    fn analyze(&self, changes: ChangeSet, run: &mut RunStats) -> Analysis {
         let d = &self.session.detectors;
-        let mut files = Vec::with_capacity(changes.files.len());
-        let mut stats = Stats::default();
-        let mut baselined = 0;
+        let mut analysis = Analysis::default();
         for f in changes.files {
             let key = cache_key(&f);
             let (status, old_path, removed) = (f.status, f.old_path.clone(), f.removed_lines);
@@ -478,27 +330,23 @@ impl<'a> Worker<'a> {
                 }
                 None => {
                     run.files_analyzed += 1;
-                    let (mut fs, _, s, b) = analyze(d, &ChangeSet { files: vec![f] });
-                    let Some(file) = fs.pop() else { continue };
+                    let mut a = d.analyze(&ChangeSet { files: vec![f] });
+                    let Some(file) = a.files.pop() else { continue };
                     if let (Some(k), Ok(mut c)) = (key, self.cache.lock()) {
-                        c.insert(k, (file.clone(), s.clone(), b));
+                        c.insert(k, (file.clone(), a.stats.clone(), a.baselined));
                     }
-                    (file, s, b)
+                    (file, a.stats, a.baselined)
                 }
             };
             file.status = status;
             file.old_path = old_path;
             file.removed_lines = removed;
             s.removed_lines = u64::from(removed);
-            add_stats(&mut stats, &s);
-            baselined += b;
-            files.push(file);
+            analysis.stats += &s;
+            analysis.baselined += b;
+            analysis.files.push(file);
         }
-        let findings = files
-            .iter()
-            .flat_map(|f| f.findings.iter().cloned())
-            .collect();
-        (files, findings, stats, baselined)
+        analysis
     }
 }
 

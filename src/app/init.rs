@@ -1,10 +1,11 @@
 //! `init`: writes a commented starter `.charter/` (charter, example policy and its test).
 //! Never overwrites: an existing file is kept and reported as such.
 
-use super::Repo;
+use super::session::charter_root;
 use crate::config::{CHARTER_DIR, CHARTER_FILE, POLICIES_DIR};
 use crate::error::{Error, Result};
-use std::path::{Path, PathBuf};
+pub use crate::model::InitAction;
+use std::path::Path;
 
 use crate::config::starter::{STARTER_CHARTER, STARTER_POLICY, STARTER_POLICY_TEST};
 
@@ -21,18 +22,9 @@ repos:
       - id: git-charter-pre-push
 ";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InitAction {
-    Wrote(PathBuf),
-    Kept(PathBuf),
-}
-
 /// Writes the starter files under the repository root (or `cwd` outside a repository).
 pub fn init(cwd: &Path) -> Result<Vec<InitAction>> {
-    let root = match Repo::discover(cwd) {
-        Ok(r) => r.root().to_path_buf(),
-        Err(_) => cwd.to_path_buf(),
-    };
+    let root = charter_root(cwd);
     let dir = root.join(CHARTER_DIR);
     let files = [
         (dir.join(CHARTER_FILE), STARTER_CHARTER),

@@ -2,6 +2,7 @@
 //! Blobs are read from the object database only; the work tree is never looked at.
 
 use super::GitError;
+use crate::model::{FileStatus, SkipReason};
 use git2::{Delta, Diff, DiffFindOptions, DiffOptions, FileMode, Oid, Repository};
 
 /// Bytes inspected for a NUL to call a blob binary (git's own heuristic looks at the first 8000).
@@ -13,10 +14,10 @@ const BINARY_SNIFF: usize = 8000;
 pub struct ChangedFile {
     pub path: String,
     pub old_path: Option<String>,
-    pub status: &'static str,
+    pub status: FileStatus,
     pub size: u64,
     pub binary: bool,
-    pub skipped: Option<&'static str>,
+    pub skipped: Option<SkipReason>,
     pub added: Vec<u8>,
     pub added_line_numbers: Vec<u32>,
     pub removed_lines: u32,
@@ -62,7 +63,7 @@ pub(super) fn collect(
             .unwrap_or_default();
         let mut file = ChangedFile {
             path: String::from_utf8_lossy(path_bytes).into_owned(),
-            status: status_name(delta.status()),
+            status: status_of(delta.status()),
             ..ChangedFile::default()
         };
         if matches!(delta.status(), Delta::Renamed | Delta::Copied) {
@@ -72,7 +73,7 @@ pub(super) fn collect(
         }
         let old_blob = blob_if_regular(repo, old.id(), old.mode());
         if delta.status() == Delta::Deleted {
-            file.skipped = Some("deleted");
+            file.skipped = Some(SkipReason::Deleted);
             if let Some(b) = &old_blob {
                 file.removed_lines = count_lines(b.content());
             }
@@ -80,25 +81,25 @@ pub(super) fn collect(
             continue;
         }
         if delta.status() == Delta::Conflicted {
-            file.skipped = Some("conflicted");
+            file.skipped = Some(SkipReason::Conflicted);
             files.push(file);
             continue;
         }
         match new.mode() {
             FileMode::Commit => {
-                file.skipped = Some("submodule");
+                file.skipped = Some(SkipReason::Submodule);
                 files.push(file);
                 continue;
             }
             FileMode::Link => {
-                file.skipped = Some("symlink");
+                file.skipped = Some(SkipReason::Symlink);
                 files.push(file);
                 continue;
             }
             _ => {}
         }
         if new.id().is_zero() {
-            file.skipped = Some("unavailable");
+            file.skipped = Some(SkipReason::Unavailable);
             files.push(file);
             continue;
         }
@@ -106,7 +107,7 @@ pub(super) fn collect(
         let (size, _) = odb.read_header(new.id())?;
         file.size = size as u64;
         if file.size > max_file_size {
-            file.skipped = Some("too-large");
+            file.skipped = Some(SkipReason::TooLarge);
             files.push(file);
             continue;
         }
@@ -122,7 +123,7 @@ pub(super) fn collect(
             .map(|b| old_text.as_deref().unwrap_or(b.content()));
         if is_binary(new_bytes) || old_bytes.is_some_and(is_binary) {
             file.binary = true;
-            file.skipped = Some("binary");
+            file.skipped = Some(SkipReason::Binary);
             files.push(file);
             continue;
         }
@@ -150,15 +151,15 @@ fn blob_if_regular<'r>(repo: &'r Repository, id: Oid, mode: FileMode) -> Option<
     repo.find_blob(id).ok()
 }
 
-fn status_name(d: Delta) -> &'static str {
+fn status_of(d: Delta) -> FileStatus {
     match d {
-        Delta::Added | Delta::Untracked => "added",
-        Delta::Deleted => "deleted",
-        Delta::Renamed => "renamed",
-        Delta::Copied => "copied",
-        Delta::Typechange => "typechange",
-        Delta::Conflicted => "conflicted",
-        _ => "modified",
+        Delta::Added | Delta::Untracked => FileStatus::Added,
+        Delta::Deleted => FileStatus::Deleted,
+        Delta::Renamed => FileStatus::Renamed,
+        Delta::Copied => FileStatus::Copied,
+        Delta::Typechange => FileStatus::Typechange,
+        Delta::Conflicted => FileStatus::Conflicted,
+        _ => FileStatus::Modified,
     }
 }
 

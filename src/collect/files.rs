@@ -1,6 +1,8 @@
 //! Reading files from disk for `scan` and `baseline`: a parallel walk with the `ignore` crate
 //! (.gitignore respected, hidden files such as `.env` included, `.git` skipped), binaries and large files counted.
 
+use super::GitError;
+use crate::model::SkipReason;
 use ignore::{WalkBuilder, WalkState};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -11,12 +13,12 @@ pub struct DiskFile {
     pub path: String,
     pub size: u64,
     pub content: Option<Vec<u8>>,
-    pub skipped: Option<&'static str>,
+    pub skipped: Option<SkipReason>,
 }
 
 /// Walks `roots` in parallel and calls `visit` for each regular file (on worker threads).
 /// `visit` receives the file with its content loaded unless it is binary or larger than `max_size`.
-pub fn walk<F>(roots: &[PathBuf], base: &Path, max_size: u64, visit: F) -> Result<(), String>
+pub fn walk<F>(roots: &[PathBuf], base: &Path, max_size: u64, visit: F) -> Result<(), GitError>
 where
     F: Fn(DiskFile) + Sync,
 {
@@ -25,7 +27,7 @@ where
     };
     for r in roots {
         if !r.exists() {
-            return Err(format!("{}: no such file or directory", r.display()));
+            return Err(GitError::NoSuchPath(r.clone()));
         }
     }
     let mut builder = WalkBuilder::new(first);
@@ -68,20 +70,22 @@ where
                 skipped: None,
             };
             if size > max_size {
-                file.skipped = Some("too-large");
+                file.skipped = Some(SkipReason::TooLarge);
             } else {
                 match std::fs::read(p) {
                     Ok(c) if let Some(text) = super::changes::decode_utf16(&c) => {
                         file.content = Some(text)
                     }
-                    Ok(c) if super::changes::is_binary(&c) => file.skipped = Some("binary"),
+                    Ok(c) if super::changes::is_binary(&c) => {
+                        file.skipped = Some(SkipReason::Binary)
+                    }
                     Ok(c) => file.content = Some(c),
                     Err(e) => {
                         errors
                             .lock()
                             .expect("not poisoned")
                             .push(format!("{}: {e}", p.display()));
-                        file.skipped = Some("unreadable");
+                        file.skipped = Some(SkipReason::Unreadable);
                     }
                 }
             }
@@ -92,5 +96,46 @@ where
     let errors = errors.into_inner().expect("not poisoned");
     // An unreadable file is counted as skipped; the walk itself only fails when nothing could be read.
     let _ = errors;
+    Ok(())
+}
+
+/// Every `*.rego` file under `dir` (or `dir` itself when it is a file), sorted by path, with its
+/// text. A missing directory holds none.
+pub fn rego_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, GitError> {
+    let mut paths = Vec::new();
+    if dir.is_file() {
+        paths.push(dir.to_path_buf());
+    } else {
+        collect_rego(dir, &mut paths)?;
+    }
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| match std::fs::read_to_string(&p) {
+            Ok(text) => Ok((p, text)),
+            Err(source) => Err(GitError::Io { path: p, source }),
+        })
+        .collect()
+}
+
+fn collect_rego(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), GitError> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(GitError::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+        }
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_rego(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "rego") {
+            out.push(p);
+        }
+    }
     Ok(())
 }

@@ -1,12 +1,15 @@
-//! Reading from git: staged changes, commit messages, identities, commit ranges, blobs.
-//! The only module that uses git2. It never writes to the index, the work tree or history.
+//! Reading from git and the repository: staged changes, commit messages, identities, git settings,
+//! commit ranges, blobs, and the charter's files from the work tree or from a commit (`source`).
+//! The only module that uses git2 or reads repository files. It never writes to the index, the work tree or history.
 
 mod changes;
 pub mod files;
 pub mod hooks;
 pub mod range;
+pub mod source;
 
 pub use changes::{ChangeSet, ChangedFile};
+pub use source::{CharterSource, ReadError};
 
 use crate::model::Ident;
 use std::path::{Path, PathBuf};
@@ -21,8 +24,41 @@ pub enum GitError {
     Bare(PathBuf),
     #[error("git: {0}")]
     Git(#[from] git2::Error),
-    #[error("{0}")]
-    Other(String),
+    /// A file git hands us (the commit-msg hook's message) cannot be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A path to scan that does not exist.
+    #[error("{}: no such file or directory", .0.display())]
+    NoSuchPath(PathBuf),
+    #[error("current directory: {0}")]
+    CurrentDir(#[source] std::io::Error),
+}
+
+/// The git configuration a run needs, read once (CI judges thousands of commits with it).
+#[derive(Debug, Clone, Default)]
+pub struct GitSettings {
+    /// `core.commentChar`, else `core.commentString`, as configured (`auto` is resolved per message).
+    pub comment: Option<String>,
+    /// `trailer.separators`.
+    pub trailer_separators: Option<String>,
+    /// The values of every `trailer.<token>.key`.
+    pub trailer_keys: Vec<String>,
+    /// Author and committer as git would record them for a commit made now.
+    pub author: Option<Ident>,
+    pub committer: Option<Ident>,
+}
+
+/// Reads the message file git hands the commit-msg hook (raw: comments and trailing blank lines included).
+pub fn read_message_file(path: &Path) -> Result<String, GitError> {
+    let raw = std::fs::read(path).map_err(|source| GitError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(String::from_utf8_lossy(&raw).into_owned())
 }
 
 /// An open repository with a work tree.
@@ -174,7 +210,7 @@ impl Repo {
                 // Relative to the directory git runs the hook in (the top of the work tree).
                 let p = if p.is_relative() {
                     std::env::current_dir()
-                        .map_err(|e| GitError::Other(format!("current directory: {e}")))?
+                        .map_err(GitError::CurrentDir)?
                         .join(p)
                 } else {
                     p
@@ -185,53 +221,53 @@ impl Repo {
         }
     }
 
-    /// Author and committer as git would record them for a commit made now:
-    /// GIT_{AUTHOR,COMMITTER}_{NAME,EMAIL}, then {author,committer}.{name,email}, then user.{name,email}.
-    pub fn identities(&self) -> (Option<Ident>, Option<Ident>) {
+    /// The git configuration a run needs, with the configuration opened once.
+    pub fn git_settings(&self) -> GitSettings {
         let cfg = self.repo.config().ok();
-        let get = |env: &str, key: &str, field: &str| -> Option<String> {
-            if let Ok(v) = std::env::var(env) {
-                return Some(v);
-            }
-            let cfg = cfg.as_ref()?;
-            cfg.get_string(&format!("{key}.{field}"))
-                .or_else(|_| cfg.get_string(&format!("user.{field}")))
-                .ok()
-        };
-        let ident = |who: &str| -> Option<Ident> {
-            let up = who.to_ascii_uppercase();
-            let name = get(&format!("GIT_{up}_NAME"), who, "name");
-            let email = get(&format!("GIT_{up}_EMAIL"), who, "email");
-            if name.is_none() && email.is_none() {
-                return None;
-            }
-            Some(Ident {
-                name: name.unwrap_or_default(),
-                email: email.unwrap_or_default(),
-            })
-        };
-        (ident("author"), ident("committer"))
-    }
-
-    /// A string from git's configuration, if set.
-    pub fn config_string(&self, key: &str) -> Option<String> {
-        self.repo.config().ok()?.get_string(key).ok()
-    }
-
-    /// All values of a multi-valued configuration key, or of keys matching a regex.
-    pub fn config_entries(&self, pattern: &str) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        if let Ok(cfg) = self.repo.config()
-            && let Ok(mut entries) = cfg.entries(Some(pattern))
+        let string = |key: &str| cfg.as_ref()?.get_string(key).ok();
+        let mut trailer_keys = Vec::new();
+        if let Some(cfg) = &cfg
+            && let Ok(mut entries) = cfg.entries(Some(r"^trailer\..*\.key$"))
         {
             while let Some(Ok(e)) = entries.next() {
-                if let (Ok(n), Ok(v)) = (e.name(), e.value()) {
-                    out.push((n.to_string(), v.to_string()));
+                if let (Ok(_), Ok(v)) = (e.name(), e.value()) {
+                    trailer_keys.push(v.to_string());
                 }
             }
         }
-        out
+        let (author, committer) = identities(&string);
+        GitSettings {
+            comment: string("core.commentChar").or_else(|| string("core.commentString")),
+            trailer_separators: string("trailer.separators"),
+            trailer_keys,
+            author,
+            committer,
+        }
     }
+}
+
+/// Author and committer as git would record them for a commit made now:
+/// GIT_{AUTHOR,COMMITTER}_{NAME,EMAIL}, then {author,committer}.{name,email}, then user.{name,email}.
+fn identities(config: &dyn Fn(&str) -> Option<String>) -> (Option<Ident>, Option<Ident>) {
+    let get = |env: &str, key: &str, field: &str| -> Option<String> {
+        if let Ok(v) = std::env::var(env) {
+            return Some(v);
+        }
+        config(&format!("{key}.{field}")).or_else(|| config(&format!("user.{field}")))
+    };
+    let ident = |who: &str| -> Option<Ident> {
+        let up = who.to_ascii_uppercase();
+        let name = get(&format!("GIT_{up}_NAME"), who, "name");
+        let email = get(&format!("GIT_{up}_EMAIL"), who, "email");
+        if name.is_none() && email.is_none() {
+            return None;
+        }
+        Some(Ident {
+            name: name.unwrap_or_default(),
+            email: email.unwrap_or_default(),
+        })
+    };
+    (ident("author"), ident("committer"))
 }
 
 /// Whether this hook runs for `git commit --amend`. git tells hooks nothing about it (same

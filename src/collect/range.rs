@@ -63,19 +63,6 @@ pub struct CommitData {
     pub changes: ChangeSet,
 }
 
-/// The `.charter/` directory of one commit, read from its tree.
-#[derive(Debug, Clone, Default)]
-pub struct CharterFiles {
-    /// Short id of the commit the files come from, for error messages (`abc1234:.charter/charter.yaml`).
-    pub commit: String,
-    /// Full id of that commit; empty when there is none (the embedded default applies).
-    pub id: String,
-    pub charter: Option<String>,
-    pub baseline: Option<String>,
-    /// `(path relative to .charter/policies, text)` of every `*.rego`, sorted by path.
-    pub policies: Vec<(String, String)>,
-}
-
 /// One line of git's pre-push stdin.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RefUpdate {
@@ -362,19 +349,15 @@ impl Repo {
         Ok(changes::collect(&self.repo, &mut diff, max_file_size)?)
     }
 
-    /// `.charter/` as of `commit`: the charter, the baseline and the team's policies, from git objects.
-    pub fn charter_files(&self, commit: &str) -> Result<CharterFiles, RangeError> {
-        let c = self.repo.find_commit(Oid::from_str(commit)?)?;
-        let tree = c.tree()?;
-        let mut out = CharterFiles {
-            commit: short(c.id()),
-            id: c.id().to_string(),
-            ..CharterFiles::default()
-        };
-        let text = |path: &str| self.file_at(commit, path);
-        out.charter = text(".charter/charter.yaml")?;
-        out.baseline = text(".charter/baseline.json")?;
-        if let Ok(entry) = tree.get_path(std::path::Path::new(".charter/policies"))
+    /// Every `*.rego` blob under `dir` in `commit`'s tree: (path relative to `dir`, text), sorted by path.
+    pub(super) fn rego_at(
+        &self,
+        commit: &str,
+        dir: &str,
+    ) -> Result<Vec<(String, String)>, RangeError> {
+        let tree = self.repo.find_commit(Oid::from_str(commit)?)?.tree()?;
+        let mut out = Vec::new();
+        if let Ok(entry) = tree.get_path(std::path::Path::new(dir))
             && let Ok(dir) = entry.to_object(&self.repo)?.into_tree()
         {
             let mut err = None;
@@ -382,7 +365,7 @@ impl Repo {
                 let name = String::from_utf8_lossy(e.name_bytes());
                 if e.kind() == Some(git2::ObjectType::Blob) && name.ends_with(".rego") {
                     match self.repo.find_blob(e.id()) {
-                        Ok(b) => out.policies.push((
+                        Ok(b) => out.push((
                             format!("{root}{name}"),
                             String::from_utf8_lossy(b.content()).into_owned(),
                         )),
@@ -397,9 +380,15 @@ impl Repo {
             if let Some(e) = err {
                 return Err(e.into());
             }
-            out.policies.sort();
+            out.sort();
         }
         Ok(out)
+    }
+
+    /// The full and the short (12 digits) id of a commit given by its full id.
+    pub(super) fn ids(&self, commit: &str) -> Result<(String, String), RangeError> {
+        let c = self.repo.find_commit(Oid::from_str(commit)?)?;
+        Ok((c.id().to_string(), short(c.id())))
     }
 
     /// The text of the file at `path` (relative to the root) in `commit`'s tree, if it is a blob there.

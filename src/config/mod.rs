@@ -4,6 +4,7 @@
 //! no git, no regorus, and nothing from `detect` but the insecure rule schema.
 
 pub mod ai;
+pub mod baseline;
 pub mod bulk;
 mod checked;
 pub mod classes;

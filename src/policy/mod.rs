@@ -1,5 +1,6 @@
-//! Policies: the only module that uses regorus. Loads built-in and repository policies, parses METADATA,
-//! evaluates `deny` / `warn`, and runs `policy test` / `policy check`. Knows nothing of git or the terminal.
+//! Policies: the only module that uses regorus. Layers repository policies over the built-ins, parses
+//! METADATA, evaluates `deny` / `warn` under a budget, and runs `policy test` / `policy check`.
+//! Knows nothing of git, the file system (collect reads the files) or the terminal.
 
 pub mod metadata;
 
@@ -7,7 +8,7 @@ use crate::model::{Level, Severity, Stage, Violation};
 use metadata::{Metadata, parse_header, test_rule_names};
 use regorus::Engine;
 use std::num::NonZeroU32;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 mod builtin {
@@ -64,20 +65,79 @@ impl Policy {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
+    /// A file does not parse, or its METADATA is malformed, or a function calls itself.
     #[error("{origin}: {message}")]
     Load { origin: String, message: String },
+    /// regorus failed while evaluating (an unknown function, a type error, a bad input document).
     #[error("{0}")]
     Eval(String),
+    /// The evaluation ran over `limits.policy_timeout_ms`: regorus's execution timer stopped it.
     #[error(
-        "policy evaluation exceeded the {0} ms budget (limits.policy_timeout_ms in the charter): {1}"
+        "policy evaluation exceeded the {budget_ms} ms budget (limits.policy_timeout_ms in the charter): {origin} ({detail})"
     )]
-    Timeout(u64, String),
+    Timeout {
+        budget_ms: u64,
+        origin: String,
+        detail: String,
+    },
+    /// Two policies claim one id: one would be switched off, explained and reported as the other.
+    #[error("{origin}: policy id `{id}` is already used by {other}; ids must be unique")]
+    DuplicateId {
+        origin: String,
+        id: String,
+        other: String,
+    },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// A team policy file: its path under `.charter/policies/` and its source.
+#[derive(Debug, Clone)]
+pub struct TeamFile {
+    /// Relative to `.charter/policies/`, with `/` separators (`secrets/leaked.rego`).
+    pub rel: String,
+    pub source: Source,
+}
+
+/// The policies in force: the built-ins, with each team file at the same relative path as a
+/// built-in (`secrets/leaked.rego` replaces `policies/secrets/leaked.rego`) replacing it, and the
+/// other team files added after them.
+pub fn layer(team: Vec<TeamFile>) -> Vec<Source> {
+    let mut sources = builtin_sources();
+    for t in team {
+        let builtin_origin = format!("policies/{}", t.rel);
+        sources.retain(|s| s.origin != builtin_origin);
+        sources.push(t.source);
+    }
+    sources
+}
+
+/// Each policy that reuses the id of an earlier one of another package, with that earlier one.
+pub fn duplicate_ids(policies: &[Policy]) -> Vec<(&Policy, &Policy)> {
+    policies
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            policies[..i]
+                .iter()
+                .find(|o| o.id() == p.id() && o.package != p.package)
+                .map(|other| (p, other))
+        })
+        .collect()
+}
+
+/// The typed budget condition, if regorus stopped this evaluation for running over its time limit.
+fn over_budget(e: &(dyn std::error::Error + 'static)) -> bool {
+    std::iter::successors(Some(e), |e| e.source()).any(|e| {
+        matches!(
+            e.downcast_ref::<regorus::LimitError>(),
+            Some(regorus::LimitError::TimeLimitExceeded { .. })
+        )
+    })
 }
 
 /// The built-in policy and test files embedded in the binary.
@@ -90,53 +150,6 @@ pub fn builtin_sources() -> Vec<Source> {
             builtin: true,
         })
         .collect()
-}
-
-/// Every `*.rego` file under `dir` (or `dir` itself when it is a file), sorted by path.
-pub fn sources_from(dir: &Path) -> Result<Vec<Source>, PolicyError> {
-    let mut paths = Vec::new();
-    if dir.is_file() {
-        paths.push(dir.to_path_buf());
-    } else {
-        collect_rego(dir, &mut paths)?;
-    }
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|source| PolicyError::Io {
-                path: p.clone(),
-                source,
-            })?;
-            Ok(Source {
-                origin: p.display().to_string(),
-                text,
-                builtin: false,
-            })
-        })
-        .collect()
-}
-
-fn collect_rego(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), PolicyError> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => {
-            return Err(PolicyError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
-        }
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect_rego(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "rego") {
-            out.push(p);
-        }
-    }
-    Ok(())
 }
 
 fn new_engine() -> Engine {
@@ -265,14 +278,14 @@ impl Evaluator {
                 // eval_rule is several times cheaper than eval_query; it is only asked for rules the
                 // file declares, since it errors on undeclared ones.
                 let value = self.engine.eval_rule(rule).map_err(|e| {
-                    let msg = e.to_string();
-                    if msg.contains("time limit")
-                        || msg.contains("execution exceeded")
-                        || msg.contains("timer")
-                    {
-                        PolicyError::Timeout(self.timeout_ms, format!("{} ({})", p.origin, msg))
+                    if over_budget(e.as_ref()) {
+                        PolicyError::Timeout {
+                            budget_ms: self.timeout_ms,
+                            origin: p.origin.clone(),
+                            detail: e.to_string(),
+                        }
                     } else {
-                        PolicyError::Eval(format!("{} (package {}): {msg}", p.origin, p.package))
+                        PolicyError::Eval(format!("{} (package {}): {e}", p.origin, p.package))
                     }
                 })?;
                 let level =
@@ -466,8 +479,8 @@ pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), Pol
     let all: Vec<&Source> = sources.iter().collect();
     let policies = add_sources(&mut engine, &all)?;
     let mut problems = Vec::new();
-    let mut seen: Vec<(&str, &str)> = Vec::new();
     let id_re = regex::Regex::new(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{3}$").expect("valid");
+    let clashes = duplicate_ids(&policies);
     for p in &policies {
         let mut problem = |m: String| {
             problems.push(CheckProblem {
@@ -491,10 +504,9 @@ pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), Pol
                 "custom.id `{id}` is not of the form AREA-NAME-NNN (e.g. CH-SECRET-001)"
             )),
             Some(id) => {
-                if let Some((_, other)) = seen.iter().find(|(i, _)| *i == id) {
-                    problem(format!("custom.id `{id}` is also used by {other}"));
+                if let Some((_, other)) = clashes.iter().find(|(q, _)| std::ptr::eq(*q, p)) {
+                    problem(format!("custom.id `{id}` is also used by {}", other.origin));
                 }
-                seen.push((id, &p.origin));
             }
         }
         if !library && md.custom.severity.is_none() {
@@ -566,4 +578,92 @@ pub fn catalogue_markdown() -> Result<String, PolicyError> {
         }
     }
     Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team(rel: &str, text: &str) -> TeamFile {
+        TeamFile {
+            rel: rel.to_string(),
+            source: Source {
+                origin: format!("/repo/.charter/policies/{rel}"),
+                text: text.to_string(),
+                builtin: false,
+            },
+        }
+    }
+
+    #[test]
+    fn a_team_file_at_a_builtin_path_replaces_it_and_others_are_added() {
+        let builtins = builtin_sources();
+        let replaced = builtins
+            .iter()
+            .find(|s| !s.is_test())
+            .unwrap()
+            .origin
+            .clone();
+        let rel = replaced.trim_start_matches("policies/").to_string();
+        let layered = layer(vec![
+            team(&rel, "package team.replaced\n"),
+            team("extra.rego", "package team.extra\n"),
+        ]);
+        assert_eq!(layered.len(), builtins.len() + 1);
+        assert!(!layered.iter().any(|s| s.origin == replaced));
+        assert_eq!(
+            layered.last().unwrap().origin,
+            "/repo/.charter/policies/extra.rego"
+        );
+    }
+
+    #[test]
+    fn the_budget_is_recognised_by_type_not_by_message() {
+        let limit = regorus::LimitError::TimeLimitExceeded {
+            elapsed: Duration::from_millis(3),
+            limit: Duration::from_millis(1),
+        };
+        assert!(over_budget(&limit));
+        let memory = regorus::LimitError::MemoryLimitExceeded { usage: 2, limit: 1 };
+        assert!(!over_budget(&memory));
+        let lookalike = std::io::Error::other("execution exceeded time limit");
+        assert!(!over_budget(&lookalike));
+    }
+
+    #[test]
+    fn duplicate_ids_pair_each_clash_with_the_first_owner() {
+        let meta = |id: &str| {
+            format!(
+                "# METADATA\n# title: t\n# custom:\n#   id: {id}\npackage team.{}\n\ndeny contains \"x\" if {{ false }}\n",
+                id.to_ascii_lowercase().replace('-', "_")
+            )
+        };
+        let mut text_b = meta("TEAM-A-001");
+        text_b = text_b.replace("package team.team_a_001", "package team.other");
+        let sources = vec![
+            Source {
+                origin: "a.rego".into(),
+                text: meta("TEAM-A-001"),
+                builtin: false,
+            },
+            Source {
+                origin: "b.rego".into(),
+                text: text_b,
+                builtin: false,
+            },
+        ];
+        let (policies, problems) = check(&sources).unwrap();
+        let clashes = duplicate_ids(&policies);
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(
+            (clashes[0].0.origin.as_str(), clashes[0].1.origin.as_str()),
+            ("b.rego", "a.rego")
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.origin == "b.rego" && p.message.contains("also used by a.rego")),
+            "{problems:?}"
+        );
+    }
 }

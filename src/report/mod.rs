@@ -7,11 +7,77 @@ pub mod docs;
 pub mod policy;
 pub mod sarif;
 
-use crate::cli::{ColorChoice, Format};
 use crate::input::Stats;
-use crate::model::{Level, Stage, Violation};
+use crate::model::{Level, Stage, UnknownValue, Violation};
 use serde::Serialize;
+use std::fmt;
 use std::io::{self, Write};
+use std::path::Path;
+
+/// How a verdict (and the policy commands' output) is written. The CLI's `--format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Console,
+    Json,
+    Sarif,
+    Github,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Console, Format::Json, Format::Sarif, Format::Github];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Console => "console",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+        }
+    }
+}
+
+/// When to use colours. The CLI's `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    pub const ALL: [ColorChoice; 3] = [ColorChoice::Auto, ColorChoice::Always, ColorChoice::Never];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ColorChoice::Auto => "auto",
+            ColorChoice::Always => "always",
+            ColorChoice::Never => "never",
+        }
+    }
+}
+
+macro_rules! named_values {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $t {
+            type Err = UnknownValue;
+
+            fn from_str(s: &str) -> Result<Self, UnknownValue> {
+                <$t>::ALL
+                    .into_iter()
+                    .find(|v| v.as_str() == s)
+                    .ok_or_else(|| UnknownValue(s.to_string()))
+            }
+        }
+    )*};
+}
+
+named_values!(Format, ColorChoice);
 
 /// Version of the `--format json` report shape.
 pub const REPORT_VERSION: u32 = 1;
@@ -42,7 +108,46 @@ pub struct RuleInfo {
     pub severity: crate::model::Severity,
 }
 
+/// What the policies said about one or more judged input documents; summed over commits and workers.
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    pub violations: Vec<Violation>,
+    pub stats: Stats,
+    /// Commits judged (ci, pre-push).
+    pub commits: u32,
+    /// Secret findings hidden by the baseline.
+    pub baselined: u32,
+}
+
+impl Totals {
+    pub fn add(&mut self, other: Totals) {
+        self.violations.extend(other.violations);
+        self.stats += &other.stats;
+        self.commits += other.commits;
+        self.baselined += other.baselined;
+    }
+}
+
 impl Report {
+    /// The one way a verdict is made: the summed results of a stage, why there was nothing to
+    /// judge (if so), and the rules in force (SARIF lists them even when nothing was judged).
+    pub fn new(
+        stage: Stage,
+        totals: Totals,
+        nothing: Option<String>,
+        rules: Vec<RuleInfo>,
+    ) -> Report {
+        Report {
+            stage,
+            violations: totals.violations,
+            stats: totals.stats,
+            commits: totals.commits,
+            nothing,
+            baselined: totals.baselined,
+            rules,
+        }
+    }
+
     pub fn denied(&self) -> bool {
         self.violations.iter().any(|v| v.level == Level::Deny)
     }
@@ -98,6 +203,48 @@ pub fn error(message: &str) {
 /// Prints a note on stderr (e.g. that nothing was staged).
 pub fn note(message: &str) {
     eprintln!("git-charter: {message}");
+}
+
+/// Writes a verdict: the note on stderr when there was nothing to judge (console only), then the
+/// verdict on stdout.
+pub fn verdict(report: &Report, format: Format, quiet: bool) -> io::Result<()> {
+    if let Some(n) = &report.nothing
+        && format == Format::Console
+        && !quiet
+    {
+        note(&format!("{n}; nothing to judge"));
+    }
+    out(&render(report, format, quiet))
+}
+
+/// `input`: the document the policies receive, as pretty JSON.
+pub fn input_document(input: &crate::input::Input) -> String {
+    serde_json::to_string_pretty(input).expect("input serialises") + "\n"
+}
+
+/// `charter`: the effective charter as YAML, or with `--format json` as JSON (keys sorted).
+pub fn charter(charter: &crate::config::Charter, format: Format) -> String {
+    let yaml = crate::config::to_yaml(charter);
+    if format != Format::Json {
+        return yaml;
+    }
+    let value: serde_json::Value =
+        yaml_serde::from_str(&yaml).expect("the charter's own YAML parses");
+    serde_json::to_string_pretty(&value).expect("serialises") + "\n"
+}
+
+/// `baseline`: where the fingerprints went.
+pub fn baseline_written(path: &Path, entries: usize) -> String {
+    format!(
+        "wrote {entries} finding{} to {}\n",
+        if entries == 1 { "" } else { "s" },
+        path.display()
+    )
+}
+
+/// `install` / `uninstall`: one line per hook touched.
+pub fn hook_actions(actions: &[crate::install::Action]) -> String {
+    actions.iter().map(|a| format!("{a}\n")).collect()
 }
 
 /// Renders a verdict in the chosen format.

@@ -1,6 +1,7 @@
 //! Output of the policy commands: `policy test`, `policy check`, `policy list`.
 
-use crate::cli::Format;
+use super::Format;
+use crate::model::InitAction;
 use crate::policy::{CheckProblem, Policy, TestOutcome};
 use console::style;
 use std::fmt::Write;
@@ -146,8 +147,7 @@ pub fn rules(rules: &[crate::detect::secrets::RuleInfo], format: Format) -> Stri
     s
 }
 
-pub fn init(actions: &[crate::app::init::InitAction], snippet: &str) -> String {
-    use crate::app::init::InitAction;
+pub fn init(actions: &[InitAction], snippet: &str) -> String {
     let mut s = String::new();
     for a in actions {
         match a {

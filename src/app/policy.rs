@@ -1,0 +1,93 @@
+//! The policy and charter commands: `policy test`, `policy check`, `policy list`, `explain`,
+//! `charter` and `rules`. They work inside or outside a repository.
+
+use super::session::{CharterParts, Detectors, charter_root, read_charter, read_policies};
+use crate::collect::{CharterSource, GitError, files};
+use crate::config::Charter;
+use crate::error::{Error, Result};
+use crate::policy::{self, PolicyError, Source};
+use std::path::Path;
+
+/// The charter source for commands run in `cwd`.
+fn work_tree(cwd: &Path) -> CharterSource<'static> {
+    CharterSource::WorkTree(charter_root(cwd))
+}
+
+/// The policies of `dir` (a directory or one file), or the built-ins when no `dir` is given.
+fn policy_dir_sources(dir: Option<&Path>, cwd: &Path) -> Result<Vec<Source>> {
+    let Some(d) = dir else {
+        return Ok(policy::builtin_sources());
+    };
+    let d = if d.is_absolute() {
+        d.to_path_buf()
+    } else {
+        cwd.join(d)
+    };
+    if !d.exists() {
+        return Err(Error::Usage(format!(
+            "{}: no such file or directory",
+            d.display()
+        )));
+    }
+    let found = files::rego_files(&d).map_err(|e| match e {
+        GitError::Io { path, source } => Error::Policy(PolicyError::Io { path, source }),
+        other => Error::Git(other),
+    })?;
+    Ok(found
+        .into_iter()
+        .map(|(path, text)| Source {
+            origin: path.display().to_string(),
+            text,
+            builtin: false,
+        })
+        .collect())
+}
+
+/// `policy test [DIR]`.
+pub fn policy_test(cwd: &Path, dir: Option<&Path>) -> Result<Vec<policy::TestOutcome>> {
+    let sources = policy_dir_sources(dir, cwd)?;
+    let charter = read_charter(&work_tree(cwd))?;
+    let charter_json = serde_json::to_string(&charter.charter).expect("charter serialises");
+    Ok(policy::run_tests(&sources, &charter_json)?)
+}
+
+/// `policy check [DIR]`.
+pub fn policy_check(
+    cwd: &Path,
+    dir: Option<&Path>,
+) -> Result<(Vec<policy::Policy>, Vec<policy::CheckProblem>)> {
+    let sources = policy_dir_sources(dir, cwd)?;
+    Ok(policy::check(&sources)?)
+}
+
+/// `policy list`: the policies in force for this repository.
+pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
+    let source = work_tree(cwd);
+    read_charter(&source)?;
+    let mut policies = policy::check(&read_policies(&source)?)?.0;
+    policies.retain(|p| !p.declares.is_empty());
+    Ok(policies)
+}
+
+/// `explain ID`: the policy in force with that id (case-insensitive).
+pub fn explain(cwd: &Path, id: &str) -> Result<policy::Policy> {
+    policy_list(cwd)?
+        .into_iter()
+        .find(|p| p.id().eq_ignore_ascii_case(id))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "no policy with id `{id}` (see `git charter policy list`)"
+            ))
+        })
+}
+
+/// `charter`: the effective charter.
+pub fn effective_charter(cwd: &Path) -> Result<Charter> {
+    Ok(read_charter(&work_tree(cwd))?.charter)
+}
+
+/// `rules`: every secret rule in force (built-ins and the team's gitleaks config).
+pub fn rules(cwd: &Path) -> Result<Vec<crate::detect::secrets::RuleInfo>> {
+    let parts = CharterParts::read(&work_tree(cwd))?;
+    Ok(Detectors::build(&parts)?.secrets.rules())
+}

@@ -1,0 +1,586 @@
+//! One session per run: the charter, baseline, team policies and gitleaks config read from a
+//! `CharterSource` (the work tree, or a commit) by one function, and the detectors built from them;
+//! then the steps every command shares: analyse changes, build commit facts, judge one input document.
+
+use crate::collect::{
+    ChangeSet, ChangedFile, CharterSource, GitSettings, HeadInfo, ReadError, Repo,
+};
+use crate::config::baseline::Baseline;
+use crate::config::{self, CHARTER_DIR, CHARTER_FILE, ConfigError, LoadedCharter};
+use crate::detect::ai::Signatures;
+use crate::detect::classes::Classifier;
+use crate::detect::insecure::{InsecureScanner, PatternMatch};
+use crate::detect::secrets::{Scanner, SecretFinding};
+use crate::detect::{LineMap, message, trailers};
+use crate::error::{Error, Result};
+use crate::input::{self, Input, Stats};
+use crate::model::{Ident, SkipReason, Stage, Violation};
+use crate::policy::{self, Evaluator, Overrides, PolicyError, Source, TeamFile};
+use crate::report::RuleInfo;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Everything a session is built from, read once from a `CharterSource` (CI's workers clone it).
+#[derive(Debug, Clone)]
+pub struct CharterParts {
+    pub charter: LoadedCharter,
+    /// Fingerprints of accepted findings (`.charter/baseline.json`).
+    pub baseline: HashSet<String>,
+    /// Built-in policies with the team's layered over them.
+    pub sources: Vec<Source>,
+    /// Gitleaks-format rule files the charter names, as (origin, text).
+    pub gitleaks: Vec<(String, String)>,
+}
+
+impl CharterParts {
+    /// The one loader: the same files, named the same way, from the work tree or from a commit.
+    pub fn read(source: &CharterSource<'_>) -> Result<CharterParts> {
+        let charter = read_charter(source)?;
+        let sources = read_policies(source)?;
+        let mut gitleaks = Vec::new();
+        if let Some(rel) = &charter.charter.secrets.gitleaks_config {
+            let text = source.read(rel).map_err(|e| match e {
+                ReadError::Git(e) => Error::Range(e),
+                e => config_err(
+                    &charter_origin(&charter),
+                    format!("secrets.gitleaks_config: {e}"),
+                ),
+            })?;
+            gitleaks.push((source.name(rel).display().to_string(), text));
+        }
+        let path = source.baseline_file();
+        let baseline =
+            match source.read_optional(&format!("{CHARTER_DIR}/{}", config::BASELINE_FILE)) {
+                Ok(Some(text)) => Baseline::parse(&path, &text)?.fingerprints(),
+                Ok(None) => HashSet::new(),
+                Err(ReadError::Io { path, source }) => return Err(Error::io(path, source)),
+                Err(ReadError::Git(e)) => return Err(e.into()),
+                Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+            };
+        Ok(CharterParts {
+            charter,
+            baseline,
+            sources,
+            gitleaks,
+        })
+    }
+}
+
+/// `.charter/charter.yaml` layered over the embedded default, or the default alone.
+pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
+    let file = source.charter_file();
+    let text = match source.read_optional(&format!("{CHARTER_DIR}/{CHARTER_FILE}")) {
+        Ok(t) => t,
+        Err(ReadError::Io { path, source }) => {
+            return Err(ConfigError {
+                path,
+                location: None,
+                message: format!("cannot read: {source}"),
+            }
+            .into());
+        }
+        Err(ReadError::Git(e)) => return Err(e.into()),
+        Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+    };
+    let charter = match &text {
+        Some(text) => config::from_team_text(&file, text)?,
+        None => config::default_charter(),
+    };
+    Ok(LoadedCharter {
+        charter,
+        file: text.map(|_| file),
+        dir: source.charter_dir(),
+    })
+}
+
+/// The built-in policies with `.charter/policies/**.rego` layered over them.
+pub fn read_policies(source: &CharterSource<'_>) -> Result<Vec<Source>> {
+    let team = source.policies().map_err(|e| match e {
+        ReadError::Io { path, source } => Error::Policy(PolicyError::Io { path, source }),
+        ReadError::Git(e) => Error::Range(e),
+        e @ ReadError::NotInCommit { .. } => unreachable!("{e}: a directory is never required"),
+    })?;
+    Ok(policy::layer(
+        team.into_iter()
+            .map(|f| TeamFile {
+                rel: f.rel,
+                source: Source {
+                    origin: f.origin,
+                    text: f.text,
+                    builtin: false,
+                },
+            })
+            .collect(),
+    ))
+}
+
+/// The directory whose `.charter/` applies to `dir`: the repository's root, or `dir` itself outside
+/// a repository (policy commands and `scan` work anywhere).
+pub fn charter_root(dir: &Path) -> PathBuf {
+    match Repo::discover(dir) {
+        Ok(repo) => repo.root().to_path_buf(),
+        Err(_) => dir.to_path_buf(),
+    }
+}
+
+/// How the charter is named in errors: the team's file, or the embedded default.
+fn charter_origin(loaded: &LoadedCharter) -> PathBuf {
+    loaded
+        .file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME))
+}
+
+fn config_err(origin: &Path, message: String) -> Error {
+    Error::Config(ConfigError {
+        path: origin.to_path_buf(),
+        location: None,
+        message,
+    })
+}
+
+/// Compiled detectors, built once per run from the charter.
+pub struct Detectors {
+    pub secrets: Scanner,
+    pub classifier: Classifier,
+    pub insecure: InsecureScanner,
+    pub signatures: Signatures,
+    pub baseline: HashSet<String>,
+}
+
+/// What the detectors found in one file's content.
+pub struct ContentFacts {
+    pub findings: Vec<SecretFinding>,
+    pub insecure: Vec<PatternMatch>,
+    /// Secret findings the baseline hid.
+    pub baselined: u32,
+}
+
+impl Detectors {
+    /// Detector construction errors (from detect/) become charter errors here, and only here.
+    pub fn build(parts: &CharterParts) -> Result<Detectors> {
+        let c = &parts.charter.charter;
+        let origin = charter_origin(&parts.charter);
+        let err = |e: &dyn std::fmt::Display| config_err(&origin, e.to_string());
+        let extra = &parts.gitleaks;
+        // The three compiled detectors are independent: build them on both cores.
+        let (secrets, (classifier, insecure)) = std::thread::scope(|s| {
+            let secrets = s.spawn(|| Scanner::new(&c.secrets, extra));
+            let classifier = s.spawn(|| Classifier::new(&c.classes, &c.tiers));
+            let insecure = InsecureScanner::new(&c.insecure);
+            (
+                secrets
+                    .join()
+                    .expect("secret rules build without panicking"),
+                (
+                    classifier.join().expect("classes build without panicking"),
+                    insecure,
+                ),
+            )
+        });
+        Ok(Detectors {
+            secrets: secrets.map_err(|e| err(&e))?,
+            classifier: classifier.map_err(|e| err(&e))?,
+            insecure: insecure.map_err(|e| err(&e))?,
+            signatures: Signatures::new(&c.ai).map_err(|e| err(&e))?,
+            baseline: parts.baseline.clone(),
+        })
+    }
+
+    /// Secrets and insecure patterns in one file's content (added lines, or a whole file), with the
+    /// baseline applied when `use_baseline`. The baseline file itself is not scanned for secrets: it
+    /// lists fingerprints (`rule:path:hash`) that read like `password:value` to generic rules.
+    pub fn scan_content(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        use_baseline: bool,
+    ) -> ContentFacts {
+        let mut findings = Vec::new();
+        let mut insecure = Vec::new();
+        let baseline = format!("{}/{}", CHARTER_DIR, config::BASELINE_FILE);
+        if path != baseline && !path.ends_with(&format!("/{baseline}")) {
+            self.secrets.scan(path, text, lines, &mut findings);
+        }
+        self.insecure.scan(path, text, lines, &mut insecure);
+        let before = findings.len();
+        if use_baseline {
+            findings.retain(|x| !self.baseline.contains(&x.fingerprint));
+        }
+        ContentFacts {
+            baselined: (before - findings.len()) as u32,
+            findings,
+            insecure,
+        }
+    }
+
+    /// The facts of one set of changes: files with classes, tiers, secrets and insecure patterns.
+    pub fn analyze(&self, changes: &ChangeSet) -> Analysis {
+        let mut stats = Stats::default();
+        for f in &changes.files {
+            stats.count(
+                f.skipped,
+                u64::from(f.added_lines()),
+                u64::from(f.removed_lines),
+                f.added.len() as u64,
+            );
+        }
+        // A commit of several files uses both cores: the first use of a rule compiles its regex, and
+        // that (not the matching) dominates a hook's analysis time. Order is kept.
+        let analyzed: Vec<(input::File, u32)> =
+            if changes.files.len() > 1 && stats.scanned_bytes > 4096 {
+                use rayon::prelude::*;
+                changes
+                    .files
+                    .par_iter()
+                    .map(|f| self.analyze_file(f))
+                    .collect()
+            } else {
+                changes.files.iter().map(|f| self.analyze_file(f)).collect()
+            };
+        let mut analysis = Analysis {
+            stats,
+            ..Analysis::default()
+        };
+        for (file, b) in analyzed {
+            analysis.baselined += b;
+            analysis.files.push(file);
+        }
+        analysis
+    }
+
+    /// One changed file's facts, and how many of its secret findings the baseline hid.
+    pub fn analyze_file(&self, f: &ChangedFile) -> (input::File, u32) {
+        let facts = match f.skipped {
+            None => self.scan_content(
+                &f.path,
+                &f.added,
+                LineMap::Mapped(&f.added_line_numbers),
+                true,
+            ),
+            Some(_) => ContentFacts {
+                findings: Vec::new(),
+                insecure: Vec::new(),
+                baselined: 0,
+            },
+        };
+        let classes = if f.skipped == Some(SkipReason::Deleted) {
+            self.classifier.classify(&f.path, b"")
+        } else {
+            self.classifier.classify(&f.path, &f.added)
+        };
+        let file = input::File {
+            path: f.path.clone(),
+            status: f.status,
+            old_path: f.old_path.clone(),
+            size: f.size,
+            binary: f.binary,
+            skipped: f.skipped,
+            added_lines: f.added_lines(),
+            removed_lines: f.removed_lines,
+            tier: self.classifier.tier(&f.path),
+            classes,
+            findings: facts.findings,
+            insecure: facts.insecure,
+        };
+        (file, facts.baselined)
+    }
+}
+
+/// The analysed files of one input document, their stats, and how many findings the baseline hid.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    pub files: Vec<input::File>,
+    pub stats: Stats,
+    pub baselined: u32,
+}
+
+/// git's settings and what is derived from them, once per session.
+struct Git {
+    settings: GitSettings,
+    trailers: trailers::TrailerConfig,
+}
+
+/// Everything a run over one repository needs: the repository, the effective charter, detectors and
+/// policy sources.
+pub struct Session {
+    pub repo: Repo,
+    pub charter: LoadedCharter,
+    pub detectors: Detectors,
+    pub sources: Vec<Source>,
+    git: OnceLock<Git>,
+}
+
+impl Session {
+    /// The one way a session is made, whether its parts came from the work tree or from a commit.
+    pub fn new(repo: Repo, parts: CharterParts) -> Result<Session> {
+        Ok(Session {
+            detectors: Detectors::build(&parts)?,
+            repo,
+            charter: parts.charter,
+            sources: parts.sources,
+            git: OnceLock::new(),
+        })
+    }
+
+    /// The session of the work tree containing `dir`.
+    pub fn open(dir: &Path) -> Result<Session> {
+        let (repo, parts) = work_tree_parts(dir)?;
+        Session::new(repo, parts)
+    }
+
+    /// `open`, with the policies compiled and prepared on a thread of their own: the hooks build
+    /// the detectors, read the diff and analyse it meanwhile, and pay for the slower of the two paths
+    /// rather than their sum. Join the handle right before judging.
+    pub fn open_with_evaluator(dir: &Path) -> Result<(Session, PendingEvaluator)> {
+        let (repo, parts) = work_tree_parts(dir)?;
+        let pending = PendingEvaluator::spawn(&parts);
+        Ok((Session::new(repo, parts)?, pending))
+    }
+
+    pub fn evaluator(&self) -> Result<Evaluator> {
+        make_evaluator(&self.charter, &self.sources)
+    }
+
+    /// git's settings, read on first use and then kept (CI judges thousands of commits).
+    pub fn git_settings(&self) -> &GitSettings {
+        &self.git().settings
+    }
+
+    fn git(&self) -> &Git {
+        self.git.get_or_init(|| {
+            let settings = self.repo.git_settings();
+            Git {
+                trailers: trailer_config(&settings),
+                settings,
+            }
+        })
+    }
+
+    /// The changes staged in the index.
+    pub fn staged(&self) -> Result<ChangeSet> {
+        Ok(self
+            .repo
+            .staged(self.charter.charter.limits.max_file_size)?)
+    }
+
+    /// A commit-msg hook's message file, cleaned up as git will store it.
+    pub fn message_from_file(&self, file: &Path) -> Result<String> {
+        let raw = crate::collect::read_message_file(file)?;
+        let comment = comment_string(self.git_settings(), &raw);
+        Ok(message::cleanup(&raw, &comment))
+    }
+
+    /// Commit facts from a message (already cleaned up) and identities.
+    pub fn commit_facts(
+        &self,
+        message: Option<String>,
+        author: Option<Ident>,
+        committer: Option<Ident>,
+    ) -> input::Commit {
+        let mut commit = input::Commit {
+            author,
+            committer,
+            ..input::Commit::default()
+        };
+        let Some(raw) = message else {
+            return commit;
+        };
+        let git = self.git();
+        // A secret pasted into a message is as leaked as one in a file, and the message is
+        // printed, serialised and quoted by policies: find it, then work on a redacted copy.
+        self.detectors.secrets.scan(
+            "<commit message>",
+            raw.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut commit.findings,
+        );
+        commit
+            .findings
+            .retain(|f| !self.detectors.baseline.contains(&f.fingerprint));
+        let msg = redact_lines(&raw, &commit.findings);
+        commit.subject = Some(message::subject(&msg));
+        let comment = comment_string(&git.settings, &msg);
+        let mode = trailer_mode(self.charter.charter.trailers.mode);
+        commit.trailers = trailers::parse_with_comment(&msg, mode, &git.trailers, &comment);
+        commit.ai_evidence = self.detectors.signatures.detect(
+            &msg,
+            &commit.trailers,
+            commit.author.as_ref(),
+            commit.committer.as_ref(),
+        );
+        commit.message = Some(msg);
+        commit
+    }
+
+    /// The input document for one set of analysed changes. `head` is where HEAD points; a merge is
+    /// one being concluded (MERGE_HEAD) or a judged commit with several parents.
+    pub fn input(
+        &self,
+        stage: Stage,
+        head: &HeadInfo,
+        commit: input::Commit,
+        analysis: Analysis,
+    ) -> Input {
+        let repo = input::Repo {
+            root: self.repo.root_string(),
+            branch: head.branch.clone(),
+            head: head.head.clone(),
+            merge: head.merging || commit.parents.len() > 1,
+        };
+        Input::new(stage, repo, commit, analysis.files, analysis.stats)
+    }
+
+    /// Evaluates the policies on one input document.
+    pub fn judge(&self, evaluator: &mut Evaluator, input: &Input) -> Result<Vec<Violation>> {
+        judge(evaluator, &self.charter.charter, input)
+    }
+}
+
+/// The repository containing `dir` and its work tree's charter parts.
+fn work_tree_parts(dir: &Path) -> Result<(Repo, CharterParts)> {
+    let repo = Repo::discover(dir)?;
+    let parts = CharterParts::read(&CharterSource::WorkTree(repo.root().to_path_buf()))?;
+    Ok((repo, parts))
+}
+
+/// The charter's trailer mode as the trailer parser names it (the two enums mirror each other).
+fn trailer_mode(mode: config::TrailerMode) -> trailers::Mode {
+    match mode {
+        config::TrailerMode::Log => trailers::Mode::LogUnfold,
+        config::TrailerMode::Interpret => trailers::Mode::InterpretParse,
+    }
+}
+
+fn trailer_config(git: &GitSettings) -> trailers::TrailerConfig {
+    trailers::TrailerConfig {
+        separators: git.trailer_separators.clone(),
+        configured_keys: git.trailer_keys.clone(),
+    }
+}
+
+/// The comment string of a message: `core.commentChar` (or `core.commentString`), with `auto`
+/// resolved against the message as git does, `#` by default.
+fn comment_string(git: &GitSettings, raw: &str) -> String {
+    match &git.comment {
+        Some(c) if c == "auto" => message::resolve_auto_comment(raw),
+        Some(c) if !c.is_empty() => c.clone(),
+        _ => "#".to_string(),
+    }
+}
+
+/// Evaluates the policies on one input document, with the charter's switches applied.
+pub fn judge(
+    evaluator: &mut Evaluator,
+    charter: &config::Charter,
+    input: &Input,
+) -> Result<Vec<Violation>> {
+    let json = serde_json::to_string(input).expect("input serialises");
+    let overrides = Overrides {
+        disable: charter.policies.disable.clone(),
+        warn_only: charter.policies.warn_only.clone(),
+    };
+    Ok(evaluator.evaluate(&json, input.stage, &overrides)?)
+}
+
+/// Policies being compiled on another thread (see `Session::open_with_evaluator`).
+pub struct PendingEvaluator(std::thread::JoinHandle<Result<Evaluator>>);
+
+impl PendingEvaluator {
+    fn spawn(parts: &CharterParts) -> PendingEvaluator {
+        let (charter, sources) = (parts.charter.clone(), parts.sources.clone());
+        PendingEvaluator(std::thread::spawn(move || {
+            let mut evaluator = make_evaluator(&charter, &sources)?;
+            evaluator.prepare()?;
+            Ok(evaluator)
+        }))
+    }
+
+    pub fn wait(self) -> Result<Evaluator> {
+        self.0.join().expect("policies load without panicking")
+    }
+}
+
+/// One evaluator for the run, with the charter as `data.charter`.
+/// Policy ids must be unique (a team policy reusing a built-in id would be switched off, explained
+/// and reported as the built-in), and every id the charter names must exist (a typo in
+/// `policies.disable` would otherwise leave the policy on, silently).
+pub fn make_evaluator(loaded: &LoadedCharter, sources: &[Source]) -> Result<Evaluator> {
+    let charter_json = serde_json::to_string(&loaded.charter).expect("charter serialises");
+    let evaluator = Evaluator::new(
+        sources,
+        &charter_json,
+        loaded.charter.limits.policy_timeout_ms,
+    )?;
+    let policies = evaluator.policies();
+    if let Some((p, other)) = policy::duplicate_ids(policies).first() {
+        return Err(PolicyError::DuplicateId {
+            origin: p.origin.clone(),
+            id: p.id().to_string(),
+            other: other.origin.clone(),
+        }
+        .into());
+    }
+    let c = &loaded.charter.policies;
+    for (key, ids) in [
+        ("policies.disable", &c.disable),
+        ("policies.warn_only", &c.warn_only),
+    ] {
+        if let Some(unknown) = ids
+            .iter()
+            .find(|id| !policies.iter().any(|p| p.id() == id.as_str()))
+        {
+            return Err(config_err(
+                &charter_origin(loaded),
+                format!("{key}: no policy has the id `{unknown}` (see `git charter policy list`)"),
+            ));
+        }
+    }
+    Ok(evaluator)
+}
+
+/// Policy METADATA as the reporters need it (SARIF's rule list).
+pub fn rule_infos(evaluator: &Evaluator) -> Vec<RuleInfo> {
+    evaluator
+        .policies()
+        .iter()
+        // Library packages (helpers with no deny or warn) are not rules.
+        .filter(|p| !p.declares.is_empty())
+        .map(|p| RuleInfo {
+            id: p.id().to_string(),
+            title: p.title().to_string(),
+            description: p.metadata.description.clone().unwrap_or_default(),
+            remediation: p.metadata.custom.remediation.clone().unwrap_or_default(),
+            severity: p.severity(),
+        })
+        .collect()
+}
+
+/// Replaces each finding's secret in `text` by its redacted preview: from the finding's column to the
+/// end of the token on its first line, and whole lines after it (the rest of a PEM block, the second
+/// half of a pair).
+pub fn redact_lines(text: &str, findings: &[SecretFinding]) -> String {
+    if findings.is_empty() {
+        return text.to_string();
+    }
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    for f in findings {
+        let first = f.line.saturating_sub(1) as usize;
+        if let Some(line) = lines.get_mut(first) {
+            let start = line
+                .char_indices()
+                .nth(f.column.saturating_sub(1) as usize)
+                .map_or(line.len(), |(i, _)| i);
+            let end = line[start..]
+                .find(|c: char| c.is_whitespace() || "\"'`<>,;()[]{}".contains(c))
+                .map_or(line.len(), |n| start + n);
+            line.replace_range(start..end, &f.preview);
+        }
+        for l in (first + 1)..(f.end_line as usize).min(lines.len()) {
+            lines[l] = "[redacted]".to_string();
+        }
+    }
+    lines.join("\n")
+}
