@@ -90,8 +90,17 @@ pub enum Command {
     /// Work with policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
-    /// List the built-in and configured secret rules.
-    Rules,
+    /// List the secret rules in force; `rules check` runs every rule's examples.
+    Rules {
+        #[command(subcommand)]
+        command: Option<RulesCommand>,
+        /// Print docs/rules.md, generated from the built-in rule files.
+        #[arg(long, conflicts_with = "ids")]
+        markdown: bool,
+        /// Print every built-in rule id as `kind id` (the snapshot in rules/IDS.txt).
+        #[arg(long)]
+        ids: bool,
+    },
     /// Write the current secret findings to .charter/baseline.json; later runs report only new ones.
     Baseline {
         /// Files or directories to scan (default: the whole work tree).
@@ -127,6 +136,15 @@ pub struct CiArgs {
     /// Shorthand for --range BASE..HEAD.
     #[arg(long)]
     pub base: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the secret rules in force (built-ins and the team's gitleaks config).
+    List,
+    /// Run every rule's examples (secrets, insecure patterns, AI signatures; built-in and the
+    /// team's): positives must get past the prefilter and be reported, negatives must not.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,7 +2,7 @@
 //! The only place that exits; exit codes are documented in the README and pinned by tests.
 
 use clap::Parser;
-use git_charter::cli::{Cli, Command, PolicyCommand};
+use git_charter::cli::{Cli, Command, PolicyCommand, RulesCommand};
 use git_charter::error::{Error, exit};
 use git_charter::{app, install, report};
 use std::path::PathBuf;
@@ -92,7 +92,27 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             ))?;
             Ok(exit::OK)
         }
-        Command::Rules => {
+        Command::Rules { markdown: true, .. } => {
+            emit(&report::docs::rules_markdown())?;
+            Ok(exit::OK)
+        }
+        Command::Rules { ids: true, .. } => {
+            emit(&report::docs::rule_ids())?;
+            Ok(exit::OK)
+        }
+        Command::Rules {
+            command: Some(RulesCommand::Check),
+            ..
+        } => {
+            let outcome = app::rules_check(&dir)?;
+            emit(&report::policy::rules_check(&outcome, cli.global.format))?;
+            Ok(if outcome.problems.is_empty() {
+                exit::OK
+            } else {
+                exit::DENIED
+            })
+        }
+        Command::Rules { .. } => {
             let rules = app::rules(&dir)?;
             emit(&report::policy::rules(&rules, cli.global.format))?;
             Ok(exit::OK)

@@ -87,6 +87,27 @@ pub fn effective_charter(cwd: &Path) -> Result<Charter> {
 }
 
 /// `rules`: every secret rule in force (built-ins and the team's gitleaks config).
+/// `rules check`: every rule kind's examples, for the rule sets in force (built-ins, the charter's
+/// own insecure patterns and AI signatures, the team's gitleaks config).
+pub fn rules_check(cwd: &Path) -> Result<crate::rules::check::Outcome> {
+    use crate::detect::{ai::SignatureRuleSet, insecure::InsecureRuleSet, secrets::SecretRuleSet};
+    use crate::rules::check::check;
+    let parts = CharterParts::read(&work_tree(cwd))?;
+    let c = &parts.charter.charter;
+    let err = |e: &dyn std::fmt::Display| super::session::charter_error(&parts.charter, e);
+    let secrets = SecretRuleSet::new(&c.secrets, &parts.gitleaks).map_err(|e| err(&e))?;
+    let insecure = InsecureRuleSet::new(&c.insecure).map_err(|e| err(&e))?;
+    let signatures = SignatureRuleSet::new(&c.ai).map_err(|e| err(&e))?;
+    let mut outcome = crate::rules::check::Outcome::default();
+    let sets: [&dyn crate::rules::check::RuleSet; 3] = [&secrets, &insecure, &signatures];
+    for set in sets {
+        let (checked, problems) = check(set);
+        outcome.kinds.push((set.kind(), checked));
+        outcome.problems.extend(problems);
+    }
+    Ok(outcome)
+}
+
 pub fn rules(cwd: &Path) -> Result<Vec<crate::detect::secrets::RuleInfo>> {
     let parts = CharterParts::read(&work_tree(cwd))?;
     Ok(Detectors::build(&parts)?.secrets.rules())

@@ -132,6 +132,11 @@ fn charter_origin(loaded: &LoadedCharter) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME))
 }
 
+/// A detector that cannot be built from the charter: a charter error naming its file.
+pub(super) fn charter_error(loaded: &LoadedCharter, e: &dyn std::fmt::Display) -> Error {
+    config_err(&charter_origin(loaded), e.to_string())
+}
+
 fn config_err(origin: &Path, message: String) -> Error {
     Error::Config(ConfigError {
         path: origin.to_path_buf(),

@@ -145,7 +145,7 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
 
 /// A path as it may be shown on a terminal: control characters (escape sequences in a file name
 /// could rewrite the screen or the window title) are shown escaped.
-fn printable(p: &str) -> String {
+pub(super) fn printable(p: &str) -> String {
     if !p.chars().any(char::is_control) {
         return p.to_string();
     }

@@ -147,6 +147,40 @@ pub fn rules(rules: &[crate::detect::secrets::RuleInfo], format: Format) -> Stri
     s
 }
 
+/// `rules check`: each problem on a line, then one summary line per rule kind.
+pub fn rules_check(outcome: &crate::rules::check::Outcome, format: Format) -> String {
+    if format == Format::Json {
+        let kinds: Vec<_> = outcome
+            .kinds
+            .iter()
+            .map(|(kind, c)| {
+                serde_json::json!({"kind": kind, "rules": c.rules, "examples": c.examples,
+                    "negative_examples": c.negatives})
+            })
+            .collect();
+        let doc = serde_json::json!({"version": 1, "kinds": kinds, "problems": outcome.problems});
+        return serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+    }
+    let mut s = String::new();
+    for p in &outcome.problems {
+        let _ = writeln!(s, "{}", super::console_fmt::printable(&p.to_string()));
+    }
+    for (kind, c) in &outcome.kinds {
+        let _ = writeln!(
+            s,
+            "rules check: {kind}: {} rules, {} examples, {} negative examples",
+            c.rules, c.examples, c.negatives
+        );
+    }
+    let n = outcome.problems.len();
+    let _ = writeln!(
+        s,
+        "rules check: {n} problem{}",
+        if n == 1 { "" } else { "s" }
+    );
+    s
+}
+
 pub fn init(actions: &[InitAction], snippet: &str) -> String {
     let mut s = String::new();
     for a in actions {

@@ -2,6 +2,7 @@
 //! prefilter and be reported under its rule's id; no negative example may be reported at all.
 //! A silent prefilter miss is the worst bug a scanner can have, so it is reported on its own.
 
+use serde::Serialize;
 use std::fmt;
 
 /// A rule example: a text and the path it is scanned at.
@@ -56,7 +57,7 @@ pub trait RuleSet {
 }
 
 /// One failed check.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub kind: &'static str,
     pub rule: String,
@@ -70,11 +71,18 @@ impl fmt::Display for Problem {
 }
 
 /// What `check` looked at, for the summary line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Checked {
     pub rules: usize,
     pub examples: usize,
     pub negatives: usize,
+}
+
+/// What `rules check` found over several rule sets: what each kind checked, and every problem.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Outcome {
+    pub kinds: Vec<(&'static str, Checked)>,
+    pub problems: Vec<Problem>,
 }
 
 /// Runs every example of `set` and returns the problems found.
