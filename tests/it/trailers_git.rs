@@ -1,8 +1,9 @@
 //! Differential test: our trailer parser and message clean-up against the real git, on generated
-//! messages, hand-made tricky ones and the development set. Any difference fails the test.
+//! messages and hand-made tricky ones. Any difference fails the test. The labelled development set is
+//! measured by `cargo run --example messages_eval -- PATH` (it lives outside this repository).
 
-use git_charter::detect::message;
-use git_charter::detect::trailers::{self, Mode, Trailer, TrailerConfig};
+use crate::api::message;
+use crate::api::trailers::{self, Mode, Trailer, TrailerConfig};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -305,23 +306,6 @@ fn log_unfold(repo: &Path, args: &[&str], msgs: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn dev_messages() -> Option<Vec<(String, String)>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/bench/commit-messages-dev/messages.jsonl");
-    let text = std::fs::read_to_string(path).ok()?;
-    Some(
-        text.lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .map(|v| {
-                (
-                    v["id"].as_str().unwrap_or("").to_string(),
-                    v["message"].as_str().unwrap_or("").to_string(),
-                )
-            })
-            .collect(),
-    )
-}
-
 fn corpus() -> Vec<(String, String)> {
     let mut msgs: Vec<(String, String)> = Vec::new();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
@@ -331,17 +315,7 @@ fn corpus() -> Vec<(String, String)> {
     for (i, m) in tricky_messages().into_iter().enumerate() {
         msgs.push((format!("tricky #{i}"), m));
     }
-    match dev_messages() {
-        Some(dev) => msgs.extend(dev),
-        None => skipped("../shared/bench/commit-messages-dev not found; development set skipped"),
-    }
     msgs
-}
-
-// A test may tell the person running it what it left out; the library may not print.
-#[allow(clippy::disallowed_macros)]
-fn skipped(what: &str) {
-    eprintln!("trailers_git: {what}");
 }
 
 fn show(msg: &str) -> String {

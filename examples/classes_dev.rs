@@ -1,6 +1,12 @@
-//! Measures classification and insecure patterns on the labelled development set
-//! (`/work/shared/bench/classes-dev`, or `$CHARTER_CLASSES_DEV`); skips when it is absent.
-//! Run: `cargo test --test classes_dev -- --nocapture` for the per-class and per-pattern table.
+//! Measures classification and insecure patterns on a labelled development set (a directory with
+//! `labels.jsonl` and the snippets it names) and prints precision and recall per class and pattern.
+//! Exits 1 when a hard negative is flagged or a figure is below the 0.95 goal. Not a cargo test: the
+//! set lives outside this repository.
+//!
+//!     cargo run --release --example classes_dev -- ../shared/bench/classes-dev
+
+// A measurement tool reports on stdout; the library rule against printing does not apply here.
+#![allow(clippy::disallowed_macros)]
 
 use git_charter::config::default_charter;
 use git_charter::detect::LineMap;
@@ -8,6 +14,7 @@ use git_charter::detect::classes::Classifier;
 use git_charter::detect::insecure::InsecureScanner;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 /// The classes the development set labels; `crypto-touch` is a weaker class it does not label.
 const LABELLED_CLASSES: [&str; 6] = ["auth", "crypto", "infra", "ci", "secrets", "deps"];
@@ -62,15 +69,17 @@ fn strings(v: &serde_json::Value) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
-#[test]
-#[allow(clippy::disallowed_macros)] // the table is what this test is for
-fn classes_dev_set_meets_the_goal() {
-    let dir = std::env::var_os("CHARTER_CLASSES_DEV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/bench/classes-dev"));
-    let Ok(labels) = std::fs::read_to_string(dir.join("labels.jsonl")) else {
-        println!("skipped: no development set at {}", dir.display());
-        return;
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: classes_dev DIR   (DIR holds labels.jsonl, e.g. ../shared/bench/classes-dev)");
+        return ExitCode::from(2);
+    };
+    let labels = match std::fs::read_to_string(dir.join("labels.jsonl")) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("cannot read {}: {e}", dir.join("labels.jsonl").display());
+            return ExitCode::from(2);
+        }
     };
     let charter = default_charter();
     let classifier =
@@ -137,67 +146,22 @@ fn classes_dev_set_meets_the_goal() {
         println!("  mismatch {m}");
     }
 
-    assert!(
-        flagged_negatives.is_empty(),
-        "hard negatives flagged: {flagged_negatives:#?}"
-    );
     let below: Vec<String> = class_counts
         .iter()
         .chain(pattern_counts.iter())
         .filter(|(_, c)| c.precision() < 0.95 || c.recall() < 0.95)
         .map(|(k, c)| format!("{k}: P {:.3} R {:.3}", c.precision(), c.recall()))
         .collect();
-    assert!(
-        below.is_empty(),
-        "below the 0.95 goal: {below:#?}\n{mistakes:#?}"
-    );
-}
-
-/// The example policy `git charter init` writes must pass its own test and `policy check`.
-#[test]
-fn starter_policy_passes_its_test_and_check() {
-    use git_charter::detect::classes::{STARTER_POLICY, STARTER_POLICY_TEST};
-    use git_charter::policy::{Source, check, run_tests};
-    let sources: Vec<Source> = [STARTER_POLICY, STARTER_POLICY_TEST]
-        .iter()
-        .map(|(name, text)| Source {
-            origin: format!(".charter/policies/{name}"),
-            text: (*text).to_string(),
-            builtin: false,
-        })
-        .collect();
-    let charter = serde_json::to_string(&default_charter()).unwrap();
-    let outcomes = run_tests(&sources, &charter).expect("starter policy loads");
-    assert!(outcomes.len() >= 3, "{outcomes:?}");
-    assert!(outcomes.iter().all(|o| o.passed), "{outcomes:?}");
-    let (policies, problems) = check(&sources).expect("starter policy loads");
-    assert_eq!(policies.len(), 1);
-    assert!(
-        problems.is_empty(),
-        "{:?}",
-        problems.iter().map(|p| &p.message).collect::<Vec<_>>()
-    );
-}
-
-/// docs/charter.md documents every built-in insecure pattern and every default class.
-#[test]
-fn charter_reference_names_every_pattern_and_class() {
-    let doc =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/charter.md")).unwrap();
-    let rules = git_charter::detect::insecure::builtin_rules().unwrap();
-    let missing: Vec<String> = rules
-        .iter()
-        .map(|r| format!("| `{}` |", r.id))
-        .chain(
-            default_charter()
-                .classes
-                .keys()
-                .map(|c| format!("| `{c}` |")),
-        )
-        .filter(|row| !doc.contains(row.as_str()))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "docs/charter.md lacks table rows: {missing:?}"
-    );
+    for b in &below {
+        println!("below the 0.95 goal: {b}");
+    }
+    if flagged_negatives.is_empty() && below.is_empty() {
+        println!("goal met: no hard negative flagged, precision and recall >= 0.95 everywhere");
+        ExitCode::SUCCESS
+    } else {
+        for f in &flagged_negatives {
+            println!("hard negative flagged: {f}");
+        }
+        ExitCode::FAILURE
+    }
 }

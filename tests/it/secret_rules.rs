@@ -1,12 +1,10 @@
 //! Rule-example tests for the secret engine: every built-in rule finds its examples through the full
 //! scanner (prefilter included), misses its negatives, keeps its id, and never leaks a secret in output.
 
-use git_charter::detect::LineMap;
-use git_charter::detect::secrets::{
-    Scanner, SecretFinding, SecretsConfig, builtin_rules, rules_markdown,
+use crate::api::secrets::{
+    LineMap, Scanner, SecretFinding, SecretsConfig, builtin_rules, rules_markdown,
 };
 use std::collections::BTreeSet;
-use std::path::Path;
 
 fn scanner() -> Scanner {
     Scanner::new(&SecretsConfig::default(), &[]).expect("built-in rules compile")
@@ -125,20 +123,8 @@ fn findings_never_leak_the_secret() {
     }
 }
 
-fn check_file(path: &Path, expected: &str, env: &str) {
-    if std::env::var_os(env).is_some() {
-        std::fs::write(path, expected).unwrap();
-        return;
-    }
-    let actual = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "{} is out of date; rerun with {env}=1 and review the diff",
-        path.display()
-    );
-}
-
 /// Renaming or removing a rule id breaks users' baselines and allowlists: it must show up in review.
+/// `SNAPSHOTS=overwrite cargo test --test it` rewrites the snapshot; review the diff.
 #[test]
 fn rule_ids_match_the_snapshot() {
     let ids: String = builtin_rules()
@@ -146,20 +132,13 @@ fn rule_ids_match_the_snapshot() {
         .iter()
         .map(|(_, r)| format!("{}\n", r.id))
         .collect();
-    check_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/secrets/IDS.txt"),
-        &ids,
-        "UPDATE_IDS",
-    );
+    snapbox::assert_data_eq!(ids, snapbox::file!["../../rules/secrets/IDS.txt"].raw());
 }
 
+/// docs/rules.md is generated from the rule files (`SNAPSHOTS=overwrite` regenerates it).
 #[test]
 fn docs_rules_md_is_current() {
-    check_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md"),
-        &rules_markdown(),
-        "UPDATE_DOCS",
-    );
+    snapbox::assert_data_eq!(rules_markdown(), snapbox::file!["../../docs/rules.md"].raw());
 }
 
 #[test]

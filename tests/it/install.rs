@@ -1,11 +1,8 @@
 //! `git charter install` / `uninstall` against real temporary repositories, and the shims run by real git.
 //! Where a hook must call git-charter, `GIT_CHARTER_BIN` points at a recording script so the test sees
 //! exactly what the shim passed (arguments, stdin, order); the real binary is exercised in the CLI tests.
-// POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
-#![cfg(unix)]
 
-use git_charter::collect::hooks::{HooksDirError, locate};
-use git_charter::install::{self, Action, Hook, InstallError};
+use crate::api::install::{self, Action, Hook, HooksDirError, InstallError, locate};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

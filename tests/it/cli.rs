@@ -1,7 +1,7 @@
 //! Set-up and policy commands as a new user runs them: init, charter, policy test/check/list, explain, rules.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 
 #[test]
 fn init_writes_a_starter_that_passes_its_own_tests_and_never_overwrites() {

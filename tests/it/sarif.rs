@@ -1,8 +1,8 @@
 //! Machine outputs of `ci` on a real repository: SARIF 2.1.0 validated by Microsoft's SARIF Multitool,
 //! GitHub workflow-command annotations, and the versioned JSON report. No output may carry a secret.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -42,49 +42,63 @@ fn ci(r: &Repo, format: &str) -> Run {
     run
 }
 
-/// The multitool's self-contained binary, installed from npm once under target/ and reused.
-fn multitool() -> Option<PathBuf> {
+/// What installs the validator, for the message of a missing prerequisite.
+const MULTITOOL_INSTALL: &str = "install Node.js with npm (`apt-get install npm`): the test runs \
+     `npm install @microsoft/sarif-multitool@5` into $CARGO_TARGET_DIR/tmp, or set SARIF_MULTITOOL to its binary";
+
+/// The multitool's self-contained binary, installed from npm once under cargo's target tmp directory
+/// (`CARGO_TARGET_TMPDIR`, which follows `CARGO_TARGET_DIR`) and reused; `Err` says why it is missing.
+fn multitool() -> Result<PathBuf, String> {
     if let Some(p) = std::env::var_os("SARIF_MULTITOOL") {
-        return Some(PathBuf::from(p));
+        return Ok(PathBuf::from(p));
     }
-    let prefix = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/sarif-multitool");
+    if !cfg!(target_os = "linux") {
+        return Err("the SARIF Multitool npm package (installed automatically on Linux only)".into());
+    }
+    let prefix = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sarif-multitool");
     let exe = prefix.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
-    if !exe.exists() && cfg!(target_os = "linux") {
-        std::fs::create_dir_all(&prefix).ok()?;
+    if !exe.exists() {
+        std::fs::create_dir_all(&prefix).map_err(|e| format!("{}: {e}", prefix.display()))?;
         let installed = Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
             .arg(&prefix)
             .arg("@microsoft/sarif-multitool@5")
-            .status();
-        if !installed.is_ok_and(|s| s.success()) {
-            return None;
+            .output();
+        match installed {
+            Err(e) => return Err(format!("`npm` ({e})")),
+            Ok(out) if !out.status.success() => {
+                return Err(format!(
+                    "the SARIF Multitool (`npm install` failed: {})",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ));
+            }
+            Ok(_) => {}
         }
     }
     if !exe.exists() {
-        return None;
+        return Err(format!("the SARIF Multitool binary ({})", exe.display()));
     }
     // npm may skip the package's postinstall chmod.
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).ok()?;
-    Some(exe)
-}
-
-#[allow(clippy::disallowed_macros)] // a skipped test must say so on the test's own stderr
-fn skipped(why: &str) {
-    eprintln!("SKIPPED: {why}");
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755))
+        .map_err(|e| format!("{}: {e}", exe.display()))?;
+    Ok(exe)
 }
 
 #[test]
 fn sarif_passes_the_sarif_multitool_validator() {
     let r = repo_with_findings();
     let run = ci(&r, "sarif");
-    let Some(tool) = multitool() else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI is set but the SARIF Multitool could not be installed (npm install @microsoft/sarif-multitool)"
-        );
-        skipped("SARIF Multitool unavailable (needs npm); set SARIF_MULTITOOL to its binary");
-        return;
+    let tool = match multitool() {
+        Ok(tool) => tool,
+        Err(what) => {
+            missing_prerequisite(
+                "sarif_passes_the_sarif_multitool_validator",
+                &what,
+                MULTITOOL_INSTALL,
+            );
+            return;
+        }
     };
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("ci.sarif");

@@ -1,7 +1,7 @@
 //! The pre-commit stage against real temporary repositories: what is staged, odd inputs, exit codes.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 
 #[test]
 fn aws_key_in_staged_file_is_denied_with_rule_and_policy_id() {

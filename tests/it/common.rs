@@ -6,6 +6,25 @@ use std::process::{Command, Output, Stdio};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_git-charter");
 
+/// Whether this is a CI run: `CI` set to any non-empty value other than `false` (`.ci/run` sets `CI=true`).
+pub fn under_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
+}
+
+/// A test's prerequisite (`what`) is missing. Under CI that is a failure naming what to install
+/// (`.ci/run` installs every prerequisite, so its absence there means the set-up is broken). Locally the
+/// test may skip, but says so on the process's real stderr: libtest captures `eprintln!` of a passing
+/// test, not direct writes, so the SKIPPED line shows in a plain `cargo test`.
+pub fn missing_prerequisite(test: &str, what: &str, install: &str) {
+    use std::io::Write;
+    assert!(
+        !under_ci(),
+        "{test}: CI is set but {what} is missing: {install} (.ci/run does)"
+    );
+    let line = format!("\nSKIPPED {test}: {what} is missing; {install} to run it (under CI=true this fails)\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
 /// An AWS access key id that is not the documentation example, assembled at run time so this
 /// source file does not itself trip secret scanners.
 pub fn aws_key_id() -> String {

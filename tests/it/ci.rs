@@ -1,8 +1,8 @@
 //! `git charter ci` and `git charter pre-push` against real temporary repositories: the same verdict as
 //! the hooks, commit by commit; merges; the base side's charter; shallow clones; pre-push ref lines.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -628,8 +628,7 @@ fn pre_push_judges_new_updated_force_pushed_and_deleted_branches() {
 
 #[test]
 fn a_blob_already_analysed_is_not_analysed_again() {
-    use git_charter::app::ci::ci_with_stats;
-    use git_charter::cli::CiArgs;
+    use crate::api::ci::{CiArgs, ci_with_stats};
     let r = Repo::new();
     r.add("base.txt", "base\n");
     r.commit("base");

@@ -2,7 +2,8 @@
 //! A seeded generator mixes structure-shaped fragments with random bytes (a poor man's fuzzer that
 //! runs on stable Rust in every `cargo test`; the seeds are fixed so a failure reproduces).
 
-use git_charter::detect::{LineMap, ai, classes, insecure, message, secrets, trailers};
+use crate::api::detect::{LineMap, ai, classes, insecure};
+use crate::api::{config, message, policy, secrets, trailers};
 use std::path::Path;
 
 struct Rng(u64);
@@ -175,7 +176,7 @@ fn charter_parser_never_panics() {
     let mut rng = Rng(0x1234_5678_9abc_def1);
     for _ in 0..3000 {
         let text = rng.text(YAML, 12);
-        let _ = git_charter::config::from_team_text(Path::new(".charter/charter.yaml"), &text);
+        let _ = config::from_team_text(Path::new(".charter/charter.yaml"), &text);
     }
 }
 
@@ -200,8 +201,8 @@ fn policy_metadata_parser_never_panics() {
     let mut rng = Rng(42);
     for _ in 0..3000 {
         let text = rng.text(REGO_META, 8);
-        let _ = git_charter::policy::metadata::parse_header(&text);
-        let _ = git_charter::policy::metadata::test_rule_names(&text);
+        let _ = policy::parse_header(&text);
+        let _ = policy::test_rule_names(&text);
     }
 }
 
@@ -220,7 +221,7 @@ fn gitleaks_config_import_never_panics() {
 
 #[test]
 fn detectors_never_panic_on_arbitrary_bytes() {
-    let charter = git_charter::config::default_charter();
+    let charter = config::default_charter();
     let scanner = secrets::Scanner::new(&charter.secrets, &[]).unwrap();
     let ins = insecure::InsecureScanner::new(&charter.insecure).unwrap();
     let cls = classes::Classifier::new(&charter.classes, &charter.tiers).unwrap();

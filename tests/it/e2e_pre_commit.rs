@@ -2,9 +2,8 @@
 //! Judges COMMITTED code: the temporary repository pins `rev:` to this checkout's HEAD, so uncommitted edits
 //! are not what runs. pre-commit runs `cargo install` (without --locked) once per rev, cached under
 //! target/tmp; each new HEAD rebuilds only this crate. `GIT_CHARTER_SKIP_E2E=1` skips locally (not under CI).
-// POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
-#![cfg(unix)]
 
+use crate::common::{missing_prerequisite, under_ci};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -18,12 +17,10 @@ fn manifest_dir() -> &'static Path {
 }
 
 /// Whether to run: pre-commit must be on PATH. Under CI a missing pre-commit is a failure (`.ci/run`
-/// installs it, so its absence there means the set-up is broken) and the skip switch is ignored.
-#[allow(clippy::disallowed_macros)] // a skipped test must say so on the test's own stderr
-fn pre_commit_available() -> bool {
-    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
-    if !ci && std::env::var_os("GIT_CHARTER_SKIP_E2E").is_some_and(|v| v == "1") {
-        eprintln!("SKIPPED: GIT_CHARTER_SKIP_E2E=1");
+/// installs it) and the skip switch is ignored; locally the skip is announced (`common::missing_prerequisite`).
+fn pre_commit_available(test: &str) -> bool {
+    if !under_ci() && std::env::var_os("GIT_CHARTER_SKIP_E2E").is_some_and(|v| v == "1") {
+        missing_prerequisite(test, "the end-to-end run (GIT_CHARTER_SKIP_E2E=1)", "unset GIT_CHARTER_SKIP_E2E");
         return false;
     }
     let found = Command::new("pre-commit")
@@ -33,12 +30,10 @@ fn pre_commit_available() -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !found {
-        assert!(
-            !ci,
-            "CI is set but `pre-commit` is not on PATH: `pip install pre-commit` first (.ci/run does)"
-        );
-        eprintln!(
-            "SKIPPED: `pre-commit` is not on PATH; `pip install pre-commit` to run this end-to-end test"
+        missing_prerequisite(
+            test,
+            "`pre-commit` on PATH",
+            "`python3 -m pip install 'pre-commit>=3.2,<5'`",
         );
     }
     found
@@ -186,7 +181,7 @@ fn aws_credentials() -> String {
 /// Depends on: the secret engine finding `aws-access-key-id` and policies/secrets/leaked.rego (CH-SECRET-001).
 #[test]
 fn pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit() {
-    if !pre_commit_available() {
+    if !pre_commit_available("pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit") {
         return;
     }
     let e2e = E2e::new(&["git-charter"], &["pre-commit"]);
@@ -224,7 +219,7 @@ fn pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit() {
 /// disclosure policies of issue 4 (CH-AI-*), with `Assisted-by` counted as disclosure by default.
 #[test]
 fn commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted_by() {
-    if !pre_commit_available() {
+    if !pre_commit_available("commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted_by") {
         return;
     }
     let e2e = E2e::new(
@@ -264,7 +259,7 @@ fn commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted
 /// back sensibly on a branch's first push, plus the secret engine as above.
 #[test]
 fn pre_push_stage_rejects_a_key_committed_with_no_verify_and_accepts_a_clean_push() {
-    if !pre_commit_available() {
+    if !pre_commit_available("pre_push_stage_rejects_a_key_committed_with_no_verify_and_accepts_a_clean_push") {
         return;
     }
     let e2e = E2e::new(

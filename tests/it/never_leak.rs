@@ -2,8 +2,8 @@
 //! repository, every judging command runs in every format, and the output is searched for the raw
 //! secret-looking tokens of the examples.
 
-mod common;
-use common::*;
+
+use crate::common::*;
 
 /// Tokens of an example that look like secret material: long runs of token characters with both
 /// letters and digits. Over-approximates the secret (it also takes surrounding key material).
@@ -21,7 +21,7 @@ fn secret_tokens(example: &str) -> Vec<String> {
 
 #[test]
 fn no_format_prints_a_full_secret() {
-    let rules = git_charter::detect::secrets::builtin_rules().expect("built-in rules load");
+    let rules = crate::api::secrets::builtin_rules().expect("built-in rules load");
     let r = Repo::new();
     let mut tokens = Vec::new();
     let mut body = String::new();
