@@ -1,7 +1,7 @@
 //! CLI behaviour as data: every case under tests/cmd/ runs the real binary (and real git, for the
-//! multi-step `.trycmd` cases that build a repository in a sandbox) in a fixed environment.
+//! multi-step `.md` cases that build a repository in a sandbox) in a fixed environment.
 //! `TRYCMD=overwrite cargo test --test it cmd::` rewrites the expected output; review the diff.
-//! Case files never hold a whole secret: the `.trycmd` cases assemble one with `sh -c "printf ..."`.
+//! Case files never hold a whole secret: the `.md` cases assemble one with `sh -c "printf ..."`.
 
 use crate::common::BIN;
 use std::path::{Path, PathBuf};
@@ -81,5 +81,5 @@ fn cli_cases() {
         .env("LC_ALL", "C")
         .env("TZ", "UTC")
         .case(cases.join("*.toml"))
-        .case(cases.join("*.trycmd"));
+        .case(cases.join("*.md"));
 }
