@@ -71,7 +71,9 @@ fn strings(v: &serde_json::Value) -> BTreeSet<String> {
 
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: classes_dev DIR   (DIR holds labels.jsonl, e.g. ../shared/bench/classes-dev)");
+        eprintln!(
+            "usage: classes_dev DIR   (DIR holds labels.jsonl, e.g. ../shared/bench/classes-dev)"
+        );
         return ExitCode::from(2);
     };
     let labels = match std::fs::read_to_string(dir.join("labels.jsonl")) {

@@ -1,7 +1,6 @@
 //! `git charter ci` and `git charter pre-push` against real temporary repositories: the same verdict as
 //! the hooks, commit by commit; merges; the base side's charter; shallow clones; pre-push ref lines.
 
-
 use crate::common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;

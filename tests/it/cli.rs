@@ -1,6 +1,5 @@
 //! Set-up and policy commands as a new user runs them: init, charter, policy test/check/list, explain, rules.
 
-
 use crate::common::*;
 
 #[test]

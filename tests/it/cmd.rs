@@ -46,12 +46,20 @@ fn on_path(name: &str) -> PathBuf {
 fn cli_cases() {
     if LEAKY_VARS.iter().any(|v| std::env::var_os(v).is_some()) {
         let mut again = std::process::Command::new(std::env::current_exe().unwrap());
-        again.args(["--exact", "cmd::cli_cases", "--nocapture", "--test-threads=1"]);
+        again.args([
+            "--exact",
+            "cmd::cli_cases",
+            "--nocapture",
+            "--test-threads=1",
+        ]);
         for v in LEAKY_VARS {
             again.env_remove(v);
         }
         let status = again.status().expect("the test binary runs again");
-        assert!(status.success(), "cli cases failed (re-run without {LEAKY_VARS:?})");
+        assert!(
+            status.success(),
+            "cli cases failed (re-run without {LEAKY_VARS:?})"
+        );
         return;
     }
     let home = tempfile::tempdir().unwrap();
@@ -68,7 +76,10 @@ fn cli_cases() {
         .register_bin("sh", on_path("sh"))
         .env("PATH", path.to_str().unwrap())
         .env("HOME", home.path().to_str().unwrap())
-        .env("XDG_CONFIG_HOME", home.path().join(".config").to_str().unwrap())
+        .env(
+            "XDG_CONFIG_HOME",
+            home.path().join(".config").to_str().unwrap(),
+        )
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_NAME", "Ada Tester")

@@ -21,7 +21,9 @@ pub fn missing_prerequisite(test: &str, what: &str, install: &str) {
         !under_ci(),
         "{test}: CI is set but {what} is missing: {install} (.ci/run does)"
     );
-    let line = format!("\nSKIPPED {test}: {what} is missing; {install} to run it (under CI=true this fails)\n");
+    let line = format!(
+        "\nSKIPPED {test}: {what} is missing; {install} to run it (under CI=true this fails)\n"
+    );
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 

@@ -20,7 +20,11 @@ fn manifest_dir() -> &'static Path {
 /// installs it) and the skip switch is ignored; locally the skip is announced (`common::missing_prerequisite`).
 fn pre_commit_available(test: &str) -> bool {
     if !under_ci() && std::env::var_os("GIT_CHARTER_SKIP_E2E").is_some_and(|v| v == "1") {
-        missing_prerequisite(test, "the end-to-end run (GIT_CHARTER_SKIP_E2E=1)", "unset GIT_CHARTER_SKIP_E2E");
+        missing_prerequisite(
+            test,
+            "the end-to-end run (GIT_CHARTER_SKIP_E2E=1)",
+            "unset GIT_CHARTER_SKIP_E2E",
+        );
         return false;
     }
     let found = Command::new("pre-commit")
@@ -181,7 +185,8 @@ fn aws_credentials() -> String {
 /// Depends on: the secret engine finding `aws-access-key-id` and policies/secrets/leaked.rego (CH-SECRET-001).
 #[test]
 fn pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit() {
-    if !pre_commit_available("pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit") {
+    if !pre_commit_available("pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit")
+    {
         return;
     }
     let e2e = E2e::new(&["git-charter"], &["pre-commit"]);
@@ -219,7 +224,9 @@ fn pre_commit_stage_rejects_a_staged_aws_key_and_accepts_a_clean_commit() {
 /// disclosure policies of issue 4 (CH-AI-*), with `Assisted-by` counted as disclosure by default.
 #[test]
 fn commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted_by() {
-    if !pre_commit_available("commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted_by") {
+    if !pre_commit_available(
+        "commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted_by",
+    ) {
         return;
     }
     let e2e = E2e::new(
@@ -259,7 +266,9 @@ fn commit_msg_stage_rejects_an_undisclosed_claude_co_author_and_accepts_assisted
 /// back sensibly on a branch's first push, plus the secret engine as above.
 #[test]
 fn pre_push_stage_rejects_a_key_committed_with_no_verify_and_accepts_a_clean_push() {
-    if !pre_commit_available("pre_push_stage_rejects_a_key_committed_with_no_verify_and_accepts_a_clean_push") {
+    if !pre_commit_available(
+        "pre_push_stage_rejects_a_key_committed_with_no_verify_and_accepts_a_clean_push",
+    ) {
         return;
     }
     let e2e = E2e::new(

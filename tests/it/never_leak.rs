@@ -2,7 +2,6 @@
 //! repository, every judging command runs in every format, and the output is searched for the raw
 //! secret-looking tokens of the examples.
 
-
 use crate::common::*;
 
 /// Tokens of an example that look like secret material: long runs of token characters with both

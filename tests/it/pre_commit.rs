@@ -1,6 +1,5 @@
 //! The pre-commit stage against real temporary repositories: what is staged, odd inputs, exit codes.
 
-
 use crate::common::*;
 
 #[test]

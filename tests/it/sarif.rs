@@ -1,7 +1,6 @@
 //! Machine outputs of `ci` on a real repository: SARIF 2.1.0 validated by Microsoft's SARIF Multitool,
 //! GitHub workflow-command annotations, and the versioned JSON report. No output may carry a secret.
 
-
 use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -53,7 +52,9 @@ fn multitool() -> Result<PathBuf, String> {
         return Ok(PathBuf::from(p));
     }
     if !cfg!(target_os = "linux") {
-        return Err("the SARIF Multitool npm package (installed automatically on Linux only)".into());
+        return Err(
+            "the SARIF Multitool npm package (installed automatically on Linux only)".into(),
+        );
     }
     let prefix = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sarif-multitool");
     let exe = prefix.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");

@@ -138,7 +138,10 @@ fn rule_ids_match_the_snapshot() {
 /// docs/rules.md is generated from the rule files (`SNAPSHOTS=overwrite` regenerates it).
 #[test]
 fn docs_rules_md_is_current() {
-    snapbox::assert_data_eq!(rules_markdown(), snapbox::file!["../../docs/rules.md"].raw());
+    snapbox::assert_data_eq!(
+        rules_markdown(),
+        snapbox::file!["../../docs/rules.md"].raw()
+    );
 }
 
 #[test]
