@@ -11,19 +11,18 @@ pub fn under_ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false")
 }
 
-/// A test's prerequisite (`what`) is missing. Under CI that is a failure naming what to install
-/// (`.ci/run` installs every prerequisite, so its absence there means the set-up is broken). Locally the
-/// test may skip, but says so on the process's real stderr: libtest captures `eprintln!` of a passing
-/// test, not direct writes, so the SKIPPED line shows in a plain `cargo test`.
-pub fn missing_prerequisite(test: &str, what: &str, install: &str) {
+/// A test cannot run here (`why`, e.g. "`pre-commit` is not on PATH"; `fix` says what to install).
+/// Under CI that is a failure (`.ci/run` installs every prerequisite, so its absence there means the
+/// set-up is broken). Locally the test may skip, but says so on the process's real stderr: libtest
+/// captures `eprintln!` of a passing test, not direct writes, so the SKIPPED line shows in a plain
+/// `cargo test`.
+pub fn missing_prerequisite(test: &str, why: &str, fix: &str) {
     use std::io::Write;
     assert!(
         !under_ci(),
-        "{test}: CI is set but {what} is missing: {install} (.ci/run does)"
+        "{test}: CI is set but {why}: {fix} (.ci/run does)"
     );
-    let line = format!(
-        "\nSKIPPED {test}: {what} is missing; {install} to run it (under CI=true this fails)\n"
-    );
+    let line = format!("\nSKIPPED {test}: {why}; {fix} (under CI=true this fails)\n");
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }
 

@@ -22,8 +22,8 @@ fn pre_commit_available(test: &str) -> bool {
     if !under_ci() && std::env::var_os("GIT_CHARTER_SKIP_E2E").is_some_and(|v| v == "1") {
         missing_prerequisite(
             test,
-            "the end-to-end run (GIT_CHARTER_SKIP_E2E=1)",
-            "unset GIT_CHARTER_SKIP_E2E",
+            "GIT_CHARTER_SKIP_E2E=1",
+            "unset it to run the pre-commit framework end to end",
         );
         return false;
     }
@@ -36,8 +36,8 @@ fn pre_commit_available(test: &str) -> bool {
     if !found {
         missing_prerequisite(
             test,
-            "`pre-commit` on PATH",
-            "`python3 -m pip install 'pre-commit>=3.2,<5'`",
+            "`pre-commit` is not on PATH",
+            "install it: `python3 -m pip install 'pre-commit>=3.2,<5'`",
         );
     }
     found

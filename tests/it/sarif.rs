@@ -95,7 +95,7 @@ fn sarif_passes_the_sarif_multitool_validator() {
         Err(what) => {
             missing_prerequisite(
                 "sarif_passes_the_sarif_multitool_validator",
-                &what,
+                &format!("{what} is missing"),
                 MULTITOOL_INSTALL,
             );
             return;
