@@ -1,7 +1,9 @@
-//! Measures the commit-message work on a labelled set (default: ../shared/bench/commit-messages-dev):
-//! trailer agreement with git in both modes, and AI-evidence precision / recall.
+//! Measures the commit-message work on a labelled set: trailer agreement with git's recorded output in
+//! both modes, and AI-evidence precision / recall. Exits 1 when a goal is missed (every trailer list
+//! agrees with git, precision >= 0.98, recall >= 0.95). Not a cargo test: the set lives outside this
+//! repository.
 //!
-//! cargo run --example messages_eval [-- path/to/messages.jsonl] [--verbose]
+//!     cargo run --release --example messages_eval -- ../shared/bench/commit-messages-dev/messages.jsonl [--verbose]
 
 // A measurement tool reports on stdout; the library rule against printing does not apply here.
 #![allow(clippy::disallowed_macros)]
@@ -31,11 +33,10 @@ fn pairs(v: &Value) -> Vec<(String, String)> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose");
-    let path = args
-        .iter()
-        .find(|a| !a.starts_with("--"))
-        .cloned()
-        .unwrap_or_else(|| "../shared/bench/commit-messages-dev/messages.jsonl".into());
+    let Some(path) = args.iter().find(|a| !a.starts_with("--")).cloned() else {
+        eprintln!("usage: messages_eval MESSAGES.jsonl [--verbose]");
+        std::process::exit(2);
+    };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -165,4 +166,13 @@ fn main() {
         ratio(sm_found, sm_labelled)
     );
     println!("  items labelled weak with any evidence (weak included): {weak_any}/{weak_labelled}");
+    let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let met = n > 0 && log_ok == n && parse_ok == n && precision >= 0.98 && recall >= 0.95;
+    println!(
+        "goals (all trailers agree, precision >= 0.98, recall >= 0.95): {}",
+        if met { "met" } else { "MISSED" }
+    );
+    if !met {
+        std::process::exit(1);
+    }
 }

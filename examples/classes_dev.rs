@@ -1,0 +1,169 @@
+//! Measures classification and insecure patterns on a labelled development set (a directory with
+//! `labels.jsonl` and the snippets it names) and prints precision and recall per class and pattern.
+//! Exits 1 when a hard negative is flagged or a figure is below the 0.95 goal. Not a cargo test: the
+//! set lives outside this repository.
+//!
+//!     cargo run --release --example classes_dev -- ../shared/bench/classes-dev
+
+// A measurement tool reports on stdout; the library rule against printing does not apply here.
+#![allow(clippy::disallowed_macros)]
+
+use git_charter::config::default_charter;
+use git_charter::detect::LineMap;
+use git_charter::detect::classes::Classifier;
+use git_charter::detect::insecure::InsecureScanner;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The classes the development set labels; `crypto-touch` is a weaker class it does not label.
+const LABELLED_CLASSES: [&str; 6] = ["auth", "crypto", "infra", "ci", "secrets", "deps"];
+
+#[derive(Default)]
+struct Counts {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+}
+
+impl Counts {
+    fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fp)
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            f64::from(self.tp) / f64::from(self.tp + self.fn_)
+        }
+    }
+}
+
+fn score(
+    counts: &mut BTreeMap<String, Counts>,
+    expected: &BTreeSet<String>,
+    got: &BTreeSet<String>,
+) {
+    for k in expected.union(got) {
+        let c = counts.entry(k.clone()).or_default();
+        match (expected.contains(k), got.contains(k)) {
+            (true, true) => c.tp += 1,
+            (false, true) => c.fp += 1,
+            (true, false) => c.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+}
+
+fn strings(v: &serde_json::Value) -> BTreeSet<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+        eprintln!(
+            "usage: classes_dev DIR   (DIR holds labels.jsonl, e.g. ../shared/bench/classes-dev)"
+        );
+        return ExitCode::from(2);
+    };
+    let labels = match std::fs::read_to_string(dir.join("labels.jsonl")) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("cannot read {}: {e}", dir.join("labels.jsonl").display());
+            return ExitCode::from(2);
+        }
+    };
+    let charter = default_charter();
+    let classifier =
+        Classifier::new(&charter.classes, &charter.tiers).expect("default classes compile");
+    let scanner = InsecureScanner::new(&charter.insecure).expect("built-in patterns compile");
+
+    let mut class_counts: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut pattern_counts: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut flagged_negatives = Vec::new();
+    let mut mistakes = Vec::new();
+    let mut items = 0;
+    for line in labels.lines().filter(|l| !l.trim().is_empty()) {
+        let item: serde_json::Value =
+            serde_json::from_str(line).expect("labels.jsonl is JSON lines");
+        let path = item["path"].as_str().expect("path");
+        let text = std::fs::read(dir.join(item["file"].as_str().expect("file")))
+            .expect("snippet readable");
+        items += 1;
+
+        let got_classes: BTreeSet<String> = classifier
+            .classify(path, &text)
+            .into_iter()
+            .filter(|c| LABELLED_CLASSES.contains(&c.as_str()))
+            .collect();
+        let mut matches = Vec::new();
+        scanner.scan(path, &text, LineMap::Contiguous { first: 1 }, &mut matches);
+        let got_patterns: BTreeSet<String> = matches.into_iter().map(|m| m.id).collect();
+
+        let want_classes = strings(&item["classes"]);
+        let want_patterns = strings(&item["insecure"]);
+        score(&mut class_counts, &want_classes, &got_classes);
+        score(&mut pattern_counts, &want_patterns, &got_patterns);
+        if item["kind"] == "hard-negative" && (!got_classes.is_empty() || !got_patterns.is_empty())
+        {
+            flagged_negatives.push(format!("{path}: {got_classes:?} {got_patterns:?}"));
+        }
+        if want_classes != got_classes || want_patterns != got_patterns {
+            mistakes.push(format!(
+                "{path}: classes want {want_classes:?} got {got_classes:?}; patterns want {want_patterns:?} got {got_patterns:?}"
+            ));
+        }
+    }
+
+    println!("classes-dev: {items} items");
+    println!(
+        "{:<32} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "class/pattern", "tp", "fp", "fn", "precision", "recall"
+    );
+    for (title, counts) in [("class", &class_counts), ("pattern", &pattern_counts)] {
+        for (k, c) in counts {
+            println!(
+                "{:<32} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+                format!("{title} {k}"),
+                c.tp,
+                c.fp,
+                c.fn_,
+                c.precision(),
+                c.recall()
+            );
+        }
+    }
+    println!("hard negatives flagged: {}", flagged_negatives.len());
+    for m in &mistakes {
+        println!("  mismatch {m}");
+    }
+
+    let below: Vec<String> = class_counts
+        .iter()
+        .chain(pattern_counts.iter())
+        .filter(|(_, c)| c.precision() < 0.95 || c.recall() < 0.95)
+        .map(|(k, c)| format!("{k}: P {:.3} R {:.3}", c.precision(), c.recall()))
+        .collect();
+    for b in &below {
+        println!("below the 0.95 goal: {b}");
+    }
+    if flagged_negatives.is_empty() && below.is_empty() {
+        println!("goal met: no hard negative flagged, precision and recall >= 0.95 everywhere");
+        ExitCode::SUCCESS
+    } else {
+        for f in &flagged_negatives {
+            println!("hard negative flagged: {f}");
+        }
+        ExitCode::FAILURE
+    }
+}

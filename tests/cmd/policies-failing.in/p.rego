@@ -1,0 +1,3 @@
+package team.p
+
+deny contains "x" if { input.x }

@@ -1,0 +1,5 @@
+package team.broken
+
+deny contains msg if {
+  msg := 
+}

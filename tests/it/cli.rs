@@ -1,0 +1,171 @@
+//! Set-up and policy commands as a new user runs them: init, charter, policy test/check/list, explain, rules.
+
+use crate::common::*;
+
+#[test]
+fn init_writes_a_starter_that_passes_its_own_tests_and_never_overwrites() {
+    let r = Repo::new();
+    let run = r.charter(&["init"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stdout.contains("pre-commit-config.yaml"),
+        "prints the pre-commit snippet: {}",
+        run.stdout
+    );
+    let charter = r.path().join(".charter/charter.yaml");
+    let original = std::fs::read_to_string(&charter).unwrap();
+    // Regression: the positional DIR of `policy test` was taken for the global `-C` directory.
+    let run = r.charter(&["policy", "test", ".charter/policies"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stdout.contains("passed, 0 failed"), "{}", run.stdout);
+    let run = r.charter(&["policy", "check", ".charter/policies"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    std::fs::write(&charter, "version: 1\n# mine\n").unwrap();
+    let run = r.charter(&["init"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stdout.contains("not overwritten"), "{}", run.stdout);
+    assert_eq!(
+        std::fs::read_to_string(&charter).unwrap(),
+        "version: 1\n# mine\n"
+    );
+    assert_ne!(original, "version: 1\n# mine\n");
+}
+
+#[test]
+fn starter_charter_is_the_effective_charter_after_init() {
+    let r = Repo::new();
+    assert_eq!(r.charter(&["init"]).code, 0);
+    let run = r.charter(&["charter"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stdout.contains("version: 1"), "{}", run.stdout);
+    // Team policies are in force next to the built-ins.
+    let run = r.charter(&["policy", "list"]);
+    assert!(
+        run.stdout.contains("TEAM-EXAMPLE-001") && run.stdout.contains("CH-SECRET-001"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn failing_policy_test_exits_1_and_names_the_test() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.rego"),
+        "package team.p\n\ndeny contains \"x\" if { input.x }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p_test.rego"),
+        "package team.p_test\n\nimport data.team.p\n\ntest_denies if { count(p.deny) == 1 with input as {\"x\": true} }\n\ntest_wrong if { count(p.deny) == 1 with input as {\"x\": false} }\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["policy", "test", "."]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stdout.contains("PASS  team.p_test.test_denies"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("FAIL  team.p_test.test_wrong"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("1 passed, 1 failed"), "{}", run.stdout);
+    // And policy check reports the missing METADATA.
+    let run = run_in(dir.path(), &["policy", "check", "."]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(run.stdout.contains("no custom.id"), "{}", run.stdout);
+}
+
+#[test]
+fn builtin_policy_test_and_check_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["policy", "test"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let run = run_in(dir.path(), &["policy", "check"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+}
+
+#[test]
+fn explain_and_rules_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["explain", "CH-SECRET-001"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(run.stdout.contains("rotate"), "{}", run.stdout);
+    let run = run_in(dir.path(), &["explain", "NOPE-001"]);
+    assert_eq!(run.code, 2, "{}", run.all());
+    let run = run_in(dir.path(), &["rules", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let rules: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(rules.as_array().unwrap().len() >= 150);
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    // Far more output than a pipe buffers (64 KiB), so the writer must meet the closed pipe.
+    let r = Repo::new();
+    for i in 0..800 {
+        r.write(&format!("f/{i}.txt"), "x\n");
+    }
+    r.git(&["add", "."]);
+    let mut child = std::process::Command::new(BIN)
+        .args(["input"])
+        .current_dir(r.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout); // like `| head -c 16`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Regression: one test file that fails to evaluate made every test of the run fail with its error.
+#[test]
+fn a_broken_test_file_fails_only_its_own_tests() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.rego"),
+        "package team.p\n\ndeny contains \"x\" if { input.x }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p_test.rego"),
+        "package team.p_test\n\nimport data.team.p\n\ntest_denies if { count(p.deny) == 1 with input as {\"x\": true} }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("q_test.rego"),
+        "package team.q_test\n\ntest_unsafe_variable if { y == 1 }\n",
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["policy", "test", "."]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stdout.contains("PASS  team.p_test.test_denies"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("FAIL  team.q_test.test_unsafe_variable"),
+        "{}",
+        run.stdout
+    );
+}

@@ -1,0 +1,23 @@
+//! The one integration-test binary: every module links the library and the real binary once.
+//! Cheapest first: `cmd` (CLI cases as data, tests/cmd/), `snapshots` (JSON, SARIF, input), then real
+//! temporary git repositories per stage, the pre-commit framework end to end, and parser robustness.
+
+mod api;
+mod common;
+
+mod ci;
+mod cli;
+mod cmd;
+mod docs;
+// POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
+#[cfg(unix)]
+mod e2e_pre_commit;
+#[cfg(unix)]
+mod install;
+mod never_leak;
+mod pre_commit;
+mod robustness;
+mod sarif;
+mod secret_rules;
+mod snapshots;
+mod trailers_git;
