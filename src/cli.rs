@@ -162,5 +162,9 @@ pub enum PolicyCommand {
         path: Option<PathBuf>,
     },
     /// List the policies in force with their ids, titles and stages.
-    List,
+    List {
+        /// Print docs/policies.md instead: the catalogue of the built-in policies.
+        #[arg(long)]
+        markdown: bool,
+    },
 }

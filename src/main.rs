@@ -74,7 +74,11 @@ fn run(cli: &Cli) -> Result<i32, Error> {
                 exit::DENIED
             })
         }
-        Command::Policy(PolicyCommand::List) => {
+        Command::Policy(PolicyCommand::List { markdown: true }) => {
+            emit(&report::docs::policies_markdown(&app::builtin_policies()?))?;
+            Ok(exit::OK)
+        }
+        Command::Policy(PolicyCommand::List { markdown: false }) => {
             let policies = app::policy_list(&dir)?;
             emit(&report::policy::list(&policies, cli.global.format))?;
             Ok(exit::OK)

@@ -15,6 +15,7 @@ pub mod session;
 
 pub use hooks::{commit_msg, input_document, pre_commit};
 pub use policy::{
-    effective_charter, explain, policy_check, policy_list, policy_test, rules, rules_check,
+    builtin_policies, effective_charter, explain, policy_check, policy_list, policy_test, rules,
+    rules_check,
 };
 pub use session::{Detectors, Session};

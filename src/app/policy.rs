@@ -69,6 +69,11 @@ pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
     Ok(policies)
 }
 
+/// The built-in policies as `policy check` reads them (for the catalogue, docs/policies.md).
+pub fn builtin_policies() -> Result<Vec<policy::Policy>> {
+    Ok(policy::check(&policy::builtin_sources())?.0)
+}
+
 /// `explain ID`: the policy in force with that id (case-insensitive).
 pub fn explain(cwd: &Path, id: &str) -> Result<policy::Policy> {
     policy_list(cwd)?

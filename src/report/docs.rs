@@ -1,6 +1,7 @@
 //! Generated documentation: `docs/rules.md` (`git charter rules --markdown`) and the rule-id
 //! snapshot (`git charter rules --ids`), from the embedded rule files. CI checks both for drift.
 
+use crate::policy::Policy;
 use crate::rules::{insecure, secrets, signatures};
 use std::fmt::Write;
 
@@ -38,6 +39,58 @@ pub fn rule_ids() -> String {
         let _ = writeln!(out, "signature {}", s.id);
     }
     out
+}
+
+/// The policy catalogue (docs/policies.md), generated from the built-in policies' METADATA.
+/// `policies` are the built-in policies as `policy check` reads them.
+pub fn policies_markdown(policies: &[Policy]) -> String {
+    let mut policies: Vec<&Policy> = policies.iter().filter(|p| !p.declares.is_empty()).collect();
+    policies.sort_by(|a, b| a.id().cmp(b.id()));
+    let mut s = String::from(
+        "# Built-in policies\n\n\
+         Generated from the policies' METADATA by `git charter policy list --markdown`; CI fails when it drifts.\n\
+         `git charter explain ID` prints one entry; `git charter policy list` shows the policies in force, team ones included.\n\
+         Switch one off with `policies.disable: [ID]` in the charter, or make it advisory with `policies.warn_only: [ID]`.\n\n\
+         | id | title | severity | stages | source |\n|---|---|---|---|---|\n",
+    );
+    let stages = |p: &&Policy| {
+        p.metadata
+            .custom
+            .stages
+            .as_ref()
+            .map(|v| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
+            .unwrap_or_else(|| "all".into())
+    };
+    for p in &policies {
+        s.push_str(&format!(
+            "| [{}](#{}) | {} | {} | {} | `{}` |\n",
+            p.id(),
+            p.id().to_ascii_lowercase(),
+            p.title(),
+            p.severity(),
+            stages(p),
+            p.origin
+        ));
+    }
+    for p in &policies {
+        let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.push_str(&format!(
+            "\n## {}\n\n**{}** · severity {} · stages: {} · package `{}`\n\n",
+            p.id(),
+            p.title(),
+            p.severity(),
+            stages(p),
+            p.package
+        ));
+        if let Some(d) = &p.metadata.description {
+            s.push_str(&one_line(d));
+            s.push_str("\n\n");
+        }
+        if let Some(r) = &p.metadata.custom.remediation {
+            s.push_str(&format!("Remediation: {}\n", one_line(r)));
+        }
+    }
+    s
 }
 
 fn cell(s: &str) -> String {

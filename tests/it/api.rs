@@ -13,7 +13,8 @@ pub mod secrets {
 
 /// Generated documentation and the rule-id snapshot.
 pub mod docs {
-    pub use git_charter::report::docs::rule_ids;
+    pub use git_charter::app::builtin_policies;
+    pub use git_charter::report::docs::{policies_markdown, rule_ids};
 }
 
 /// The other detectors, for the robustness (fuzz-style) tests and the docs checks.
@@ -51,7 +52,7 @@ pub mod config {
 /// Policy sources, `policy check` / `policy test` as functions, METADATA parsing, the catalogue.
 pub mod policy {
     pub use git_charter::policy::metadata::{parse_header, test_rule_names};
-    pub use git_charter::policy::{Source, builtin_sources, catalogue_markdown, check, run_tests};
+    pub use git_charter::policy::{Source, builtin_sources, check, run_tests};
 }
 
 /// Hook installation: git's hooks directory and the install/uninstall actions.
