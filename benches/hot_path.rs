@@ -5,8 +5,8 @@
 
 use git_charter::app::session::{CharterParts, Detectors};
 use git_charter::config::{self, LoadedCharter};
-use git_charter::detect::LineMap;
 use git_charter::model::Stage;
+use git_charter::pattern::LineMap;
 use git_charter::policy::{self, Evaluator, Overrides};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

@@ -9,9 +9,9 @@
 #![allow(clippy::disallowed_macros)]
 
 use git_charter::config::default_charter;
-use git_charter::detect::LineMap;
 use git_charter::detect::classes::Classifier;
 use git_charter::detect::insecure::InsecureScanner;
+use git_charter::pattern::LineMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::process::ExitCode;

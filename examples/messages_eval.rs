@@ -63,11 +63,11 @@ fn main() {
         let id = v["id"].as_str().unwrap_or("?");
         let msg = v["message"].as_str().unwrap_or("");
 
-        let log: Vec<(String, String)> = trailers::parse(msg, Mode::LogUnfold, &cfg)
+        let log: Vec<(String, String)> = trailers::parse(msg, Mode::Log, &cfg)
             .into_iter()
             .map(|t| (t.key, t.value))
             .collect();
-        let parse: Vec<(String, String)> = trailers::parse(msg, Mode::InterpretParse, &cfg)
+        let parse: Vec<(String, String)> = trailers::parse(msg, Mode::Interpret, &cfg)
             .into_iter()
             .map(|t| (t.key, t.value))
             .collect();
@@ -88,7 +88,7 @@ fn main() {
             );
         }
 
-        let ts = trailers::parse(msg, Mode::LogUnfold, &cfg);
+        let ts = trailers::parse(msg, Mode::Log, &cfg);
         let author = v["author"].as_str().and_then(Ident::parse);
         let committer = v["committer"].as_str().and_then(Ident::parse);
         let ev = sigs.detect(msg, &ts, author.as_ref(), committer.as_ref());
@@ -138,7 +138,7 @@ fn main() {
     for _ in 0..rounds {
         for v in &msgs {
             let msg = v["message"].as_str().unwrap_or("");
-            let ts = trailers::parse(msg, Mode::LogUnfold, &cfg);
+            let ts = trailers::parse(msg, Mode::Log, &cfg);
             let author = v["author"].as_str().and_then(Ident::parse);
             std::hint::black_box(sigs.detect(msg, &ts, author.as_ref(), None));
         }

@@ -7,8 +7,8 @@
 //! `.gitignore` is respected and hidden files are scanned (`.env`); binaries are skipped.
 
 use git_charter::config::SecretsConfig;
-use git_charter::detect::LineMap;
 use git_charter::detect::secrets::Scanner;
+use git_charter::pattern::LineMap;
 use std::io::Write;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -141,7 +141,13 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&report::policy::explain(&app::explain(&dir, id)?))?;
             Ok(exit::OK)
         }
-        Command::Ci(args) => verdict(&app::ci::ci(&dir, args)?, cli),
+        Command::Ci(args) => {
+            let range = app::ci::CiRange {
+                range: args.range.clone(),
+                base: args.base.clone(),
+            };
+            verdict(&app::ci::ci(&dir, &range)?, cli)
+        }
         Command::PrePush { remote, url } => {
             let stdin = pre_push_stdin()?;
             verdict(

@@ -2,7 +2,6 @@
 //! with the base side's charter read from git objects. No git2 here (collect::range reads history), no printing.
 
 use super::session::{Analysis, CharterParts, Session, rule_infos};
-use crate::cli::CiArgs;
 use crate::collect::range::{Range, RefUpdate, parse_ref_lines};
 use crate::collect::{ChangeSet, ChangedFile, CharterSource, Repo};
 use crate::error::{Error, Result};
@@ -46,9 +45,18 @@ impl RunStats {
     }
 }
 
+/// Which commits `ci` judges, as the command line gives them.
+#[derive(Debug, Clone, Default)]
+pub struct CiRange {
+    /// `BASE..HEAD`.
+    pub range: Option<String>,
+    /// Shorthand for `BASE..HEAD`.
+    pub base: Option<String>,
+}
+
 /// The range CI judges: `--range`, else `--base REF` (`REF..HEAD`), else the merge request's base
 /// from the CI environment (GitHub `GITHUB_BASE_REF`, GitLab `CI_MERGE_REQUEST_DIFF_BASE_SHA`).
-pub fn range_spec(args: &CiArgs) -> Result<String> {
+pub fn range_spec(args: &CiRange) -> Result<String> {
     if let Some(r) = &args.range {
         return Ok(r.clone());
     }
@@ -69,11 +77,11 @@ pub fn range_spec(args: &CiArgs) -> Result<String> {
 }
 
 /// `git charter ci`: judges every commit of the range, oldest first, with the base side's charter.
-pub fn ci(dir: &Path, args: &CiArgs) -> Result<Report> {
+pub fn ci(dir: &Path, args: &CiRange) -> Result<Report> {
     Ok(ci_with_stats(dir, args)?.0)
 }
 
-pub fn ci_with_stats(dir: &Path, args: &CiArgs) -> Result<(Report, RunStats)> {
+pub fn ci_with_stats(dir: &Path, args: &CiRange) -> Result<(Report, RunStats)> {
     let spec = range_spec(args)?;
     let repo = Repo::discover_history(dir)?;
     let range = repo.range(&spec)?;

@@ -4,10 +4,10 @@ use super::session::{CharterParts, Detectors, charter_root, judge, make_evaluato
 use crate::collect::CharterSource;
 use crate::collect::files::{self, DiskFile};
 use crate::config::baseline::{Baseline, BaselineEntry};
-use crate::detect::LineMap;
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
 use crate::model::{FileStatus, Stage};
+use crate::pattern::LineMap;
 use crate::report::{Report, Totals};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -11,10 +11,11 @@ use crate::detect::ai::Signatures;
 use crate::detect::classes::Classifier;
 use crate::detect::insecure::{InsecureScanner, PatternMatch};
 use crate::detect::secrets::{Scanner, SecretFinding};
-use crate::detect::{LineMap, message, trailers};
+use crate::detect::{message, trailers};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
 use crate::model::{Ident, SkipReason, Stage, Violation};
+use crate::pattern::LineMap;
 use crate::policy::{self, Evaluator, Overrides, PolicyError, Source, TeamFile};
 use crate::report::RuleInfo;
 use std::collections::HashSet;
@@ -405,10 +406,10 @@ impl Session {
         commit
             .findings
             .retain(|f| !self.detectors.baseline.contains(&f.fingerprint));
-        let msg = redact_lines(&raw, &commit.findings);
+        let msg = crate::detect::secrets::redact_lines(&raw, &commit.findings);
         commit.subject = Some(message::subject(&msg));
         let comment = comment_string(&git.settings, &msg);
-        let mode = trailer_mode(self.charter.charter.trailers.mode);
+        let mode = self.charter.charter.trailers.mode;
         commit.trailers = trailers::parse_with_comment(&msg, mode, &git.trailers, &comment);
         commit.ai_evidence = self.detectors.signatures.detect(
             &msg,
@@ -449,14 +450,6 @@ fn work_tree_parts(dir: &Path) -> Result<(Repo, CharterParts)> {
     let repo = Repo::discover(dir)?;
     let parts = CharterParts::read(&CharterSource::WorkTree(repo.root().to_path_buf()))?;
     Ok((repo, parts))
-}
-
-/// The charter's trailer mode as the trailer parser names it (the two enums mirror each other).
-fn trailer_mode(mode: config::TrailerMode) -> trailers::Mode {
-    match mode {
-        config::TrailerMode::Log => trailers::Mode::LogUnfold,
-        config::TrailerMode::Interpret => trailers::Mode::InterpretParse,
-    }
 }
 
 fn trailer_config(git: &GitSettings) -> trailers::TrailerConfig {
@@ -561,31 +554,4 @@ pub fn rule_infos(evaluator: &Evaluator) -> Vec<RuleInfo> {
             severity: p.severity(),
         })
         .collect()
-}
-
-/// Replaces each finding's secret in `text` by its redacted preview: from the finding's column to the
-/// end of the token on its first line, and whole lines after it (the rest of a PEM block, the second
-/// half of a pair).
-pub fn redact_lines(text: &str, findings: &[SecretFinding]) -> String {
-    if findings.is_empty() {
-        return text.to_string();
-    }
-    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    for f in findings {
-        let first = f.line.saturating_sub(1) as usize;
-        if let Some(line) = lines.get_mut(first) {
-            let start = line
-                .char_indices()
-                .nth(f.column.saturating_sub(1) as usize)
-                .map_or(line.len(), |(i, _)| i);
-            let end = line[start..]
-                .find(|c: char| c.is_whitespace() || "\"'`<>,;()[]{}".contains(c))
-                .map_or(line.len(), |n| start + n);
-            line.replace_range(start..end, &f.preview);
-        }
-        for l in (first + 1)..(f.end_line as usize).min(lines.len()) {
-            lines[l] = "[redacted]".to_string();
-        }
-    }
-    lines.join("\n")
 }

@@ -368,7 +368,7 @@ impl SignatureRuleSet {
         let in_message = |m: &str| {
             s.detect(
                 m,
-                &parse(m, Mode::LogUnfold, &TrailerConfig::default()),
+                &parse(m, Mode::Log, &TrailerConfig::default()),
                 None,
                 None,
             )
@@ -486,7 +486,7 @@ mod tests {
     }
 
     fn run(s: &Signatures, message: &str, author: Option<&str>) -> Vec<AiEvidence> {
-        let ts = trailers::parse(message, Mode::LogUnfold, &TrailerConfig::default());
+        let ts = trailers::parse(message, Mode::Log, &TrailerConfig::default());
         let a = author.and_then(Ident::parse);
         s.detect(message, &ts, a.as_ref(), None)
     }

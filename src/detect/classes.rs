@@ -607,7 +607,7 @@ mod tests {
         scanner.scan(
             "a.py",
             text.as_bytes(),
-            crate::detect::LineMap::Contiguous { first: 1 },
+            crate::pattern::LineMap::Contiguous { first: 1 },
             &mut out,
         );
         assert!(out.is_empty());

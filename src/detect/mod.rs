@@ -8,6 +8,3 @@ pub mod insecure;
 pub mod message;
 pub mod secrets;
 pub mod trailers;
-
-// TODO(lead): callers move to `pattern::LineMap` once app/ and tests/ have landed.
-pub use crate::pattern::LineMap;

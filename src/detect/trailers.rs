@@ -13,15 +13,8 @@ pub struct Trailer {
     pub value: String,
 }
 
-/// Which of git's parsers to match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Mode {
-    /// `git log --format=%(trailers:only,unfold)`: no `---` patch divider.
-    #[default]
-    LogUnfold,
-    /// `git interpret-trailers --parse`: stops at a `---` patch divider.
-    InterpretParse,
-}
+/// Which of git's parsers to match: the charter's `trailers.mode`.
+pub use crate::config::TrailerMode as Mode;
 
 /// The parts of git's configuration that change how trailers are recognised.
 #[derive(Debug, Clone, Default)]
@@ -342,7 +335,7 @@ pub fn parse_with_comment(
     let mut buf = message.as_bytes();
     match mode {
         // pretty.c hands `%(trailers)` the message from its subject on: leading blank lines are skipped.
-        Mode::LogUnfold => {
+        Mode::Log => {
             let mut s = 0;
             while s < buf.len() {
                 let n = next_line(buf, s);
@@ -354,7 +347,7 @@ pub fn parse_with_comment(
             buf = &buf[s..];
         }
         // interpret-trailers completes a last line without a newline before parsing.
-        Mode::InterpretParse => {
+        Mode::Interpret => {
             if buf.last().is_some_and(|&b| b != b'\n') {
                 owned = buf.to_vec();
                 owned.push(b'\n');
@@ -368,7 +361,7 @@ pub fn parse_with_comment(
         buf = &owned;
     }
 
-    let end = end_of_log_message(buf, mode == Mode::InterpretParse, comment);
+    let end = end_of_log_message(buf, mode == Mode::Interpret, comment);
     let start = trailer_block_start(buf, end, &ctx);
 
     // Split the block into logical lines, folding indented lines into the trailer above.
@@ -436,42 +429,39 @@ mod tests {
     #[test]
     fn only_the_last_paragraph_counts() {
         let m = "subject\n\nFoo: bar\n\nbody line\n\nA: 1\nB: 2\n";
-        assert_eq!(kv(m, Mode::LogUnfold), pairs(&[("A", "1"), ("B", "2")]));
+        assert_eq!(kv(m, Mode::Log), pairs(&[("A", "1"), ("B", "2")]));
     }
 
     #[test]
     fn subject_paragraph_is_never_a_trailer_block() {
-        assert!(kv("Signed-off-by: A <a@b>\n", Mode::LogUnfold).is_empty());
-        assert!(kv("subject\nSigned-off-by: A <a@b>\n", Mode::LogUnfold).is_empty());
+        assert!(kv("Signed-off-by: A <a@b>\n", Mode::Log).is_empty());
+        assert!(kv("subject\nSigned-off-by: A <a@b>\n", Mode::Log).is_empty());
     }
 
     #[test]
     fn quarter_rule_needs_a_git_generated_line() {
         let with_sob = "s\n\nprose one\nprose two\nprose three\nSigned-off-by: A <a@b>\n";
         assert_eq!(
-            kv(with_sob, Mode::LogUnfold),
+            kv(with_sob, Mode::Log),
             pairs(&[("Signed-off-by", "A <a@b>")])
         );
         let without = "s\n\nprose one\nprose two\nprose three\nAcked-by: A <a@b>\n";
-        assert!(kv(without, Mode::LogUnfold).is_empty());
+        assert!(kv(without, Mode::Log).is_empty());
         let too_few = "s\n\np1\np2\np3\np4\nSigned-off-by: A <a@b>\n";
-        assert!(kv(too_few, Mode::LogUnfold).is_empty());
+        assert!(kv(too_few, Mode::Log).is_empty());
     }
 
     #[test]
     fn key_with_a_space_is_not_a_trailer() {
-        assert!(kv("s\n\nBREAKING CHANGE: everything\n", Mode::LogUnfold).is_empty());
-        assert_eq!(
-            kv("s\n\nKey : v\n", Mode::LogUnfold),
-            pairs(&[("Key", "v")])
-        );
+        assert!(kv("s\n\nBREAKING CHANGE: everything\n", Mode::Log).is_empty());
+        assert_eq!(kv("s\n\nKey : v\n", Mode::Log), pairs(&[("Key", "v")]));
     }
 
     #[test]
     fn continuation_lines_unfold() {
         let m = "s\n\nKey: one\n  two\n\tthree\nOther: x\n";
         assert_eq!(
-            kv(m, Mode::LogUnfold),
+            kv(m, Mode::Log),
             pairs(&[("Key", "one two three"), ("Other", "x")])
         );
     }
@@ -479,28 +469,28 @@ mod tests {
     #[test]
     fn crlf_values_are_trimmed() {
         let m = "s\r\n\r\nKey: v\r\nB: w\r\n";
-        assert_eq!(kv(m, Mode::LogUnfold), pairs(&[("Key", "v"), ("B", "w")]));
+        assert_eq!(kv(m, Mode::Log), pairs(&[("Key", "v"), ("B", "w")]));
     }
 
     #[test]
     fn divider_only_in_interpret_mode() {
         let m = "s\n\nKey: v\n---\nOther: w\n";
-        assert_eq!(kv(m, Mode::InterpretParse), pairs(&[("Key", "v")]));
-        assert!(kv(m, Mode::LogUnfold).is_empty());
+        assert_eq!(kv(m, Mode::Interpret), pairs(&[("Key", "v")]));
+        assert!(kv(m, Mode::Log).is_empty());
     }
 
     #[test]
     fn comments_and_scissors_are_ignored() {
         let m = "s\n\nKey: v\n# comment\n# ------------------------ >8 ------------------------\nX: y\n";
-        assert_eq!(kv(m, Mode::LogUnfold), pairs(&[("Key", "v")]));
+        assert_eq!(kv(m, Mode::Log), pairs(&[("Key", "v")]));
     }
 
     #[test]
     fn cherry_pick_line_counts_but_is_not_reported() {
         let m = "s\n\nprose\nprose\n(cherry picked from commit abc)\n";
-        assert!(kv(m, Mode::LogUnfold).is_empty());
+        assert!(kv(m, Mode::Log).is_empty());
         let m = "s\n\nprose\nKey: v\n(cherry picked from commit abc)\n";
-        assert_eq!(kv(m, Mode::LogUnfold), pairs(&[("Key", "v")]));
+        assert_eq!(kv(m, Mode::Log), pairs(&[("Key", "v")]));
     }
 
     #[test]
@@ -510,7 +500,7 @@ mod tests {
             ..TrailerConfig::default()
         };
         let m = "s\n\nprose\nprose\nreviewed-by: A\n";
-        let got = parse(m, Mode::LogUnfold, &cfg);
+        let got = parse(m, Mode::Log, &cfg);
         assert_eq!(
             got,
             vec![Trailer {
@@ -526,7 +516,7 @@ mod tests {
             separators: Some(":#".into()),
             ..TrailerConfig::default()
         };
-        let got = parse("s\n\nBug #42\n", Mode::LogUnfold, &cfg);
+        let got = parse("s\n\nBug #42\n", Mode::Log, &cfg);
         assert_eq!(
             got,
             vec![Trailer {
@@ -548,8 +538,8 @@ mod tests {
             "---",
             "s\n\n---",
         ] {
-            let _ = kv(m, Mode::LogUnfold);
-            let _ = kv(m, Mode::InterpretParse);
+            let _ = kv(m, Mode::Log);
+            let _ = kv(m, Mode::Interpret);
         }
     }
 }

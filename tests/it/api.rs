@@ -63,6 +63,5 @@ pub mod install {
 
 /// `ci` with its cache statistics, which the command line does not print.
 pub mod ci {
-    pub use git_charter::app::ci::ci_with_stats;
-    pub use git_charter::cli::CiArgs;
+    pub use git_charter::app::ci::{CiRange, ci_with_stats};
 }

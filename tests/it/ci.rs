@@ -627,7 +627,7 @@ fn pre_push_judges_new_updated_force_pushed_and_deleted_branches() {
 
 #[test]
 fn a_blob_already_analysed_is_not_analysed_again() {
-    use crate::api::ci::{CiArgs, ci_with_stats};
+    use crate::api::ci::{CiRange, ci_with_stats};
     let r = Repo::new();
     r.add("base.txt", "base\n");
     r.commit("base");
@@ -638,7 +638,7 @@ fn a_blob_already_analysed_is_not_analysed_again() {
     r.commit("drop it");
     r.add("vendor/lib.c", &body);
     r.commit("bring it back unchanged");
-    let args = CiArgs {
+    let args = CiRange {
         range: Some("HEAD~3..HEAD".to_string()),
         base: None,
     };

@@ -189,7 +189,7 @@ fn commit_message_parsers_never_panic() {
         let comment = rng.pick(&["#", ";", "//", ""]);
         let cleaned = message::cleanup(&raw, comment);
         let _ = message::subject(&cleaned);
-        for mode in [trailers::Mode::LogUnfold, trailers::Mode::InterpretParse] {
+        for mode in [trailers::Mode::Log, trailers::Mode::Interpret] {
             let t = trailers::parse(&raw, mode, &trailers::TrailerConfig::default());
             let _ = sigs.detect(&raw, &t, None, None);
         }

@@ -340,7 +340,7 @@ fn trailers_agree_with_git() {
             let want = interpret_parse(&v.args, m);
             with_trailers[0] += usize::from(!want.is_empty());
             let got = render(
-                &trailers::parse_with_comment(m, Mode::InterpretParse, &v.config, v.comment),
+                &trailers::parse_with_comment(m, Mode::Interpret, &v.config, v.comment),
                 v.separators,
             );
             if want != got {
@@ -362,7 +362,7 @@ fn trailers_agree_with_git() {
         for ((id, m), want) in subset.iter().zip(&logs) {
             with_trailers[1] += usize::from(!want.is_empty());
             let got = render(
-                &trailers::parse_with_comment(m, Mode::LogUnfold, &v.config, v.comment),
+                &trailers::parse_with_comment(m, Mode::Log, &v.config, v.comment),
                 v.separators,
             );
             if *want != got {

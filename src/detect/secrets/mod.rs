@@ -229,6 +229,33 @@ impl RuleSet for SecretRuleSet {
     }
 }
 
+/// Replaces each finding's secret in `text` by its redacted preview: from the finding's column to the
+/// end of the token on its first line, and whole lines after it (the rest of a PEM block, the second
+/// half of a pair).
+pub fn redact_lines(text: &str, findings: &[SecretFinding]) -> String {
+    if findings.is_empty() {
+        return text.to_string();
+    }
+    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    for f in findings {
+        let first = f.line.saturating_sub(1) as usize;
+        if let Some(line) = lines.get_mut(first) {
+            let start = line
+                .char_indices()
+                .nth(f.column.saturating_sub(1) as usize)
+                .map_or(line.len(), |(i, _)| i);
+            let end = line[start..]
+                .find(|c: char| c.is_whitespace() || "\"'`<>,;()[]{}".contains(c))
+                .map_or(line.len(), |n| start + n);
+            line.replace_range(start..end, &f.preview);
+        }
+        for l in (first + 1)..(f.end_line as usize).min(lines.len()) {
+            lines[l] = "[redacted]".to_string();
+        }
+    }
+    lines.join("\n")
+}
+
 /// `<rule_id>:<path>:<first 16 hex digits of sha256(secret)>`: no line number, so baselines survive edits.
 pub fn fingerprint(rule_id: &str, path: &str, secret: &[u8]) -> String {
     let digest = Sha256::digest(secret);
