@@ -60,11 +60,13 @@ static TRAILER_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A signature catalogue that cannot be built.
 #[derive(Debug, thiserror::Error)]
-#[error("{origin}: {message}")]
-pub struct SignatureError {
-    pub origin: String,
-    pub message: String,
+pub enum SignatureError {
+    #[error(transparent)]
+    RuleFile(#[from] crate::rules::RuleError),
+    #[error("charter `ai.signatures` `{0}`: signature id `{0}` is already defined")]
+    DuplicateId(String),
 }
 
 /// `applies_to` is not empty: checked while the charter is parsed (`config::ai`) and, for the
@@ -129,13 +131,6 @@ fn tool_name(raw: &str) -> String {
         .trim_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace()))
 }
 
-impl From<crate::rules::RuleError> for SignatureError {
-    fn from(e: crate::rules::RuleError) -> Self {
-        let crate::rules::RuleError::Invalid { origin, message } = e;
-        SignatureError { origin, message }
-    }
-}
-
 impl Signatures {
     pub fn new(config: &AiConfig) -> Result<Signatures, SignatureError> {
         let sigs = OnceLock::new();
@@ -168,12 +163,8 @@ impl Signatures {
             sigs.push(build(&spec));
         }
         for s in &config.signatures {
-            let origin = format!("charter `ai.signatures` `{}`", s.id);
             if !seen.insert(s.id.clone()) {
-                return Err(SignatureError {
-                    origin,
-                    message: format!("signature id `{}` is already defined", s.id),
-                });
+                return Err(SignatureError::DuplicateId(s.id.clone()));
             }
             sigs.push(build(&team_spec(s)));
         }
@@ -544,7 +535,7 @@ mod tests {
         .unwrap();
         let err = Signatures::new(&cfg).unwrap_err();
         assert!(
-            err.message.contains("`claude-bot` is already defined"),
+            err.to_string().contains("`claude-bot` is already defined"),
             "{err}"
         );
     }

@@ -15,18 +15,25 @@ use aho_corasick::AhoCorasickKind;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Classes or tiers that cannot be compiled. Shapes the parser rejects never get here.
 #[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct ClassError {
-    pub message: String,
-}
-
-impl ClassError {
-    fn new(message: impl Into<String>) -> ClassError {
-        ClassError {
-            message: message.into(),
-        }
-    }
+pub enum ClassError {
+    #[error("classes.{class}.yield_to: unknown class `{other}`")]
+    UnknownYieldTo { class: String, other: String },
+    #[error("classes.{class}.signals[{signal}]: invalid regex: {message}")]
+    Regex {
+        class: String,
+        signal: usize,
+        message: String,
+    },
+    #[error("{what}: cannot compile globs: {source}")]
+    Globs {
+        what: &'static str,
+        #[source]
+        source: globset::Error,
+    },
+    #[error("classes: cannot build the signal automaton: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
 }
 
 /// Why a file is in a class.
@@ -98,17 +105,17 @@ impl Classifier {
             KeywordIndexBuilder::new(Case::Lowered).kind(AhoCorasickKind::ContiguousNFA);
         let mut class_globs = GlobIndexBuilder::new();
         let mut scope_globs = GlobIndexBuilder::new();
-        let glob_err = |what: &str, e: globset::Error| {
-            ClassError::new(format!("{what}: cannot compile globs: {e}"))
-        };
+        let glob_err =
+            |what: &'static str, source: globset::Error| ClassError::Globs { what, source };
 
         for (ci, (name, def)) in enabled.iter().enumerate() {
             let mut yield_to = Vec::new();
             for other in &def.yield_to {
                 if !classes.contains_key(other) {
-                    return Err(ClassError::new(format!(
-                        "classes.{name}.yield_to: unknown class `{other}`"
-                    )));
+                    return Err(ClassError::UnknownYieldTo {
+                        class: (*name).clone(),
+                        other: other.clone(),
+                    });
                 }
                 // A class yielding to a disabled class simply never yields.
                 if let Some(i) = index_of(other) {
@@ -140,8 +147,12 @@ impl Classifier {
                 };
                 let signal_index = signals.len();
                 let regex = match &sig.regex {
-                    Some(r) => Some(LazyRegex::new(&r.0, Syntax::Unicode).map_err(|e| {
-                        ClassError::new(format!("classes.{name}.signals[{si}]: invalid regex: {e}"))
+                    Some(r) => Some(LazyRegex::new(&r.0, Syntax::Unicode).map_err(|message| {
+                        ClassError::Regex {
+                            class: (*name).clone(),
+                            signal: si,
+                            message,
+                        }
                     })?),
                     None => None,
                 };
@@ -186,9 +197,7 @@ impl Classifier {
             }
         }
 
-        let literals = literals.build().map_err(|e| {
-            ClassError::new(format!("classes: cannot build the signal automaton: {e}"))
-        })?;
+        let literals = literals.build()?;
 
         let mut tier_globs = GlobIndexBuilder::new();
         for (tier, def) in tiers.defs() {
@@ -672,7 +681,7 @@ mod tests {
         let err = Classifier::new(&classes, &TiersConfig::default())
             .err()
             .unwrap();
-        assert!(err.message.contains("strnog"), "{}", err.message);
+        assert!(err.to_string().contains("strnog"), "{err}");
     }
 
     #[test]

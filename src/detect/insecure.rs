@@ -30,24 +30,21 @@ pub struct PatternMatch {
     pub remediation: String,
 }
 
+/// Insecure patterns that cannot be compiled. Shapes the parser rejects never get here.
 #[derive(Debug, thiserror::Error)]
-#[error("{message}")]
-pub struct InsecureError {
-    pub message: String,
-}
-
-impl From<crate::rules::RuleError> for InsecureError {
-    fn from(e: crate::rules::RuleError) -> Self {
-        InsecureError::new(e.to_string())
-    }
-}
-
-impl InsecureError {
-    fn new(message: impl Into<String>) -> InsecureError {
-        InsecureError {
-            message: message.into(),
-        }
-    }
+pub enum InsecureError {
+    #[error(transparent)]
+    RuleFile(#[from] crate::rules::RuleError),
+    #[error("insecure: pattern id `{0}` is defined twice")]
+    DuplicateId(String),
+    #[error("insecure.rules: unknown pattern id `{unknown}` (known: {known})")]
+    UnknownId { unknown: String, known: String },
+    #[error("insecure pattern `{rule}`: invalid regex: {message}")]
+    Regex { rule: String, message: String },
+    #[error("insecure: {0}")]
+    Globs(#[from] globset::Error),
+    #[error("insecure: cannot build the keyword automaton: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
 }
 
 /// Every pattern (built-in and the charter's own, all switched on) with its examples, for the
@@ -168,17 +165,14 @@ impl InsecureScanner {
         let mut seen = BTreeSet::new();
         for r in &all {
             if !seen.insert(r.id.as_str()) {
-                return Err(InsecureError::new(format!(
-                    "insecure: pattern id `{}` is defined twice",
-                    r.id
-                )));
+                return Err(InsecureError::DuplicateId(r.id.clone()));
             }
         }
         if let Some(unknown) = config.rules.keys().find(|k| !seen.contains(k.as_str())) {
-            return Err(InsecureError::new(format!(
-                "insecure.rules: unknown pattern id `{unknown}` (known: {})",
-                seen.iter().copied().collect::<Vec<_>>().join(", ")
-            )));
+            return Err(InsecureError::UnknownId {
+                unknown: unknown.clone(),
+                known: seen.iter().copied().collect::<Vec<_>>().join(", "),
+            });
         }
         Self::compile(&all, builtin, config)
     }
@@ -205,7 +199,6 @@ impl InsecureScanner {
         let mut keywords = KeywordIndexBuilder::new(Case::Insensitive);
         let mut scope = GlobIndexBuilder::new();
         let mut rule_excludes = GlobIndexBuilder::new();
-        let glob_err = |e: globset::Error| InsecureError::new(format!("insecure: {e}"));
         for (index, rule) in rules.iter().enumerate() {
             let action = config
                 .rules
@@ -224,11 +217,9 @@ impl InsecureScanner {
             let team = index >= builtin;
             let lazy = |r: &RegexPattern| -> Result<LazyRegex, InsecureError> {
                 if team {
-                    LazyRegex::new(&r.0, Syntax::Unicode).map_err(|e| {
-                        InsecureError::new(format!(
-                            "insecure pattern `{}`: invalid regex: {e}",
-                            rule.id
-                        ))
+                    LazyRegex::new(&r.0, Syntax::Unicode).map_err(|message| InsecureError::Regex {
+                        rule: rule.id.clone(),
+                        message,
                     })
                 } else {
                     Ok(LazyRegex::unchecked(&r.0, Syntax::Ascii))
@@ -239,7 +230,7 @@ impl InsecureScanner {
             for p in &rule.patterns {
                 let pi = patterns.len();
                 for g in &p.paths {
-                    scope.add(g, pi).map_err(glob_err)?;
+                    scope.add(g, pi)?;
                 }
                 patterns.push(CompiledPattern {
                     rule: ri,
@@ -254,7 +245,7 @@ impl InsecureScanner {
                 own.push(pi);
             }
             for g in &rule.exclude_paths {
-                rule_excludes.add(g, ri).map_err(glob_err)?;
+                rule_excludes.add(g, ri)?;
             }
             for k in rule.keywords.iter().filter(|k| !k.is_empty()) {
                 keywords.add(k.as_bytes(), ri);
@@ -269,16 +260,14 @@ impl InsecureScanner {
                 gate: OnceLock::new(),
             });
         }
-        let keywords = keywords.build().map_err(|e| {
-            InsecureError::new(format!("insecure: cannot build the keyword automaton: {e}"))
-        })?;
+        let keywords = keywords.build()?;
         Ok(InsecureScanner {
             rules: compiled_rules,
             patterns,
             keywords,
-            scope: scope.build().map_err(glob_err)?,
-            rule_excludes: rule_excludes.build().map_err(glob_err)?,
-            global_excludes: glob_set(&config.exclude_paths).map_err(glob_err)?,
+            scope: scope.build()?,
+            rule_excludes: rule_excludes.build()?,
+            global_excludes: glob_set(&config.exclude_paths)?,
         })
     }
 
@@ -553,11 +542,7 @@ mod tests {
         let mut cfg = InsecureConfig::default();
         cfg.rules.insert("tls-verfy-disabled".into(), Action::Deny);
         let err = InsecureScanner::new(&cfg).err().unwrap();
-        assert!(
-            err.message.contains("tls-verfy-disabled"),
-            "{}",
-            err.message
-        );
+        assert!(err.to_string().contains("tls-verfy-disabled"), "{err}");
     }
 
     #[test]
@@ -657,9 +642,9 @@ mod tests {
         cfg.patterns[0].patterns[0].regex = RegexPattern("(k".into());
         let err = InsecureScanner::new(&cfg).err().unwrap();
         assert!(
-            err.message.contains("insecure pattern `x`: invalid regex"),
-            "{}",
-            err.message
+            err.to_string()
+                .contains("insecure pattern `x`: invalid regex"),
+            "{err}"
         );
     }
 
