@@ -403,10 +403,11 @@ impl Session {
             LineMap::Contiguous { first: 1 },
             &mut commit.findings,
         );
+        // Every secret is redacted, the baselined ones too: accepted is not public.
+        let msg = crate::detect::secrets::redact_spans(&raw, &commit.findings);
         commit
             .findings
             .retain(|f| !self.detectors.baseline.contains(&f.fingerprint));
-        let msg = crate::detect::secrets::redact_lines(&raw, &commit.findings);
         commit.subject = Some(message::subject(&msg));
         let comment = comment_string(&git.settings, &msg);
         let mode = self.charter.charter.trailers.mode;

@@ -158,3 +158,33 @@ fn a_secret_in_the_commit_message_is_denied_and_redacted_everywhere() {
             .any(|t| t["key"] == "Co-Authored-By")
     );
 }
+
+/// Commit-message redaction once left the second secret of a line, the secret half of an AWS pair
+/// written before its key id, and the rest of a secret after `(`, `,` or `;`: none of them may
+/// reach `input`, the console, JSON, SARIF or GitHub annotations.
+#[test]
+fn commit_message_redaction_covers_every_secret_of_a_line_and_both_halves_of_a_pair() {
+    let r = Repo::new();
+    r.add("a.txt", "fine\n");
+    let id = aws_key_id();
+    let id2 = format!("AKIA{}", "Q3EGRTZ5UJKLM7NX");
+    let secret = format!("Zztu8dNgA/KSkp9LqtU{}", "hWnyWPEGpDIlWNPdhqwL6");
+    let pw = format!("Xk9(q,{};vL2#mZ8rT", "Wn4");
+    let msg = format!(
+        "Add keys\n\nkeys {id} and {id2} here\naws_secret_access_key = {secret}\naws_access_key_id = {id}\npassword = \"{pw}\"\n"
+    );
+    let file = r.write(".git/COMMIT_EDITMSG", &msg);
+    let file = file.to_str().unwrap();
+    let mut outputs = vec![r.charter(&["input", "--stage", "commit-msg", file]).all()];
+    for format in ["console", "json", "sarif", "github"] {
+        let run = r.charter(&["commit-msg", file, "--format", format]);
+        assert_eq!(run.code, 1, "commit-msg --format {format}: {}", run.all());
+        outputs.push(run.all());
+    }
+    for out in &outputs {
+        for needle in [&id, &id2, &secret, &pw] {
+            let tail = &needle[needle.len() / 2..];
+            assert!(!out.contains(tail), "part of {needle} printed:\n{out}");
+        }
+    }
+}

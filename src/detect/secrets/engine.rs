@@ -287,6 +287,7 @@ impl Engine {
                     preview: String::new(),
                     fingerprint: fingerprint(&rule.id, path, path.as_bytes()),
                     entropy: None,
+                    spans: Vec::new(),
                 });
             }
         }
@@ -402,6 +403,7 @@ impl Engine {
                 preview: redact(secret),
                 fingerprint: fp,
                 entropy: Some((filters::shannon(secret) * 100.0).round() / 100.0),
+                spans: std::iter::once((r.s, r.e)).chain(r.pair).collect(),
             });
         }
     }

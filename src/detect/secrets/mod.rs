@@ -31,6 +31,10 @@ pub struct SecretFinding {
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f32>,
+    /// Byte ranges of the secret (and of a paired companion) in the buffer that was scanned, for
+    /// redacting exactly that buffer; never serialised (empty for a path-only finding).
+    #[serde(skip)]
+    pub spans: Vec<(usize, usize)>,
 }
 
 /// What `git charter rules` lists for each rule.
@@ -229,31 +233,41 @@ impl RuleSet for SecretRuleSet {
     }
 }
 
-/// Replaces each finding's secret in `text` by its redacted preview: from the finding's column to the
-/// end of the token on its first line, and whole lines after it (the rest of a PEM block, the second
-/// half of a pair).
-pub fn redact_lines(text: &str, findings: &[SecretFinding]) -> String {
-    if findings.is_empty() {
+/// `text` with every finding's secret bytes (its `spans` in `text`, as scanned) replaced by the
+/// finding's redacted preview. Exact spans: any number of findings per line, both halves of a
+/// pair in either order, every line of a multi-line secret; each newline inside a secret stays,
+/// followed by `[redacted]`, so the text keeps its lines (trailers are parsed from it).
+pub fn redact_spans(text: &str, findings: &[SecretFinding]) -> String {
+    let mut spans: Vec<(usize, usize, &str)> = findings
+        .iter()
+        .flat_map(|f| {
+            f.spans
+                .iter()
+                .map(move |&(s, e)| (s, e, f.preview.as_str()))
+        })
+        .filter(|&(s, e, _)| s < e && e <= text.len())
+        .collect();
+    if spans.is_empty() {
         return text.to_string();
     }
-    let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    for f in findings {
-        let first = f.line.saturating_sub(1) as usize;
-        if let Some(line) = lines.get_mut(first) {
-            let start = line
-                .char_indices()
-                .nth(f.column.saturating_sub(1) as usize)
-                .map_or(line.len(), |(i, _)| i);
-            let end = line[start..]
-                .find(|c: char| c.is_whitespace() || "\"'`<>,;()[]{}".contains(c))
-                .map_or(line.len(), |n| start + n);
-            line.replace_range(start..end, &f.preview);
+    spans.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e, preview) in spans {
+        if e <= at {
+            continue; // inside a span already replaced
         }
-        for l in (first + 1)..(f.end_line as usize).min(lines.len()) {
-            lines[l] = "[redacted]".to_string();
+        let s = s.max(at);
+        out.extend_from_slice(&bytes[at..s]);
+        out.extend_from_slice(preview.as_bytes());
+        for _ in bytes[s..e].iter().filter(|&&b| b == b'\n') {
+            out.extend_from_slice(b"\n[redacted]");
         }
+        at = e;
     }
-    lines.join("\n")
+    out.extend_from_slice(&bytes[at..]);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `<rule_id>:<path>:<first 16 hex digits of sha256(secret)>`: no line number, so baselines survive edits.
@@ -292,6 +306,57 @@ mod tests {
         );
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert!(problems.is_empty(), "{}", text.join("\n"));
+    }
+
+    fn message_findings(text: &str) -> Vec<SecretFinding> {
+        let s = Scanner::new(&SecretsConfig::default(), &[]).unwrap();
+        let mut out = Vec::new();
+        s.scan(
+            "<commit message>",
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut out,
+        );
+        out
+    }
+
+    /// Two secrets on one line, a pair whose secret comes first, a secret holding `(`, `,` or `;`:
+    /// every byte of every secret is replaced, and the text keeps its lines.
+    #[test]
+    fn redaction_replaces_exact_spans_of_every_finding() {
+        let id = format!("AKIA{}", "Z7QW3LRT5XKP2M4N");
+        let id2 = format!("AKIA{}", "Q3EGRTZ5UJKLM7NX");
+        let secret = format!("Zztu8dNgA/KSkp9LqtU{}", "hWnyWPEGpDIlWNPdhqwL6");
+        let pw = format!("Xk9(q,{};vL2#mZ8rT", "Wn4");
+        let text = format!(
+            "Subject\n\nkeys {id} and {id2} here\naws_secret_access_key = {secret}\naws_access_key_id = {id}\npassword = \"{pw}\"\n\nSigned-off-by: A <a@example.com>\n"
+        );
+        let findings = message_findings(&text);
+        assert!(findings.len() >= 3, "{findings:?}");
+        let red = redact_spans(&text, &findings);
+        for needle in [&id, &id2, &secret, &pw] {
+            assert!(!red.contains(needle.as_str()), "{needle} left in {red}");
+            // No long part of a secret survives either.
+            let part = &needle[needle.len() / 2..];
+            assert!(!red.contains(part), "{part} left in {red}");
+        }
+        assert_eq!(red.lines().count(), text.lines().count(), "{red}");
+        assert!(red.ends_with("Signed-off-by: A <a@example.com>\n"), "{red}");
+    }
+
+    #[test]
+    fn redaction_keeps_the_lines_of_a_multi_line_secret() {
+        let body = "MIIEowIBAAKCAQEA7r3Q9vKk2m8XyL1pTqWz5nHdJf0sBcU4aYgE6iRtO\nw3Lx9PqZ2VnB7cM5kD1sF8hJ4gT6yU0oI3eR9wQ2aS5dF7gH1jK4lZ8xC6vB3nM\n";
+        let text = format!(
+            "Subject\n\n-----BEGIN RSA PRIVATE {}-----\n{body}-----END RSA PRIVATE KEY-----\nafter\n",
+            "KEY"
+        );
+        let findings = message_findings(&text);
+        assert!(!findings.is_empty(), "{text}");
+        let red = redact_spans(&text, &findings);
+        assert!(!red.contains("MIIEow") && !red.contains("w3Lx9P"), "{red}");
+        assert_eq!(red.lines().count(), text.lines().count(), "{red}");
+        assert!(red.ends_with("after\n"), "{red}");
     }
 
     #[test]
