@@ -5,7 +5,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cargo build --release --locked --quiet --manifest-path "$here/Cargo.toml"
-gc="$here/target/release/git-charter"
+. "$here/bench/target-dir.sh"
+gc="$(target_dir "$here")/release/git-charter"
 repo=$(mktemp -d)
 trap 'rm -rf "$repo"' EXIT
 cd "$repo"

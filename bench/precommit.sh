@@ -9,7 +9,8 @@ tools=${BENCH_TOOLS:-$PWD/bench/work/tools}
 mkdir -p "$tools"
 
 cargo build --release --locked --quiet
-bin=$PWD/target/release/git-charter
+. bench/target-dir.sh
+bin=$(target_dir "$PWD")/release/git-charter
 
 if ! command -v hyperfine >/dev/null 2>&1; then
   echo "hyperfine not found: apt-get install -y hyperfine" >&2

@@ -6,7 +6,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 data="$(cd "${1:-$here/../shared/bench/secrets-dev}" && pwd)"
 cargo build --release --locked --quiet --manifest-path "$here/Cargo.toml"
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
-(cd "$data/tree" && "$here/target/release/git-charter" scan --format json > "$out/scan.json") || true
+(cd "$data/tree" && "$(. "$here/bench/target-dir.sh"; target_dir "$here")/release/git-charter" scan --format json > "$out/scan.json") || true
 python3 - "$out/scan.json" "$out/findings.jsonl" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))

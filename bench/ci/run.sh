@@ -17,7 +17,8 @@ registry="$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/ 2>/dev/null | he
 [ -n "$registry" ] || { echo "no cargo registry sources under ${CARGO_HOME:-$HOME/.cargo}/registry/src" >&2; exit 2; }
 
 cargo build --release --quiet --bin git-charter
-bin="$PWD/target/release/git-charter"
+. bench/target-dir.sh
+bin="$(target_dir "$PWD")/release/git-charter"
 
 work="$PWD/target/bench-ci"
 repo="$work/repo"

@@ -106,7 +106,7 @@ build_ours() {
 # The command line each tool is run with; empty when the tool is not available.
 cmd_for() {
     case "$1" in
-        ours) echo "$ROOT/target/release/examples/secrets_findings $CORPUS --quiet" ;;
+        ours) echo "$(. "$ROOT/bench/target-dir.sh"; target_dir "$ROOT")/release/examples/secrets_findings $CORPUS --quiet" ;;
         ripsecrets) command -v ripsecrets >/dev/null && echo "ripsecrets $CORPUS" ;;
         detect-secrets) [ -x "$VENV/bin/detect-secrets" ] && echo "$VENV/bin/detect-secrets scan --all-files $CORPUS" ;;
         kingfisher) b="$(pkg_binary "$VENV" kingfisher)"; [ -n "$b" ] &&
