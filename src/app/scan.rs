@@ -78,31 +78,43 @@ fn scan_files(
     })
 }
 
-fn roots_or(dir: &Path, cwd: &Path, paths: &[PathBuf]) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![dir.to_path_buf()]
+/// The directory findings are named relative to (`root`, resolved) and the roots to walk: `paths`
+/// (relative to `cwd`), or `default`, each resolved, so `.`, `sub/..` and a symlinked checkout
+/// name a file the same way the hooks and the baseline do (`new/c.py`, never `new/./c.py`).
+fn resolve_roots(
+    root: &Path,
+    default: &Path,
+    cwd: &Path,
+    paths: &[PathBuf],
+) -> Result<(PathBuf, Vec<PathBuf>)> {
+    let resolve = |p: &Path| {
+        if !p.exists() {
+            return Err(Error::from(GitError::NoSuchPath(p.to_path_buf())));
+        }
+        std::fs::canonicalize(p).map_err(|e| Error::io(p, e))
+    };
+    let base = resolve(root)?;
+    let roots = if paths.is_empty() {
+        vec![resolve(default)?]
     } else {
         paths
             .iter()
-            .map(|p| {
-                if p.is_absolute() {
-                    p.clone()
-                } else {
-                    cwd.join(p)
-                }
-            })
-            .collect()
-    }
+            .map(|p| resolve(&cwd.join(p)))
+            .collect::<Result<_>>()?
+    };
+    Ok((base, roots))
 }
 
 /// `scan [PATH…]`.
 pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
-    let parts = CharterParts::read(&CharterSource::WorkTree(charter_root(cwd)))?;
+    let root = charter_root(cwd);
+    let parts = CharterParts::read(&CharterSource::WorkTree(root.clone()))?;
     let detectors = Detectors::build(&parts)?;
     let mut evaluator = make_evaluator(&parts.charter, &parts.sources)?;
-    let roots = roots_or(cwd, cwd, paths);
+    // Named from the repository root, as the charter's globs and the baseline name files.
+    let (base, roots) = resolve_roots(&root, cwd, cwd, paths)?;
     let max = parts.charter.charter.limits.max_file_size;
-    let scanned = scan_files(&detectors, &roots, cwd, max, true)?;
+    let scanned = scan_files(&detectors, &roots, &base, max, true)?;
     let repo = input::Repo {
         root: cwd.display().to_string(),
         ..input::Repo::default()
@@ -152,13 +164,14 @@ pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<(Pa
         BaselineMode::Replace => Baseline::default(),
     };
     let detectors = Detectors::build(&parts)?;
-    let roots = roots_or(&root, cwd, paths);
+    let (base, roots) = resolve_roots(&root, &root, cwd, paths)?;
     let scopes = roots
         .iter()
-        .map(|r| relative_to(&root, r))
+        .zip(roots_or_default(paths, &root))
+        .map(|(real, given)| relative_to(&base, real, &given))
         .collect::<Result<Vec<_>>>()?;
     let max = parts.charter.charter.limits.max_file_size;
-    let scanned = scan_files(&detectors, &roots, &root, max, false)?;
+    let scanned = scan_files(&detectors, &roots, &base, max, false)?;
     let fresh = scanned
         .files
         .into_iter()
@@ -178,19 +191,23 @@ pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<(Pa
     Ok((path, doc.findings.len()))
 }
 
-/// `path` relative to `root` with `/` separators (`""` for the root itself), as findings name
-/// files; both are resolved first so `./sub/..` and symlinked checkouts compare equal.
-fn relative_to(root: &Path, path: &Path) -> Result<String> {
-    if !path.exists() {
-        return Err(GitError::NoSuchPath(path.to_path_buf()).into());
+/// The paths as the user gave them, for messages.
+fn roots_or_default(paths: &[PathBuf], root: &Path) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![root.to_path_buf()]
+    } else {
+        paths.to_vec()
     }
-    let real_root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
-    let real = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
-    let rel = real.strip_prefix(&real_root).map_err(|_| {
+}
+
+/// `real` (resolved) relative to `base` (resolved) with `/` separators, `""` for the root itself:
+/// the prefix of the baseline entries a scan of `given` replaces.
+fn relative_to(base: &Path, real: &Path, given: &Path) -> Result<String> {
+    let rel = real.strip_prefix(base).map_err(|_| {
         Error::Usage(format!(
             "{}: not inside {}; the baseline records only the repository's files",
-            path.display(),
-            root.display()
+            given.display(),
+            base.display()
         ))
     })?;
     Ok(rel
