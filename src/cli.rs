@@ -102,9 +102,15 @@ pub enum Command {
         ids: bool,
     },
     /// Write the current secret findings to .charter/baseline.json; later runs report only new ones.
+    ///
+    /// With PATHs, only the entries under those paths are replaced; the rest of the baseline is
+    /// kept. `--replace` starts over, and rebuilds a baseline that no longer parses.
     Baseline {
         /// Files or directories to scan (default: the whole work tree).
         paths: Vec<PathBuf>,
+        /// Discard the current baseline (even a broken one) and keep only this scan's findings.
+        #[arg(long)]
+        replace: bool,
     },
     /// Print the effective charter (the default merged with .charter/charter.yaml).
     Charter,

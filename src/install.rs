@@ -1,7 +1,9 @@
 //! Installing and removing native git hook shims; keeps and chains hooks that were already there.
-//! Plain file operations on a hooks directory that collect::hooks located; never touches the index or history.
+//! Plain file operations on a hooks directory that collect::hooks located (writes through `fsutil`);
+//! never touches the index or history.
 
 use crate::collect::hooks::{self, HooksDirError};
+use crate::fsutil::{self, WriteOptions};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -392,14 +394,16 @@ fn restore_or(
     }
 }
 
-/// Write through a temporary sibling and rename, so git never runs a half-written hook.
+/// Write through a synced temporary sibling and rename (`fsutil`), so git never runs a
+/// half-written hook. A symlink at `path` is refused, never written through.
 fn write_shim(hook: Hook, path: &Path) -> Result<(), InstallError> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".charter-tmp");
-    let tmp = path.with_file_name(name);
-    std::fs::write(&tmp, hook.shim()).map_err(|e| InstallError::io(&tmp, e))?;
-    make_executable(&tmp)?;
-    std::fs::rename(&tmp, path).map_err(|e| InstallError::io(path, e))
+    let opts = WriteOptions {
+        existing: fsutil::Existing::Replace,
+        executable: true,
+    };
+    fsutil::write_atomic(path, hook.shim().as_bytes(), opts)
+        .map(drop)
+        .map_err(|e| InstallError::io(path, e))
 }
 
 #[cfg(unix)]

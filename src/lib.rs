@@ -7,6 +7,7 @@ pub mod collect;
 pub mod config;
 pub mod detect;
 pub mod error;
+pub mod fsutil;
 pub mod input;
 pub mod install;
 pub mod model;

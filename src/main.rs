@@ -122,8 +122,13 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             Ok(exit::OK)
         }
         Command::Scan { paths } => verdict(&app::scan::scan(&dir, paths)?, cli),
-        Command::Baseline { paths } => {
-            let (path, n) = app::scan::baseline(&dir, paths)?;
+        Command::Baseline { paths, replace } => {
+            let mode = if *replace {
+                app::scan::BaselineMode::Replace
+            } else {
+                app::scan::BaselineMode::Update
+            };
+            let (path, n) = app::scan::baseline(&dir, paths, mode)?;
             emit(&report::baseline_written(&path, n))?;
             Ok(exit::OK)
         }

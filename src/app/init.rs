@@ -1,9 +1,10 @@
 //! `init`: writes a commented starter `.charter/` (charter, example policy and its test).
-//! Never overwrites: an existing file is kept and reported as such.
+//! Never overwrites: an existing file is kept and reported as such; writes go through `fsutil`.
 
 use super::session::charter_root;
 use crate::config::{CHARTER_DIR, CHARTER_FILE, POLICIES_DIR};
 use crate::error::{Error, Result};
+use crate::fsutil::{self, WriteOptions};
 pub use crate::model::InitAction;
 use std::path::Path;
 
@@ -40,25 +41,16 @@ pub fn init(cwd: &Path) -> Result<Vec<InitAction>> {
     let mut actions = Vec::new();
     for (path, text) in files {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+            fsutil::create_dir_inside(&root, parent).map_err(|e| Error::io(parent, e))?;
         }
-        // create_new: never replace a file, even one that appears between a check and the write.
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                use std::io::Write;
-                f.write_all(text.as_bytes())
-                    .map_err(|e| Error::io(&path, e))?;
-                actions.push(InitAction::Wrote(path));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                actions.push(InitAction::Kept(path))
-            }
-            Err(e) => return Err(Error::io(&path, e)),
-        }
+        // Keep: never replace a file, even one that appears between a check and the write.
+        let wrote = fsutil::write_atomic(&path, text.as_bytes(), WriteOptions::KEEP)
+            .map_err(|e| Error::io(&path, e))?;
+        actions.push(if wrote {
+            InitAction::Wrote(path)
+        } else {
+            InitAction::Kept(path)
+        });
     }
     Ok(actions)
 }

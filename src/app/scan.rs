@@ -1,10 +1,13 @@
 //! `scan` and `baseline`: files on disk through the same detectors and policies as the hooks.
 
-use super::session::{CharterParts, Detectors, charter_root, judge, make_evaluator, rule_infos};
-use crate::collect::CharterSource;
+use super::session::{
+    CharterParts, Detectors, charter_root, judge, make_evaluator, read_baseline, rule_infos,
+};
 use crate::collect::files::{self, DiskFile};
+use crate::collect::{CharterSource, GitError};
 use crate::config::baseline::{Baseline, BaselineEntry};
 use crate::error::{Error, Result};
+use crate::fsutil::{self, WriteOptions};
 use crate::input::{self, Input, Stats};
 use crate::model::{FileStatus, Stage};
 use crate::pattern::LineMap;
@@ -75,31 +78,43 @@ fn scan_files(
     })
 }
 
-fn roots_or(dir: &Path, cwd: &Path, paths: &[PathBuf]) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![dir.to_path_buf()]
+/// The directory findings are named relative to (`root`, resolved) and the roots to walk: `paths`
+/// (relative to `cwd`), or `default`, each resolved, so `.`, `sub/..` and a symlinked checkout
+/// name a file the same way the hooks and the baseline do (`new/c.py`, never `new/./c.py`).
+fn resolve_roots(
+    root: &Path,
+    default: &Path,
+    cwd: &Path,
+    paths: &[PathBuf],
+) -> Result<(PathBuf, Vec<PathBuf>)> {
+    let resolve = |p: &Path| {
+        if !p.exists() {
+            return Err(Error::from(GitError::NoSuchPath(p.to_path_buf())));
+        }
+        std::fs::canonicalize(p).map_err(|e| Error::io(p, e))
+    };
+    let base = resolve(root)?;
+    let roots = if paths.is_empty() {
+        vec![resolve(default)?]
     } else {
         paths
             .iter()
-            .map(|p| {
-                if p.is_absolute() {
-                    p.clone()
-                } else {
-                    cwd.join(p)
-                }
-            })
-            .collect()
-    }
+            .map(|p| resolve(&cwd.join(p)))
+            .collect::<Result<_>>()?
+    };
+    Ok((base, roots))
 }
 
 /// `scan [PATH…]`.
 pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
-    let parts = CharterParts::read(&CharterSource::WorkTree(charter_root(cwd)))?;
+    let root = charter_root(cwd);
+    let parts = CharterParts::read(&CharterSource::WorkTree(root.clone()))?;
     let detectors = Detectors::build(&parts)?;
     let mut evaluator = make_evaluator(&parts.charter, &parts.sources)?;
-    let roots = roots_or(cwd, cwd, paths);
+    // Named from the repository root, as the charter's globs and the baseline name files.
+    let (base, roots) = resolve_roots(&root, cwd, cwd, paths)?;
     let max = parts.charter.charter.limits.max_file_size;
-    let scanned = scan_files(&detectors, &roots, cwd, max, true)?;
+    let scanned = scan_files(&detectors, &roots, &base, max, true)?;
     let repo = input::Repo {
         root: cwd.display().to_string(),
         ..input::Repo::default()
@@ -126,50 +141,78 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     ))
 }
 
-/// `baseline [PATH…]`: writes every current secret finding's fingerprint to `.charter/baseline.json`.
-/// Returns the path written and the number of entries.
-pub fn baseline(cwd: &Path, paths: &[PathBuf]) -> Result<(PathBuf, usize)> {
+/// How `baseline` treats the entries already in `.charter/baseline.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaselineMode {
+    /// Replace the entries under the scanned paths, keep every other one. A broken file is an error.
+    Update,
+    /// Start over: the file holds only this scan's findings, whatever it held (or however broken).
+    Replace,
+}
+
+/// `baseline [--replace] [PATH…]`: records every current secret finding's fingerprint under the
+/// scanned paths in `.charter/baseline.json`, keeping the accepted findings elsewhere (all of them
+/// are replaced with `--replace`). Returns the path written and the number of entries.
+pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<(PathBuf, usize)> {
     let root = charter_root(cwd);
-    let parts = CharterParts::read(&CharterSource::WorkTree(root.clone()))?;
+    let source = CharterSource::WorkTree(root.clone());
+    let parts = CharterParts::read_without_baseline(&source)?;
+    // Read (and validate) the current file before the scan: a broken one stops here, saying how
+    // to rebuild it, before any work is done.
+    let current = match mode {
+        BaselineMode::Update => read_baseline(&source)?.unwrap_or_default(),
+        BaselineMode::Replace => Baseline::default(),
+    };
     let detectors = Detectors::build(&parts)?;
-    let roots = roots_or(&root, cwd, paths);
+    let (base, roots) = resolve_roots(&root, &root, cwd, paths)?;
+    let scopes = roots
+        .iter()
+        .zip(roots_or_default(paths, &root))
+        .map(|(real, given)| relative_to(&base, real, &given))
+        .collect::<Result<Vec<_>>>()?;
     let max = parts.charter.charter.limits.max_file_size;
-    let scanned = scan_files(&detectors, &roots, &root, max, false)?;
-    let doc = Baseline::new(
-        scanned
-            .files
-            .into_iter()
-            .flat_map(|f| f.findings)
-            .map(|f| BaselineEntry {
-                fingerprint: f.fingerprint,
-                rule_id: f.rule_id,
-                path: f.path,
-            })
-            .collect(),
-    );
+    let scanned = scan_files(&detectors, &roots, &base, max, false)?;
+    let fresh = scanned
+        .files
+        .into_iter()
+        .flat_map(|f| f.findings)
+        .map(|f| BaselineEntry {
+            fingerprint: f.fingerprint,
+            rule_id: f.rule_id,
+            path: f.path,
+        })
+        .collect();
+    let doc = current.update(&scopes, fresh);
     let loaded = &parts.charter;
     let path = loaded.baseline_path();
-    std::fs::create_dir_all(&loaded.dir).map_err(|e| Error::io(&loaded.dir, e))?;
-    write_atomically(&path, doc.to_json().as_bytes())?;
+    fsutil::create_dir_inside(&root, &loaded.dir).map_err(|e| Error::io(&loaded.dir, e))?;
+    fsutil::write_atomic(&path, doc.to_json().as_bytes(), WriteOptions::REPLACE)
+        .map_err(|e| Error::io(&path, e))?;
     Ok((path, doc.findings.len()))
 }
 
-/// Writes `path` through a temporary sibling, synced and renamed over it: a reader (or a hook
-/// running meanwhile) sees the old file or the new one, never half of one.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
+/// The paths as the user gave them, for messages.
+fn roots_or_default(paths: &[PathBuf], root: &Path) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![root.to_path_buf()]
+    } else {
+        paths.to_vec()
     }
-    Ok(())
+}
+
+/// `real` (resolved) relative to `base` (resolved) with `/` separators, `""` for the root itself:
+/// the prefix of the baseline entries a scan of `given` replaces.
+fn relative_to(base: &Path, real: &Path, given: &Path) -> Result<String> {
+    let rel = real.strip_prefix(base).map_err(|_| {
+        Error::Usage(format!(
+            "{}: not inside {}; the baseline records only the repository's files",
+            given.display(),
+            base.display()
+        ))
+    })?;
+    Ok(rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/"))
 }

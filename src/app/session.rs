@@ -37,6 +37,16 @@ pub struct CharterParts {
 impl CharterParts {
     /// The one loader: the same files, named the same way, from the work tree or from a commit.
     pub fn read(source: &CharterSource<'_>) -> Result<CharterParts> {
+        let mut parts = CharterParts::read_without_baseline(source)?;
+        if let Some(b) = read_baseline(source)? {
+            parts.baseline = b.fingerprints();
+        }
+        Ok(parts)
+    }
+
+    /// Everything but the baseline (left empty): what `baseline` needs, which must work when the
+    /// current baseline is broken.
+    pub fn read_without_baseline(source: &CharterSource<'_>) -> Result<CharterParts> {
         let charter = read_charter(source)?;
         let sources = read_policies(source)?;
         let mut gitleaks = Vec::new();
@@ -50,21 +60,24 @@ impl CharterParts {
             })?;
             gitleaks.push((source.name(rel).display().to_string(), text));
         }
-        let path = source.baseline_file();
-        let baseline =
-            match source.read_optional(&format!("{CHARTER_DIR}/{}", config::BASELINE_FILE)) {
-                Ok(Some(text)) => Baseline::parse(&path, &text)?.fingerprints(),
-                Ok(None) => HashSet::new(),
-                Err(ReadError::Io { path, source }) => return Err(Error::io(path, source)),
-                Err(ReadError::Git(e)) => return Err(e.into()),
-                Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
-            };
         Ok(CharterParts {
             charter,
-            baseline,
+            baseline: HashSet::new(),
             sources,
             gitleaks,
         })
+    }
+}
+
+/// `.charter/baseline.json`, parsed and validated; `None` when there is none.
+pub fn read_baseline(source: &CharterSource<'_>) -> Result<Option<Baseline>> {
+    let path = source.baseline_file();
+    match source.read_optional(&format!("{CHARTER_DIR}/{}", config::BASELINE_FILE)) {
+        Ok(Some(text)) => Ok(Some(Baseline::parse(&path, &text)?)),
+        Ok(None) => Ok(None),
+        Err(ReadError::Io { path, source }) => Err(Error::io(path, source)),
+        Err(ReadError::Git(e)) => Err(e.into()),
+        Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
     }
 }
 

@@ -20,4 +20,5 @@ mod robustness;
 mod sarif;
 mod secret_rules;
 mod snapshots;
+mod state;
 mod trailers_git;
