@@ -229,10 +229,12 @@ pub fn input_document(input: &crate::input::Input) -> String {
 }
 
 /// `charter`: the effective charter as YAML, or with `--format json` as JSON (keys sorted).
+/// The YAML is for reading: the emitter leaves bidi controls and NEL raw in plain scalars, so they
+/// are shown escaped (`\u{202e}`); `--format json` keeps every string's data exactly.
 pub fn charter(charter: &crate::config::Charter, format: Format) -> String {
     let yaml = crate::config::to_yaml(charter);
     if format != Format::Json {
-        return yaml;
+        return escape::printable_text(&yaml).into_owned();
     }
     let value: serde_json::Value =
         yaml_serde::from_str(&yaml).expect("the charter's own YAML parses");
