@@ -249,3 +249,29 @@ fn bidi_controls_in_charter_values_do_not_reach_the_terminal() {
         "JSON keeps the stopword as data"
     );
 }
+
+#[test]
+fn escape_sequences_in_the_repository_path_do_not_reach_the_terminal() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("repo\u{1b}]0;pwned\u{7}\u{202e}");
+    std::fs::create_dir(&dir).unwrap();
+    let init = git_in(&dir, &["init", "-q", "-b", "main"]);
+    assert!(init.status.success());
+    for args in [
+        &["init"][..],
+        &["install"],
+        &["baseline"],
+        &["uninstall"],
+        &["pre-commit"],
+    ] {
+        let run = run_in(&dir, args);
+        assert_terminal_safe(&format!("{args:?}"), &run);
+        if args != ["pre-commit"] {
+            assert!(
+                run.all().contains("repo\\u{1b}]0;pwned\\u{7}\\u{202e}"),
+                "{args:?} names the repository, escaped: {}",
+                run.all()
+            );
+        }
+    }
+}
