@@ -275,3 +275,43 @@ fn escape_sequences_in_the_repository_path_do_not_reach_the_terminal() {
         }
     }
 }
+
+#[test]
+fn escape_sequences_in_imported_gitleaks_rules_do_not_reach_the_terminal() {
+    let r = Repo::new();
+    r.add(
+        ".charter/charter.yaml",
+        "version: 1\nsecrets:\n  gitleaks_config: gitleaks.toml\n",
+    );
+    // TOML escapes put ESC into the id and title; the keyword carries a raw bidi override.
+    r.add(
+        "gitleaks.toml",
+        "[[rules]]\nid = \"evil\\u001b]0;pwned\\u0007\"\ndescription = \"Evil \u{202e} title \\u001b[2J\"\nregex = '''evil_[a-z0-9]{20}'''\nkeywords = [\"evil_\u{202e}\"]\n",
+    );
+    let run = r.charter(&["rules"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stdout.contains("evil\\u{1b}]0;pwned\\u{7}"),
+        "{}",
+        run.stdout
+    );
+    assert_terminal_safe("rules", &run);
+    assert_terminal_safe("rules check", &r.charter(&["rules", "check"]));
+    assert_terminal_safe(
+        "rules --format json",
+        &r.charter(&["rules", "--format", "json"]),
+    );
+
+    // Raw controls are not TOML: the parse error quotes the line.
+    r.add(
+        "gitleaks.toml",
+        "[[rules]]\nid = \"evil\u{1b}]0;pwned\u{7}\u{202e}\"\n",
+    );
+    let run = r.charter(&["rules"]);
+    assert_eq!(run.code, 3, "{}", run.all());
+    assert_terminal_safe("rules with a broken gitleaks config", &run);
+    assert_terminal_safe(
+        "pre-commit with a broken gitleaks config",
+        &r.charter(&["pre-commit"]),
+    );
+}
