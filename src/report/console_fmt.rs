@@ -1,6 +1,7 @@
 //! Human-readable output, grouped by file, styled with the `console` crate.
 
 use super::Report;
+use super::escape::printable;
 use crate::model::{Level, Violation};
 use console::style;
 use std::fmt::Write;
@@ -20,7 +21,7 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
     for (commit, path, vs) in &groups {
         if *commit != last_commit {
             if let Some(c) = commit {
-                let _ = writeln!(s, "{}", style(format!("commit {c}")).yellow());
+                let _ = writeln!(s, "{}", style(format!("commit {}", printable(c))).yellow());
             }
             last_commit = *commit;
         }
@@ -39,7 +40,7 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
                 s,
                 "  {:>5}  {level}  {}  {}",
                 style(loc).dim(),
-                style(&v.policy_id).cyan(),
+                style(printable(&v.policy_id)).cyan(),
                 printable(&v.message)
             );
             if let Some(r) = &v.remediation {
@@ -80,7 +81,7 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
         ));
     }
     if let Some(n) = &report.nothing {
-        what.push(n.clone());
+        what.push(printable(n).into_owned());
     } else {
         what.push(format!(
             "{} file{}, {} scanned ({})",
@@ -141,21 +142,4 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
         verdict,
         what.join(" · ")
     )
-}
-
-/// A path as it may be shown on a terminal: control characters (escape sequences in a file name
-/// could rewrite the screen or the window title) are shown escaped.
-pub(super) fn printable(p: &str) -> String {
-    if !p.chars().any(char::is_control) {
-        return p.to_string();
-    }
-    p.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }

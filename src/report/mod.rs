@@ -4,6 +4,7 @@
 
 mod console_fmt;
 pub mod docs;
+pub mod escape;
 pub mod policy;
 pub mod sarif;
 
@@ -194,15 +195,20 @@ pub fn out(text: &str) -> io::Result<()> {
     }
 }
 
-/// Prints a fatal error on stderr.
+/// Prints a fatal error on stderr. Errors carry text from hostile files (a policy's source line, a
+/// glob, a file name), so the message is escaped here, on the one path every error takes.
 pub fn error(message: &str) {
     let style = console::Style::new().red().bold().for_stderr();
-    eprintln!("{} {message}", style.apply_to("git-charter: error:"));
+    eprintln!(
+        "{} {}",
+        style.apply_to("git-charter: error:"),
+        escape::printable_text(message)
+    );
 }
 
 /// Prints a note on stderr (e.g. that nothing was staged).
 pub fn note(message: &str) {
-    eprintln!("git-charter: {message}");
+    eprintln!("git-charter: {}", escape::printable_text(message));
 }
 
 /// Writes a verdict: the note on stderr when there was nothing to judge (console only), then the
@@ -219,18 +225,20 @@ pub fn verdict(report: &Report, format: Format, quiet: bool) -> io::Result<()> {
 
 /// `input`: the document the policies receive, as pretty JSON.
 pub fn input_document(input: &crate::input::Input) -> String {
-    serde_json::to_string_pretty(input).expect("input serialises") + "\n"
+    escape::json(serde_json::to_string_pretty(input).expect("input serialises") + "\n")
 }
 
 /// `charter`: the effective charter as YAML, or with `--format json` as JSON (keys sorted).
+/// The YAML is for reading: the emitter leaves bidi controls and NEL raw in plain scalars, so they
+/// are shown escaped (`\u{202e}`); `--format json` keeps every string's data exactly.
 pub fn charter(charter: &crate::config::Charter, format: Format) -> String {
     let yaml = crate::config::to_yaml(charter);
     if format != Format::Json {
-        return yaml;
+        return escape::printable_text(&yaml).into_owned();
     }
     let value: serde_json::Value =
         yaml_serde::from_str(&yaml).expect("the charter's own YAML parses");
-    serde_json::to_string_pretty(&value).expect("serialises") + "\n"
+    escape::json(serde_json::to_string_pretty(&value).expect("serialises") + "\n")
 }
 
 /// `baseline`: where the fingerprints went.
@@ -238,21 +246,24 @@ pub fn baseline_written(path: &Path, entries: usize) -> String {
     format!(
         "wrote {entries} finding{} to {}\n",
         if entries == 1 { "" } else { "s" },
-        path.display()
+        escape::printable(&path.display().to_string())
     )
 }
 
 /// `install` / `uninstall`: one line per hook touched.
 pub fn hook_actions(actions: &[crate::install::Action]) -> String {
-    actions.iter().map(|a| format!("{a}\n")).collect()
+    actions
+        .iter()
+        .map(|a| format!("{}\n", escape::printable(&a.to_string())))
+        .collect()
 }
 
 /// Renders a verdict in the chosen format.
 pub fn render(report: &Report, format: Format, quiet: bool) -> String {
     match format {
         Format::Console => console_fmt::render(report, quiet),
-        Format::Json => json(report),
-        Format::Sarif => sarif::render(report),
+        Format::Json => escape::json(json(report)),
+        Format::Sarif => escape::json(sarif::render(report)),
         Format::Github => github(report),
     }
 }
@@ -291,14 +302,14 @@ fn github(report: &Report) -> String {
         };
         let mut props = Vec::new();
         if let Some(p) = &v.path {
-            props.push(format!("file={}", escape_property(p)));
+            props.push(format!("file={}", escape::github_property(p)));
         }
         if let Some(l) = v.line {
             props.push(format!("line={l}"));
         }
         props.push(format!(
             "title={}",
-            escape_property(&format!("{} {}", v.policy_id, v.title))
+            escape::github_property(&format!("{} {}", v.policy_id, v.title))
         ));
         let mut msg = v.message.clone();
         if let Some(c) = &v.commit {
@@ -311,20 +322,11 @@ fn github(report: &Report) -> String {
         s.push_str(&format!(
             "::{kind} {}::{}\n",
             props.join(","),
-            escape_data(&msg)
+            escape::github_data(&msg)
         ));
     }
+    // Not a workflow command: a `::` here is only text, and `summary_line` escapes what it quotes.
     s.push_str(&console_fmt::summary_line(report, false));
     s.push('\n');
     s
-}
-
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }

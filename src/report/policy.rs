@@ -1,6 +1,7 @@
 //! Output of the policy commands: `policy test`, `policy check`, `policy list`.
 
 use super::Format;
+use super::escape::{self, printable, printable_text};
 use crate::model::InitAction;
 use crate::policy::{CheckProblem, Policy, TestOutcome};
 use console::style;
@@ -15,13 +16,13 @@ pub fn tests(outcomes: &[TestOutcome], format: Format) -> String {
             "passed": passed,
             "failed": outcomes.len() - passed,
         });
-        return serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+        return escape::json(serde_json::to_string_pretty(&doc).expect("serialises") + "\n");
     }
     let mut s = String::new();
     let mut last = "";
     for o in outcomes {
         if o.origin != last {
-            let _ = writeln!(s, "{}", style(&o.origin).bold());
+            let _ = writeln!(s, "{}", style(printable(&o.origin)).bold());
             last = &o.origin;
         }
         let mark = if o.passed {
@@ -29,9 +30,15 @@ pub fn tests(outcomes: &[TestOutcome], format: Format) -> String {
         } else {
             style("FAIL").red().bold()
         };
-        let _ = write!(s, "  {mark}  {}.{}", o.package, o.name);
+        let _ = write!(
+            s,
+            "  {mark}  {}.{}",
+            printable(&o.package),
+            printable(&o.name)
+        );
         if let Some(d) = o.detail.as_deref().filter(|_| !o.passed) {
-            let _ = write!(s, "  ({}:{}: {d})", o.origin, o.line);
+            let (origin, d) = (printable(&o.origin), printable(d));
+            let _ = write!(s, "  ({origin}:{}: {d})", o.line);
         }
         s.push('\n');
     }
@@ -49,11 +56,16 @@ pub fn check(policies: &[Policy], problems: &[CheckProblem], format: Format) -> 
     if format == Format::Json {
         let doc =
             serde_json::json!({"version": 1, "policies": policies.len(), "problems": problems});
-        return serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+        return escape::json(serde_json::to_string_pretty(&doc).expect("serialises") + "\n");
     }
     let mut s = String::new();
     for p in problems {
-        let _ = writeln!(s, "{}: {}", style(&p.origin).bold(), p.message);
+        let _ = writeln!(
+            s,
+            "{}: {}",
+            style(printable(&p.origin)).bold(),
+            printable_text(&p.message)
+        );
     }
     let _ = writeln!(
         s,
@@ -78,7 +90,7 @@ pub fn list(policies: &[Policy], format: Format) -> String {
                 })
             })
             .collect();
-        return serde_json::to_string_pretty(&items).expect("serialises") + "\n";
+        return escape::json(serde_json::to_string_pretty(&items).expect("serialises") + "\n");
     }
     let mut s = String::new();
     for p in policies {
@@ -92,11 +104,11 @@ pub fn list(policies: &[Policy], format: Format) -> String {
         let _ = writeln!(
             s,
             "{:<16} {:<9} {:<40} [{}] {}",
-            p.id(),
+            printable(p.id()),
             p.severity().as_str(),
-            p.title(),
-            stages,
-            p.origin
+            printable(p.title()),
+            printable(&stages),
+            printable(&p.origin)
         );
     }
     s
@@ -107,8 +119,8 @@ pub fn explain(p: &Policy) -> String {
     let _ = writeln!(
         s,
         "{} {}",
-        style(p.id()).cyan().bold(),
-        style(p.title()).bold()
+        style(printable(p.id())).cyan().bold(),
+        style(printable(p.title())).bold()
     );
     let _ = writeln!(s, "  severity: {}", p.severity());
     let stages = p
@@ -118,29 +130,35 @@ pub fn explain(p: &Policy) -> String {
         .as_ref()
         .map(|v| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))
         .unwrap_or_else(|| "all".into());
-    let _ = writeln!(s, "  stages:   {stages}");
-    let _ = writeln!(s, "  package:  {} ({})", p.package, p.origin);
+    let _ = writeln!(s, "  stages:   {}", printable(&stages));
+    let _ = writeln!(
+        s,
+        "  package:  {} ({})",
+        printable(&p.package),
+        printable(&p.origin)
+    );
     if let Some(d) = &p.metadata.description {
-        let _ = writeln!(s, "\n{}", d.trim());
+        let _ = writeln!(s, "\n{}", printable_text(d.trim()));
     }
     if let Some(r) = &p.metadata.custom.remediation {
-        let _ = writeln!(s, "\n{} {}", style("help:").green(), r.trim());
+        let r = printable_text(r.trim());
+        let _ = writeln!(s, "\n{} {r}", style("help:").green());
     }
     s
 }
 
 pub fn rules(rules: &[crate::detect::secrets::RuleInfo], format: Format) -> String {
     if format == Format::Json {
-        return serde_json::to_string_pretty(rules).expect("serialises") + "\n";
+        return escape::json(serde_json::to_string_pretty(rules).expect("serialises") + "\n");
     }
     let mut s = String::new();
     for r in rules {
         let _ = writeln!(
             s,
             "{:<40} {:<50} {}",
-            style(&r.id).cyan(),
-            r.title,
-            r.keywords.join(", ")
+            style(printable(&r.id)).cyan(),
+            printable(&r.title),
+            printable(&r.keywords.join(", "))
         );
     }
     let _ = writeln!(s, "{} rules", rules.len());
@@ -159,11 +177,11 @@ pub fn rules_check(outcome: &crate::rules::check::Outcome, format: Format) -> St
             })
             .collect();
         let doc = serde_json::json!({"version": 1, "kinds": kinds, "problems": outcome.problems});
-        return serde_json::to_string_pretty(&doc).expect("serialises") + "\n";
+        return escape::json(serde_json::to_string_pretty(&doc).expect("serialises") + "\n");
     }
     let mut s = String::new();
     for p in &outcome.problems {
-        let _ = writeln!(s, "{}", super::console_fmt::printable(&p.to_string()));
+        let _ = writeln!(s, "{}", printable(&p.to_string()));
     }
     for (kind, c) in &outcome.kinds {
         let _ = writeln!(
@@ -186,14 +204,15 @@ pub fn init(actions: &[InitAction], snippet: &str) -> String {
     for a in actions {
         match a {
             InitAction::Wrote(p) => {
-                let _ = writeln!(s, "{} {}", style("wrote").green(), p.display());
+                let p = printable(&p.display().to_string()).into_owned();
+                let _ = writeln!(s, "{} {p}", style("wrote").green());
             }
             InitAction::Kept(p) => {
                 let _ = writeln!(
                     s,
                     "{} {} (exists; not overwritten)",
                     style("kept ").yellow(),
-                    p.display()
+                    printable(&p.display().to_string())
                 );
             }
         }

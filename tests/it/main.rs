@@ -12,6 +12,7 @@ mod docs;
 // POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
 #[cfg(unix)]
 mod e2e_pre_commit;
+mod escape;
 #[cfg(unix)]
 mod install;
 mod never_leak;
