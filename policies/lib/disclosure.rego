@@ -1,0 +1,72 @@
+# Shared judgement of disclosure trailers; a library package (no deny/warn), used by every policy
+# that asks "did this commit disclose AI help?" (CH-AI-001, -002, -004, -006, the class, tier and
+# bulk rules). What counts is the charter's `disclosure:` section; this package only applies it.
+package gitcharter.lib.disclosure
+
+settings := s if {
+	s := data.charter.disclosure
+	is_object(s)
+} else := {}
+
+# The value as it is compared: lower-case, runs of white space as one space, without surrounding
+# white space, quotes, emphasis or brackets, nor trailing punctuation ("None." is "none").
+normalize(v) := n if {
+	is_string(v)
+	s := regex.replace(lower(v), `\s+`, " ")
+	n := regex.replace(regex.replace(s, "^[\\s\"'`*_(\\[]+", ""), "[\\s\"'`*_)\\].,;:!?…]+$", "")
+} else := ""
+
+# Trailer keys that disclose (disclosure.trailers), case-insensitive.
+is_key(k) if {
+	is_string(k)
+	some d in object.get(settings, "trailers", [])
+	is_string(d)
+	lower(k) == lower(d)
+}
+
+list(name) := {normalize(v) | some v in object.get(settings, name, []); is_string(v)}
+
+matches(name, v) if {
+	p := object.get(settings, name, null)
+	is_string(p)
+	p != ""
+	regex.match(p, normalize(v))
+}
+
+# A statement that no AI was used: one of disclosure.none_values, or matching disclosure.none_pattern.
+is_none(v) if normalize(v) in list("none_values")
+
+is_none(v) if matches("none_pattern", v)
+
+# Template text left unfilled: empty, naming nothing (no letter or digit), one of
+# disclosure.placeholder_values, or matching disclosure.placeholder_pattern (e.g. `<tool>:<model>`).
+is_placeholder(v) if normalize(v) == ""
+
+is_placeholder(v) if not regex.match(`[\pL\pN]`, normalize(v))
+
+is_placeholder(v) if normalize(v) in list("placeholder_values")
+
+is_placeholder(v) if matches("placeholder_pattern", v)
+
+# The one test: a value that discloses AI help.
+is_real(v) if {
+	is_string(v)
+	not is_none(v)
+	not is_placeholder(v)
+}
+
+trailers := t if {
+	t := input.commit.trailers
+	is_array(t)
+} else := []
+
+# Disclosure trailers of the commit whose values disclose.
+disclosures := [t | some t in trailers; is_key(t.key); is_real(t.value)]
+
+# Disclosure trailers saying that no AI was used.
+none_claims := [t | some t in trailers; is_key(t.key); is_none(t.value)]
+
+# Disclosure trailers left as template text (and not a "no AI" statement).
+placeholders := [t | some t in trailers; is_key(t.key); is_placeholder(t.value); not is_none(t.value)]
+
+disclosed if count(disclosures) > 0
