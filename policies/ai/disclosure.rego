@@ -93,8 +93,8 @@ deny contains result if {
 	t := not_disclosures[0]
 	e := blocking[0]
 	result := {
-		"message": sprintf("%s AI evidence (%s, %s: %q) but `%s: %s` is not a disclosure", [e.strength, e.tool, e.where, e.text, t.key, t.value]),
-		"remediation": sprintf("Replace `%s: %s` with `%s`, naming the tool (and model) that helped.", [t.key, t.value, suggestion(e.tool)]),
+		"message": sprintf("%s AI evidence (%s, %s: %q) but `%s` is not a disclosure", [e.strength, e.tool, e.where, e.text, lib.text(t)]),
+		"remediation": sprintf("Replace `%s` with `%s`, naming the tool (and model) that helped.", [lib.text(t), suggestion(e.tool)]),
 	}
 }
 

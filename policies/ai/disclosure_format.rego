@@ -28,12 +28,13 @@ deny contains result if {
 	result := {"message": sprintf("`%s: %s` does not match the charter's disclosure format `%s`", [t.key, t.value, pattern])}
 }
 
-# Template text left in a disclosure trailer is not a disclosure; without AI evidence (when CH-AI-001
-# says nothing) it is still worth fixing.
+# Template text left in a disclosure trailer is not a disclosure. With AI evidence CH-AI-001 says so;
+# without any, it is still worth fixing.
 warn contains result if {
+	count(object.get(input.commit, "ai_evidence", [])) == 0
 	some t in lib.placeholders
 	result := {
-		"message": sprintf("`%s: %s` is template text, not a disclosure", [t.key, t.value]),
+		"message": sprintf("`%s` is template text, not a disclosure", [lib.text(t)]),
 		"remediation": sprintf("Name the tool (and model) that helped, e.g. `%s: claude:opus-4`, or remove the trailer.", [t.key]),
 	}
 }

@@ -134,7 +134,7 @@ test_non_disclosures_next_to_a_claude_coauthor_are_denied if {
 denied_as_non_disclosure(results, key, value) if {
 	count(results) == 1
 	some r in results
-	contains(r.message, sprintf("`%s: %s` is not a disclosure", [key, value]))
+	contains(r.message, sprintf("`%s` is not a disclosure", [data.gitcharter.lib.disclosure.text({"key": key, "value": value})]))
 	contains(r.remediation, "Assisted-by: Claude Code")
 }
 
@@ -156,4 +156,10 @@ test_a_buried_placeholder_does_not_disclose if {
 	}
 	count(disclosure.deny) == 1 with input as commit([], [claude_coauthor, buried])
 	count(disclosure.buried_disclosure) == 0 with input as commit([], [claude_coauthor, buried])
+}
+
+test_an_empty_disclosure_is_quoted_as_empty if {
+	some r in deny_for("Assisted-by", "  ")
+	endswith(r.message, "but `Assisted-by:` is not a disclosure")
+	r.remediation == "Replace `Assisted-by:` with `Assisted-by: Claude Code`, naming the tool (and model) that helped."
 }

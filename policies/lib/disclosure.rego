@@ -70,3 +70,8 @@ none_claims := [t | some t in trailers; is_key(t.key); is_none(t.value)]
 placeholders := [t | some t in trailers; is_key(t.key); is_placeholder(t.value); not is_none(t.value)]
 
 disclosed if count(disclosures) > 0
+
+# A trailer as messages quote it: `Key: value`, or `Key:` when the value is empty.
+text(t) := sprintf("%s:", [t.key]) if {
+	trim_space(t.value) == ""
+} else := sprintf("%s: %s", [t.key, t.value])
