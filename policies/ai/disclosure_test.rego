@@ -124,12 +124,17 @@ test_non_disclosures_next_to_a_claude_coauthor_are_denied if {
 	values := array.concat(cases.none_cases, cases.placeholder_cases)
 	count(values) > 60
 	passed := [[k, v] |
-		some k in ["Assisted-by", "AI-Assisted", "Generated-by"]
 		some v in values
+		some k in keys_for(v)
 		not denied_as_non_disclosure(deny_for(k, v), k, v)
 	]
 	passed == []
 }
+
+# Every value under Assisted-by; a few under the other default keys too (each case costs an evaluation).
+keys_for(v) := ["Assisted-by", "AI-Assisted", "Generated-by"] if v in {"", "none.", "No AI used", "<tool>:<model>", "TBD"}
+
+else := ["Assisted-by"]
 
 denied_as_non_disclosure(results, key, value) if {
 	count(results) == 1

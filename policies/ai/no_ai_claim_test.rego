@@ -43,8 +43,8 @@ test_empty_input_passes if {
 }
 
 # Table-driven, against the default charter: every "no AI" phrasing next to a Claude co-author is a
-# contradiction; template text and real disclosures are not (CH-AI-001 judges those). The tables are
-# those of the library's test (policies/lib/disclosure_test.rego).
+# contradiction; template text and real disclosures are not (CH-AI-001 judges those). The "no AI"
+# table is the library's (policies/lib/disclosure_test.rego).
 claude := {
 	"signature": "claude-identity", "tool": "Claude Code", "strength": "strong",
 	"where": "trailer", "key": "Co-Authored-By", "text": "Co-Authored-By: Claude <noreply@anthropic.com>",
@@ -61,8 +61,7 @@ test_every_no_ai_phrasing_next_to_a_claude_coauthor_is_denied if {
 }
 
 test_placeholders_and_real_disclosures_are_not_no_ai_claims if {
-	count(cases.placeholder_cases) > 20
-	count(cases.real_cases) > 10
-	denied := [v | some v in array.concat(cases.placeholder_cases, cases.real_cases); count(deny_for(v)) > 0]
+	values := ["", "?", "<tool>:<model>", "TBD", "xxx", "Claude Code", "claude:opus-4", "yes (Copilot)", "Nova Sonic", "Notion AI"]
+	denied := [v | some v in values; count(deny_for(v)) > 0]
 	denied == []
 }

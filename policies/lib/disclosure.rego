@@ -24,35 +24,42 @@ is_key(k) if {
 	lower(k) == lower(d)
 }
 
-list(name) := {normalize(v) | some v in object.get(settings, name, []); is_string(v)}
+none_values := {normalize(v) | some v in object.get(settings, "none_values", []); is_string(v)}
 
-matches(name, v) if {
+placeholder_values := {normalize(v) | some v in object.get(settings, "placeholder_values", []); is_string(v)}
+
+pattern(name) := p if {
 	p := object.get(settings, name, null)
 	is_string(p)
 	p != ""
-	regex.match(p, normalize(v))
 }
 
 # A statement that no AI was used: one of disclosure.none_values, or matching disclosure.none_pattern.
-is_none(v) if normalize(v) in list("none_values")
-
-is_none(v) if matches("none_pattern", v)
+is_none(v) if none_normalized(normalize(v))
 
 # Template text left unfilled: empty, naming nothing (no letter or digit), one of
 # disclosure.placeholder_values, or matching disclosure.placeholder_pattern (e.g. `<tool>:<model>`).
-is_placeholder(v) if normalize(v) == ""
-
-is_placeholder(v) if not regex.match(`[\pL\pN]`, normalize(v))
-
-is_placeholder(v) if normalize(v) in list("placeholder_values")
-
-is_placeholder(v) if matches("placeholder_pattern", v)
+is_placeholder(v) if placeholder_normalized(normalize(v))
 
 # The one test: a value that discloses AI help.
 is_real(v) if {
 	is_string(v)
-	not is_none(v)
-	not is_placeholder(v)
+	real_normalized(normalize(v))
+}
+
+none_normalized(n) if n in none_values
+
+none_normalized(n) if regex.match(pattern("none_pattern"), n)
+
+placeholder_normalized(n) if not regex.match(`[\pL\pN]`, n)
+
+placeholder_normalized(n) if n in placeholder_values
+
+placeholder_normalized(n) if regex.match(pattern("placeholder_pattern"), n)
+
+real_normalized(n) if {
+	not none_normalized(n)
+	not placeholder_normalized(n)
 }
 
 trailers := t if {
@@ -60,14 +67,17 @@ trailers := t if {
 	is_array(t)
 } else := []
 
+# The commit's disclosure trailers, each value normalised once.
+judged := [[t, normalize(t.value)] | some t in trailers; is_key(t.key); is_string(t.value)]
+
 # Disclosure trailers of the commit whose values disclose.
-disclosures := [t | some t in trailers; is_key(t.key); is_real(t.value)]
+disclosures := [t | some [t, n] in judged; real_normalized(n)]
 
 # Disclosure trailers saying that no AI was used.
-none_claims := [t | some t in trailers; is_key(t.key); is_none(t.value)]
+none_claims := [t | some [t, n] in judged; none_normalized(n)]
 
 # Disclosure trailers left as template text (and not a "no AI" statement).
-placeholders := [t | some t in trailers; is_key(t.key); is_placeholder(t.value); not is_none(t.value)]
+placeholders := [t | some [t, n] in judged; placeholder_normalized(n); not none_normalized(n)]
 
 disclosed if count(disclosures) > 0
 
