@@ -9,11 +9,12 @@ settings := s if {
 } else := {}
 
 # The value as it is compared: lower-case, runs of white space as one space, without surrounding
-# white space, quotes, emphasis or brackets, nor trailing punctuation ("None." is "none").
+# white space, quotes, emphasis or brackets, nor trailing punctuation ("None." is "none"). String
+# builtins, not regexes: this runs for every disclosure trailer and every charter list entry.
 normalize(v) := n if {
 	is_string(v)
-	s := regex.replace(lower(v), `\s+`, " ")
-	n := regex.replace(regex.replace(s, "^[\\s\"'`*_(\\[]+", ""), "[\\s\"'`*_)\\].,;:!?…]+$", "")
+	words := [w | some w in split(replace(replace(lower(v), "\t", " "), "\n", " "), " "); w != ""]
+	n := trim_right(trim_left(concat(" ", words), " \"'`*_(["), " \"'`*_)].,;:!?…")
 } else := ""
 
 # Trailer keys that disclose (disclosure.trailers), case-insensitive.
