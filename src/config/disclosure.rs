@@ -62,3 +62,30 @@ impl Default for DisclosureConfig {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{default_charter, from_team_text};
+    use std::path::Path;
+
+    // The judgement is Rego's (policies/lib/disclosure.rego); the charter only has to carry it.
+    #[test]
+    fn default_charter_says_what_never_discloses() {
+        let d = default_charter().disclosure;
+        for v in ["no", "none", "n/a", "not used", "no ai used"] {
+            assert!(d.none_values.iter().any(|x| x == v), "{v}");
+        }
+        for v in ["tbd", "todo", "xxx", "<tool>:<model>"] {
+            assert!(d.placeholder_values.iter().any(|x| x == v), "{v}");
+        }
+        assert!(d.none_pattern.is_some());
+        assert!(d.placeholder_pattern.is_some());
+    }
+
+    #[test]
+    fn a_bad_none_pattern_names_its_line() {
+        let text = "disclosure:\n  none_pattern: '(no'\n";
+        let err = from_team_text(Path::new("c.yaml"), text).unwrap_err().to_string();
+        assert!(err.starts_with("c.yaml:2:"), "{err}");
+    }
+}
