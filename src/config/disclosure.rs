@@ -85,7 +85,9 @@ mod tests {
     #[test]
     fn a_bad_none_pattern_names_its_line() {
         let text = "disclosure:\n  none_pattern: '(no'\n";
-        let err = from_team_text(Path::new("c.yaml"), text).unwrap_err().to_string();
+        let err = from_team_text(Path::new("c.yaml"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("c.yaml:2:"), "{err}");
     }
 }
