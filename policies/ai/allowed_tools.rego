@@ -11,6 +11,8 @@
 #   stages: [commit-msg, pre-push, ci]
 package gitcharter.ai.allowed_tools
 
+import data.gitcharter.lib.disclosure as lib
+
 settings := object.get(data, ["charter", "disclosure"], {})
 
 lc(x) := lower(x) if is_string(x)
@@ -18,19 +20,6 @@ lc(x) := lower(x) if is_string(x)
 else := ""
 
 allowed := [lower(a) | some a in object.get(settings, "allowed_tools", []); is_string(a)]
-
-disclosure_keys contains lower(k) if {
-	some k in object.get(settings, "trailers", [])
-}
-
-none_values contains lower(trim_space(v)) if {
-	some v in object.get(settings, "none_values", [])
-}
-
-trailers := t if {
-	t := input.commit.trailers
-	is_array(t)
-} else := []
 
 evidence := e if {
 	e := input.commit.ai_evidence
@@ -44,9 +33,7 @@ is_allowed(text) if {
 
 deny contains result if {
 	count(allowed) > 0
-	some t in trailers
-	lc(t.key) in disclosure_keys
-	not trim_space(lc(t.value)) in none_values
+	some t in lib.disclosures
 	not is_allowed(t.value)
 	result := {"message": sprintf("`%s: %s` names a tool the charter does not allow (allowed: %s)", [t.key, t.value, concat(", ", allowed)])}
 }

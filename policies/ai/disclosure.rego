@@ -2,8 +2,10 @@
 # title: AI evidence needs a disclosure trailer
 # description: >-
 #   The commit shows that an AI tool wrote or co-wrote it (its identity, footer or trailers) but does not
-#   disclose it in a trailer the charter accepts (disclosure.trailers, e.g. Assisted-by). Weaker evidence,
-#   below disclosure.require_for, is only a warning.
+#   disclose it in a trailer the charter accepts (disclosure.trailers, e.g. Assisted-by). An empty value,
+#   template text (`<tool>:<model>`, TBD) or a "no AI" statement is not a disclosure (disclosure.none_values,
+#   none_pattern, placeholder_values, placeholder_pattern). Weaker evidence, below disclosure.require_for,
+#   is only a warning.
 # custom:
 #   id: CH-AI-001
 #   severity: high
@@ -12,20 +14,9 @@
 #   stages: [commit-msg, pre-push, ci]
 package gitcharter.ai.disclosure
 
-settings := object.get(data, ["charter", "disclosure"], {})
+import data.gitcharter.lib.disclosure as lib
 
-disclosure_keys contains lower(k) if {
-	some k in object.get(settings, "trailers", [])
-}
-
-none_values contains lower(trim_space(v)) if {
-	some v in object.get(settings, "none_values", [])
-}
-
-trailers := t if {
-	t := input.commit.trailers
-	is_array(t)
-} else := []
+settings := lib.settings
 
 evidence := e if {
 	e := input.commit.ai_evidence
@@ -43,19 +34,24 @@ required_rank := r if {
 	r := rank[object.get(settings, "require_for", "strong")]
 } else := 3
 
-# A trailer the charter accepts as disclosure, whose value does not say "no AI".
-trailer_disclosed if {
-	some t in trailers
-	lc(t.key) in disclosure_keys
-	not trim_space(lc(t.value)) in none_values
-}
+# A trailer the charter accepts as disclosure, whose value is a real disclosure (lib.is_real).
+trailer_disclosed if lib.disclosed
+
+# The value of a `Key: value` line.
+line_value(text) := regex.replace(text, `^[^:]*:`, "") if is_string(text)
+
+else := ""
 
 # A disclosure line buried mid-message (a squash merge) still discloses; `warn` asks to move it.
 buried_disclosure contains e if {
 	some e in evidence
 	e.where == "message"
-	lc(object.get(e, "key", null)) in disclosure_keys
+	lib.is_key(object.get(e, "key", null))
+	lib.is_real(line_value(e.text))
 }
+
+# Disclosure trailers that do not disclose (template text, or "no AI", which CH-AI-002 judges).
+not_disclosures := array.concat(lib.placeholders, lib.none_claims)
 
 disclosed if trailer_disclosed
 
@@ -83,10 +79,22 @@ below := [e | some e in evidence; rank[e.strength] < required_rank]
 deny contains result if {
 	not disclosed
 	count(blocking) > 0
+	count(not_disclosures) == 0
 	e := blocking[0]
 	result := {
 		"message": sprintf("%s AI evidence (%s, %s: %q) but no disclosure trailer (%s)", [e.strength, e.tool, e.where, e.text, concat(", ", sort(object.get(settings, "trailers", [])))]),
 		"remediation": sprintf("Add `%s` to the end of the commit message (a trailer in the last paragraph).", [suggestion(e.tool)]),
+	}
+}
+
+deny contains result if {
+	not disclosed
+	count(blocking) > 0
+	t := not_disclosures[0]
+	e := blocking[0]
+	result := {
+		"message": sprintf("%s AI evidence (%s, %s: %q) but `%s` is not a disclosure", [e.strength, e.tool, e.where, e.text, lib.text(t)]),
+		"remediation": sprintf("Replace `%s` with `%s`, naming the tool (and model) that helped.", [lib.text(t), suggestion(e.tool)]),
 	}
 }
 

@@ -11,24 +11,9 @@
 #   stages: [commit-msg, pre-push, ci]
 package gitcharter.ai.disclosure_format
 
-settings := object.get(data, ["charter", "disclosure"], {})
+import data.gitcharter.lib.disclosure as lib
 
-lc(x) := lower(x) if is_string(x)
-
-else := ""
-
-disclosure_keys contains lower(k) if {
-	some k in object.get(settings, "trailers", [])
-}
-
-none_values contains lower(trim_space(v)) if {
-	some v in object.get(settings, "none_values", [])
-}
-
-trailers := t if {
-	t := input.commit.trailers
-	is_array(t)
-} else := []
+settings := lib.settings
 
 pattern := p if {
 	p := object.get(settings, "value_pattern", null)
@@ -36,10 +21,20 @@ pattern := p if {
 	p != ""
 }
 
+# Template text and "no AI" statements are judged by CH-AI-001 and CH-AI-002, not by format.
 deny contains result if {
-	some t in trailers
-	lc(t.key) in disclosure_keys
-	not trim_space(lc(t.value)) in none_values
+	some t in lib.disclosures
 	not regex.match(pattern, t.value)
 	result := {"message": sprintf("`%s: %s` does not match the charter's disclosure format `%s`", [t.key, t.value, pattern])}
+}
+
+# Template text left in a disclosure trailer is not a disclosure. With AI evidence CH-AI-001 says so;
+# without any, it is still worth fixing.
+warn contains result if {
+	count(object.get(input.commit, "ai_evidence", [])) == 0
+	some t in lib.placeholders
+	result := {
+		"message": sprintf("`%s` is template text, not a disclosure", [lib.text(t)]),
+		"remediation": sprintf("Name the tool (and model) that helped, e.g. `%s: claude:opus-4`, or remove the trailer.", [t.key]),
+	}
 }

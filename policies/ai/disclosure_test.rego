@@ -1,6 +1,7 @@
 package gitcharter.ai.disclosure_test
 
 import data.gitcharter.ai.disclosure
+import data.gitcharter.lib.disclosure_test as cases
 
 charter := {"disclosure": {
 	"trailers": ["Assisted-by", "Generated-by", "AI-Assisted"],
@@ -110,4 +111,60 @@ test_buried_disclosure_counts_but_warns if {
 	count(warnings) == 1
 	some w in warnings
 	contains(w.remediation, "Move `Assisted-by: Claude Code`")
+}
+
+# Table-driven, against the default charter: next to a Claude co-author (strong evidence), no empty,
+# template or "no AI" value of any disclosure trailer counts as disclosure, and every real one does.
+# The tables are those of the library's test (policies/lib/disclosure_test.rego).
+deny_for(key, value) := r if {
+	r := disclosure.deny with input as commit([{"key": key, "value": value}, {"key": "Co-Authored-By", "value": "Claude <noreply@anthropic.com>"}], [claude_coauthor])
+}
+
+test_non_disclosures_next_to_a_claude_coauthor_are_denied if {
+	values := array.concat(cases.none_cases, cases.placeholder_cases)
+	count(values) > 60
+	passed := [[k, v] |
+		some v in values
+		some k in keys_for(v)
+		not denied_as_non_disclosure(deny_for(k, v), k, v)
+	]
+	passed == []
+}
+
+# Every value under Assisted-by; a few under the other default keys too (each case costs an evaluation).
+keys_for(v) := ["Assisted-by", "AI-Assisted", "Generated-by"] if v in {"", "none.", "No AI used", "<tool>:<model>", "TBD"}
+
+else := ["Assisted-by"]
+
+denied_as_non_disclosure(results, key, value) if {
+	count(results) == 1
+	some r in results
+	contains(r.message, sprintf("`%s` is not a disclosure", [data.gitcharter.lib.disclosure.text({"key": key, "value": value})]))
+	contains(r.remediation, "Assisted-by: Claude Code")
+}
+
+test_real_disclosures_next_to_a_claude_coauthor_pass if {
+	count(cases.real_cases) > 10
+	denied := [v | some v in cases.real_cases; count(deny_for("Assisted-by", v)) > 0]
+	denied == []
+}
+
+test_a_real_disclosure_beside_a_placeholder_passes if {
+	t := [{"key": "Assisted-by", "value": "TBD"}, {"key": "AI-Assisted", "value": "yes (Copilot)"}]
+	count(disclosure.deny) == 0 with input as commit(t, [claude_coauthor])
+}
+
+test_a_buried_placeholder_does_not_disclose if {
+	buried := {
+		"signature": "disclosure-trailer", "tool": "unspecified", "strength": "medium",
+		"where": "message", "key": "Assisted-by", "text": "Assisted-by: <tool>:<model>",
+	}
+	count(disclosure.deny) == 1 with input as commit([], [claude_coauthor, buried])
+	count(disclosure.buried_disclosure) == 0 with input as commit([], [claude_coauthor, buried])
+}
+
+test_an_empty_disclosure_is_quoted_as_empty if {
+	some r in deny_for("Assisted-by", "  ")
+	endswith(r.message, "but `Assisted-by:` is not a disclosure")
+	r.remediation == "Replace `Assisted-by:` with `Assisted-by: Claude Code`, naming the tool (and model) that helped."
 }

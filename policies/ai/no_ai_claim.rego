@@ -2,8 +2,8 @@
 # title: A "no AI" disclosure must not contradict the evidence
 # description: >-
 #   The commit states that no AI was used (a disclosure trailer whose value is one of
-#   disclosure.none_values, e.g. `AI-Assisted: no`) while AI evidence of medium or strong strength is
-#   present. A false statement about automation is treated more seriously than a missing one.
+#   disclosure.none_values or matches disclosure.none_pattern, e.g. `AI-Assisted: no`, `Assisted-by: none.`,
+#   `Assisted-by: No AI used`) while AI evidence of medium or strong strength is present. A false statement about automation is treated more seriously than a missing one.
 # custom:
 #   id: CH-AI-002
 #   severity: critical
@@ -12,24 +12,7 @@
 #   stages: [commit-msg, pre-push, ci]
 package gitcharter.ai.no_ai_claim
 
-settings := object.get(data, ["charter", "disclosure"], {})
-
-lc(x) := lower(x) if is_string(x)
-
-else := ""
-
-disclosure_keys contains lower(k) if {
-	some k in object.get(settings, "trailers", [])
-}
-
-none_values contains lower(trim_space(v)) if {
-	some v in object.get(settings, "none_values", [])
-}
-
-trailers := t if {
-	t := input.commit.trailers
-	is_array(t)
-} else := []
+import data.gitcharter.lib.disclosure as lib
 
 evidence := e if {
 	e := input.commit.ai_evidence
@@ -37,9 +20,7 @@ evidence := e if {
 } else := []
 
 deny contains result if {
-	some t in trailers
-	lc(t.key) in disclosure_keys
-	trim_space(lc(t.value)) in none_values
+	some t in lib.none_claims
 	contradicting := [e | some e in evidence; e.strength in {"strong", "medium"}]
 	count(contradicting) > 0
 	e := contradicting[0]

@@ -22,11 +22,6 @@ files := f if {
 	is_array(f)
 } else := []
 
-trailers := t if {
-	t := input.commit.trailers
-	is_array(t)
-} else := []
-
 evidence := e if {
 	e := input.commit.ai_evidence
 	is_array(e)
@@ -36,21 +31,8 @@ lc(x) := lower(x) if is_string(x)
 
 else := ""
 
-disclosure_keys contains lower(k) if {
-	some k in object.get(charter, ["disclosure", "trailers"], [])
-	is_string(k)
-}
-
-none_values contains lower(trim_space(v)) if {
-	some v in object.get(charter, ["disclosure", "none_values"], [])
-	is_string(v)
-}
-
-disclosed if {
-	some t in trailers
-	lc(t.key) in disclosure_keys
-	not trim_space(lc(t.value)) in none_values
-}
+# A disclosure trailer with a real value (not empty, template text or "no AI"), as CH-AI-001 reads it.
+disclosed if data.gitcharter.lib.disclosure.disclosed
 
 # An AI Co-authored-by trailer discloses, unless the charter says it does not (as CH-AI-001).
 disclosed if {

@@ -15,9 +15,20 @@ pub struct DisclosureConfig {
     /// Regex a disclosure value must match (e.g. the kernel's `^\S+:\S+`, AGENT:MODEL).
     /// Default: absent (`null`): any value.
     pub value_pattern: Option<RegexPattern>,
-    /// Whole values (case-insensitive) that state that no AI was used, e.g. `AI-Assisted: no`.
-    /// Default: `[no, none, n/a, false, 0, nothing]`.
+    /// Whole values that state that no AI was used, e.g. `AI-Assisted: no`. Values are compared
+    /// normalised: lower-case, white space collapsed, surrounding quotes, brackets and trailing
+    /// punctuation removed (`None.` is `none`). Default: see `charter/default.yaml`.
     pub none_values: Vec<String>,
+    /// Regex, matched against the normalised value, for other ways of saying that no AI was used
+    /// (`No AI tools were used`). Default: `^(?:no|none|not|never|nothing|without)\b`.
+    pub none_pattern: Option<RegexPattern>,
+    /// Whole values (normalised as above) that are template text, not a disclosure (`TBD`,
+    /// `TODO`, `tool:model`). Empty values and values without a letter or digit never disclose.
+    /// Default: see `charter/default.yaml`.
+    pub placeholder_values: Vec<String>,
+    /// Regex, matched against the normalised value, for template text: an unfilled `<slot>`,
+    /// `xxx`, a leading `TODO`. Default: see `charter/default.yaml`.
+    pub placeholder_pattern: Option<RegexPattern>,
     /// Whether a `Co-authored-by` naming an AI tool counts as a disclosure. Default: `false`.
     pub coauthor_counts: bool,
     /// Tools a disclosure may name (case-insensitive substrings of its value). Default: `[]`:
@@ -40,11 +51,43 @@ impl Default for DisclosureConfig {
             trailers: vec![],
             value_pattern: None,
             none_values: vec![],
+            none_pattern: None,
+            placeholder_values: vec![],
+            placeholder_pattern: None,
             coauthor_counts: false,
             allowed_tools: vec![],
             require_for: Strength::Strong,
             suggest: "Assisted-by: {tool}".into(),
             require_dco: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{default_charter, from_team_text};
+    use std::path::Path;
+
+    // The judgement is Rego's (policies/lib/disclosure.rego); the charter only has to carry it.
+    #[test]
+    fn default_charter_says_what_never_discloses() {
+        let d = default_charter().disclosure;
+        for v in ["no", "none", "n/a", "not used", "no ai used"] {
+            assert!(d.none_values.iter().any(|x| x == v), "{v}");
+        }
+        for v in ["tbd", "todo", "xxx", "<tool>:<model>"] {
+            assert!(d.placeholder_values.iter().any(|x| x == v), "{v}");
+        }
+        assert!(d.none_pattern.is_some());
+        assert!(d.placeholder_pattern.is_some());
+    }
+
+    #[test]
+    fn a_bad_none_pattern_names_its_line() {
+        let text = "disclosure:\n  none_pattern: '(no'\n";
+        let err = from_team_text(Path::new("c.yaml"), text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("c.yaml:2:"), "{err}");
     }
 }
