@@ -331,9 +331,18 @@ fn push_results(
         .map_err(|e| PolicyError::Eval(format!("{}: result: {e}", p.origin)))?;
     let parsed: serde_json::Value = serde_json::from_str(&json)
         .map_err(|e| PolicyError::Eval(format!("{}: result: {e}", p.origin)))?;
-    let items = match parsed {
-        serde_json::Value::Array(a) => a,
-        serde_json::Value::Null => return Ok(()),
+    // A set (an array in JSON) holds one result per element; `deny if {…}` is a boolean rule whose
+    // `true` is one result. `false`, null and an empty object or array are no result: a policy
+    // written `deny := false` or `deny := {}` denies nothing.
+    let nothing = |v: &serde_json::Value| match v {
+        serde_json::Value::Null | serde_json::Value::Bool(false) => true,
+        serde_json::Value::Object(o) => o.is_empty(),
+        serde_json::Value::Array(a) => a.is_empty(),
+        _ => false,
+    };
+    let items: Vec<serde_json::Value> = match parsed {
+        serde_json::Value::Array(a) => a.into_iter().filter(|x| !nothing(x)).collect(),
+        other if nothing(&other) => return Ok(()),
         other => vec![other],
     };
     for item in items {
@@ -350,6 +359,7 @@ fn push_results(
             commit: None,
         };
         match item {
+            serde_json::Value::Bool(true) => v.message = v.title.clone(),
             serde_json::Value::String(s) => v.message = s,
             serde_json::Value::Object(o) => {
                 v.message = match o.get("message").or_else(|| o.get("msg")) {

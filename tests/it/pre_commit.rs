@@ -347,6 +347,35 @@ fn policy_that_runs_too_long_is_stopped() {
     );
 }
 
+/// `deny := false` and `deny := {}` each produced a denial; a boolean `deny` that holds is one.
+#[test]
+fn deny_false_or_an_empty_object_is_not_a_denial_and_deny_true_is_one() {
+    let meta = "# METADATA\n# title: Team rule\n# description: d\n# custom:\n#   id: TEAM-B-001\n#   severity: low\n#   remediation: r\n";
+    for (body, code) in [
+        ("deny := false\n", 0),
+        ("deny := {}\n", 0),
+        ("deny := []\n", 0),
+        ("deny := true\n", 1),
+        ("deny if {\n  count(input.files) > 0\n}\n", 1),
+    ] {
+        let r = Repo::new();
+        r.write(
+            ".charter/policies/b.rego",
+            format!("{meta}package team.b\n\n{body}"),
+        );
+        r.add("a.txt", "a\n");
+        let run = r.charter(&["pre-commit"]);
+        assert_eq!(run.code, code, "{body}: {}", run.all());
+        if code == 1 {
+            assert!(
+                run.stdout.contains("TEAM-B-001") && run.stdout.contains("Team rule"),
+                "{body}: {}",
+                run.stdout
+            );
+        }
+    }
+}
+
 #[test]
 fn team_policy_can_deny_with_plain_string_and_warn_with_object() {
     let r = Repo::new();
