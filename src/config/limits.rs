@@ -7,10 +7,13 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct Limits {
     /// Staged (or scanned) files larger than this many bytes are counted as skipped
-    /// (`too-large`), not scanned. Default: `1048576` (1 MiB).
+    /// (`too-large`), not scanned. At least 1: `0` would skip every file without a word, so it
+    /// is an error naming its line. Default: `1048576` (1 MiB).
+    #[serde(deserialize_with = "at_least_one")]
     pub max_file_size: u64,
     /// Wall-clock budget for evaluating all policies once, in milliseconds; a policy that runs
-    /// longer stops the run with an error. Default: `2000`.
+    /// longer stops the run with an error. At least 1. Default: `2000`.
+    #[serde(deserialize_with = "at_least_one")]
     pub policy_timeout_ms: u64,
 }
 
@@ -20,5 +23,38 @@ impl Default for Limits {
             max_file_size: 1024 * 1024,
             policy_timeout_ms: 2000,
         }
+    }
+}
+
+/// A limit of 0 would silently switch the thing it limits off (every file skipped, every policy
+/// over budget): reported where it is written instead.
+fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    let n = u64::deserialize(d)?;
+    if n == 0 {
+        return Err(serde::de::Error::custom("must be at least 1"));
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::from_team_text;
+    use std::path::Path;
+
+    /// `max_file_size: 0` skipped every file without a word.
+    #[test]
+    fn a_zero_limit_is_an_error_naming_its_line() {
+        for key in ["max_file_size", "policy_timeout_ms"] {
+            let err = from_team_text(
+                Path::new(".charter/charter.yaml"),
+                &format!("version: 1\nlimits:\n  {key}: 0\n"),
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(err.starts_with(".charter/charter.yaml:3:"), "{err}");
+            assert!(err.contains("must be at least 1"), "{err}");
+        }
+        let ok = from_team_text(Path::new("c.yaml"), "limits:\n  max_file_size: 1\n").unwrap();
+        assert_eq!(ok.limits.max_file_size, 1);
     }
 }
