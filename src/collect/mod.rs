@@ -36,6 +36,9 @@ pub enum GitError {
     NoSuchPath(PathBuf),
     #[error("current directory: {0}")]
     CurrentDir(#[source] std::io::Error),
+    /// GIT_INDEX_FILE names a file that does not exist.
+    #[error("GIT_INDEX_FILE names {}, which does not exist: nothing to judge (unset it, or run from `git commit`)", .0.display())]
+    MissingIndex(PathBuf),
 }
 
 /// The git configuration a run needs, read once (CI judges thousands of commits with it).
@@ -215,6 +218,11 @@ impl Repo {
                 } else {
                     p
                 };
+                // libgit2 opens a missing file as an empty index, which would pass any commit.
+                // Only the repository's own index may be missing (nothing was ever staged).
+                if !p.exists() && p != self.repo.path().join("index") {
+                    return Err(GitError::MissingIndex(p));
+                }
                 Ok(git2::Index::open(&p)?)
             }
             None => Ok(self.repo.index()?),

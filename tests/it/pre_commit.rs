@@ -648,3 +648,31 @@ fn utf16_files_are_decoded_and_scanned() {
     let run = r.charter(&["scan"]);
     assert_eq!(run.code, 1, "{}", run.all());
 }
+
+/// A GIT_INDEX_FILE naming a missing file was opened as an empty index, so the commit passed.
+#[test]
+fn a_missing_git_index_file_is_an_error_not_an_empty_commit() {
+    let r = Repo::new();
+    r.add("config.env", format!("KEY={}\n", aws_key_id()));
+    let missing = r.path().join("no-such-index");
+    let out = std::process::Command::new(BIN)
+        .arg("pre-commit")
+        .current_dir(r.path())
+        .env("GIT_INDEX_FILE", &missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("GIT_INDEX_FILE") && err.contains("does not exist"),
+        "{err}"
+    );
+    // The repository's own index, named explicitly, is judged as usual.
+    let out = std::process::Command::new(BIN)
+        .arg("pre-commit")
+        .current_dir(r.path())
+        .env("GIT_INDEX_FILE", r.path().join(".git/index"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
