@@ -242,16 +242,20 @@ impl Engine {
         matched: &[u8],
     ) -> bool {
         let secret = &text[s..e];
-        if rule.placeholder_filter && filters::is_placeholder(secret) {
+        // A token whose embedded checksum verifies was issued, not typed: it is never a
+        // placeholder, however its random part happens to read.
+        let verified = match rule.checksum {
+            Some(c) if !c.verify(secret) => return false,
+            Some(_) => true,
+            None => false,
+        };
+        if rule.placeholder_filter && !verified && filters::is_placeholder(secret) {
             return false;
         }
         if rule
             .entropy
             .is_some_and(|floor| filters::shannon(secret) < floor)
         {
-            return false;
-        }
-        if rule.checksum.is_some_and(|c| !c.verify(secret)) {
             return false;
         }
         if rule.generic && !filters::generic_value_ok(name, secret, bare) {

@@ -359,6 +359,41 @@ mod tests {
         assert!(red.ends_with("after\n"), "{red}");
     }
 
+    /// The placeholder filter dropped checksum-verified tokens whose random part happened to read
+    /// like a placeholder (23 of 200,000 random valid GitHub tokens).
+    #[test]
+    fn checksum_verified_tokens_are_never_placeholders() {
+        const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        let token = |random: &str| {
+            let mut n = crc32fast::hash(random.as_bytes());
+            let mut enc = [b'0'; 6];
+            for slot in enc.iter_mut().rev() {
+                *slot = BASE62[(n % 62) as usize];
+                n /= 62;
+            }
+            format!("ghp_{random}{}", String::from_utf8_lossy(&enc))
+        };
+        let mut looked_like_placeholders = 0;
+        for random in [
+            "EXAMPLEk9Lm2Qx7Rt4Vw8Zy3Bn6Cd1",
+            "xxxxxxxxQ3rT8mK2pL9wV5nB7cX4zD",
+            "YourTokenHere7Qm2Lx9Rt4Vw8Zy3B",
+        ] {
+            assert_eq!(random.len(), 30);
+            let t = token(random);
+            looked_like_placeholders += usize::from(filters::is_placeholder(t.as_bytes()));
+            let found = message_findings(&format!("GITHUB_TOKEN={t}\n"));
+            assert!(
+                found.iter().any(|f| f.rule_id.starts_with("github")),
+                "{t}: {found:?}"
+            );
+        }
+        assert!(
+            looked_like_placeholders > 0,
+            "the cases must exercise the filter"
+        );
+    }
+
     #[test]
     fn redaction_shows_at_most_a_quarter_and_four_chars() {
         assert_eq!(
