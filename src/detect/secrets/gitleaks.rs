@@ -125,6 +125,16 @@ pub fn translate_go(pattern: &str) -> String {
                 i += 2 + end + if end < rest.len() { 2 } else { 0 };
                 continue;
             }
+            // `\p{Greek}`, `\P{L}`, `\x{1F600}`: the braces belong to the escape, not a literal.
+            b'\\'
+                if matches!(b.get(i + 1), Some(b'p' | b'P' | b'x'))
+                    && b.get(i + 2) == Some(&b'{') =>
+            {
+                let end = pattern[i..].find('}').map_or(b.len(), |e| i + e + 1);
+                out.push_str(&pattern[i..end]);
+                i = end;
+                continue;
+            }
             b'\\' => {
                 let n = pattern[i + 1..].chars().next().map_or(0, char::len_utf8);
                 out.push_str(&pattern[i..i + 1 + n]);
@@ -225,6 +235,23 @@ fn allowlist(a: &Allow, here: &str) -> Result<AllowList, RuleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The import rewrote `\p{L}` and `\x{..}` into `\p\{L}`, an invalid pattern.
+    #[test]
+    fn unicode_classes_and_hex_escapes_keep_their_braces() {
+        for p in [
+            r"\p{L}+",
+            r"\P{Greek}",
+            r"[\p{Lu}\d]{4}",
+            r"\x{41}\x{1F600}",
+            r"\pL{2}",
+        ] {
+            let t = translate_go(p);
+            assert_eq!(t, p);
+            assert!(compile_regex(&t).is_ok(), "{p} -> {t}");
+        }
+        assert_eq!(translate_go(r"\p{L}{x}"), r"\p{L}\{x}");
+    }
 
     #[test]
     fn go_literal_braces_and_quoting_translate() {
