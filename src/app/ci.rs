@@ -100,8 +100,19 @@ pub fn pre_push(
     let _ = (remote, url);
     let repo = Repo::discover_history(dir)?;
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let ranges = match (env("PRE_COMMIT_TO_REF"), env("PRE_COMMIT_FROM_REF")) {
-        (Some(to), Some(from)) => vec![repo.range(&format!("{from}..{to}"))?],
+    // Ref lines on stdin mean git ran this hook itself: the framework's variables, left in a shell
+    // (`PRE_COMMIT_FROM_REF=HEAD PRE_COMMIT_TO_REF=HEAD git push`), must not replace what git says
+    // is being pushed, or they switch the hook off without a word.
+    let framework_refs = stdin.trim().is_empty();
+    let to_ref = env("PRE_COMMIT_TO_REF").filter(|_| framework_refs);
+    let from_ref = env("PRE_COMMIT_FROM_REF").filter(|_| framework_refs);
+    let mut empty = "nothing to push".to_string();
+    let ranges = match (to_ref, from_ref) {
+        (Some(to), Some(from)) => {
+            empty =
+                format!("PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF ({from}..{to}) holds no commits");
+            vec![repo.range(&format!("{from}..{to}"))?]
+        }
         // The framework leaves FROM unset when the pushed branch holds the root commit.
         (Some(to), None) => vec![repo.unpushed(&to)?],
         // pre-commit 3/4 sets neither ref on the first push of a branch that holds the root commit
@@ -113,7 +124,7 @@ pub fn pre_push(
         }
         (None, _) => ranges_for_lines(&repo, &parse_ref_lines(stdin)?)?,
     };
-    Ok(judge_ranges(repo, &ranges, Stage::PrePush, "nothing to push")?.0)
+    Ok(judge_ranges(repo, &ranges, Stage::PrePush, &empty)?.0)
 }
 
 fn ranges_for_lines(repo: &Repo, lines: &[RefUpdate]) -> Result<Vec<Range>> {

@@ -697,3 +697,37 @@ fn team_gitleaks_rules_are_read_from_the_base_commit() {
         .collect();
     assert_eq!(secret_ci, secret_hook);
 }
+
+/// `PRE_COMMIT_FROM_REF=HEAD PRE_COMMIT_TO_REF=HEAD git push` switched the native hook off without a
+/// word: the framework's variables replaced the ref lines git wrote on stdin.
+#[test]
+fn framework_ref_variables_do_not_override_the_refs_git_sends() {
+    let r = Repo::new();
+    r.add("a.txt", "a\n");
+    r.commit("a");
+    r.add("c.txt", format!("k = \"{}\"\n", aws_key_id()));
+    r.commit("c with a key");
+    let c = head(&r);
+    let bypass = [
+        ("PRE_COMMIT_FROM_REF", "HEAD"),
+        ("PRE_COMMIT_TO_REF", "HEAD"),
+    ];
+    let run = charter_with(
+        r.path(),
+        &["pre-push", "origin", "url", "--format", "json"],
+        &push_line(&c, ZERO),
+        &bypass,
+    );
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert_eq!(json(&run)["commits"], 2);
+
+    // Under the framework (no ref lines), an empty range says which variables made it empty.
+    let run = charter_with(r.path(), &["pre-push", "origin", "url"], "", &bypass);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains("PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF (HEAD..HEAD) holds no commits"),
+        "{}",
+        run.all()
+    );
+}
