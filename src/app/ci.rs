@@ -127,9 +127,13 @@ pub fn pre_push(
     Ok(judge_ranges(repo, &ranges, Stage::PrePush, &empty)?.0)
 }
 
+/// One range per distinct (local, remote) pair: the ranges depend on nothing else, and a push of many
+/// refs at the same commits (or a hostile stdin repeating one line millions of times) walks once.
 fn ranges_for_lines(repo: &Repo, lines: &[RefUpdate]) -> Result<Vec<Range>> {
+    let mut seen = HashSet::new();
     Ok(lines
         .iter()
+        .filter(|l| seen.insert((l.local_sha.as_str(), l.remote_sha.as_str())))
         .map(|l| repo.pushed(l))
         .collect::<Result<_, _>>()?)
 }
