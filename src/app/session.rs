@@ -186,7 +186,10 @@ impl Detectors {
         // The three compiled detectors are independent: build them on both cores.
         let (secrets, (classifier, insecure)) = std::thread::scope(|s| {
             let secrets = s.spawn(|| Scanner::new(&c.secrets, extra));
-            let classifier = s.spawn(|| Classifier::new(&c.classes, &c.tiers));
+            let classifier = s.spawn(|| {
+                Classifier::new(&c.classes, &c.tiers)
+                    .and_then(|k| k.with_bulk_excludes(&c.bulk.exclude_paths))
+            });
             let insecure = InsecureScanner::new(&c.insecure);
             (
                 secrets
@@ -300,6 +303,7 @@ impl Detectors {
             added_lines: f.added_lines(),
             removed_lines: f.removed_lines,
             tier: self.classifier.tier(&f.path),
+            bulk_excluded: self.classifier.bulk_excluded(&f.path),
             classes,
             findings: facts.findings,
             insecure: facts.insecure,
