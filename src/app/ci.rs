@@ -1,7 +1,7 @@
 //! CI and pre-push: every commit of a range judged by the same detectors and policies as the hooks,
 //! with the base side's charter read from git objects. No git2 here (collect::range reads history), no printing.
 
-use super::session::{Analysis, CharterParts, Session, rule_infos};
+use super::session::{Analysis, CharterParts, Session, rule_infos, switched_off};
 use crate::collect::range::{Range, RefUpdate, parse_ref_lines};
 use crate::collect::{ChangeSet, ChangedFile, CharterSource, Repo};
 use crate::error::{Error, Result};
@@ -165,6 +165,7 @@ fn judge_ranges(
     let mut totals = Totals::default();
     let mut rules = Vec::new();
     let mut run = RunStats::default();
+    let mut off: Vec<String> = Vec::new();
     let mut repo = Some(repo);
     for (at, commits) in &groups {
         let repo = match repo.take() {
@@ -172,6 +173,11 @@ fn judge_ranges(
             None => Repo::discover_history(&root)?,
         };
         let parts = CharterParts::read(&CharterSource::commit(&repo, at.as_deref())?)?;
+        for s in switched_off(&parts.charter.charter) {
+            if !off.contains(&s) {
+                off.push(s);
+            }
+        }
         let session = Session::new(repo, parts.clone())?;
         let evaluator = session.evaluator()?;
         if rules.is_empty() {
@@ -193,7 +199,10 @@ fn judge_ranges(
             rules = rule_infos(&Session::new(repo, parts)?.evaluator()?);
         }
     }
-    Ok((Report::new(stage, totals, nothing, rules), run))
+    Ok((
+        Report::new(stage, totals, nothing, rules).with_switched_off(off),
+        run,
+    ))
 }
 
 /// The analysis of one changed file is a function of its path, its new blob and which of the blob's

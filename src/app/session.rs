@@ -487,6 +487,30 @@ fn comment_string(git: &GitSettings, raw: &str) -> String {
     }
 }
 
+/// What the charter switches off or weakens, for the hooks to say on every run: disabled and
+/// warn-only policies, and disabled classes.
+pub fn switched_off(charter: &config::Charter) -> Vec<String> {
+    let p = &charter.policies;
+    let mut out: Vec<String> = p
+        .disable
+        .iter()
+        .map(|id| format!("{id} (policies.disable)"))
+        .chain(
+            p.warn_only
+                .iter()
+                .map(|id| format!("{id} denials only warn (policies.warn_only)")),
+        )
+        .collect();
+    out.extend(
+        charter
+            .classes
+            .iter()
+            .filter(|(_, d)| !d.enabled)
+            .map(|(name, _)| format!("class {name} (classes.{name}.enabled: false)")),
+    );
+    out
+}
+
 /// Evaluates the policies on one input document, with the charter's switches applied.
 pub fn judge(
     evaluator: &mut Evaluator,

@@ -713,3 +713,32 @@ fn bulk_exclude_paths_are_matched_once_per_path_and_not_counted() {
     assert!(run.stdout.contains("CH-BULK-001"), "{}", run.all());
     assert!(run.stdout.contains("3 files (limit 2)"), "{}", run.all());
 }
+
+/// `policies.disable: [CH-SECRET-001]` switched the secret check off and every hook still said
+/// "passed" as if it had run: the hooks and ci now name what the charter switches off.
+#[test]
+fn checks_the_charter_switches_off_are_named_on_every_run() {
+    let r = Repo::new();
+    r.write(
+        ".charter/charter.yaml",
+        "version: 1\npolicies:\n  disable: [CH-SECRET-001]\n  warn_only: [CH-BULK-001]\n",
+    );
+    r.add("a.py", format!("k = \"{}\"\n", aws_key_id()));
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr.contains(
+            "switched off by the charter: CH-SECRET-001 (policies.disable), CH-BULK-001 denials only warn (policies.warn_only)"
+        ),
+        "{}",
+        run.all()
+    );
+    let json = r.charter(&["pre-commit", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(doc["switched_off"][0], "CH-SECRET-001 (policies.disable)");
+    // Nothing switched off, nothing said.
+    let clean = Repo::new();
+    clean.add("a.txt", "a\n");
+    let run = clean.charter(&["pre-commit"]);
+    assert!(!run.stderr.contains("switched off"), "{}", run.all());
+}
