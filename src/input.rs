@@ -86,6 +86,9 @@ pub struct File {
     pub added_lines: u32,
     pub removed_lines: u32,
     pub tier: String,
+    /// The path matches `bulk.exclude_paths` (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bulk_excluded: bool,
     pub classes: Vec<String>,
     pub findings: Vec<SecretFinding>,
     pub insecure: Vec<PatternMatch>,

@@ -163,16 +163,28 @@ fn run(cli: &Cli) -> Result<i32, Error> {
     }
 }
 
+/// The most ref lines git-charter reads from pre-push's stdin: 64 MiB is some 600,000 ref updates
+/// (a mirror push of every tag of a very large repository); past it, stdin is not what git sends.
+const PRE_PUSH_STDIN_LIMIT: u64 = 64 << 20;
+
 /// git's ref lines for pre-push. Run by hand from a terminal there are none, rather than a wait for input.
 fn pre_push_stdin() -> Result<String, Error> {
     use std::io::{IsTerminal, Read};
-    let mut stdin = std::io::stdin();
+    let stdin = std::io::stdin();
     if stdin.is_terminal() {
         return Ok(String::new());
     }
     let mut buf = Vec::new();
     stdin
+        .lock()
+        .take(PRE_PUSH_STDIN_LIMIT + 1)
         .read_to_end(&mut buf)
         .map_err(|e| Error::io("<stdin>", e))?;
+    if buf.len() as u64 > PRE_PUSH_STDIN_LIMIT {
+        return Err(Error::Usage(format!(
+            "pre-push: more than {} MiB of ref lines on stdin; push fewer refs at a time, or judge the range with `git charter ci --range BASE..HEAD`",
+            PRE_PUSH_STDIN_LIMIT >> 20
+        )));
+    }
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }

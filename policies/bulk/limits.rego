@@ -65,18 +65,9 @@ excluded(f) if {
 	c in object.get(bulk, "exclude_classes", [])
 }
 
-excluded(f) if {
-	some g in object.get(bulk, "exclude_paths", [])
-	glob_hit(g, f.path)
-}
-
-glob_hit(g, p) if glob.match(g, ["/"], p)
-
-# globset lets a leading `**/` match no directory at all; OPA-style glob.match does not.
-glob_hit(g, p) if {
-	startswith(g, "**/")
-	glob.match(substring(g, 3, -1), ["/"], p)
-}
+# git-charter matches `bulk.exclude_paths` with the charter's glob semantics, once per path
+# (`glob.match` here cost 3 s on 5,000 staged files).
+excluded(f) if object.get(f, "bulk_excluded", false) == true
 
 lines(f) := n if {
 	n := f.added_lines

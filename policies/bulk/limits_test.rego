@@ -73,7 +73,7 @@ test_per_tier_limit if {
 }
 
 test_excluded_classes_and_paths_are_not_counted if {
-	fs := [f("Cargo.lock", 5000, "trusted", ["deps"]), f("vendor/x/y.go", 5000, "trusted", []), f("src/a.rs", 10, "trusted", [])]
+	fs := [f("Cargo.lock", 5000, "trusted", ["deps"]), object.union(f("vendor/x/y.go", 5000, "trusted", []), {"bulk_excluded": true}), f("src/a.rs", 10, "trusted", [])]
 	count(limits.deny) == 0 with input as change("ci", fs, [], [strong]) with data.charter as charter
 }
 

@@ -1,7 +1,7 @@
 //! CI and pre-push: every commit of a range judged by the same detectors and policies as the hooks,
 //! with the base side's charter read from git objects. No git2 here (collect::range reads history), no printing.
 
-use super::session::{Analysis, CharterParts, Session, rule_infos};
+use super::session::{Analysis, CharterParts, Session, rule_infos, switched_off};
 use crate::collect::range::{Range, RefUpdate, parse_ref_lines};
 use crate::collect::{ChangeSet, ChangedFile, CharterSource, Repo};
 use crate::error::{Error, Result};
@@ -100,8 +100,19 @@ pub fn pre_push(
     let _ = (remote, url);
     let repo = Repo::discover_history(dir)?;
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    let ranges = match (env("PRE_COMMIT_TO_REF"), env("PRE_COMMIT_FROM_REF")) {
-        (Some(to), Some(from)) => vec![repo.range(&format!("{from}..{to}"))?],
+    // Ref lines on stdin mean git ran this hook itself: the framework's variables, left in a shell
+    // (`PRE_COMMIT_FROM_REF=HEAD PRE_COMMIT_TO_REF=HEAD git push`), must not replace what git says
+    // is being pushed, or they switch the hook off without a word.
+    let framework_refs = stdin.trim().is_empty();
+    let to_ref = env("PRE_COMMIT_TO_REF").filter(|_| framework_refs);
+    let from_ref = env("PRE_COMMIT_FROM_REF").filter(|_| framework_refs);
+    let mut empty = "nothing to push".to_string();
+    let ranges = match (to_ref, from_ref) {
+        (Some(to), Some(from)) => {
+            empty =
+                format!("PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF ({from}..{to}) holds no commits");
+            vec![repo.range(&format!("{from}..{to}"))?]
+        }
         // The framework leaves FROM unset when the pushed branch holds the root commit.
         (Some(to), None) => vec![repo.unpushed(&to)?],
         // pre-commit 3/4 sets neither ref on the first push of a branch that holds the root commit
@@ -113,12 +124,16 @@ pub fn pre_push(
         }
         (None, _) => ranges_for_lines(&repo, &parse_ref_lines(stdin)?)?,
     };
-    Ok(judge_ranges(repo, &ranges, Stage::PrePush, "nothing to push")?.0)
+    Ok(judge_ranges(repo, &ranges, Stage::PrePush, &empty)?.0)
 }
 
+/// One range per distinct (local, remote) pair: the ranges depend on nothing else, and a push of many
+/// refs at the same commits (or a hostile stdin repeating one line millions of times) walks once.
 fn ranges_for_lines(repo: &Repo, lines: &[RefUpdate]) -> Result<Vec<Range>> {
+    let mut seen = HashSet::new();
     Ok(lines
         .iter()
+        .filter(|l| seen.insert((l.local_sha.as_str(), l.remote_sha.as_str())))
         .map(|l| repo.pushed(l))
         .collect::<Result<_, _>>()?)
 }
@@ -150,6 +165,7 @@ fn judge_ranges(
     let mut totals = Totals::default();
     let mut rules = Vec::new();
     let mut run = RunStats::default();
+    let mut off: Vec<String> = Vec::new();
     let mut repo = Some(repo);
     for (at, commits) in &groups {
         let repo = match repo.take() {
@@ -157,6 +173,11 @@ fn judge_ranges(
             None => Repo::discover_history(&root)?,
         };
         let parts = CharterParts::read(&CharterSource::commit(&repo, at.as_deref())?)?;
+        for s in switched_off(&parts.charter.charter) {
+            if !off.contains(&s) {
+                off.push(s);
+            }
+        }
         let session = Session::new(repo, parts.clone())?;
         let evaluator = session.evaluator()?;
         if rules.is_empty() {
@@ -178,7 +199,10 @@ fn judge_ranges(
             rules = rule_infos(&Session::new(repo, parts)?.evaluator()?);
         }
     }
-    Ok((Report::new(stage, totals, nothing, rules), run))
+    Ok((
+        Report::new(stage, totals, nothing, rules).with_switched_off(off),
+        run,
+    ))
 }
 
 /// The analysis of one changed file is a function of its path, its new blob and which of the blob's

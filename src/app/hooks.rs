@@ -1,7 +1,7 @@
 //! The hooks that judge the index: pre-commit, commit-msg, and `input` (the document they would judge).
 //! Sequencing only: collect (staged changes, message) → detect (analysis, commit facts) → input → policy → report.
 
-use super::session::{Session, rule_infos};
+use super::session::{Session, rule_infos, switched_off};
 use crate::error::{Error, Result};
 use crate::input::Input;
 use crate::model::Stage;
@@ -32,7 +32,8 @@ fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<
         commits: 0,
         baselined,
     };
-    Ok(Report::new(stage, totals, nothing, rule_infos(&evaluator)))
+    Ok(Report::new(stage, totals, nothing, rule_infos(&evaluator))
+        .with_switched_off(switched_off(&session.charter.charter)))
 }
 
 /// The input document for a stage, as the policies would receive it.

@@ -50,6 +50,7 @@ fn scan_files(
             let added_lines = content.split(|&b| b == b'\n').count() as u32;
             kept.lock().expect("not poisoned").push(input::File {
                 tier: d.classifier.tier(&f.path),
+                bulk_excluded: d.classifier.bulk_excluded(&f.path),
                 classes: d.classifier.classify(&f.path, content),
                 path: f.path,
                 status: FileStatus::Added,

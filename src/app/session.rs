@@ -186,7 +186,10 @@ impl Detectors {
         // The three compiled detectors are independent: build them on both cores.
         let (secrets, (classifier, insecure)) = std::thread::scope(|s| {
             let secrets = s.spawn(|| Scanner::new(&c.secrets, extra));
-            let classifier = s.spawn(|| Classifier::new(&c.classes, &c.tiers));
+            let classifier = s.spawn(|| {
+                Classifier::new(&c.classes, &c.tiers)
+                    .and_then(|k| k.with_bulk_excludes(&c.bulk.exclude_paths))
+            });
             let insecure = InsecureScanner::new(&c.insecure);
             (
                 secrets
@@ -300,6 +303,7 @@ impl Detectors {
             added_lines: f.added_lines(),
             removed_lines: f.removed_lines,
             tier: self.classifier.tier(&f.path),
+            bulk_excluded: self.classifier.bulk_excluded(&f.path),
             classes,
             findings: facts.findings,
             insecure: facts.insecure,
@@ -481,6 +485,30 @@ fn comment_string(git: &GitSettings, raw: &str) -> String {
         Some(c) if !c.is_empty() => c.clone(),
         _ => "#".to_string(),
     }
+}
+
+/// What the charter switches off or weakens, for the hooks to say on every run: disabled and
+/// warn-only policies, and disabled classes.
+pub fn switched_off(charter: &config::Charter) -> Vec<String> {
+    let p = &charter.policies;
+    let mut out: Vec<String> = p
+        .disable
+        .iter()
+        .map(|id| format!("{id} (policies.disable)"))
+        .chain(
+            p.warn_only
+                .iter()
+                .map(|id| format!("{id} denials only warn (policies.warn_only)")),
+        )
+        .collect();
+    out.extend(
+        charter
+            .classes
+            .iter()
+            .filter(|(_, d)| !d.enabled)
+            .map(|(name, _)| format!("class {name} (classes.{name}.enabled: false)")),
+    );
+    out
 }
 
 /// Evaluates the policies on one input document, with the charter's switches applied.

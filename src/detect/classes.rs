@@ -8,8 +8,8 @@
 use crate::config::classes::{ClassDef, ClassesConfig};
 use crate::config::tiers::{TierName, TiersConfig};
 use crate::pattern::{
-    Case, GlobIndex, GlobIndexBuilder, KeywordIndex, KeywordIndexBuilder, LazyRegex, LineIndex,
-    Syntax,
+    Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
+    LineIndex, Syntax,
 };
 use aho_corasick::AhoCorasickKind;
 use serde::Serialize;
@@ -89,6 +89,8 @@ pub struct Classifier {
     /// Tier globs → (tier, is_exclude).
     tier_globs: GlobIndex<(TierName, bool)>,
     default_tier: TierName,
+    /// `bulk.exclude_paths`: files not counted against the bulk limits (see `bulk_excluded`).
+    bulk_excludes: GlobIndex<()>,
 }
 
 impl Classifier {
@@ -223,7 +225,30 @@ impl Classifier {
                 .map_err(|e| glob_err("classes signals", e))?,
             tier_globs: tier_globs.build().map_err(|e| glob_err("tiers", e))?,
             default_tier: tiers.default,
+            bulk_excludes: GlobIndex::empty(),
         })
+    }
+
+    /// Matches `bulk.exclude_paths` too (`bulk_excluded`). Matching them here, once per path with
+    /// the charter's glob semantics, replaced `glob.match` in CH-BULK-001: 7 globs over 5,000 staged
+    /// files took the policy 3.2 s, past the 2 s budget.
+    pub fn with_bulk_excludes(mut self, globs: &[GlobPattern]) -> Result<Classifier, ClassError> {
+        let mut b = GlobIndexBuilder::new();
+        let err = |source| ClassError::Globs {
+            what: "bulk.exclude_paths",
+            source,
+        };
+        for g in globs {
+            b.add(g, ()).map_err(err)?;
+        }
+        self.bulk_excludes = b.build().map_err(err)?;
+        Ok(self)
+    }
+
+    /// Whether a path matches `bulk.exclude_paths` (generated or vendored code the bulk limits do
+    /// not count). A fact for the policy, which decides what excluded files mean.
+    pub fn bulk_excluded(&self, path: &str) -> bool {
+        self.bulk_excludes.is_match(path)
     }
 
     /// Classes of a changed file from its path and its added text, sorted and unique.

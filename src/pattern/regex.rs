@@ -28,11 +28,19 @@ impl RegexPattern {
 
 /// Checks a regular expression's syntax the way `regex` will, without compiling it (parsing is
 /// a small fraction of the cost of compiling, and most patterns are never needed in a given run).
-/// Patterns that pass can still exceed `regex`'s size limit; that surfaces when they are compiled.
+/// A pattern that could exceed `regex`'s compiled-size limit (counted repetitions that multiply
+/// out, or a very long pattern) is compiled now, so a pattern that would silently never match is
+/// an error where it is written rather than a rule that is quietly off.
 pub fn validate_regex(pattern: &str) -> Result<(), String> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
+    let blowup = regex_syntax::ast::visit(&ast, Repetitions::default()).unwrap_or(u64::MAX);
+    if blowup >= MAY_EXCEED_REPETITIONS || pattern.len() >= MAY_EXCEED_LENGTH {
+        return compile(pattern, Syntax::Unicode)
+            .map(|_| ())
+            .map_err(|e| e.replace('\n', " "));
+    }
     // Translating to HIR (Unicode case folding, `\w` tables) costs ten times the parse and can
     // only fail on Unicode property names and on bytes with Unicode switched off: only then.
     if !regex_syntax::ast::visit(&ast, NeedsTranslation).unwrap_or(true) {
@@ -43,6 +51,54 @@ pub fn validate_regex(pattern: &str) -> Result<(), String> {
         .parse(pattern)
         .map(|_| ())
         .map_err(|e| e.to_string())
+}
+
+/// Nested counted repetitions multiplying out to this many copies, or a pattern this long, may
+/// compile past `regex`'s size limit (`[a-z]{1000}` does not; Unicode `\w{1000}` does):
+/// such patterns are compiled while validating. Ordinary patterns (`(?i)\bpassword\s*=`) stay
+/// a cheap syntax check.
+const MAY_EXCEED_REPETITIONS: u64 = 100;
+const MAY_EXCEED_LENGTH: usize = 4096;
+
+/// The largest product of nested counted repetitions' bounds (`(a{10}){20}` → 200; `+`, `*` and
+/// `{n,}` count their lower bound, as the unbounded rest compiles to a loop).
+#[derive(Default)]
+struct Repetitions {
+    stack: Vec<u64>,
+    max: u64,
+}
+
+impl regex_syntax::ast::Visitor for Repetitions {
+    type Output = u64;
+    type Err = ();
+
+    fn finish(self) -> Result<u64, ()> {
+        Ok(self.max)
+    }
+
+    fn visit_pre(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), ()> {
+        use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
+        if let Ast::Repetition(r) = ast {
+            let n = match &r.op.kind {
+                RepetitionKind::Range(RepetitionRange::Exactly(n))
+                | RepetitionKind::Range(RepetitionRange::AtLeast(n)) => u64::from(*n),
+                RepetitionKind::Range(RepetitionRange::Bounded(_, n)) => u64::from(*n),
+                _ => 1,
+            };
+            let outer = self.stack.last().copied().unwrap_or(1);
+            let product = outer.saturating_mul(n.max(1));
+            self.max = self.max.max(product);
+            self.stack.push(product);
+        }
+        Ok(())
+    }
+
+    fn visit_post(&mut self, ast: &regex_syntax::ast::Ast) -> Result<(), ()> {
+        if let regex_syntax::ast::Ast::Repetition(_) = ast {
+            self.stack.pop();
+        }
+        Ok(())
+    }
 }
 
 /// Finds the constructs whose errors only translation reports: `\p{..}` classes and `(?-u)`.
@@ -237,8 +293,26 @@ mod tests {
         assert!(r.compiled.get().is_none());
         assert!(r.is_match(b"SELECT 1"));
         assert!(LazyRegex::new("(unclosed", Syntax::Unicode).is_err());
-        let huge = LazyRegex::new(r"\w{1000}\w{1000}", Syntax::Unicode).unwrap();
+        let huge = LazyRegex::unchecked(r"\w{1000}\w{1000}", Syntax::Unicode);
         assert!(huge.check().is_err());
         assert!(!huge.is_match(b"x"));
+    }
+
+    /// A class signal `\w{1000}\w{1000}` passed the syntax check and then silently never matched.
+    #[test]
+    fn a_pattern_over_the_compiled_size_limit_is_rejected_while_validating() {
+        for huge in [r"\w{1000}\w{1000}", r"(?:\pL{50}){40}"] {
+            let e = validate_regex(huge).expect_err(huge);
+            assert!(e.contains("size limit"), "{huge}: {e}");
+            assert!(LazyRegex::new(huge, Syntax::Unicode).is_err(), "{huge}");
+        }
+        // Counted repetitions that compile fine are still accepted.
+        for fine in [
+            r"[a-z_]{1000}",
+            r"[a-f0-9]{64}",
+            r"(?i)\bpassword\s*[:=]\s*\S{8,200}",
+        ] {
+            assert_eq!(validate_regex(fine), Ok(()), "{fine}");
+        }
     }
 }

@@ -98,6 +98,10 @@ pub struct Report {
     /// Policy ids and titles, for SARIF's rule list.
     #[serde(skip)]
     pub rules: Vec<RuleInfo>,
+    /// Checks the charter switches off or weakens, with the key that does it (`CH-SECRET-001
+    /// (policies.disable)`): a hook says so on every run rather than passing in silence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub switched_off: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -146,7 +150,14 @@ impl Report {
             nothing,
             baselined: totals.baselined,
             rules,
+            switched_off: Vec::new(),
         }
+    }
+
+    /// Names what the charter switches off (see `switched_off`).
+    pub fn with_switched_off(mut self, switched_off: Vec<String>) -> Report {
+        self.switched_off = switched_off;
+        self
     }
 
     pub fn denied(&self) -> bool {
@@ -219,6 +230,12 @@ pub fn verdict(report: &Report, format: Format, quiet: bool) -> io::Result<()> {
         && !quiet
     {
         note(&format!("{n}; nothing to judge"));
+    }
+    if !report.switched_off.is_empty() && format == Format::Console && !quiet {
+        note(&format!(
+            "switched off by the charter: {}",
+            report.switched_off.join(", ")
+        ));
     }
     out(&render(report, format, quiet))
 }

@@ -64,7 +64,10 @@ fn charter_with(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) ->
     {
         use std::io::Write;
         let mut si = child.stdin.take().unwrap();
-        si.write_all(stdin.as_bytes()).unwrap();
+        // The binary may stop reading early (stdin over its limit): a closed pipe is its answer.
+        if let Err(e) = si.write_all(stdin.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        }
     }
     let out = child.wait_with_output().unwrap();
     Run {
@@ -696,4 +699,72 @@ fn team_gitleaks_rules_are_read_from_the_base_commit() {
         .filter(|x| x.1.as_deref() == Some("t.py"))
         .collect();
     assert_eq!(secret_ci, secret_hook);
+}
+
+/// `PRE_COMMIT_FROM_REF=HEAD PRE_COMMIT_TO_REF=HEAD git push` switched the native hook off without a
+/// word: the framework's variables replaced the ref lines git wrote on stdin.
+#[test]
+fn framework_ref_variables_do_not_override_the_refs_git_sends() {
+    let r = Repo::new();
+    r.add("a.txt", "a\n");
+    r.commit("a");
+    r.add("c.txt", format!("k = \"{}\"\n", aws_key_id()));
+    r.commit("c with a key");
+    let c = head(&r);
+    let bypass = [
+        ("PRE_COMMIT_FROM_REF", "HEAD"),
+        ("PRE_COMMIT_TO_REF", "HEAD"),
+    ];
+    let run = charter_with(
+        r.path(),
+        &["pre-push", "origin", "url", "--format", "json"],
+        &push_line(&c, ZERO),
+        &bypass,
+    );
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert_eq!(json(&run)["commits"], 2);
+
+    // Under the framework (no ref lines), an empty range says which variables made it empty.
+    let run = charter_with(r.path(), &["pre-push", "origin", "url"], "", &bypass);
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert!(
+        run.stderr
+            .contains("PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF (HEAD..HEAD) holds no commits"),
+        "{}",
+        run.all()
+    );
+}
+
+/// A 456 MB pre-push stdin took 115 s and 2.7 GB: every line was walked, even a line repeated a
+/// million times. Repeated updates are walked once, and stdin past 64 MiB is refused (exit 2).
+#[test]
+fn pre_push_stdin_repeating_one_line_is_walked_once_and_oversized_stdin_is_refused() {
+    let r = Repo::new();
+    r.add("a.txt", "a\n");
+    r.commit("a");
+    let line = push_line(&head(&r), ZERO);
+    let started = std::time::Instant::now();
+    let run = charter_with(
+        r.path(),
+        &["pre-push", "origin", "url", "--format", "json"],
+        &line.repeat(100_000),
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.all());
+    assert_eq!(json(&run)["commits"], 1);
+    // One walk per line took ~17 s here (debug build); one walk in all, well under a second.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(8),
+        "{:?}",
+        started.elapsed()
+    );
+
+    let run = charter_with(
+        r.path(),
+        &["pre-push", "origin", "url"],
+        &line.repeat((65 << 20) / line.len()),
+        &[],
+    );
+    assert_eq!(run.code, 2, "{}", run.all());
+    assert!(run.stderr.contains("more than 64 MiB"), "{}", run.stderr);
 }

@@ -76,13 +76,14 @@ fn shipped_shim(hook: Hook) -> Vec<u8> {
 }
 
 /// A stand-in for the git-charter binary that appends `charter <args>` to `log` (and its stdin to
-/// `<log>.stdin` for pre-push), then exits with `status`.
+/// `<log>.stdin` for pre-push), then exits with `status`. It answers `--version` as git-charter does
+/// (the shims check that GIT_CHARTER_BIN is git-charter) without logging it.
 fn recording_bin(root: &Path, log: &Path, status: i32) -> PathBuf {
     let bin = root.join(format!("fake-git-charter-{status}"));
     write_exec(
         &bin,
         &format!(
-            "#!/bin/sh\necho \"charter $*\" >> '{log}'\nif [ \"$1\" = pre-push ]; then cat >> '{log}.stdin'; fi\nexit {status}\n",
+            "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'git-charter 0.0.0 (recording stand-in)'; exit 0; fi\necho \"charter $*\" >> '{log}'\nif [ \"$1\" = pre-push ]; then cat >> '{log}.stdin'; fi\nexit {status}\n",
             log = log.display()
         ),
     );
@@ -934,4 +935,51 @@ fn a_shim_deleted_by_hand_is_reinstalled_chaining_the_kept_hook_again() {
 
     install::uninstall(&repo, &[Hook::PreCommit]).unwrap();
     assert_eq!(read(&hooks.join("pre-commit")), foreign);
+}
+
+/// `GIT_CHARTER_BIN=true git commit` used to pass every commit without a word: the shim ran `true`.
+#[test]
+fn git_charter_bin_that_is_not_git_charter_stops_the_commit_and_the_push_and_says_why() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = new_repo(tmp.path());
+    install::install(&repo, &Hook::ALL).unwrap();
+    let out = commit(&repo, Path::new("true"), "a.txt", "first");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("GIT_CHARTER_BIN=true is not git-charter"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("git commit --no-verify"), "{stderr}");
+    assert_eq!(head_count(&repo), 0);
+
+    // The push hook likewise (the real binary commits; a stand-in then pushes).
+    let log = tmp.path().join("log");
+    let ok = commit(
+        &repo,
+        &recording_bin(tmp.path(), &log, 0),
+        "b.txt",
+        "second",
+    );
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let remote = tmp.path().join("remote.git");
+    git(
+        tmp.path(),
+        &["init", "-q", "--bare", remote.to_str().unwrap()],
+    );
+    let out = git_cmd(&repo)
+        .env("GIT_CHARTER_BIN", "true")
+        .args(["push", "-q", remote.to_str().unwrap(), "main"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is not git-charter"), "{stderr}");
+    assert!(stderr.contains("git push --no-verify"), "{stderr}");
+    // A stand-in that does say it is git-charter is run (that is how the other tests record calls).
+    assert!(read(&log).contains("charter pre-commit"), "{}", read(&log));
 }
