@@ -5,6 +5,7 @@ mod checksum;
 mod engine;
 mod filters;
 mod gitleaks;
+pub mod inline;
 mod rules;
 
 pub use crate::rules::RuleError;
@@ -31,10 +32,23 @@ pub struct SecretFinding {
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f32>,
+    /// Set when an inline marker in a comment on the finding's line suppresses it; the finding is
+    /// still reported (as suppressed), and the charter's `secrets.inline_ignore` decides what that means.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
     /// Byte ranges of the secret (and of a paired companion) in the buffer that was scanned, for
     /// redacting exactly that buffer; never serialised (empty for a path-only finding).
     #[serde(skip)]
     pub spans: Vec<(usize, usize)>,
+}
+
+/// How a finding was suppressed in the source (SARIF 2.1.0's `suppression` object).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// Always `inSource`: a marker in the scanned text.
+    pub kind: &'static str,
+    /// The marker, as written: `charter:allow`, `gitleaks:allow` or `pragma: allowlist secret`.
+    pub marker: &'static str,
 }
 
 /// What `git charter rules` lists for each rule.
