@@ -4,7 +4,8 @@
 #   A credential committed to git stays in history even after a later commit removes it, and every
 #   clone has a copy. Staged content (hooks), each commit (ci) and scanned files are checked. A finding
 #   an inline marker suppresses (`input.suppressed`) is judged by `secrets.inline_ignore`: `allow`
-#   says nothing, `report` (the default) warns, `deny-new` denies a marker the change adds.
+#   says nothing, `report` (the default) warns, `deny-new` denies a marker the change adds. A file over
+#   `limits.max_file_size` is not scanned, and is a warning naming it.
 # custom:
 #   id: CH-SECRET-001
 #   severity: critical
@@ -83,4 +84,18 @@ warns_suppressed if inline_ignore == "report"
 warns_suppressed if {
 	inline_ignore == "deny-new"
 	not judges_change
+}
+
+# ---- files not scanned ----
+
+# A file over `limits.max_file_size` is not scanned: padding a file past the limit must not pass
+# without a word.
+warn contains result if {
+	some f in object.get(input, "files", [])
+	f.skipped == "too-large"
+	result := {
+		"path": f.path,
+		"message": sprintf("not scanned for secrets: %d bytes is over limits.max_file_size (%v)", [f.size, object.get(object.get(object.get(data, "charter", {}), "limits", {}), "max_file_size", "the limit")]),
+		"remediation": "Keep large generated or data files out of the commit, or raise limits.max_file_size in the charter so the file is scanned.",
+	}
 }

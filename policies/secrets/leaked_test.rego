@@ -72,3 +72,17 @@ test_inline_ignore_deny_new_warns_in_a_scan if {
 test_no_suppressed_field_warns_nothing if {
 	count(leaked.warn) == 0 with input as {"findings": []}
 }
+
+test_a_file_over_the_size_limit_is_a_warning_naming_it if {
+	doc := {"stage": "ci", "findings": [], "files": [{"path": "dump.sql", "size": 2000000, "skipped": "too-large"}]}
+	results := leaked.warn with input as doc with data.charter.limits.max_file_size as 1048576
+	count(results) == 1
+	some r in results
+	r.path == "dump.sql"
+	contains(r.message, "1048576")
+	count(leaked.deny) == 0 with input as doc
+}
+
+test_a_binary_file_is_not_a_warning if {
+	count(leaked.warn) == 0 with input as {"files": [{"path": "logo.png", "size": 20, "skipped": "binary"}]}
+}

@@ -127,15 +127,34 @@ impl Engine {
                 .any(|a| a.paths_only() && a.allows(path, b"", b"", b""))
     }
 
-    pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<SecretFinding>) {
+    /// Scans one buffer; false when its path is allowlisted or its content binary (nothing more
+    /// is to be looked for in it).
+    pub fn scan(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        out: &mut Vec<SecretFinding>,
+    ) -> bool {
         if self.path_allowed(path) {
-            return;
+            return false;
         }
         if self.has_path_only {
             self.path_only_findings(path, lines, out);
         }
+        self.scan_body(path, text, lines, out)
+    }
+
+    /// The content rules over `text` (a file's, or a value decoded from it); false for binary.
+    pub fn scan_body(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        out: &mut Vec<SecretFinding>,
+    ) -> bool {
         if text[..text.len().min(BINARY_PROBE)].contains(&0) {
-            return;
+            return false;
         }
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
@@ -153,6 +172,7 @@ impl Engine {
                 self.finish(path, text, lines, scratch, out);
             }
         });
+        true
     }
 
     /// Marks, per rule, the line windows in which one of its keywords occurs.
@@ -324,6 +344,7 @@ impl Engine {
                     fingerprint: fingerprint(&rule.id, path, path.as_bytes()),
                     entropy: None,
                     suppressed: None,
+                    decoded: None,
                     spans: Vec::new(),
                 });
             }
@@ -473,6 +494,7 @@ impl Engine {
                     kind: "inSource",
                     marker,
                 }),
+                decoded: None,
                 spans: std::iter::once((r.s, r.e)).chain(r.pair).collect(),
             });
         }
