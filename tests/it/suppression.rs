@@ -302,3 +302,19 @@ fn a_base64_key_in_a_kubernetes_secret_is_denied_on_its_line() {
         "{report:#}"
     );
 }
+
+/// A suppressed finding is not accepted into the baseline: removing its marker must bring it back.
+#[test]
+fn baseline_does_not_record_suppressed_findings() {
+    let key = aws_key_id();
+    let r = Repo::new();
+    r.write("a.py", format!("A = \"{key}\"  # charter:allow\n"));
+    let run = r.charter(&["baseline"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let text = std::fs::read_to_string(r.path().join(".charter/baseline.json")).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["findings"], serde_json::json!([]), "{text}");
+    r.write("a.py", format!("A = \"{key}\"\n"));
+    r.git(&["add", "a.py"]);
+    assert_eq!(r.charter(&["pre-commit"]).code, 1);
+}
