@@ -18,14 +18,35 @@ pub struct Input {
     pub repo: Repo,
     pub commit: Commit,
     pub files: Vec<File>,
-    /// Every secret finding of every file, in file order (also under each file's `findings`).
+    /// Every secret finding of every file, in file order (also under each file's `findings`),
+    /// but those an inline marker suppresses.
     pub findings: Vec<SecretFinding>,
+    /// The findings an inline marker in a comment suppresses, in file order, each with its
+    /// `suppressed` set; `secrets.inline_ignore` decides what they mean (CH-SECRET-001).
+    pub suppressed: Vec<SecretFinding>,
     pub stats: Stats,
 }
 
 impl Input {
     /// The one constructor: `findings` is every file's findings, in file order.
-    pub fn new(stage: Stage, repo: Repo, commit: Commit, files: Vec<File>, stats: Stats) -> Input {
+    /// Suppressed findings move from the files to `suppressed`.
+    pub fn new(
+        stage: Stage,
+        repo: Repo,
+        commit: Commit,
+        mut files: Vec<File>,
+        stats: Stats,
+    ) -> Input {
+        let mut suppressed = Vec::new();
+        for f in &mut files {
+            if f.findings.iter().any(|x| x.suppressed.is_some()) {
+                let (s, kept) = std::mem::take(&mut f.findings)
+                    .into_iter()
+                    .partition(|x| x.suppressed.is_some());
+                f.findings = kept;
+                suppressed.extend::<Vec<_>>(s);
+            }
+        }
         let findings = files
             .iter()
             .flat_map(|f| f.findings.iter().cloned())
@@ -37,6 +58,7 @@ impl Input {
             commit,
             files,
             findings,
+            suppressed,
             stats,
         }
     }

@@ -2,13 +2,17 @@
 # title: No secrets in commits
 # description: >-
 #   A credential committed to git stays in history even after a later commit removes it, and every
-#   clone has a copy. Staged content (hooks), each commit (ci) and scanned files are checked.
+#   clone has a copy. Staged content (hooks), each commit (ci) and scanned files are checked. A finding
+#   an inline marker suppresses (`input.suppressed`) is judged by `secrets.inline_ignore`: `allow`
+#   says nothing, `report` (the default) warns, `deny-new` denies a marker the change adds. A file over
+#   `limits.max_file_size` is not scanned, and is a warning naming it.
 # custom:
 #   id: CH-SECRET-001
 #   severity: critical
 #   remediation: >-
 #     Remove the secret, rotate it (assume it is compromised), and load it from the environment or a
-#     secret manager. If it is a false positive, add `charter:allow` to the line or run `git charter baseline`.
+#     secret manager. If it is a false positive, add a `# charter:allow` comment to the line or run
+#     `git charter baseline`.
 #   stages: [pre-commit, commit-msg, pre-push, ci, scan]
 package gitcharter.secrets.leaked
 
@@ -28,5 +32,70 @@ deny contains result if {
 		"line": finding.line,
 		"message": sprintf("%s in the commit message: %s (%s)", [finding.rule_id, finding.title, finding.preview]),
 		"remediation": "Remove the secret from the commit message (git commit --amend, or edit the message file) and rotate it.",
+	}
+}
+
+# ---- inline markers (`secrets.inline_ignore`) ----
+
+inline_ignore := m if {
+	m := data.charter.secrets.inline_ignore
+	is_string(m)
+} else := "report"
+
+suppressed := s if {
+	s := input.suppressed
+	is_array(s)
+} else := []
+
+# Every stage but `scan` judges a change, and scans only its added lines: a marker on a
+# suppressed finding's line was added by that change.
+judges_change if input.stage != "scan"
+
+marker(f) := m if {
+	m := f.suppressed.marker
+	is_string(m)
+} else := "inline marker"
+
+deny contains result if {
+	inline_ignore == "deny-new"
+	judges_change
+	some f in suppressed
+	result := {
+		"path": f.path,
+		"line": f.line,
+		"message": sprintf("%s: %s (%s) is suppressed by a `%s` marker this change adds (secrets.inline_ignore: deny-new)", [f.rule_id, f.title, f.preview, marker(f)]),
+		"remediation": "Remove the secret and rotate it; an accepted false positive goes in the baseline (git charter baseline), which a reviewer sees.",
+	}
+}
+
+warn contains result if {
+	warns_suppressed
+	some f in suppressed
+	result := {
+		"path": f.path,
+		"line": f.line,
+		"message": sprintf("%s: %s (%s) is suppressed by a `%s` marker", [f.rule_id, f.title, f.preview, marker(f)]),
+		"remediation": "Check that this is not a real secret; `secrets.inline_ignore: allow` silences these warnings.",
+	}
+}
+
+warns_suppressed if inline_ignore == "report"
+
+warns_suppressed if {
+	inline_ignore == "deny-new"
+	not judges_change
+}
+
+# ---- files not scanned ----
+
+# A file over `limits.max_file_size` is not scanned: padding a file past the limit must not pass
+# without a word.
+warn contains result if {
+	some f in object.get(input, "files", [])
+	f.skipped == "too-large"
+	result := {
+		"path": f.path,
+		"message": sprintf("not scanned for secrets: %d bytes is over limits.max_file_size (%v)", [f.size, object.get(object.get(object.get(data, "charter", {}), "limits", {}), "max_file_size", "the limit")]),
+		"remediation": "Keep large generated or data files out of the commit, or raise limits.max_file_size in the charter so the file is scanned.",
 	}
 }

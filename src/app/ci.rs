@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, Stats};
 use crate::model::Stage;
 use crate::policy::Evaluator;
-use crate::report::{Report, Totals};
+use crate::report::{Report, Suppressed, Totals};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
@@ -337,6 +337,7 @@ impl<'a> Worker<'a> {
         out.run.facts += t2 - t1;
         out.totals.add(Totals {
             violations,
+            suppressed: Suppressed::of(&input, Some(data.id.as_str())),
             stats: input.stats,
             commits: 1,
             baselined,

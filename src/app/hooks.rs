@@ -5,7 +5,7 @@ use super::session::{Session, rule_infos, switched_off};
 use crate::error::{Error, Result};
 use crate::input::Input;
 use crate::model::Stage;
-use crate::report::{Report, Totals};
+use crate::report::{Report, Suppressed, Totals};
 use std::path::Path;
 
 /// The pre-commit hook: judge what is staged.
@@ -28,6 +28,7 @@ fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<
         (input.files.is_empty() && stage == Stage::PreCommit).then(|| "nothing staged".to_string());
     let totals = Totals {
         violations,
+        suppressed: Suppressed::of(&input, None),
         stats: input.stats,
         commits: 0,
         baselined,

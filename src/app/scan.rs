@@ -11,7 +11,7 @@ use crate::fsutil::{self, WriteOptions};
 use crate::input::{self, Input, Stats};
 use crate::model::{FileStatus, Stage};
 use crate::pattern::LineMap;
-use crate::report::{Report, Totals};
+use crate::report::{Report, Suppressed, Totals};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -130,6 +130,7 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let violations = judge(&mut evaluator, &parts.charter.charter, &input)?;
     let totals = Totals {
         violations,
+        suppressed: Suppressed::of(&input, None),
         stats: input.stats,
         commits: 0,
         baselined: scanned.baselined,
@@ -177,6 +178,8 @@ pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<(Pa
         .files
         .into_iter()
         .flat_map(|f| f.findings)
+        // A suppressed finding is not accepted: removing its marker must bring it back.
+        .filter(|f| f.suppressed.is_none())
         .map(|f| BaselineEntry {
             fingerprint: f.fingerprint,
             rule_id: f.rule_id,

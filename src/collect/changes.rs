@@ -113,10 +113,10 @@ pub(super) fn collect(
         }
         let new_blob = repo.find_blob(new.id())?;
         let content = new_blob.content();
-        // UTF-16 text (PowerShell and Windows tools write it, BOM first) has NUL bytes: it is
-        // judged as the text it is, decoded to UTF-8, not skipped as binary.
-        let new_text = decode_utf16(content);
-        let old_text = old_blob.as_ref().and_then(|b| decode_utf16(b.content()));
+        // UTF-16/32 text (with or without a BOM) and text with stray NULs pass for binary: they
+        // are judged as the text they are, decoded to UTF-8, not skipped.
+        let new_text = decode_text(content);
+        let old_text = old_blob.as_ref().and_then(|b| decode_text(b.content()));
         let new_bytes: &[u8] = new_text.as_deref().unwrap_or(content);
         let old_bytes: Option<&[u8]> = old_blob
             .as_ref()
@@ -215,13 +215,85 @@ fn diff_buffers(old: &[u8], new: &[u8], file: &mut ChangedFile) -> Result<(), Gi
     added_from_patch(&patch, file)
 }
 
-/// UTF-16 text with a byte-order mark, as UTF-8 (the BOM dropped); `None` for anything else.
-pub(crate) fn decode_utf16(content: &[u8]) -> Option<Vec<u8>> {
-    let (little, body) = match content {
-        [0xFF, 0xFE, rest @ ..] => (true, rest),
-        [0xFE, 0xFF, rest @ ..] => (false, rest),
-        _ => return None,
+/// Text that would pass for binary, as UTF-8: UTF-16 or UTF-32 with or without a byte-order mark
+/// (PowerShell and Windows tools write UTF-16), and UTF-8 text with stray NUL bytes (dropped).
+/// `None` for UTF-8 text without NULs (used as it is) and for real binary content. A key hidden
+/// behind one NUL or a BOM-less encoding was skipped as binary and passed.
+pub(crate) fn decode_text(content: &[u8]) -> Option<Vec<u8>> {
+    match content {
+        [0xFF, 0xFE, 0, 0, rest @ ..] => return Some(decode_utf32(rest, true)),
+        [0, 0, 0xFE, 0xFF, rest @ ..] => return Some(decode_utf32(rest, false)),
+        [0xFF, 0xFE, rest @ ..] => return Some(decode_utf16(rest, true)),
+        [0xFE, 0xFF, rest @ ..] => return Some(decode_utf16(rest, false)),
+        _ => {}
+    }
+    let sample = &content[..content.len().min(BINARY_SNIFF)];
+    if !sample.contains(&0) {
+        return None;
+    }
+    // Without a BOM an encoding is accepted only when much of the sample is ASCII in it (the
+    // high bytes of a code unit zero: that decides the byte order too) and its decoding of the
+    // sample reads as text.
+    let ascii_units = |width: usize, little: bool| {
+        sample
+            .chunks_exact(width)
+            .filter(|u| {
+                let high = if little { &u[1..] } else { &u[..width - 1] };
+                high.iter().all(|&b| b == 0) && u.iter().any(|&b| b != 0)
+            })
+            .count()
     };
+    for (width, decode) in [
+        (4, decode_utf32 as fn(&[u8], bool) -> Vec<u8>),
+        (2, decode_utf16),
+    ] {
+        if content.len() % width != 0 {
+            continue;
+        }
+        let units = sample.len() / width;
+        let (le, be) = (ascii_units(width, true), ascii_units(width, false));
+        let little = le >= be;
+        if le.max(be) * 10 < units * 3 {
+            continue;
+        }
+        if reads_as_text(&decode(&sample[..units * width], little)) {
+            return Some(decode(content, little));
+        }
+    }
+    let without: Vec<u8> = sample.iter().copied().filter(|&b| b != 0).collect();
+    if reads_as_text(&without) {
+        return Some(content.iter().copied().filter(|&b| b != 0).collect());
+    }
+    None
+}
+
+/// Whether decoded bytes read as text: valid UTF-8 (a character cut at the end of a sample
+/// aside), no replacement characters or NULs, and almost no other control characters.
+fn reads_as_text(bytes: &[u8]) -> bool {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4 => {
+            std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    let (mut n, mut control) = (0usize, 0usize);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        n += 1;
+        match c {
+            // A sample may end inside a surrogate pair.
+            char::REPLACEMENT_CHARACTER if chars.peek().is_none() => {}
+            '\0' | char::REPLACEMENT_CHARACTER => return false,
+            '\t' | '\n' | '\r' | '\x0c' | '\x1b' => {}
+            c if c.is_control() => control += 1,
+            _ => {}
+        }
+    }
+    n > 0 && control * 50 <= n
+}
+
+fn decode_utf16(body: &[u8], little: bool) -> Vec<u8> {
     let units = body.chunks_exact(2).map(|c| {
         if little {
             u16::from_le_bytes([c[0], c[1]])
@@ -232,7 +304,23 @@ pub(crate) fn decode_utf16(content: &[u8]) -> Option<Vec<u8>> {
     let text: String = char::decode_utf16(units)
         .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
-    Some(text.into_bytes())
+    text.into_bytes()
+}
+
+fn decode_utf32(body: &[u8], little: bool) -> Vec<u8> {
+    let text: String = body
+        .chunks_exact(4)
+        .map(|c| {
+            let b = [c[0], c[1], c[2], c[3]];
+            let n = if little {
+                u32::from_le_bytes(b)
+            } else {
+                u32::from_be_bytes(b)
+            };
+            char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER)
+        })
+        .collect();
+    text.into_bytes()
 }
 
 fn added_from_patch(patch: &git2::Patch<'_>, file: &mut ChangedFile) -> Result<(), GitError> {
@@ -263,6 +351,73 @@ mod tests {
         assert_eq!(count_lines(b"a"), 1);
         assert_eq!(count_lines(b"a\n"), 1);
         assert_eq!(count_lines(b"a\nb"), 2);
+    }
+
+    fn utf16(text: &str, little: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| {
+                if little {
+                    u.to_le_bytes()
+                } else {
+                    u.to_be_bytes()
+                }
+            })
+            .collect()
+    }
+
+    /// UTF-16 without a BOM, UTF-32 and one stray NUL made a file with a key "binary" and a pass.
+    #[test]
+    fn text_disguised_as_binary_is_decoded() {
+        let text = "line one\nkey = value-é\n";
+        for bytes in [
+            utf16(text, true),
+            utf16(text, false),
+            [&[0xFF, 0xFE][..], &utf16(text, true)].concat(),
+            text.chars()
+                .flat_map(|c| (c as u32).to_le_bytes())
+                .collect::<Vec<u8>>(),
+            text.chars()
+                .flat_map(|c| (c as u32).to_be_bytes())
+                .collect::<Vec<u8>>(),
+            [
+                &[0, 0, 0xFE, 0xFF][..],
+                &text
+                    .chars()
+                    .flat_map(|c| (c as u32).to_be_bytes())
+                    .collect::<Vec<u8>>(),
+            ]
+            .concat(),
+        ] {
+            assert!(is_binary(&bytes));
+            assert_eq!(
+                decode_text(&bytes).as_deref(),
+                Some(text.as_bytes()),
+                "{bytes:?}"
+            );
+        }
+        let nul = b"line one\nkey\0 = value\n";
+        assert_eq!(
+            decode_text(nul).as_deref(),
+            Some(&b"line one\nkey = value\n"[..])
+        );
+        assert_eq!(
+            decode_text(text.as_bytes()),
+            None,
+            "plain UTF-8 is used as it is"
+        );
+    }
+
+    #[test]
+    fn real_binary_content_stays_binary() {
+        let png: Vec<u8> = [
+            &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
+            &[0x00, 0x10, 0x80, 0xff, 0xfe, 0x01, 0x02, 0x9c],
+        ]
+        .concat()
+        .repeat(40);
+        assert_eq!(decode_text(&png), None);
+        let elf: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
+        assert_eq!(decode_text(&elf), None);
     }
 
     #[test]

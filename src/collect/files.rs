@@ -73,7 +73,7 @@ where
                 file.skipped = Some(SkipReason::TooLarge);
             } else {
                 match std::fs::read(p) {
-                    Ok(c) if let Some(text) = super::changes::decode_utf16(&c) => {
+                    Ok(c) if let Some(text) = super::changes::decode_text(&c) => {
                         file.content = Some(text)
                     }
                     Ok(c) if super::changes::is_binary(&c) => {

@@ -4,6 +4,22 @@
 use crate::pattern::{GlobPattern, RegexPattern};
 use serde::{Deserialize, Serialize};
 
+/// What an inline marker (`charter:allow`, `gitleaks:allow`, `pragma: allowlist secret`, in a
+/// comment on the finding's line) does. The built-in policy CH-SECRET-001 reads it; every
+/// suppressed finding is listed in the input document, JSON and SARIF whatever the setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InlineIgnore {
+    /// The finding is suppressed without a word on the console.
+    Allow,
+    /// The finding is suppressed and shown as a warning.
+    #[default]
+    Report,
+    /// A marker the change under review adds (every stage but `scan`) is a denial; markers found
+    /// by `scan` are warnings.
+    DenyNew,
+}
+
 /// The charter's `secrets:` section.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -23,4 +39,8 @@ pub struct SecretsConfig {
     /// built-ins (`[extend] useDefault = false` replaces them). Default: absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gitleaks_config: Option<String>,
+    /// What an inline marker does: `allow` (suppressed silently), `report` (suppressed, shown as
+    /// a warning) or `deny-new` (a marker added by the change under review is a denial).
+    /// Default: `report`.
+    pub inline_ignore: InlineIgnore,
 }

@@ -111,6 +111,13 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
             if report.baselined == 1 { "" } else { "s" }
         ));
     }
+    if !report.suppressed.is_empty() {
+        let n = report.suppressed.len();
+        what.push(format!(
+            "{n} finding{} suppressed inline",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
     let denies = report.count(Level::Deny);
     let warns = report.count(Level::Warn);
     let verdict = if denies > 0 {

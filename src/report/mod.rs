@@ -95,6 +95,8 @@ pub struct Report {
     pub nothing: Option<String>,
     /// Secret findings hidden because their fingerprint is in the baseline.
     pub baselined: u32,
+    /// Secret findings an inline marker suppresses: always listed, whatever the charter makes of them.
+    pub suppressed: Vec<Suppressed>,
     /// Policy ids and titles, for SARIF's rule list.
     #[serde(skip)]
     pub rules: Vec<RuleInfo>,
@@ -122,10 +124,37 @@ pub struct Totals {
     pub commits: u32,
     /// Secret findings hidden by the baseline.
     pub baselined: u32,
+    /// Secret findings an inline marker suppresses.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A secret finding an inline marker suppresses (redacted, as every finding), and the commit it
+/// was found in (ci, pre-push).
+#[derive(Debug, Clone, Serialize)]
+pub struct Suppressed {
+    #[serde(flatten)]
+    pub finding: crate::detect::secrets::SecretFinding,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+}
+
+impl Suppressed {
+    /// The suppressed findings of one judged input document.
+    pub fn of(input: &crate::input::Input, commit: Option<&str>) -> Vec<Suppressed> {
+        input
+            .suppressed
+            .iter()
+            .map(|f| Suppressed {
+                finding: f.clone(),
+                commit: commit.map(str::to_string),
+            })
+            .collect()
+    }
 }
 
 impl Totals {
     pub fn add(&mut self, other: Totals) {
+        self.suppressed.extend(other.suppressed);
         self.violations.extend(other.violations);
         self.stats += &other.stats;
         self.commits += other.commits;
@@ -149,6 +178,7 @@ impl Report {
             commits: totals.commits,
             nothing,
             baselined: totals.baselined,
+            suppressed: totals.suppressed,
             rules,
             switched_off: Vec::new(),
         }

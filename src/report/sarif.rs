@@ -28,7 +28,7 @@ pub fn render(report: &Report) -> String {
             rule
         })
         .collect();
-    let results: Vec<Value> = report
+    let mut results: Vec<Value> = report
         .violations
         .iter()
         .map(|v| {
@@ -61,6 +61,7 @@ pub fn render(report: &Report) -> String {
             result
         })
         .collect();
+    results.extend(report.suppressed.iter().map(|x| suppressed(report, x)));
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -77,6 +78,56 @@ pub fn render(report: &Report) -> String {
     let mut s = serde_json::to_string_pretty(&doc).expect("sarif serialises");
     s.push('\n');
     s
+}
+
+/// The policy whose denials suppressed secret findings would have been.
+pub const SECRET_POLICY_ID: &str = "CH-SECRET-001";
+
+/// A secret finding an inline marker suppresses, as SARIF 2.1.0 says (§3.27.23, §3.35): a result
+/// of the secrets policy with `suppressions: [{"kind": "inSource"}]`, which code scanning lists as
+/// dismissed rather than dropping it.
+fn suppressed(report: &Report, x: &super::Suppressed) -> Value {
+    let f = &x.finding;
+    let marker = f.suppressed.map_or("inline marker", |s| s.marker);
+    let rule = report.rules.iter().position(|r| r.id == SECRET_POLICY_ID);
+    let severity = rule.map_or(Severity::Critical, |i| report.rules[i].severity);
+    let text = format!(
+        "{}: {} ({}) suppressed in source by `{marker}`",
+        f.rule_id, f.title, f.preview
+    );
+    let mut h = Sha256::new();
+    for part in [SECRET_POLICY_ID, "suppressed", &f.fingerprint] {
+        h.update(part.as_bytes());
+        h.update([0]);
+    }
+    let fp: String = h
+        .finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut result = json!({
+        "ruleId": SECRET_POLICY_ID,
+        "level": level_for(severity, Level::Deny),
+        "message": {"text": text},
+        "partialFingerprints": {"gitCharter/v1": fp},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": uri(&f.path), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line},
+        }}],
+        "suppressions": [{
+            "kind": "inSource",
+            "justification": format!("`{marker}` in a comment on the line"),
+        }],
+    });
+    if let Some(i) = rule {
+        result["ruleIndex"] = json!(i);
+    }
+    if let Some(c) = &x.commit {
+        result["properties"] = json!({"commit": c});
+        result["message"]["text"] = json!(format!("commit {}: {text}", &c[..c.len().min(12)]));
+    }
+    result
 }
 
 fn level_for(sev: Severity, level: Level) -> &'static str {

@@ -22,4 +22,5 @@ mod sarif;
 mod secret_rules;
 mod snapshots;
 mod state;
+mod suppression;
 mod trailers_git;

@@ -89,7 +89,14 @@ fn multitool() -> Result<PathBuf, String> {
 #[test]
 fn sarif_passes_the_sarif_multitool_validator() {
     let r = repo_with_findings();
+    // A suppressed finding too: its result carries `suppressions` (SARIF 2.1.0 §3.27.23).
+    r.add(
+        "src/allowed.py",
+        format!("KEY = \"{}\"  # gitleaks:allow\n", aws_key_id()),
+    );
+    r.git(&["commit", "-q", "--amend", "--no-edit", "--no-verify"]);
     let run = ci(&r, "sarif");
+    assert!(run.stdout.contains("\"suppressions\""), "{}", run.stdout);
     let tool = match multitool() {
         Ok(tool) => tool,
         Err(what) => {

@@ -2,9 +2,11 @@
 //! Pure: bytes in, redacted findings out. Never stores or returns a full secret; no git, no I/O, no printing.
 
 mod checksum;
+mod decode;
 mod engine;
 mod filters;
 mod gitleaks;
+pub mod inline;
 mod rules;
 
 pub use crate::rules::RuleError;
@@ -31,10 +33,27 @@ pub struct SecretFinding {
     pub fingerprint: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f32>,
+    /// Set when an inline marker in a comment on the finding's line suppresses it; the finding is
+    /// still reported (as suppressed), and the charter's `secrets.inline_ignore` decides what that means.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
+    /// Set (`base64`) when the secret was found in a value decoded from the text; `line` and
+    /// `column` are then those of the encoded value, and `spans` cover it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decoded: Option<&'static str>,
     /// Byte ranges of the secret (and of a paired companion) in the buffer that was scanned, for
     /// redacting exactly that buffer; never serialised (empty for a path-only finding).
     #[serde(skip)]
     pub spans: Vec<(usize, usize)>,
+}
+
+/// How a finding was suppressed in the source (SARIF 2.1.0's `suppression` object).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Suppression {
+    /// Always `inSource`: a marker in the scanned text.
+    pub kind: &'static str,
+    /// The marker, as written: `charter:allow`, `gitleaks:allow` or `pragma: allowlist secret`.
+    pub marker: &'static str,
 }
 
 /// What `git charter rules` lists for each rule.
@@ -123,8 +142,14 @@ impl Scanner {
 
     /// Scans `text` (the added lines of a diff, or a whole file) and appends findings to `out`.
     /// Binary content (NUL in the first 8 KiB) and allowlisted paths are skipped.
+    /// Base64 values (a Kubernetes Secret's `data:`, a Docker `auth`) are decoded and scanned
+    /// too, to a bounded depth and size; their findings point at the encoded value.
     pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<SecretFinding>) {
-        self.engine.scan(path, text, lines, out);
+        let first = out.len();
+        if self.engine.scan(path, text, lines, out) {
+            let mut budget = decode::BUDGET;
+            decode::scan_encoded(&self.engine, path, text, lines, out, first, 0, &mut budget);
+        }
     }
 
     /// Every active rule, built-in and imported, in load order.
@@ -342,6 +367,68 @@ mod tests {
         }
         assert_eq!(red.lines().count(), text.lines().count(), "{red}");
         assert!(red.ends_with("Signed-off-by: A <a@example.com>\n"), "{red}");
+    }
+
+    fn base64(data: &[u8]) -> String {
+        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut s = String::new();
+        for c in data.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for i in 0..4 {
+                s.push(if i <= c.len() {
+                    A[((n >> (18 - 6 * i)) & 63) as usize] as char
+                } else {
+                    '='
+                });
+            }
+        }
+        s
+    }
+
+    /// A base64-encoded key in a Kubernetes Secret (`tls.key:`) was missed.
+    #[test]
+    fn a_base64_key_in_a_kubernetes_secret_is_found_on_its_line() {
+        let key = format!(
+            "-----BEGIN RSA PRIVATE {}-----\nMIIEowIBAAKCAQEA7r3Q9vKk2m8XyL1pTqWz5nHdJf0sBcU4aYgE6iRtO\nw3Lx9PqZ2VnB7cM5kD1sF8hJ4gT6yU0oI3eR9wQ2aS5dF7gH1jK4lZ8xC6vB3nM\n-----END RSA PRIVATE KEY-----\n",
+            "KEY"
+        );
+        let encoded = base64(key.as_bytes());
+        let text = format!(
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\ndata:\n  tls.crt: aGVsbG8gd29ybGQgdGhpcyBpcyBub3QgYSBrZXk=\n  tls.key: {encoded}\n"
+        );
+        let s = Scanner::new(&SecretsConfig::default(), &[]).unwrap();
+        let mut found = Vec::new();
+        s.scan(
+            "deploy/tls.yaml",
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+        );
+        let f = found
+            .iter()
+            .find(|f| f.decoded == Some("base64"))
+            .unwrap_or_else(|| panic!("{found:?}"));
+        assert_eq!((f.line, f.end_line, f.column), (8, 8, 12), "{f:?}");
+        let red = redact_spans(&text, &found);
+        assert!(!red.contains(&encoded[..40]), "{red}");
+        assert_eq!(red.lines().count(), text.lines().count());
+        // A marker on the encoded line suppresses it, as on any line.
+        let marked = text.replace(&encoded, &format!("{encoded} # charter:allow"));
+        let mut found = Vec::new();
+        s.scan(
+            "deploy/tls.yaml",
+            marked.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.decoded.is_some() && f.suppressed.is_some()),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -112,13 +112,28 @@ impl AllowList {
     }
 
     pub fn allows(&self, path: &str, secret: &[u8], matched: &[u8], line: &[u8]) -> bool {
-        let target = match self.target {
-            Target::Secret => secret,
-            Target::Match => matched,
-            Target::Line => line,
+        self.allows_lazy(path, secret, matched, || {
+            self.regexes.iter().any(|r| r.is_match(line))
+        })
+    }
+
+    /// `allows`, where `line_hit` answers whether one of the regexes matches the finding's line;
+    /// it is asked only for a `Line` target, so the scanner can remember the answer per line
+    /// (a megabyte line of tokens must not be searched once per token).
+    pub fn allows_lazy(
+        &self,
+        path: &str,
+        secret: &[u8],
+        matched: &[u8],
+        line_hit: impl FnOnce() -> bool,
+    ) -> bool {
+        let regex_hit = || match self.target {
+            Target::Secret => self.regexes.iter().any(|r| r.is_match(secret)),
+            Target::Match => self.regexes.iter().any(|r| r.is_match(matched)),
+            Target::Line => line_hit(),
         };
         let checks = [
-            (!self.regexes.is_empty()).then(|| self.regexes.iter().any(|r| r.is_match(target))),
+            (!self.regexes.is_empty()).then(regex_hit),
             (!self.paths.is_empty())
                 .then(|| self.paths.iter().any(|r| r.is_match(path.as_bytes()))),
             (!self.stopwords.is_empty()).then(|| {
