@@ -37,3 +37,18 @@ test_secret_in_commit_message_is_denied if {
 	r.line == 4
 	contains(r.message, "commit message")
 }
+
+test_secret_in_a_file_path_says_so if {
+	results := leaked.deny with input as {"findings": [object.union(finding, {"line": 0, "column": 0, "end_line": 0})]}
+	count(results) == 1
+	some r in results
+	contains(r.message, "aws-access-key-id in the file path")
+}
+
+test_secret_in_an_identity_names_the_field if {
+	results := leaked.deny with input as {"findings": [], "commit": {"findings": [object.union(finding, {"path": "<author email>", "line": 1})]}}
+	count(results) == 1
+	some r in results
+	contains(r.message, "in the author email")
+	contains(r.remediation, "user.email")
+}

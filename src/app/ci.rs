@@ -181,9 +181,10 @@ fn judge_ranges(
     Ok((Report::new(stage, totals, nothing, rules), run))
 }
 
-/// The analysis of one changed file is a function of its path, its new blob and which of the blob's
-/// lines were added; status, old path and removed lines are patched in from the commit at hand.
-type CacheKey = (String, String, Vec<u32>);
+/// The analysis of one changed file is a function of its path, its new blob, which of the blob's
+/// lines were added and whether the commit introduces the path (its secrets are then reported);
+/// status, old path and removed lines are patched in from the commit at hand.
+type CacheKey = (String, String, Vec<u32>, bool);
 type Cached = (input::File, Stats, u32);
 
 struct Outcome {
@@ -347,7 +348,7 @@ impl<'a> Worker<'a> {
                 }
             };
             file.status = status;
-            file.old_path = old_path;
+            file.old_path = d.old_path(old_path.as_deref());
             file.removed_lines = removed;
             s.removed_lines = u64::from(removed);
             analysis.stats += &s;
@@ -360,7 +361,12 @@ impl<'a> Worker<'a> {
 
 fn cache_key(f: &ChangedFile) -> Option<CacheKey> {
     match (&f.blob, f.skipped) {
-        (Some(b), None) => Some((f.path.clone(), b.clone(), f.added_line_numbers.clone())),
+        (Some(b), None) => Some((
+            f.path.clone(),
+            b.clone(),
+            f.added_line_numbers.clone(),
+            crate::app::session::introduces_path(f),
+        )),
         _ => None,
     }
 }
