@@ -135,7 +135,33 @@ impl<'a> Redactor<'a> {
     /// (`secrets.allow_paths`, an imported rule's path allowlist) is redacted but not reported.
     pub fn path(&self, path: &str, out: Option<&mut Vec<SecretFinding>>) -> Redacted<String> {
         let mut found = Vec::new();
-        let red = self.text(Field::Path, path, &mut found);
+        self.scanner.scan(
+            Field::Path.pseudo_path(),
+            path.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+        );
+        // Each component is also scanned as a line of its own, so rules anchored at a line's
+        // start (`#define KEY "…"`, `ENV KEY …`) see it as they would in a file. `/` and `\n` are
+        // one byte each: the spans hold for the path itself. A finding the whole path already has
+        // is not counted twice.
+        if path.contains('/') {
+            let lines = path.replace('/', "\n");
+            let mut more = Vec::new();
+            self.scanner.scan(
+                Field::Path.pseudo_path(),
+                lines.as_bytes(),
+                LineMap::Contiguous { first: 1 },
+                &mut more,
+            );
+            more.retain(|m| {
+                !found
+                    .iter()
+                    .any(|f| f.rule_id == m.rule_id && f.fingerprint == m.fingerprint)
+            });
+            found.append(&mut more);
+        }
+        let red = Redacted(redact_spans(path, &found));
         if let Some(out) = out
             && !found.is_empty()
             && !self.allowlisted(path)
@@ -158,9 +184,10 @@ impl<'a> Redactor<'a> {
     /// and are dropped here.)
     fn allowlisted(&self, path: &str) -> bool {
         let mut probe = Vec::new();
+        let text = format!("{path}\n{}", path.replace('/', "\n"));
         self.scanner.scan(
             path,
-            path.as_bytes(),
+            text.as_bytes(),
             LineMap::Contiguous { first: 1 },
             &mut probe,
         );
