@@ -4,6 +4,8 @@
 use super::session::{Analysis, CharterParts, Session, rule_infos};
 use crate::collect::range::{Range, RefUpdate, parse_ref_lines};
 use crate::collect::{ChangeSet, ChangedFile, CharterSource, Repo};
+use crate::detect::redact::Field;
+use crate::detect::secrets::SecretFinding;
 use crate::error::{Error, Result};
 use crate::input::{self, Stats};
 use crate::model::Stage;
@@ -85,7 +87,7 @@ pub fn ci_with_stats(dir: &Path, args: &CiRange) -> Result<(Report, RunStats)> {
     let spec = range_spec(args)?;
     let repo = Repo::discover_history(dir)?;
     let range = repo.range(&spec)?;
-    judge_ranges(repo, &[range], Stage::Ci, "0 commits in range")
+    judge_ranges(repo, &[range], &[], Stage::Ci, "0 commits in range")
 }
 
 /// The pre-push hook. Ref lines come from git on stdin; under the pre-commit framework (which keeps
@@ -100,6 +102,8 @@ pub fn pre_push(
     let _ = (remote, url);
     let repo = Repo::discover_history(dir)?;
     let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    // The ref names a push publishes are scanned like every user-controlled string.
+    let mut refs = Vec::new();
     let ranges = match (env("PRE_COMMIT_TO_REF"), env("PRE_COMMIT_FROM_REF")) {
         (Some(to), Some(from)) => vec![repo.range(&format!("{from}..{to}"))?],
         // The framework leaves FROM unset when the pushed branch holds the root commit.
@@ -111,9 +115,18 @@ pub fn pre_push(
             let local = env("PRE_COMMIT_LOCAL_BRANCH").unwrap_or_else(|| "HEAD".to_string());
             vec![repo.unpushed(&local)?]
         }
-        (None, _) => ranges_for_lines(&repo, &parse_ref_lines(stdin)?)?,
+        (None, _) => {
+            let lines = parse_ref_lines(stdin)?;
+            for l in lines.iter().filter(|l| !l.is_delete()) {
+                refs.push(l.local_ref.clone());
+                if l.remote_ref != l.local_ref {
+                    refs.push(l.remote_ref.clone());
+                }
+            }
+            ranges_for_lines(&repo, &lines)?
+        }
     };
-    Ok(judge_ranges(repo, &ranges, Stage::PrePush, "nothing to push")?.0)
+    Ok(judge_ranges(repo, &ranges, &refs, Stage::PrePush, "nothing to push")?.0)
 }
 
 fn ranges_for_lines(repo: &Repo, lines: &[RefUpdate]) -> Result<Vec<Range>> {
@@ -125,9 +138,12 @@ fn ranges_for_lines(repo: &Repo, lines: &[RefUpdate]) -> Result<Vec<Range>> {
 
 /// Judges the commits of several ranges (pre-push may send several branches), each commit once,
 /// each range with the charter of its own base.
+/// `refs` are the ref names a push sends: secrets in them are reported with the first commit
+/// judged (`<ref name>`).
 fn judge_ranges(
     repo: Repo,
     ranges: &[Range],
+    refs: &[String],
     stage: Stage,
     empty: &str,
 ) -> Result<(Report, RunStats)> {
@@ -151,6 +167,7 @@ fn judge_ranges(
     let mut rules = Vec::new();
     let mut run = RunStats::default();
     let mut repo = Some(repo);
+    let mut refs_reported = false;
     for (at, commits) in &groups {
         let repo = match repo.take() {
             Some(r) => r,
@@ -162,7 +179,17 @@ fn judge_ranges(
         if rules.is_empty() {
             rules = rule_infos(&evaluator);
         }
-        let outcome = judge_commits(session, evaluator, &parts, commits, stage)?;
+        // Reported once, with the first commit judged (by the charter that judges it).
+        let mut in_refs = Vec::new();
+        if !refs_reported && !commits.is_empty() {
+            refs_reported = true;
+            let redactor = session.detectors.redactor();
+            for r in refs {
+                redactor.text(Field::Ref, r, &mut in_refs);
+            }
+            in_refs.retain(|f| !session.detectors.baseline.contains(&f.fingerprint));
+        }
+        let outcome = judge_commits(session, evaluator, &parts, commits, stage, in_refs)?;
         totals.add(outcome.totals);
         run.commits += commits.len();
         run.add(&outcome.run);
@@ -200,12 +227,13 @@ fn judge_commits(
     parts: &CharterParts,
     commits: &[String],
     stage: Stage,
+    in_refs: Vec<SecretFinding>,
 ) -> Result<Outcome> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = cores.min(commits.len().div_ceil(COMMITS_PER_WORKER)).max(1);
     let cache = Mutex::new(HashMap::new());
     if workers == 1 {
-        return Worker::new(&session, evaluator, &cache, stage).run(commits);
+        return Worker::new(&session, evaluator, &cache, stage, in_refs).run(commits);
     }
     let root = session.repo.root().to_path_buf();
     let chunk = commits.len().div_ceil(workers);
@@ -218,11 +246,11 @@ fn judge_commits(
                 scope.spawn(move || -> Result<Outcome> {
                     let session = Session::new(Repo::discover_history(root)?, parts.clone())?;
                     let evaluator = session.evaluator()?;
-                    Worker::new(&session, evaluator, cache, stage).run(part)
+                    Worker::new(&session, evaluator, cache, stage, Vec::new()).run(part)
                 })
             })
             .collect();
-        let first = Worker::new(&session, evaluator, &cache, stage).run(chunks[0]);
+        let first = Worker::new(&session, evaluator, &cache, stage, in_refs).run(chunks[0]);
         std::iter::once(first)
             .chain(
                 handles
@@ -248,6 +276,8 @@ fn judge_commits(
 
 struct Worker<'a> {
     session: &'a Session,
+    /// Findings in the pushed ref names, added to the first commit this worker judges.
+    in_refs: Vec<SecretFinding>,
     evaluator: Evaluator,
     cache: &'a Mutex<HashMap<CacheKey, Cached>>,
     stage: Stage,
@@ -260,6 +290,7 @@ impl<'a> Worker<'a> {
         evaluator: Evaluator,
         cache: &'a Mutex<HashMap<CacheKey, Cached>>,
         stage: Stage,
+        in_refs: Vec<SecretFinding>,
     ) -> Worker<'a> {
         // Commits are judged as stored: a merge being concluded in the work tree is not theirs.
         let head = crate::collect::HeadInfo {
@@ -268,6 +299,7 @@ impl<'a> Worker<'a> {
         };
         Worker {
             head,
+            in_refs,
             session,
             evaluator,
             cache,
@@ -298,6 +330,7 @@ impl<'a> Worker<'a> {
         let mut commit =
             session.commit_facts(Some(data.message), Some(data.author), Some(data.committer));
         commit.id = Some(data.id.clone());
+        commit.findings.append(&mut self.in_refs);
         commit.parents = data.parents;
         let t2 = std::time::Instant::now();
         let analysis = self.analyze(data.changes, &mut out.run);

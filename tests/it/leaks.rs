@@ -450,3 +450,31 @@ fn a_secret_in_an_identity_is_denied_and_redacted() {
     let doc = r.input();
     assert!(!doc.to_string().contains(&token), "{doc:#}");
 }
+
+/// The ref names a push sends were never scanned: a branch named after a token was published
+/// without a word. It is denied once (with the first commit pushed), named redacted.
+#[test]
+fn a_secret_in_a_pushed_ref_name_is_denied_once() {
+    let token = format!("ghp_{}{}", "mPDua3BESypQLw3qAMPG", "xdISdQL3Lr1re7XS");
+    let r = Repo::new();
+    r.add("a.txt", "one\n");
+    r.commit("one");
+    r.add("b.txt", "two\n");
+    r.commit("two");
+    let head = r.git(&["rev-parse", "HEAD"]).trim().to_string();
+    let zero = "0".repeat(40);
+    let line = format!("refs/heads/{token} {head} refs/heads/{token} {zero}\n");
+    let run = charter_with_stdin(&r, &["pre-push", "--format", "json"], &line);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert_eq!(
+        run.stdout.matches("github-pat in the ref name").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+    assert!(!run.all().contains(&token[8..]), "{}", run.all());
+    // The same commits under a clean name pass.
+    let line = format!("refs/heads/main {head} refs/heads/main {zero}\n");
+    let run = charter_with_stdin(&r, &["pre-push"], &line);
+    assert_eq!(run.code, 0, "{}", run.all());
+}
