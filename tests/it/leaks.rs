@@ -478,3 +478,29 @@ fn a_secret_in_a_pushed_ref_name_is_denied_once() {
     let run = charter_with_stdin(&r, &["pre-push"], &line);
     assert_eq!(run.code, 0, "{}", run.all());
 }
+
+/// Errors quote what they could not use (a revision, a charter value): the text is redacted as the
+/// last step before printing, and the exit code stays the error's own.
+#[test]
+fn an_error_quoting_a_secret_prints_it_redacted_with_its_exit_code() {
+    let token = format!("ghp_{}{}", "mPDua3BESypQLw3qAMPG", "xdISdQL3Lr1re7XS");
+    let r = Repo::new();
+    r.add("a.txt", "one\n");
+    r.commit("one");
+    let run = r.charter(&["ci", "--range", &format!("{token}..HEAD")]);
+    assert_eq!(run.code, 2, "{}", run.all());
+    assert!(
+        run.stderr.contains("unknown revision `ghp_"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.all().contains(&token[8..]), "{}", run.all());
+    r.write(
+        ".charter/charter.yaml",
+        format!("limits:\n  max_file_size: {token}\n"),
+    );
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 3, "{}", run.all());
+    assert!(run.stderr.contains("charter.yaml:2"), "{}", run.stderr);
+    assert!(!run.all().contains(&token[8..]), "{}", run.all());
+}
