@@ -1,8 +1,10 @@
 //! The JSON input document handed to Rego as `input`: the one contract with policy authors.
-//! Versioned by `schema_version`; every field is documented in docs/input.md. Built from detect output only.
+//! Versioned by `schema_version`; every field is documented in docs/input.md. Built from detect output only:
+//! every user-controlled string (paths, identities, branch, message) is a `Redacted` value.
 
 use crate::detect::ai::AiEvidence;
 use crate::detect::insecure::PatternMatch;
+use crate::detect::redact::Redacted;
 use crate::detect::secrets::SecretFinding;
 use crate::detect::trailers::Trailer;
 use crate::model::{FileStatus, Ident, SkipReason, Stage};
@@ -67,9 +69,9 @@ impl Input {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Repo {
     /// Absolute path of the work tree (empty for a scan outside a repository).
-    pub root: String,
+    pub root: Redacted<String>,
     /// Current branch name, absent on a detached HEAD or outside a repository.
-    pub branch: Option<String>,
+    pub branch: Option<Redacted<String>>,
     /// Commit id of HEAD, absent before the first commit.
     pub head: Option<String>,
     /// A merge is being concluded (MERGE_HEAD exists) or the judged commit has several parents.
@@ -81,25 +83,27 @@ pub struct Commit {
     /// Commit id when judging an existing commit (ci, pre-push); absent in hooks.
     pub id: Option<String>,
     pub parents: Vec<String>,
-    pub author: Option<Ident>,
-    pub committer: Option<Ident>,
+    pub author: Option<Redacted<Ident>>,
+    pub committer: Option<Redacted<Ident>>,
     /// The message as git will store it; absent at pre-commit, where no message exists yet.
-    pub message: Option<String>,
-    pub subject: Option<String>,
+    pub message: Option<Redacted<String>>,
+    pub subject: Option<Redacted<String>>,
     pub trailers: Vec<Trailer>,
     pub ai_evidence: Vec<AiEvidence>,
-    /// Secrets found in the message itself (path `<commit message>`); `message`, `trailers` and
-    /// `ai_evidence` above are built from a copy where they are redacted.
+    /// Secrets found in the commit's own fields, each at the field's name as path: the message
+    /// (`<commit message>`), the identities (`<author name>`, `<author email>`, `<committer name>`,
+    /// `<committer email>`) and, in the hooks, the branch (`<branch name>`) or pushed refs (`<ref
+    /// name>`); every field above is built from a copy where they are redacted.
     pub findings: Vec<SecretFinding>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct File {
-    pub path: String,
+    pub path: Redacted<String>,
     /// `added`, `modified`, `deleted`, `renamed`, `copied`, `typechange`.
     pub status: FileStatus,
     /// Previous path for renames and copies.
-    pub old_path: Option<String>,
+    pub old_path: Option<Redacted<String>>,
     /// Size in bytes of the new content (0 for a deletion).
     pub size: u64,
     pub binary: bool,

@@ -13,6 +13,7 @@ fn main() {
     let code = match run(&cli) {
         Ok(code) => code,
         Err(e) => {
+            let e = app::redact_error(e);
             report::error(&e.to_string());
             e.exit_code()
         }

@@ -21,17 +21,24 @@ deny contains result if {
 	result := {
 		"path": finding.path,
 		"line": finding.line,
-		"message": sprintf("%s: %s (%s)", [finding.rule_id, finding.title, finding.preview]),
+		"message": sprintf("%s%s: %s (%s)", [finding.rule_id, in_path(finding), finding.title, finding.preview]),
 	}
 }
 
-# A secret in the commit message: reported without a file (the message has no path in the tree).
+# Line 0: the secret is in the file's path itself (the path shown is redacted).
+in_path(finding) := " in the file path" if finding.line == 0
+
+else := ""
+
+# A secret in the commit's own fields (message, author, committer, branch, pushed refs): reported
+# without a file; the finding's path names the field (`<commit message>`, `<author email>`, ...).
 deny contains result if {
 	some finding in object.get(object.get(input, "commit", {}), "findings", [])
+	field := trim_suffix(trim_prefix(finding.path, "<"), ">")
 	result := {
 		"line": finding.line,
-		"message": sprintf("%s in the commit message: %s (%s)", [finding.rule_id, finding.title, finding.preview]),
-		"remediation": "Remove the secret from the commit message (git commit --amend, or edit the message file) and rotate it.",
+		"message": sprintf("%s in the %s: %s (%s)", [finding.rule_id, field, finding.title, finding.preview]),
+		"remediation": object.get(remediations, finding.path, sprintf("Remove the secret from the %s and rotate it.", [field])),
 	}
 }
 
@@ -99,3 +106,15 @@ warn contains result if {
 		"remediation": "Keep large generated or data files out of the commit, or raise limits.max_file_size in the charter so the file is scanned.",
 	}
 }
+
+remediations := {
+	"<commit message>": "Remove the secret from the commit message (git commit --amend, or edit the message file) and rotate it.",
+	"<author name>": identity_fix,
+	"<author email>": identity_fix,
+	"<committer name>": identity_fix,
+	"<committer email>": identity_fix,
+	"<branch name>": "Rename the branch (git branch -m NEW), delete it wherever it was pushed, and rotate the secret.",
+	"<ref name>": "Push under another name, delete the ref wherever it was pushed, and rotate the secret.",
+}
+
+identity_fix := "Fix user.name and user.email (git config), rewrite the commit's identity (git commit --amend --reset-author), and rotate the secret."

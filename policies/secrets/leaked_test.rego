@@ -86,3 +86,18 @@ test_a_file_over_the_size_limit_is_a_warning_naming_it if {
 test_a_binary_file_is_not_a_warning if {
 	count(leaked.warn) == 0 with input as {"files": [{"path": "logo.png", "size": 20, "skipped": "binary"}]}
 }
+
+test_secret_in_a_file_path_says_so if {
+	results := leaked.deny with input as {"findings": [object.union(finding, {"line": 0, "column": 0, "end_line": 0})]}
+	count(results) == 1
+	some r in results
+	contains(r.message, "aws-access-key-id in the file path")
+}
+
+test_secret_in_an_identity_names_the_field if {
+	results := leaked.deny with input as {"findings": [], "commit": {"findings": [object.union(finding, {"path": "<author email>", "line": 1})]}}
+	count(results) == 1
+	some r in results
+	contains(r.message, "in the author email")
+	contains(r.remediation, "user.email")
+}

@@ -4,6 +4,8 @@
 use super::session::{Analysis, CharterParts, Session, rule_infos, switched_off};
 use crate::collect::range::{Range, RefUpdate, parse_ref_lines};
 use crate::collect::{ChangeSet, ChangedFile, CharterSource, Repo};
+use crate::detect::redact::Field;
+use crate::detect::secrets::SecretFinding;
 use crate::error::{Error, Result};
 use crate::input::{self, Stats};
 use crate::model::Stage;
@@ -85,7 +87,7 @@ pub fn ci_with_stats(dir: &Path, args: &CiRange) -> Result<(Report, RunStats)> {
     let spec = range_spec(args)?;
     let repo = Repo::discover_history(dir)?;
     let range = repo.range(&spec)?;
-    judge_ranges(repo, &[range], Stage::Ci, "0 commits in range")
+    judge_ranges(repo, &[range], &[], Stage::Ci, "0 commits in range")
 }
 
 /// The pre-push hook. Ref lines come from git on stdin; under the pre-commit framework (which keeps
@@ -106,11 +108,13 @@ pub fn pre_push(
     let framework_refs = stdin.trim().is_empty();
     let to_ref = env("PRE_COMMIT_TO_REF").filter(|_| framework_refs);
     let from_ref = env("PRE_COMMIT_FROM_REF").filter(|_| framework_refs);
-    let mut empty = "nothing to push".to_string();
+    let mut empty = "nothing to push";
+    // The ref names a push publishes are scanned like every user-controlled string.
+    let mut refs = Vec::new();
     let ranges = match (to_ref, from_ref) {
         (Some(to), Some(from)) => {
-            empty =
-                format!("PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF ({from}..{to}) holds no commits");
+            // The values are not echoed: ref names are user-controlled (and scanned) strings.
+            empty = "PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF holds no commits";
             vec![repo.range(&format!("{from}..{to}"))?]
         }
         // The framework leaves FROM unset when the pushed branch holds the root commit.
@@ -122,9 +126,18 @@ pub fn pre_push(
             let local = env("PRE_COMMIT_LOCAL_BRANCH").unwrap_or_else(|| "HEAD".to_string());
             vec![repo.unpushed(&local)?]
         }
-        (None, _) => ranges_for_lines(&repo, &parse_ref_lines(stdin)?)?,
+        (None, _) => {
+            let lines = parse_ref_lines(stdin)?;
+            for l in lines.iter().filter(|l| !l.is_delete()) {
+                refs.push(l.local_ref.clone());
+                if l.remote_ref != l.local_ref {
+                    refs.push(l.remote_ref.clone());
+                }
+            }
+            ranges_for_lines(&repo, &lines)?
+        }
     };
-    Ok(judge_ranges(repo, &ranges, Stage::PrePush, &empty)?.0)
+    Ok(judge_ranges(repo, &ranges, &refs, Stage::PrePush, empty)?.0)
 }
 
 /// One range per distinct (local, remote) pair: the ranges depend on nothing else, and a push of many
@@ -140,9 +153,12 @@ fn ranges_for_lines(repo: &Repo, lines: &[RefUpdate]) -> Result<Vec<Range>> {
 
 /// Judges the commits of several ranges (pre-push may send several branches), each commit once,
 /// each range with the charter of its own base.
+/// `refs` are the ref names a push sends: secrets in them are reported with the first commit
+/// judged (`<ref name>`).
 fn judge_ranges(
     repo: Repo,
     ranges: &[Range],
+    refs: &[String],
     stage: Stage,
     empty: &str,
 ) -> Result<(Report, RunStats)> {
@@ -167,6 +183,7 @@ fn judge_ranges(
     let mut run = RunStats::default();
     let mut off: Vec<String> = Vec::new();
     let mut repo = Some(repo);
+    let mut refs_reported = false;
     for (at, commits) in &groups {
         let repo = match repo.take() {
             Some(r) => r,
@@ -183,7 +200,17 @@ fn judge_ranges(
         if rules.is_empty() {
             rules = rule_infos(&evaluator);
         }
-        let outcome = judge_commits(session, evaluator, &parts, commits, stage)?;
+        // Reported once, with the first commit judged (by the charter that judges it).
+        let mut in_refs = Vec::new();
+        if !refs_reported && !commits.is_empty() {
+            refs_reported = true;
+            let redactor = session.detectors.redactor();
+            for r in refs {
+                redactor.text(Field::Ref, r, &mut in_refs);
+            }
+            in_refs.retain(|f| !session.detectors.baseline.contains(&f.fingerprint));
+        }
+        let outcome = judge_commits(session, evaluator, &parts, commits, stage, in_refs)?;
         totals.add(outcome.totals);
         run.commits += commits.len();
         run.add(&outcome.run);
@@ -205,9 +232,10 @@ fn judge_ranges(
     ))
 }
 
-/// The analysis of one changed file is a function of its path, its new blob and which of the blob's
-/// lines were added; status, old path and removed lines are patched in from the commit at hand.
-type CacheKey = (String, String, Vec<u32>);
+/// The analysis of one changed file is a function of its path, its new blob, which of the blob's
+/// lines were added and whether the commit introduces the path (its secrets are then reported);
+/// status, old path and removed lines are patched in from the commit at hand.
+type CacheKey = (String, String, Vec<u32>, bool);
 type Cached = (input::File, Stats, u32);
 
 struct Outcome {
@@ -223,12 +251,13 @@ fn judge_commits(
     parts: &CharterParts,
     commits: &[String],
     stage: Stage,
+    in_refs: Vec<SecretFinding>,
 ) -> Result<Outcome> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = cores.min(commits.len().div_ceil(COMMITS_PER_WORKER)).max(1);
     let cache = Mutex::new(HashMap::new());
     if workers == 1 {
-        return Worker::new(&session, evaluator, &cache, stage).run(commits);
+        return Worker::new(&session, evaluator, &cache, stage, in_refs).run(commits);
     }
     let root = session.repo.root().to_path_buf();
     let chunk = commits.len().div_ceil(workers);
@@ -241,11 +270,11 @@ fn judge_commits(
                 scope.spawn(move || -> Result<Outcome> {
                     let session = Session::new(Repo::discover_history(root)?, parts.clone())?;
                     let evaluator = session.evaluator()?;
-                    Worker::new(&session, evaluator, cache, stage).run(part)
+                    Worker::new(&session, evaluator, cache, stage, Vec::new()).run(part)
                 })
             })
             .collect();
-        let first = Worker::new(&session, evaluator, &cache, stage).run(chunks[0]);
+        let first = Worker::new(&session, evaluator, &cache, stage, in_refs).run(chunks[0]);
         std::iter::once(first)
             .chain(
                 handles
@@ -271,6 +300,8 @@ fn judge_commits(
 
 struct Worker<'a> {
     session: &'a Session,
+    /// Findings in the pushed ref names, added to the first commit this worker judges.
+    in_refs: Vec<SecretFinding>,
     evaluator: Evaluator,
     cache: &'a Mutex<HashMap<CacheKey, Cached>>,
     stage: Stage,
@@ -283,6 +314,7 @@ impl<'a> Worker<'a> {
         evaluator: Evaluator,
         cache: &'a Mutex<HashMap<CacheKey, Cached>>,
         stage: Stage,
+        in_refs: Vec<SecretFinding>,
     ) -> Worker<'a> {
         // Commits are judged as stored: a merge being concluded in the work tree is not theirs.
         let head = crate::collect::HeadInfo {
@@ -291,6 +323,7 @@ impl<'a> Worker<'a> {
         };
         Worker {
             head,
+            in_refs,
             session,
             evaluator,
             cache,
@@ -321,6 +354,7 @@ impl<'a> Worker<'a> {
         let mut commit =
             session.commit_facts(Some(data.message), Some(data.author), Some(data.committer));
         commit.id = Some(data.id.clone());
+        commit.findings.append(&mut self.in_refs);
         commit.parents = data.parents;
         let t2 = std::time::Instant::now();
         let analysis = self.analyze(data.changes, &mut out.run);
@@ -372,7 +406,7 @@ impl<'a> Worker<'a> {
                 }
             };
             file.status = status;
-            file.old_path = old_path;
+            file.old_path = d.old_path(old_path.as_deref());
             file.removed_lines = removed;
             s.removed_lines = u64::from(removed);
             analysis.stats += &s;
@@ -385,7 +419,12 @@ impl<'a> Worker<'a> {
 
 fn cache_key(f: &ChangedFile) -> Option<CacheKey> {
     match (&f.blob, f.skipped) {
-        (Some(b), None) => Some((f.path.clone(), b.clone(), f.added_line_numbers.clone())),
+        (Some(b), None) => Some((
+            f.path.clone(),
+            b.clone(),
+            f.added_line_numbers.clone(),
+            crate::app::session::introduces_path(f),
+        )),
         _ => None,
     }
 }

@@ -18,4 +18,4 @@ pub use policy::{
     builtin_policies, effective_charter, explain, policy_check, policy_list, policy_test, rules,
     rules_check,
 };
-pub use session::{Detectors, Session};
+pub use session::{Detectors, Session, redact_error};

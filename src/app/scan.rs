@@ -6,6 +6,7 @@ use super::session::{
 use crate::collect::files::{self, DiskFile};
 use crate::collect::{CharterSource, GitError};
 use crate::config::baseline::{Baseline, BaselineEntry};
+use crate::detect::redact::Field;
 use crate::error::{Error, Result};
 use crate::fsutil::{self, WriteOptions};
 use crate::input::{self, Input, Stats};
@@ -33,26 +34,37 @@ fn scan_files(
     let kept = Mutex::new(Vec::<input::File>::new());
     files::walk(roots, base, max, |f: DiskFile| {
         let content: &[u8] = f.content.as_deref().unwrap_or(b"");
-        let facts = d.scan_content(
+        // Every file is judged whole, its path too; from here on it is named by the redacted path.
+        let mut findings = Vec::new();
+        let mut path_baselined = 0;
+        let path = d.file_path(
             &f.path,
+            true,
+            use_baseline,
+            &mut findings,
+            &mut path_baselined,
+        );
+        let facts = d.scan_content(
+            &path,
             content,
             LineMap::Contiguous { first: 1 },
             use_baseline,
         );
+        findings.extend(facts.findings);
         {
             let mut a = acc.lock().expect("not poisoned");
             a.0.count(f.skipped, 0, 0, f.size);
-            a.1 += facts.baselined;
+            a.1 += facts.baselined + path_baselined;
         }
         // Only files with something to say enter the input document: a tree of thousands of clean
         // files would make every policy iterate over them for nothing. Counts are in `stats`.
-        if !facts.findings.is_empty() || !facts.insecure.is_empty() {
+        if !findings.is_empty() || !facts.insecure.is_empty() {
             let added_lines = content.split(|&b| b == b'\n').count() as u32;
             kept.lock().expect("not poisoned").push(input::File {
-                tier: d.classifier.tier(&f.path),
-                bulk_excluded: d.classifier.bulk_excluded(&f.path),
-                classes: d.classifier.classify(&f.path, content),
-                path: f.path,
+                tier: d.classifier.tier(&path),
+                bulk_excluded: d.classifier.bulk_excluded(&path),
+                classes: d.classifier.classify(&path, content),
+                path,
                 status: FileStatus::Added,
                 old_path: None,
                 size: f.size,
@@ -60,7 +72,7 @@ fn scan_files(
                 skipped: f.skipped,
                 added_lines,
                 removed_lines: 0,
-                findings: facts.findings,
+                findings,
                 insecure: facts.insecure,
             });
         }
@@ -117,7 +129,9 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let max = parts.charter.charter.limits.max_file_size;
     let scanned = scan_files(&detectors, &roots, &base, max, true)?;
     let repo = input::Repo {
-        root: cwd.display().to_string(),
+        root: detectors
+            .redactor()
+            .quiet(Field::Path, &cwd.display().to_string()),
         ..input::Repo::default()
     };
     let input = Input::new(

@@ -10,11 +10,12 @@ use crate::config::{self, CHARTER_DIR, CHARTER_FILE, ConfigError, LoadedCharter}
 use crate::detect::ai::Signatures;
 use crate::detect::classes::Classifier;
 use crate::detect::insecure::{InsecureScanner, PatternMatch};
+use crate::detect::redact::{Field, Redacted, Redactor, Role};
 use crate::detect::secrets::{Scanner, SecretFinding};
 use crate::detect::{message, trailers};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
-use crate::model::{Ident, SkipReason, Stage, Violation};
+use crate::model::{FileStatus, Ident, SkipReason, Stage, Violation};
 use crate::pattern::LineMap;
 use crate::policy::{self, Evaluator, Overrides, PolicyError, Source, TeamFile};
 use crate::report::RuleInfo;
@@ -210,6 +211,37 @@ impl Detectors {
         })
     }
 
+    /// The one gate user-controlled strings pass before they become facts (see `detect::redact`).
+    pub fn redactor(&self) -> Redactor<'_> {
+        Redactor::new(&self.secrets)
+    }
+
+    /// A file's path, redacted; secrets in it are appended to `findings` when `report`: the path
+    /// is new to the repository (added, renamed, copied) or the whole file is judged (`scan`).
+    /// With `use_baseline`, baselined ones are counted in `baselined` instead.
+    pub fn file_path(
+        &self,
+        path: &str,
+        report: bool,
+        use_baseline: bool,
+        findings: &mut Vec<SecretFinding>,
+        baselined: &mut u32,
+    ) -> Redacted<String> {
+        if !report {
+            return self.redactor().path(path, None);
+        }
+        let mut found = Vec::new();
+        let red = self.redactor().path(path, Some(&mut found));
+        for f in found {
+            if use_baseline && self.baseline.contains(&f.fingerprint) {
+                *baselined += 1;
+            } else {
+                findings.push(f);
+            }
+        }
+        red
+    }
+
     /// Secrets and insecure patterns in one file's content (added lines, or a whole file), with the
     /// baseline applied when `use_baseline`. The baseline file itself is not scanned for secrets: it
     /// lists fingerprints (`rule:path:hash`) that read like `password:value` to generic rules.
@@ -273,11 +305,16 @@ impl Detectors {
         analysis
     }
 
-    /// One changed file's facts, and how many of its secret findings the baseline hid.
+    /// One changed file's facts, and how many of its secret findings the baseline hid. From here
+    /// on the file is named by its redacted path only.
     pub fn analyze_file(&self, f: &ChangedFile) -> (input::File, u32) {
+        let mut findings = Vec::new();
+        let mut baselined = 0;
+        let introduced = introduces_path(f);
+        let path = self.file_path(&f.path, introduced, true, &mut findings, &mut baselined);
         let facts = match f.skipped {
             None => self.scan_content(
-                &f.path,
+                &path,
                 &f.added,
                 LineMap::Mapped(&f.added_line_numbers),
                 true,
@@ -288,28 +325,43 @@ impl Detectors {
                 baselined: 0,
             },
         };
+        findings.extend(facts.findings);
         let classes = if f.skipped == Some(SkipReason::Deleted) {
-            self.classifier.classify(&f.path, b"")
+            self.classifier.classify(&path, b"")
         } else {
-            self.classifier.classify(&f.path, &f.added)
+            self.classifier.classify(&path, &f.added)
         };
         let file = input::File {
-            path: f.path.clone(),
+            tier: self.classifier.tier(&path),
+            bulk_excluded: self.classifier.bulk_excluded(&path),
+            old_path: self.old_path(f.old_path.as_deref()),
+            path,
             status: f.status,
-            old_path: f.old_path.clone(),
             size: f.size,
             binary: f.binary,
             skipped: f.skipped,
             added_lines: f.added_lines(),
             removed_lines: f.removed_lines,
-            tier: self.classifier.tier(&f.path),
-            bulk_excluded: self.classifier.bulk_excluded(&f.path),
             classes,
-            findings: facts.findings,
+            findings,
             insecure: facts.insecure,
         };
-        (file, facts.baselined)
+        (file, facts.baselined + baselined)
     }
+
+    /// A rename's or copy's previous path, redacted (a path already in history: not reported again).
+    pub fn old_path(&self, old: Option<&str>) -> Option<Redacted<String>> {
+        old.map(|p| self.redactor().path(p, None))
+    }
+}
+
+/// Whether a change puts its path into the repository (added, renamed, copied): only then are
+/// secrets in the path reported, as only added lines are judged (every path is redacted).
+pub fn introduces_path(f: &ChangedFile) -> bool {
+    matches!(
+        f.status,
+        FileStatus::Added | FileStatus::Renamed | FileStatus::Copied
+    ) && f.skipped != Some(SkipReason::Deleted)
 }
 
 /// The analysed files of one input document, their stats, and how many findings the baseline hid.
@@ -396,61 +448,69 @@ impl Session {
         Ok(message::cleanup(&raw, &comment))
     }
 
-    /// Commit facts from a message (already cleaned up) and identities.
+    /// Commit facts from a message (already cleaned up) and identities, all of them raw: each is
+    /// scanned and redacted here, before anything is derived from it.
     pub fn commit_facts(
         &self,
         message: Option<String>,
         author: Option<Ident>,
         committer: Option<Ident>,
     ) -> input::Commit {
+        let redactor = self.detectors.redactor();
+        let mut findings = Vec::new();
         let mut commit = input::Commit {
-            author,
-            committer,
+            author: author.map(|a| redactor.ident(Role::Author, &a, &mut findings)),
+            committer: committer.map(|c| redactor.ident(Role::Committer, &c, &mut findings)),
             ..input::Commit::default()
         };
-        let Some(raw) = message else {
+        // A secret pasted into a message is as leaked as one in a file, and the message is
+        // printed, serialised and quoted by policies: find it, then work on a redacted copy.
+        // Every secret is redacted, the baselined ones too: accepted is not public.
+        let msg = message.map(|raw| redactor.text(Field::Message, &raw, &mut findings));
+        findings.retain(|f| !self.detectors.baseline.contains(&f.fingerprint));
+        commit.findings = findings;
+        let Some(msg) = msg else {
             return commit;
         };
         let git = self.git();
-        // A secret pasted into a message is as leaked as one in a file, and the message is
-        // printed, serialised and quoted by policies: find it, then work on a redacted copy.
-        self.detectors.secrets.scan(
-            "<commit message>",
-            raw.as_bytes(),
-            LineMap::Contiguous { first: 1 },
-            &mut commit.findings,
-        );
-        // Every secret is redacted, the baselined ones too: accepted is not public.
-        let msg = crate::detect::secrets::redact_spans(&raw, &commit.findings);
-        commit
-            .findings
-            .retain(|f| !self.detectors.baseline.contains(&f.fingerprint));
-        commit.subject = Some(message::subject(&msg));
+        commit.subject = Some(msg.map(|m| message::subject(m)));
         let comment = comment_string(&git.settings, &msg);
         let mode = self.charter.charter.trailers.mode;
         commit.trailers = trailers::parse_with_comment(&msg, mode, &git.trailers, &comment);
         commit.ai_evidence = self.detectors.signatures.detect(
             &msg,
             &commit.trailers,
-            commit.author.as_ref(),
-            commit.committer.as_ref(),
+            commit.author.as_deref(),
+            commit.committer.as_deref(),
         );
         commit.message = Some(msg);
         commit
     }
 
     /// The input document for one set of analysed changes. `head` is where HEAD points; a merge is
-    /// one being concluded (MERGE_HEAD) or a judged commit with several parents.
+    /// one being concluded (MERGE_HEAD) or a judged commit with several parents. The work tree's
+    /// path and the branch are redacted; a secret in the branch name is reported by the hooks
+    /// (`ci` and pre-push judge commits already on it, once per commit: they only redact it).
     pub fn input(
         &self,
         stage: Stage,
         head: &HeadInfo,
-        commit: input::Commit,
+        mut commit: input::Commit,
         analysis: Analysis,
     ) -> Input {
+        let redactor = self.detectors.redactor();
+        let mut found = Vec::new();
+        let branch = head
+            .branch
+            .as_deref()
+            .map(|b| redactor.text(Field::Branch, b, &mut found));
+        if matches!(stage, Stage::PreCommit | Stage::CommitMsg) {
+            found.retain(|f| !self.detectors.baseline.contains(&f.fingerprint));
+            commit.findings.extend(found);
+        }
         let repo = input::Repo {
-            root: self.repo.root_string(),
-            branch: head.branch.clone(),
+            root: redactor.quiet(Field::Path, &self.repo.root_string()),
+            branch,
             head: head.head.clone(),
             merge: head.merging || commit.parents.len() > 1,
         };
@@ -596,4 +656,23 @@ pub fn rule_infos(evaluator: &Evaluator) -> Vec<RuleInfo> {
             severity: p.severity(),
         })
         .collect()
+}
+
+/// An error through the redaction gate, as the last step before it is printed: errors quote
+/// revisions, paths and file lines the user or a hostile repository supplied. Scanned with the
+/// built-in rules (an error may come before any charter was read); returned unchanged when it
+/// holds no secret, else as its redacted text with the same exit code.
+pub fn redact_error(e: Error) -> Error {
+    let text = e.to_string();
+    let Ok(scanner) = Scanner::new(&config::SecretsConfig::default(), &[]) else {
+        return e;
+    };
+    let red = Redactor::new(&scanner).quiet(Field::Error, &text);
+    if red == *text.as_str() {
+        return e;
+    }
+    match e.exit_code() {
+        crate::error::exit::CONFIG => Error::Policy(PolicyError::Eval(red.into_inner())),
+        _ => Error::Usage(red.into_inner()),
+    }
 }

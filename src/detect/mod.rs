@@ -6,5 +6,6 @@ pub mod ai;
 pub mod classes;
 pub mod insecure;
 pub mod message;
+pub mod redact;
 pub mod secrets;
 pub mod trailers;

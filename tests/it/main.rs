@@ -15,6 +15,7 @@ mod e2e_pre_commit;
 mod escape;
 #[cfg(unix)]
 mod install;
+mod leaks;
 mod never_leak;
 mod pre_commit;
 mod robustness;

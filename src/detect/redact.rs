@@ -1,0 +1,284 @@
+//! The one gate user-controlled strings pass before they become facts: file paths, identities, ref
+//! names and commit messages are scanned for secrets here, and only their redacted form
+//! (`Redacted<T>`, which nothing else can make) may enter the input document. Pure; no I/O.
+
+use crate::detect::secrets::{Scanner, SecretFinding, redact_spans};
+use crate::model::Ident;
+use crate::pattern::LineMap;
+use serde::Serialize;
+use std::fmt;
+use std::ops::Deref;
+
+/// A user-controlled value after the secret scan: every secret found in it is replaced by its
+/// redacted preview. Made only by a `Redactor` (or derived from another `Redacted` value by `map`),
+/// so a field of this type cannot hold a string that skipped the scan.
+/// `Default` is the empty value, which holds nothing to redact.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Redacted<T>(T);
+
+impl<T> Redacted<T> {
+    /// A value computed from a redacted one alone (a message's subject, a trimmed path): what it
+    /// holds came through the scan already.
+    pub fn map<U>(&self, f: impl FnOnce(&T) -> U) -> Redacted<U> {
+        Redacted(f(&self.0))
+    }
+
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> Deref for Redacted<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl Redacted<String> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Redacted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl PartialEq<str> for Redacted<String> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+/// Which user-controlled field a finding came from; its `<…>` name is the finding's path for the
+/// fields that are not files (as `<commit message>` always was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Message,
+    AuthorName,
+    AuthorEmail,
+    CommitterName,
+    CommitterEmail,
+    Branch,
+    /// A ref name a push sends (local or remote side).
+    Ref,
+    /// A file's path (the finding's path is then the redacted path itself, on line 0).
+    Path,
+    /// An error's text, before it is printed.
+    Error,
+}
+
+impl Field {
+    pub fn pseudo_path(self) -> &'static str {
+        match self {
+            Field::Message => "<commit message>",
+            Field::AuthorName => "<author name>",
+            Field::AuthorEmail => "<author email>",
+            Field::CommitterName => "<committer name>",
+            Field::CommitterEmail => "<committer email>",
+            Field::Branch => "<branch name>",
+            Field::Ref => "<ref name>",
+            Field::Path => "<file path>",
+            Field::Error => "<error>",
+        }
+    }
+}
+
+/// Whose identity an `Ident` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Author,
+    Committer,
+}
+
+/// Scans user-controlled strings with the session's secret scanner and redacts them by exact
+/// byte spans. Every secret is redacted, whatever the baseline or the allowlists say (accepted is
+/// not public); which findings are *reported* is the caller's choice.
+#[derive(Clone, Copy)]
+pub struct Redactor<'a> {
+    scanner: &'a Scanner,
+}
+
+impl<'a> Redactor<'a> {
+    pub fn new(scanner: &'a Scanner) -> Redactor<'a> {
+        Redactor { scanner }
+    }
+
+    /// `text` as field `field`: its findings are appended to `out` (path `field`'s pseudo-path,
+    /// lines of `text`), and its redacted copy returned.
+    pub fn text(&self, field: Field, text: &str, out: &mut Vec<SecretFinding>) -> Redacted<String> {
+        let mut found = Vec::new();
+        self.scanner.scan(
+            field.pseudo_path(),
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+        );
+        let red = redact_spans(text, &found);
+        out.append(&mut found);
+        Redacted(red)
+    }
+
+    /// A string only redacted (its findings dropped): for values reported elsewhere or not at all
+    /// (an old path, a deleted file's path, the work tree's location, an error's text).
+    pub fn quiet(&self, field: Field, text: &str) -> Redacted<String> {
+        self.text(field, text, &mut Vec::new())
+    }
+
+    /// A file's path. Findings, when `out` is given, are located on the path itself: path the
+    /// redacted path, line, column and end line 0, fingerprint `rule:<redacted path>:hash` (as a
+    /// content finding's, so a baseline can accept it). A path the charter's allowlists exempt
+    /// (`secrets.allow_paths`, an imported rule's path allowlist) is redacted but not reported.
+    pub fn path(&self, path: &str, out: Option<&mut Vec<SecretFinding>>) -> Redacted<String> {
+        let mut found = Vec::new();
+        self.scanner.scan(
+            Field::Path.pseudo_path(),
+            path.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+        );
+        // Each component is also scanned as a line of its own, so rules anchored at a line's
+        // start (`#define KEY "…"`, `ENV KEY …`) see it as they would in a file. `/` and `\n` are
+        // one byte each: the spans hold for the path itself. A finding the whole path already has
+        // is not counted twice.
+        if path.contains('/') {
+            let lines = path.replace('/', "\n");
+            let mut more = Vec::new();
+            self.scanner.scan(
+                Field::Path.pseudo_path(),
+                lines.as_bytes(),
+                LineMap::Contiguous { first: 1 },
+                &mut more,
+            );
+            more.retain(|m| {
+                !found
+                    .iter()
+                    .any(|f| f.rule_id == m.rule_id && f.fingerprint == m.fingerprint)
+            });
+            found.append(&mut more);
+        }
+        let red = Redacted(redact_spans(path, &found));
+        if let Some(out) = out
+            && !found.is_empty()
+            && !self.allowlisted(path)
+        {
+            for mut f in found {
+                let hash = f.fingerprint.rsplit(':').next().unwrap_or_default();
+                f.fingerprint = format!("{}:{}:{hash}", f.rule_id, red.as_str());
+                f.path = red.0.clone();
+                (f.line, f.column, f.end_line) = (0, 0, 0);
+                f.spans.clear();
+                out.push(f);
+            }
+        }
+        red
+    }
+
+    /// Whether the scanner's path allowlists exempt `path`: a path scanned as its own content
+    /// under its own name finds nothing that scanning it under a neutral name finds. (The
+    /// scanner does not expose its allowlist check; the findings of this probe name the raw path
+    /// and are dropped here.)
+    fn allowlisted(&self, path: &str) -> bool {
+        let mut probe = Vec::new();
+        let text = format!("{path}\n{}", path.replace('/', "\n"));
+        self.scanner.scan(
+            path,
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut probe,
+        );
+        probe.is_empty()
+    }
+
+    /// An identity: name and e-mail scanned on their own (findings at `<author name>`, …).
+    pub fn ident(
+        &self,
+        role: Role,
+        ident: &Ident,
+        out: &mut Vec<SecretFinding>,
+    ) -> Redacted<Ident> {
+        let (name, email) = match role {
+            Role::Author => (Field::AuthorName, Field::AuthorEmail),
+            Role::Committer => (Field::CommitterName, Field::CommitterEmail),
+        };
+        Redacted(Ident {
+            name: self.text(name, &ident.name, out).0,
+            email: self.text(email, &ident.email, out).0,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::secrets::SecretsConfig;
+
+    fn scanner() -> Scanner {
+        Scanner::new(&SecretsConfig::default(), &[]).unwrap()
+    }
+
+    /// A valid classic GitHub token, built at run time (no full token in src/).
+    fn token() -> String {
+        format!("ghp_{}{}", "mPDua3BESypQLw3qAMPG", "xdISdQL3Lr1re7XS")
+    }
+
+    #[test]
+    fn a_secret_in_a_path_is_redacted_and_reported_on_the_path() {
+        let s = scanner();
+        let r = Redactor::new(&s);
+        let path = format!("config/{}.key", token());
+        let mut out = Vec::new();
+        let red = r.path(&path, Some(&mut out));
+        assert!(!red.contains(&token()[8..]), "{red}");
+        assert!(
+            red.starts_with("config/ghp_") && red.ends_with(".key"),
+            "{red}"
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        let f = &out[0];
+        assert_eq!((f.path.as_str(), f.line), (red.as_str(), 0));
+        assert!(
+            f.fingerprint.starts_with(&format!("github-pat:{red}:")),
+            "{f:?}"
+        );
+        assert!(!f.fingerprint.contains(&token()[8..]));
+        // Quietly: redacted, nothing reported.
+        let mut none = Vec::new();
+        assert_eq!(r.path(&path, None), red);
+        r.path("src/main.rs", Some(&mut none));
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn an_allowlisted_path_is_redacted_but_not_reported() {
+        let cfg = SecretsConfig {
+            allow_paths: vec![crate::pattern::GlobPattern("fixtures/**".into())],
+            ..SecretsConfig::default()
+        };
+        let s = Scanner::new(&cfg, &[]).unwrap();
+        let r = Redactor::new(&s);
+        let mut out = Vec::new();
+        let red = r.path(&format!("fixtures/{}.txt", token()), Some(&mut out));
+        assert!(out.is_empty(), "{out:?}");
+        assert!(!red.contains(&token()[8..]), "{red}");
+    }
+
+    #[test]
+    fn identities_are_scanned_field_by_field() {
+        let s = scanner();
+        let r = Redactor::new(&s);
+        let ident = Ident {
+            name: format!("Dev {}", token()),
+            email: format!("{}@example.com", token()),
+        };
+        let mut out = Vec::new();
+        let red = r.ident(Role::Committer, &ident, &mut out);
+        assert!(!red.to_string().contains(&token()[8..]), "{red}");
+        let paths: Vec<&str> = out.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, ["<committer name>", "<committer email>"]);
+    }
+}
