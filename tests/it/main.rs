@@ -16,6 +16,7 @@ mod escape;
 #[cfg(unix)]
 mod install;
 mod never_leak;
+mod policy_sandbox;
 mod pre_commit;
 mod robustness;
 mod sarif;
