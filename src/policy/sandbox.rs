@@ -7,7 +7,8 @@
 //! and its `allocator-memory-limits` feature swaps the whole process onto its bundled mimalloc and
 //! checks a process-wide counter after allocations (a single huge `replace` still aborts). Here a
 //! request that would take the worker over its cap is never passed to the system allocator: the
-//! worker stops in place and the caller reports the breach. A stopped or over-budget worker is
+//! worker stops in place and the caller reports the breach. Time is the worker thread's CPU time
+//! where the system tells it (Linux), so a loaded machine does not spend a policy's budget. A stopped or over-budget worker is
 //! abandoned, never joined; the run ends with the error (exit 3), which ends the thread with it.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -159,12 +160,58 @@ pub struct Worker<S> {
     jobs: Option<mpsc::Sender<Job<S>>>,
     progress: Arc<Progress>,
     stopped: bool,
+    clock: Clock,
+}
+
+/// How the worker's time is measured: the CPU time its thread has used (Linux, from
+/// `/proc/self/task/TID/stat`), so that a loaded machine does not spend a policy's budget for it;
+/// wall-clock time where that is not available.
+#[derive(Debug, Clone)]
+enum Clock {
+    Cpu(std::path::PathBuf),
+    Wall,
+}
+
+impl Clock {
+    /// The worker's time so far (CPU clock), or `None` on the wall clock.
+    fn cpu(&self) -> Option<Duration> {
+        let Clock::Cpu(path) = self else {
+            return None;
+        };
+        let stat = std::fs::read_to_string(path).ok()?;
+        // After the command name (in parentheses, which may hold spaces): state is field 3, utime
+        // and stime fields 14 and 15, in USER_HZ ticks (100 per second on Linux).
+        let rest = &stat[stat.rfind(')')? + 1..];
+        let mut fields = rest.split_ascii_whitespace().skip(11);
+        let utime: u64 = fields.next()?.parse().ok()?;
+        let stime: u64 = fields.next()?.parse().ok()?;
+        Some(Duration::from_millis((utime + stime) * 10))
+    }
+}
+
+/// The calling thread's CPU clock, if it has one.
+fn own_clock() -> Clock {
+    let tid = std::fs::read_to_string("/proc/thread-self/stat")
+        .ok()
+        .and_then(|s| s.split_ascii_whitespace().next().map(str::to_string));
+    match tid {
+        Some(tid) if tid.bytes().all(|b| b.is_ascii_digit()) => {
+            let clock = Clock::Cpu(format!("/proc/self/task/{tid}/stat").into());
+            if clock.cpu().is_some() {
+                clock
+            } else {
+                Clock::Wall
+            }
+        }
+        _ => Clock::Wall,
+    }
 }
 
 impl<S: 'static> Worker<S> {
     /// Starts the thread; `init` builds its state there.
     pub fn spawn(init: impl FnOnce() -> S + Send + 'static) -> Worker<S> {
         let (tx, rx) = mpsc::channel::<Job<S>>();
+        let (clock_tx, clock_rx) = mpsc::sync_channel::<Clock>(1);
         let progress = Arc::new(Progress::default());
         let mine = Arc::clone(&progress);
         std::thread::Builder::new()
@@ -173,6 +220,7 @@ impl<S: 'static> Worker<S> {
             .spawn(move || {
                 let top = stack_pointer();
                 FLOOR.set(top.saturating_sub(STACK_SIZE) + STACK_MARGIN);
+                let _ = clock_tx.send(own_clock());
                 ACTIVE.set(Arc::as_ptr(&mine));
                 let mut state = init();
                 while let Ok(job) = rx.recv() {
@@ -187,20 +235,28 @@ impl<S: 'static> Worker<S> {
             jobs: Some(tx),
             progress,
             stopped: false,
+            clock: clock_rx.recv().unwrap_or(Clock::Wall),
         }
     }
 
-    /// Runs `job` on the worker and waits for its result until `deadline` (`None`: as long as it
-    /// takes). A breach leaves the worker stopped and abandoned: every later call is refused.
+    /// Runs `job` on the worker and waits for its result while it has used less than `limit` of
+    /// the worker's time (`None`: as long as it takes). Returns the result and the time it used.
+    /// A breach leaves the worker stopped and abandoned: every later call is refused.
     pub fn run<R: Send + 'static>(
         &mut self,
-        deadline: Option<Instant>,
+        limit: Option<Duration>,
         job: impl FnOnce(&mut S, &Progress) -> R + Send + 'static,
-    ) -> Result<R, Breach> {
+    ) -> Result<(R, Duration), Breach> {
         if self.stopped {
             return Err(Breach::Stopped);
         }
         let (tx, rx) = mpsc::sync_channel::<R>(1);
+        let started = Instant::now();
+        let cpu_start = self.clock.cpu();
+        let used = |clock: &Clock| match (cpu_start, clock.cpu()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => started.elapsed(),
+        };
         let sent = self.jobs.as_ref().is_some_and(|jobs| {
             jobs.send(Box::new(move |state, progress| {
                 let _ = tx.send(job(state, progress));
@@ -211,21 +267,11 @@ impl<S: 'static> Worker<S> {
             self.stopped = true;
             return Err(Breach::Stopped);
         }
-        // Short waits: the allocator's stop is seen within a few milliseconds.
+        // Short waits: the allocator's stop and the clock are looked at every few milliseconds.
         let step = Duration::from_millis(5);
         loop {
-            let wait = match deadline {
-                Some(d) => match d.checked_duration_since(Instant::now()) {
-                    Some(left) => left.min(step),
-                    None => {
-                        self.stopped = true;
-                        return Err(Breach::Time);
-                    }
-                },
-                None => step,
-            };
-            match rx.recv_timeout(wait) {
-                Ok(r) => return Ok(r),
+            match rx.recv_timeout(step) {
+                Ok(r) => return Ok((r, used(&self.clock))),
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     self.stopped = true;
@@ -242,6 +288,10 @@ impl<S: 'static> Worker<S> {
                         Breach::Stack
                     });
                 }
+            }
+            if limit.is_some_and(|l| used(&self.clock) > l) {
+                self.stopped = true;
+                return Err(Breach::Time);
             }
         }
     }
@@ -266,28 +316,30 @@ mod tests {
     #[test]
     fn a_job_returns_its_result() {
         let mut w = Worker::spawn(|| 40u32);
-        assert_eq!(w.run(None, |s, _| *s + 2), Ok(42));
-        assert_eq!(w.run(None, |s, _| *s), Ok(40));
+        assert_eq!(w.run(None, |s, _| *s + 2).map(|r| r.0), Ok(42));
+        assert_eq!(w.run(None, |s, _| *s).map(|r| r.0), Ok(40));
     }
 
     #[test]
-    fn a_job_over_its_deadline_is_a_time_breach_and_stops_the_worker() {
+    fn a_job_over_its_time_is_a_time_breach_and_stops_the_worker() {
         let mut w = Worker::spawn(|| ());
-        let deadline = Instant::now() + Duration::from_millis(20);
-        let r = w.run(Some(deadline), |_, p| {
+        let r = w.run(Some(Duration::from_millis(30)), |_, p| {
             p.at(7);
-            std::thread::sleep(Duration::from_millis(400));
+            let spin = Instant::now();
+            while spin.elapsed() < Duration::from_secs(2) {
+                std::hint::black_box(spin);
+            }
         });
-        assert_eq!(r, Err(Breach::Time));
+        assert_eq!(r.map(|_: ((), Duration)| ()), Err(Breach::Time));
         assert_eq!(w.current(), 7);
-        assert_eq!(w.run(None, |_, _| ()), Err(Breach::Stopped));
+        assert_eq!(w.run(None, |_, _| ()).map(|r| r.0), Err(Breach::Stopped));
     }
 
     #[test]
     fn an_allocation_over_the_cap_stops_the_worker_instead_of_the_process() {
         let mut w = Worker::spawn(|| ());
         let r = w.run(None, |_, _| vec![1u8; (MEMORY_CAP + 1) as usize].len());
-        assert_eq!(r, Err(Breach::Memory));
+        assert_eq!(r.map(|r| r.0), Err(Breach::Memory));
     }
 
     #[test]
@@ -299,6 +351,6 @@ mod tests {
             deep(n + 1) + v[0] + u64::from(frame[0])
         }
         let mut w = Worker::spawn(|| ());
-        assert_eq!(w.run(None, |_, _| deep(0)), Err(Breach::Stack));
+        assert_eq!(w.run(None, |_, _| deep(0)).map(|r| r.0), Err(Breach::Stack));
     }
 }
