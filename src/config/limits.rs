@@ -11,8 +11,10 @@ pub struct Limits {
     /// is an error naming its line. Default: `1048576` (1 MiB).
     #[serde(deserialize_with = "at_least_one")]
     pub max_file_size: u64,
-    /// Wall-clock budget for evaluating all policies once, in milliseconds; a policy that runs
-    /// longer stops the run with an error. At least 1. Default: `2000`.
+    /// Budget for loading, parsing and evaluating all policies once, in milliseconds of the policy
+    /// worker's CPU time (wall-clock where the system does not report it); checked inside builtins
+    /// too. Policies that use more stop the run with an error naming the policy. At least 1.
+    /// Default: `2000`.
     #[serde(deserialize_with = "at_least_one")]
     pub policy_timeout_ms: u64,
 }

@@ -2,14 +2,20 @@
 //! METADATA, evaluates `deny` / `warn` under a budget, and runs `policy test` / `policy check`.
 //! Knows nothing of git, the file system (collect reads the files) or the terminal.
 
+mod graph;
 pub mod metadata;
+mod sandbox;
 
 use crate::model::{Level, Severity, Stage, Violation};
 use metadata::{Metadata, parse_header, test_rule_names};
 use regorus::Engine;
-use std::num::NonZeroU32;
+use sandbox::{Breach, Progress, Worker};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+
+pub use graph::MAX_NESTING;
+pub use sandbox::MEMORY_CAP;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
@@ -65,13 +71,15 @@ impl Policy {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PolicyError {
-    /// A file does not parse, or its METADATA is malformed, or a function calls itself.
+    /// A file does not parse, nests brackets too deeply, or its METADATA is malformed, or rules or
+    /// functions call themselves.
     #[error("{origin}: {message}")]
     Load { origin: String, message: String },
     /// regorus failed while evaluating (an unknown function, a type error, a bad input document).
     #[error("{0}")]
     Eval(String),
-    /// The evaluation ran over `limits.policy_timeout_ms`: regorus's execution timer stopped it.
+    /// Loading and evaluating used more than `limits.policy_timeout_ms` of the policy worker's time
+    /// (CPU time where the system reports it): the watchdog stopped it, inside a builtin too.
     #[error(
         "policy evaluation exceeded the {budget_ms} ms budget (limits.policy_timeout_ms in the charter): {origin} ({detail})"
     )]
@@ -80,6 +88,16 @@ pub enum PolicyError {
         origin: String,
         detail: String,
     },
+    /// Evaluation would have taken the policy worker over its memory cap: stopped before it did.
+    #[error(
+        "{origin}: policy evaluation needed more than {limit_mib} MiB of memory and was stopped"
+    )]
+    Memory { origin: String, limit_mib: u64 },
+    /// Evaluation nested calls so deeply that the policy worker's stack was nearly exhausted.
+    #[error(
+        "{origin}: policy evaluation nested calls too deeply for the evaluator's stack and was stopped"
+    )]
+    TooDeep { origin: String },
     /// Two policies claim one id: one would be switched off, explained and reported as the other.
     #[error("{origin}: policy id `{id}` is already used by {other}; ids must be unique")]
     DuplicateId {
@@ -130,16 +148,6 @@ pub fn duplicate_ids(policies: &[Policy]) -> Vec<(&Policy, &Policy)> {
         .collect()
 }
 
-/// The typed budget condition, if regorus stopped this evaluation for running over its time limit.
-fn over_budget(e: &(dyn std::error::Error + 'static)) -> bool {
-    std::iter::successors(Some(e), |e| e.source()).any(|e| {
-        matches!(
-            e.downcast_ref::<regorus::LimitError>(),
-            Some(regorus::LimitError::TimeLimitExceeded { .. })
-        )
-    })
-}
-
 /// The built-in policy and test files embedded in the binary.
 pub fn builtin_sources() -> Vec<Source> {
     builtin::BUILTIN_POLICIES
@@ -160,14 +168,21 @@ fn new_engine() -> Engine {
     engine
 }
 
-fn add_sources(engine: &mut Engine, sources: &[&Source]) -> Result<Vec<Policy>, PolicyError> {
+/// Parses `sources` into `engine`, then rejects recursion of any shape before anything runs.
+/// `progress` learns which source is being parsed (for naming it when the worker is stopped).
+fn add_sources(
+    engine: &mut Engine,
+    sources: &[&Source],
+    progress: &Progress,
+) -> Result<Vec<Policy>, PolicyError> {
     let mut policies = Vec::new();
-    for s in sources {
-        if let Some((name, line)) = metadata::recursive_function(&s.text) {
+    for (i, s) in sources.iter().enumerate() {
+        progress.at(i);
+        if let Some(line) = graph::too_deep(&s.text) {
             return Err(PolicyError::Load {
                 origin: format!("{}:{line}", s.origin),
                 message: format!(
-                    "function `{name}` calls itself (recursion is not allowed in Rego)"
+                    "brackets nest more than {MAX_NESTING} deep (the parser's time doubles with each level)"
                 ),
             });
         }
@@ -203,15 +218,46 @@ fn add_sources(engine: &mut Engine, sources: &[&Source]) -> Result<Vec<Policy>, 
             });
         }
     }
+    if let Some((origin, message)) = graph::find_recursion(engine.get_modules()) {
+        return Err(PolicyError::Load { origin, message });
+    }
     Ok(policies)
+}
+
+/// The error for a stopped worker, naming what it was on.
+fn breach_error(breach: Breach, budget_ms: u64, origin: String, doing: &str) -> PolicyError {
+    match breach {
+        Breach::Time => PolicyError::Timeout {
+            budget_ms,
+            origin,
+            detail: format!("stopped while {doing}"),
+        },
+        Breach::Memory => PolicyError::Memory {
+            origin,
+            limit_mib: MEMORY_CAP >> 20,
+        },
+        Breach::Stack => PolicyError::TooDeep { origin },
+        Breach::Stopped => PolicyError::Eval(format!(
+            "{origin}: the policy evaluator was stopped by an earlier error"
+        )),
+    }
 }
 
 /// A ready-to-evaluate set of policies with the charter loaded as `data.charter`.
 /// Build once per run; evaluate once per judged commit.
+///
+/// The engine lives on a sandboxed worker thread (see `sandbox`). One budget,
+/// `limits.policy_timeout_ms` of the worker's CPU time, covers loading and parsing every policy
+/// (charged to the first evaluation) and evaluating all of them once; it is not restarted per rule,
+/// and it holds inside long-running builtins, where regorus's own (wall-clock, between-steps) timer
+/// does not look. That timer is not used: on a loaded machine it spent the budget for the policy.
 pub struct Evaluator {
-    engine: Engine,
-    policies: Vec<Policy>,
+    worker: Worker<Engine>,
+    policies: Arc<Vec<Policy>>,
     timeout_ms: u64,
+    budget: Duration,
+    /// Spent loading and preparing, not yet charged to an evaluation.
+    carried: Duration,
 }
 
 /// Charter settings that change how results are treated.
@@ -228,20 +274,36 @@ impl Evaluator {
         charter_json: &str,
         timeout_ms: u64,
     ) -> Result<Evaluator, PolicyError> {
-        let mut engine = new_engine();
-        let runtime: Vec<&Source> = sources.iter().filter(|s| !s.is_test()).collect();
-        let policies = add_sources(&mut engine, &runtime)?;
-        engine
-            .add_data_json(&format!("{{\"charter\": {charter_json}}}"))
-            .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
-        engine.set_execution_timer_config(regorus::utils::limits::ExecutionTimerConfig {
-            limit: Duration::from_millis(timeout_ms.max(1)),
-            check_interval: NonZeroU32::new(64).expect("non-zero"),
+        let budget = Duration::from_millis(timeout_ms.max(1));
+        let runtime: Vec<Source> = sources.iter().filter(|s| !s.is_test()).cloned().collect();
+        let origins: Vec<String> = runtime.iter().map(|s| s.origin.clone()).collect();
+        let data = format!("{{\"charter\": {charter_json}}}");
+        let mut worker = Worker::spawn(new_engine);
+        let loaded = worker.run(Some(budget), move |engine, progress| {
+            let refs: Vec<&Source> = runtime.iter().collect();
+            let policies = add_sources(engine, &refs, progress)?;
+            progress.at(usize::MAX);
+            engine
+                .add_data_json(&data)
+                .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
+            Ok(policies)
         });
+        let (policies, spent) = match loaded {
+            Ok((r, spent)) => (r?, spent),
+            Err(b) => {
+                let origin = origins
+                    .get(worker.current())
+                    .cloned()
+                    .unwrap_or_else(|| "the charter as policy data".into());
+                return Err(breach_error(b, timeout_ms, origin, "parsing it"));
+            }
+        };
         Ok(Evaluator {
-            engine,
-            policies,
+            worker,
+            policies: Arc::new(policies),
             timeout_ms,
+            budget,
+            carried: spent,
         })
     }
 
@@ -249,13 +311,36 @@ impl Evaluator {
         &self.policies
     }
 
+    /// The origin of policy `i`, for errors (`usize::MAX`: the input document was being read).
+    fn origin(&self, i: usize) -> String {
+        self.policies
+            .get(i)
+            .map_or_else(|| "the input document".into(), |p| p.origin.clone())
+    }
+
     /// Prepares every module for evaluation now (the first evaluation otherwise pays for it), so
-    /// that a caller with a spare core can take it off the critical path.
+    /// that a caller with a spare core can take it off the critical path. Charged to the budget.
     pub fn prepare(&mut self) -> Result<(), PolicyError> {
-        self.engine
-            .eval_query("true".to_string(), false)
-            .map(|_| ())
-            .map_err(|e| PolicyError::Eval(format!("preparing policies: {e}")))
+        let left = self.budget.saturating_sub(self.carried);
+        let r = self.worker.run(Some(left), |engine, progress| {
+            progress.at(usize::MAX);
+            engine
+                .eval_query("true".to_string(), false)
+                .map(|_| ())
+                .map_err(|e| PolicyError::Eval(format!("preparing policies: {e}")))
+        });
+        match r {
+            Ok((r, spent)) => {
+                self.carried += spent;
+                r
+            }
+            Err(b) => Err(breach_error(
+                b,
+                self.timeout_ms,
+                "the policies".into(),
+                "preparing them",
+            )),
+        }
     }
 
     /// Evaluates every policy that applies to `stage` against `input_json`.
@@ -265,40 +350,55 @@ impl Evaluator {
         stage: Stage,
         overrides: &Overrides,
     ) -> Result<Vec<Violation>, PolicyError> {
-        self.engine
-            .set_input_json(input_json)
-            .map_err(|e| PolicyError::Eval(format!("input document: {e}")))?;
-        let mut out = Vec::new();
-        for p in &self.policies {
+        let left = self
+            .budget
+            .saturating_sub(std::mem::take(&mut self.carried));
+        let mut rules = Vec::new();
+        for (i, p) in self.policies.iter().enumerate() {
             if !p.applies_to(stage) || overrides.disable.iter().any(|d| d == p.id()) {
                 continue;
             }
             for &declared in &p.declares {
-                let rule = format!("data.{}.{}", p.package, declared.as_str());
-                // eval_rule is several times cheaper than eval_query; it is only asked for rules the
-                // file declares, since it errors on undeclared ones.
-                let value = self.engine.eval_rule(rule).map_err(|e| {
-                    if over_budget(e.as_ref()) {
-                        PolicyError::Timeout {
-                            budget_ms: self.timeout_ms,
-                            origin: p.origin.clone(),
-                            detail: e.to_string(),
-                        }
-                    } else {
-                        PolicyError::Eval(format!("{} (package {}): {e}", p.origin, p.package))
-                    }
-                })?;
                 let level =
                     if declared == Level::Deny && overrides.warn_only.iter().any(|w| w == p.id()) {
                         Level::Warn
                     } else {
                         declared
                     };
+                rules.push((i, declared, level));
+            }
+        }
+        let policies = Arc::clone(&self.policies);
+        let input = input_json.to_string();
+        let r = self.worker.run(Some(left), move |engine, progress| {
+            progress.at(usize::MAX);
+            engine
+                .set_input_json(&input)
+                .map_err(|e| PolicyError::Eval(format!("input document: {e}")))?;
+            drop(input);
+            let mut out = Vec::new();
+            for (i, declared, level) in rules {
+                let p = &policies[i];
+                progress.at(i);
+                let rule = format!("data.{}.{}", p.package, declared.as_str());
+                // eval_rule is several times cheaper than eval_query; it is only asked for rules the
+                // file declares, since it errors on undeclared ones.
+                let value = engine.eval_rule(rule).map_err(|e| {
+                    PolicyError::Eval(format!("{} (package {}): {e}", p.origin, p.package))
+                })?;
                 if value != regorus::Value::Undefined {
                     push_results(p, level, &value, &mut out)?;
                 }
             }
-        }
+            Ok(out)
+        });
+        let mut out = match r {
+            Ok((r, _)) => r?,
+            Err(b) => {
+                let origin = self.origin(self.worker.current());
+                return Err(breach_error(b, self.timeout_ms, origin, "evaluating it"));
+            }
+        };
         out.sort_by(|a, b| {
             (
                 &a.path,
@@ -395,10 +495,41 @@ pub struct TestOutcome {
 
 /// Runs every `test_*` rule of the test files among `sources`, as `opa test` does.
 /// The default (or given) charter is loaded as `data.charter` so tests may rely on it.
+/// Runs on a sandboxed worker (no time budget: tests are run on purpose), so that a policy that
+/// recurses too deeply or grows without bound fails the run instead of aborting it.
 pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutcome>, PolicyError> {
+    let (owned, charter) = (sources.to_vec(), charter_json.to_string());
+    sandboxed(sources, move |progress| {
+        run_tests_here(&owned, &charter, progress)
+    })
+}
+
+/// Runs `job` on a fresh sandboxed worker with no deadline; a breach names the source of `sources`
+/// the job was on.
+fn sandboxed<R: Send + 'static>(
+    sources: &[Source],
+    job: impl FnOnce(&Progress) -> Result<R, PolicyError> + Send + 'static,
+) -> Result<R, PolicyError> {
+    let mut worker = Worker::spawn(|| ());
+    match worker.run(None, move |_, progress| job(progress)) {
+        Ok((r, _)) => r,
+        Err(b) => {
+            let origin = sources
+                .get(worker.current())
+                .map_or_else(|| "the policies".into(), |s| s.origin.clone());
+            Err(breach_error(b, 0, origin, "running it"))
+        }
+    }
+}
+
+fn run_tests_here(
+    sources: &[Source],
+    charter_json: &str,
+    progress: &Progress,
+) -> Result<Vec<TestOutcome>, PolicyError> {
     let engine_for = |files: &[&Source]| -> Result<Engine, PolicyError> {
         let mut engine = new_engine();
-        add_sources(&mut engine, files)?;
+        add_sources(&mut engine, files, progress)?;
         engine
             .add_data_json(&format!("{{\"charter\": {charter_json}}}"))
             .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
@@ -407,7 +538,7 @@ pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutco
     let all: Vec<&Source> = sources.iter().collect();
     let mut shared = engine_for(&all)?;
     let mut outcomes = Vec::new();
-    for s in sources.iter().filter(|s| s.is_test()) {
+    for (i, s) in sources.iter().enumerate().filter(|(_, s)| s.is_test()) {
         let Some(header) = parse_header(&s.text).map_err(|e| PolicyError::Load {
             origin: format!("{}:{}", s.origin, e.line),
             message: e.message,
@@ -415,6 +546,7 @@ pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutco
         else {
             continue;
         };
+        progress.at(i);
         let mut results = run_file_tests(&mut shared, s, &header.package);
         // An evaluation error may come from another test file loaded in the same engine (an unsafe
         // variable fails every query): run this file again next to the policies alone, so a broken
@@ -430,6 +562,7 @@ pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutco
                 .filter(|x| !x.is_test() || x.origin == s.origin)
                 .collect();
             if let Ok(mut engine) = engine_for(&isolated) {
+                progress.at(i);
                 results = run_file_tests(&mut engine, s, &header.package);
             }
         }
@@ -485,9 +618,12 @@ pub struct CheckProblem {
 /// Checks policies: they parse, METADATA is complete, ids are unique and well-formed, and every
 /// policy file has a sibling `_test.rego` with at least one test.
 pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), PolicyError> {
-    let mut engine = new_engine();
-    let all: Vec<&Source> = sources.iter().collect();
-    let policies = add_sources(&mut engine, &all)?;
+    let owned = sources.to_vec();
+    let policies = sandboxed(sources, move |progress| {
+        let mut engine = new_engine();
+        let all: Vec<&Source> = owned.iter().collect();
+        add_sources(&mut engine, &all, progress)
+    })?;
     let mut problems = Vec::new();
     let id_re = regex::Regex::new(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{3}$").expect("valid");
     let clashes = duplicate_ids(&policies);
@@ -572,19 +708,6 @@ mod tests {
             layered.last().unwrap().origin,
             "/repo/.charter/policies/extra.rego"
         );
-    }
-
-    #[test]
-    fn the_budget_is_recognised_by_type_not_by_message() {
-        let limit = regorus::LimitError::TimeLimitExceeded {
-            elapsed: Duration::from_millis(3),
-            limit: Duration::from_millis(1),
-        };
-        assert!(over_budget(&limit));
-        let memory = regorus::LimitError::MemoryLimitExceeded { usage: 2, limit: 1 };
-        assert!(!over_budget(&memory));
-        let lookalike = std::io::Error::other("execution exceeded time limit");
-        assert!(!over_budget(&lookalike));
     }
 
     #[test]

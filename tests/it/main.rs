@@ -17,6 +17,7 @@ mod escape;
 mod install;
 mod leaks;
 mod never_leak;
+mod policy_sandbox;
 mod pre_commit;
 mod robustness;
 mod sarif;
