@@ -78,6 +78,9 @@ pub fn read_baseline(source: &CharterSource<'_>) -> Result<Option<Baseline>> {
         Err(ReadError::Io { path, source }) => Err(Error::io(path, source)),
         Err(ReadError::Git(e)) => Err(e.into()),
         Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+        // A link, FIFO, device or oversized file where the baseline belongs: the repository's
+        // configuration is broken (exit 3), as a baseline that does not parse is.
+        Err(e) => Err(refused(&path, &e)),
     }
 }
 
@@ -96,6 +99,7 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         }
         Err(ReadError::Git(e)) => return Err(e.into()),
         Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+        Err(e) => return Err(refused(&file, &e)),
     };
     let charter = match &text {
         Some(text) => config::from_team_text(&file, text)?,
@@ -114,6 +118,10 @@ pub fn read_policies(source: &CharterSource<'_>) -> Result<Vec<Source>> {
         ReadError::Io { path, source } => Error::Policy(PolicyError::Io { path, source }),
         ReadError::Git(e) => Error::Range(e),
         e @ ReadError::NotInCommit { .. } => unreachable!("{e}: a directory is never required"),
+        e => refused(
+            &source.name(&format!("{CHARTER_DIR}/{}", config::POLICIES_DIR)),
+            &e,
+        ),
     })?;
     Ok(policy::layer(
         team.into_iter()
@@ -127,6 +135,16 @@ pub fn read_policies(source: &CharterSource<'_>) -> Result<Vec<Source>> {
             })
             .collect(),
     ))
+}
+
+/// A charter file that was refused (not a regular file, too large, outside the repository): a
+/// configuration error naming the file, exit 3.
+fn refused(fallback: &Path, e: &ReadError) -> Error {
+    Error::Config(ConfigError {
+        path: e.path().unwrap_or(fallback).to_path_buf(),
+        location: None,
+        message: e.reason(),
+    })
 }
 
 /// The directory whose `.charter/` applies to `dir`: the repository's root, or `dir` itself outside

@@ -17,6 +17,7 @@ mod escape;
 mod install;
 mod never_leak;
 mod pre_commit;
+mod reads;
 mod robustness;
 mod sarif;
 mod secret_rules;
