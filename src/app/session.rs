@@ -396,11 +396,14 @@ impl Session {
         })
     }
 
-    /// The changes staged in the index.
+    /// The changes staged in the index; a change over `limits.max_files` stops here, before
+    /// anything is scanned or judged.
     pub fn staged(&self) -> Result<ChangeSet> {
-        Ok(self
+        let changes = self
             .repo
-            .staged(self.charter.charter.limits.max_file_size)?)
+            .staged(self.charter.charter.limits.max_file_size)?;
+        too_large_to_judge(&self.charter.charter, changes.files.len(), None)?;
+        Ok(changes)
     }
 
     /// A commit-msg hook's message file, cleaned up as git will store it.
@@ -507,12 +510,31 @@ pub fn judge(
     charter: &config::Charter,
     input: &Input,
 ) -> Result<Vec<Violation>> {
+    too_large_to_judge(charter, input.files.len(), input.commit.id.as_deref())?;
     let json = serde_json::to_string(input).expect("input serialises");
     let overrides = Overrides {
         disable: charter.policies.disable.clone(),
         warn_only: charter.policies.warn_only.clone(),
     };
     Ok(evaluator.evaluate(&json, input.stage, &overrides)?)
+}
+
+/// A change touching more files than `limits.max_files` is not judged: it is reported as what it
+/// is (exit 2), not left to run the policies over their budget (exit 3, "configuration broken").
+fn too_large_to_judge(charter: &config::Charter, files: usize, commit: Option<&str>) -> Result<()> {
+    let max = charter.limits.max_files;
+    if files as u64 <= max {
+        return Ok(());
+    }
+    let what = match commit {
+        Some(id) => format!("commit {}", &id[..id.len().min(12)]),
+        None => "the staged change".to_string(),
+    };
+    Err(Error::Usage(format!(
+        "too large to judge: {what} touches {files} files, over limits.max_files ({max}) in the \
+         charter; commit it in smaller parts, or raise limits.max_files (and, for the policies' \
+         time, limits.policy_timeout_ms)"
+    )))
 }
 
 /// Policies being compiled on another thread (see `Session::open_with_evaluator`).

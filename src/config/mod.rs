@@ -1,7 +1,7 @@
 //! The whole charter: every key's type, default, doc and validation, one file per section; the
 //! embedded default, layering of `.charter/charter.yaml` over it, and the checks that need the
-//! whole charter. Errors name the file, line and what is wrong. Reads files only under `.charter/`;
-//! no git, no regorus, and nothing from `detect` but the insecure rule schema.
+//! whole charter. Errors name the file, line and what is wrong. Reads no files (`collect` reads
+//! them, safely, and hands over the text); no git, no regorus, and nothing from `detect` but the insecure rule schema.
 
 pub mod ai;
 pub mod baseline;
@@ -122,32 +122,6 @@ impl LoadedCharter {
     pub fn policies_dir(&self) -> PathBuf {
         self.dir.join(POLICIES_DIR)
     }
-}
-
-/// Loads `<root>/.charter/charter.yaml` layered over the default, or the default alone.
-pub fn load(root: &Path) -> Result<LoadedCharter, ConfigError> {
-    let dir = root.join(CHARTER_DIR);
-    let file = dir.join(CHARTER_FILE);
-    let team = match std::fs::read_to_string(&file) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(ConfigError {
-                path: file,
-                location: None,
-                message: format!("cannot read: {e}"),
-            });
-        }
-    };
-    let charter = match &team {
-        Some(text) => from_team_text(&file, text)?,
-        None => default_charter(),
-    };
-    Ok(LoadedCharter {
-        charter,
-        file: team.map(|_| file),
-        dir,
-    })
 }
 
 /// The embedded default, parsed. Its validity is pinned by a unit test.

@@ -336,3 +336,65 @@ fn regular_charter_files_still_load_from_the_work_tree_and_from_a_commit() {
     let ci = run_within(r.path(), &["ci", "--range", "HEAD~1..HEAD"], QUICK);
     assert_eq!(ci.code, 0, "{}", ci.all());
 }
+
+fn add_many(r: &Repo, n: usize) {
+    for i in 0..n {
+        r.write(
+            &format!("many/d{}/f{i}.txt", i / 500),
+            format!("line {i}\n"),
+        );
+    }
+    r.git(&["add", "-A", "--", "many"]);
+}
+
+/// 50,000 staged files made the built-in bulk policy run over its budget, reported as exit 3
+/// "configuration broken". A change over `limits.max_files` is now exit 2, "too large to judge",
+/// before any policy runs; the default limit applies without a charter.
+#[test]
+fn too_many_staged_files_are_too_large_to_judge_not_a_broken_configuration() {
+    let r = Repo::new();
+    add_many(&r, 2001);
+    let run = run_within(r.path(), &["pre-commit"], Duration::from_secs(60));
+    assert_eq!(run.code, 2, "{}", run.all());
+    assert!(
+        run.stderr.contains("too large to judge")
+            && run.stderr.contains("2001 files")
+            && run.stderr.contains("limits.max_files (2000)"),
+        "{}",
+        run.stderr
+    );
+    // Raised in the charter, the same change is judged.
+    r.add(
+        ".charter/charter.yaml",
+        "version: 1\nlimits:\n  max_files: 3000\n  policy_timeout_ms: 60000\n",
+    );
+    let run = run_within(r.path(), &["pre-commit"], Duration::from_secs(120));
+    assert!(run.code == 0 || run.code == 1, "{}", run.all());
+}
+
+#[test]
+fn ci_reports_a_commit_over_max_files_as_too_large_to_judge() {
+    let r = Repo::new();
+    r.add(
+        ".charter/charter.yaml",
+        "version: 1\nlimits:\n  max_files: 5\n",
+    );
+    r.add("a.txt", "one\n");
+    r.commit("base");
+    add_many(&r, 6);
+    r.commit("six files");
+    let run = run_within(r.path(), &["ci", "--range", "HEAD~1..HEAD"], QUICK);
+    assert_eq!(run.code, 2, "{}", run.all());
+    assert!(
+        run.stderr.contains("too large to judge: commit ")
+            && run.stderr.contains("6 files")
+            && run.stderr.contains("limits.max_files (5)"),
+        "{}",
+        run.stderr
+    );
+    // At the limit it is judged.
+    r.git(&["rm", "-q", "--", "many/d0/f0.txt"]);
+    r.commit("one fewer");
+    let run = run_within(r.path(), &["ci", "--range", "HEAD~1..HEAD"], QUICK);
+    assert_eq!(run.code, 0, "{}", run.all());
+}
