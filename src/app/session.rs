@@ -53,10 +53,12 @@ impl CharterParts {
         if let Some(rel) = &charter.charter.secrets.gitleaks_config {
             let text = source.read(rel).map_err(|e| match e {
                 ReadError::Git(e) => Error::Range(e),
-                e => config_err(
-                    &charter_origin(&charter),
-                    format!("secrets.gitleaks_config: {e}"),
-                ),
+                e => charter
+                    .error_at(
+                        "secrets.gitleaks_config",
+                        format!("secrets.gitleaks_config: {e}"),
+                    )
+                    .into(),
             })?;
             gitleaks.push((source.name(rel).display().to_string(), text));
         }
@@ -107,7 +109,8 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
     };
     Ok(LoadedCharter {
         charter,
-        file: text.map(|_| file),
+        file: text.as_ref().map(|_| file),
+        text,
         dir: source.charter_dir(),
     })
 }
@@ -156,25 +159,73 @@ pub fn charter_root(dir: &Path) -> PathBuf {
     }
 }
 
-/// How the charter is named in errors: the team's file, or the embedded default.
-fn charter_origin(loaded: &LoadedCharter) -> PathBuf {
-    loaded
-        .file
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME))
-}
-
 /// A detector that cannot be built from the charter: a charter error naming its file.
+/// The line is that of the key the message starts with (`classes.x.signals[0]: …`), else of the
+/// section `section` (the first of the roots a detector reads), found in the team's file.
 pub(super) fn charter_error(loaded: &LoadedCharter, e: &dyn std::fmt::Display) -> Error {
-    config_err(&charter_origin(loaded), e.to_string())
+    let message = e.to_string();
+    let key = config::key_of(&message).unwrap_or("").to_string();
+    loaded.error_at(&key, message).into()
 }
 
-fn config_err(origin: &Path, message: String) -> Error {
-    Error::Config(ConfigError {
-        path: origin.to_path_buf(),
-        location: None,
-        message,
-    })
+/// A detector's error about the charter, named with the line of the key it is about. Detectors
+/// name keys relative to their section (`allow_paths: …`, `` `disable` names … ``), or from
+/// the root (`classes.x.yield_to: …`, `tiers: …`): `roots` are the sections they read.
+fn detector_error(loaded: &LoadedCharter, roots: &[&str], e: &dyn std::fmt::Display) -> Error {
+    let mut message = e.to_string();
+    if message.contains("error building NFA") {
+        message.push_str(
+            " (the globs are too many or too complex to compile into one matcher; use fewer, broader globs)",
+        );
+    }
+    // `charter: secrets: allow_paths: …`: the detector's own prefixes name no key.
+    let mut rest = message.as_str();
+    loop {
+        let before = rest;
+        rest = rest.strip_prefix("charter: ").unwrap_or(rest);
+        for r in roots {
+            rest = rest.strip_prefix(&format!("{r}: ")).unwrap_or(rest);
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let head = rest
+        .split([':', ' '])
+        .next()
+        .unwrap_or("")
+        .trim_matches('`');
+    let under_root = |h: &str| {
+        roots
+            .iter()
+            .any(|r| h == *r || h.starts_with(&format!("{r}.")) || h.starts_with(&format!("{r}[")))
+    };
+    let key = if under_root(head) {
+        head.to_string()
+    } else if !head.is_empty() && config::key_of(&format!("{head}: ")).is_some() {
+        format!("{}.{head}", roots[0])
+    } else {
+        roots[0].to_string()
+    };
+    // `insecure.rules: unknown pattern id `x``: the entry `x` of that map, when the team set it.
+    let named = rest
+        .split('`')
+        .nth(1)
+        .filter(|id| config::key_of(&format!("{id}: ")).is_some())
+        .map(|id| format!("{key}.{id}"));
+    if let Some(entry) = named
+        && let (Some(text), Some(file)) = (&loaded.text, &loaded.file)
+        && let Some(location) = config::locate(text, &entry)
+        && config::locate(text, &key) != Some(location)
+    {
+        return ConfigError {
+            path: file.clone(),
+            location: Some(location),
+            message,
+        }
+        .into();
+    }
+    loaded.error_at(&key, message).into()
 }
 
 /// Compiled detectors, built once per run from the charter.
@@ -198,8 +249,8 @@ impl Detectors {
     /// Detector construction errors (from detect/) become charter errors here, and only here.
     pub fn build(parts: &CharterParts) -> Result<Detectors> {
         let c = &parts.charter.charter;
-        let origin = charter_origin(&parts.charter);
-        let err = |e: &dyn std::fmt::Display| config_err(&origin, e.to_string());
+        let err =
+            |roots: &[&str], e: &dyn std::fmt::Display| detector_error(&parts.charter, roots, e);
         let extra = &parts.gitleaks;
         // The three compiled detectors are independent: build them on both cores.
         let (secrets, (classifier, insecure)) = std::thread::scope(|s| {
@@ -217,10 +268,10 @@ impl Detectors {
             )
         });
         Ok(Detectors {
-            secrets: secrets.map_err(|e| err(&e))?,
-            classifier: classifier.map_err(|e| err(&e))?,
-            insecure: insecure.map_err(|e| err(&e))?,
-            signatures: Signatures::new(&c.ai).map_err(|e| err(&e))?,
+            secrets: secrets.map_err(|e| err(&["secrets"], &e))?,
+            classifier: classifier.map_err(|e| err(&["classes", "tiers"], &e))?,
+            insecure: insecure.map_err(|e| err(&["insecure"], &e))?,
+            signatures: Signatures::new(&c.ai).map_err(|e| err(&["ai"], &e))?,
             baseline: parts.baseline.clone(),
         })
     }
@@ -580,14 +631,20 @@ pub fn make_evaluator(loaded: &LoadedCharter, sources: &[Source]) -> Result<Eval
         ("policies.disable", &c.disable),
         ("policies.warn_only", &c.warn_only),
     ] {
-        if let Some(unknown) = ids
+        let known: HashSet<&str> = policies.iter().map(|p| p.id()).collect();
+        if let Some((i, unknown)) = ids
             .iter()
-            .find(|id| !policies.iter().any(|p| p.id() == id.as_str()))
+            .enumerate()
+            .find(|(_, id)| !known.contains(id.as_str()))
         {
-            return Err(config_err(
-                &charter_origin(loaded),
-                format!("{key}: no policy has the id `{unknown}` (see `git charter policy list`)"),
-            ));
+            return Err(loaded
+                .error_at(
+                    &format!("{key}[{i}]"),
+                    format!(
+                        "{key}: no policy has the id `{unknown}` (see `git charter policy list`)"
+                    ),
+                )
+                .into());
         }
     }
     Ok(evaluator)
