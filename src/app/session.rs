@@ -450,9 +450,13 @@ impl Session {
     /// The changes staged in the index; a change over `limits.max_files` stops here, before
     /// anything is scanned or judged.
     pub fn staged(&self) -> Result<ChangeSet> {
-        let changes = self
-            .repo
-            .staged(self.charter.charter.limits.max_file_size)?;
+        let limits = &self.charter.charter.limits;
+        let changes = match self.repo.staged(limits.max_file_size, limits.max_files) {
+            Err(crate::collect::GitError::TooManyFiles { files, max }) => {
+                return Err(too_large(files, max, None));
+            }
+            r => r?,
+        };
         too_large_to_judge(&self.charter.charter, changes.files.len(), None)?;
         Ok(changes)
     }
@@ -577,15 +581,19 @@ fn too_large_to_judge(charter: &config::Charter, files: usize, commit: Option<&s
     if files as u64 <= max {
         return Ok(());
     }
+    Err(too_large(files, max, commit))
+}
+
+fn too_large(files: usize, max: u64, commit: Option<&str>) -> Error {
     let what = match commit {
         Some(id) => format!("commit {}", &id[..id.len().min(12)]),
         None => "the staged change".to_string(),
     };
-    Err(Error::Usage(format!(
+    Error::Usage(format!(
         "too large to judge: {what} touches {files} files, over limits.max_files ({max}) in the \
          charter; commit it in smaller parts, or raise limits.max_files (and, for the policies' \
          time, limits.policy_timeout_ms)"
-    )))
+    ))
 }
 
 /// Policies being compiled on another thread (see `Session::open_with_evaluator`).
