@@ -88,6 +88,7 @@ fn main() {
     let loaded = LoadedCharter {
         charter,
         file: None,
+        text: None,
         dir: std::path::PathBuf::from("/nonexistent/.charter"),
     };
     let parts = CharterParts {

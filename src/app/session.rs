@@ -54,10 +54,12 @@ impl CharterParts {
         if let Some(rel) = &charter.charter.secrets.gitleaks_config {
             let text = source.read(rel).map_err(|e| match e {
                 ReadError::Git(e) => Error::Range(e),
-                e => config_err(
-                    &charter_origin(&charter),
-                    format!("secrets.gitleaks_config: {e}"),
-                ),
+                e => charter
+                    .error_at(
+                        "secrets.gitleaks_config",
+                        format!("secrets.gitleaks_config: {e}"),
+                    )
+                    .into(),
             })?;
             gitleaks.push((source.name(rel).display().to_string(), text));
         }
@@ -79,6 +81,9 @@ pub fn read_baseline(source: &CharterSource<'_>) -> Result<Option<Baseline>> {
         Err(ReadError::Io { path, source }) => Err(Error::io(path, source)),
         Err(ReadError::Git(e)) => Err(e.into()),
         Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+        // A link, FIFO, device or oversized file where the baseline belongs: the repository's
+        // configuration is broken (exit 3), as a baseline that does not parse is.
+        Err(e) => Err(refused(&path, &e)),
     }
 }
 
@@ -97,6 +102,7 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         }
         Err(ReadError::Git(e)) => return Err(e.into()),
         Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+        Err(e) => return Err(refused(&file, &e)),
     };
     let charter = match &text {
         Some(text) => config::from_team_text(&file, text)?,
@@ -104,7 +110,8 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
     };
     Ok(LoadedCharter {
         charter,
-        file: text.map(|_| file),
+        file: text.as_ref().map(|_| file),
+        text,
         dir: source.charter_dir(),
     })
 }
@@ -115,6 +122,10 @@ pub fn read_policies(source: &CharterSource<'_>) -> Result<Vec<Source>> {
         ReadError::Io { path, source } => Error::Policy(PolicyError::Io { path, source }),
         ReadError::Git(e) => Error::Range(e),
         e @ ReadError::NotInCommit { .. } => unreachable!("{e}: a directory is never required"),
+        e => refused(
+            &source.name(&format!("{CHARTER_DIR}/{}", config::POLICIES_DIR)),
+            &e,
+        ),
     })?;
     Ok(policy::layer(
         team.into_iter()
@@ -130,6 +141,16 @@ pub fn read_policies(source: &CharterSource<'_>) -> Result<Vec<Source>> {
     ))
 }
 
+/// A charter file that was refused (not a regular file, too large, outside the repository): a
+/// configuration error naming the file, exit 3.
+fn refused(fallback: &Path, e: &ReadError) -> Error {
+    Error::Config(ConfigError {
+        path: e.path().unwrap_or(fallback).to_path_buf(),
+        location: None,
+        message: e.reason(),
+    })
+}
+
 /// The directory whose `.charter/` applies to `dir`: the repository's root, or `dir` itself outside
 /// a repository (policy commands and `scan` work anywhere).
 pub fn charter_root(dir: &Path) -> PathBuf {
@@ -139,25 +160,73 @@ pub fn charter_root(dir: &Path) -> PathBuf {
     }
 }
 
-/// How the charter is named in errors: the team's file, or the embedded default.
-fn charter_origin(loaded: &LoadedCharter) -> PathBuf {
-    loaded
-        .file
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(config::DEFAULT_CHARTER_NAME))
-}
-
 /// A detector that cannot be built from the charter: a charter error naming its file.
+/// The line is that of the key the message starts with (`classes.x.signals[0]: …`), else of the
+/// section `section` (the first of the roots a detector reads), found in the team's file.
 pub(super) fn charter_error(loaded: &LoadedCharter, e: &dyn std::fmt::Display) -> Error {
-    config_err(&charter_origin(loaded), e.to_string())
+    let message = e.to_string();
+    let key = config::key_of(&message).unwrap_or("").to_string();
+    loaded.error_at(&key, message).into()
 }
 
-fn config_err(origin: &Path, message: String) -> Error {
-    Error::Config(ConfigError {
-        path: origin.to_path_buf(),
-        location: None,
-        message,
-    })
+/// A detector's error about the charter, named with the line of the key it is about. Detectors
+/// name keys relative to their section (`allow_paths: …`, `` `disable` names … ``), or from
+/// the root (`classes.x.yield_to: …`, `tiers: …`): `roots` are the sections they read.
+fn detector_error(loaded: &LoadedCharter, roots: &[&str], e: &dyn std::fmt::Display) -> Error {
+    let mut message = e.to_string();
+    if message.contains("error building NFA") {
+        message.push_str(
+            " (the globs are too many or too complex to compile into one matcher; use fewer, broader globs)",
+        );
+    }
+    // `charter: secrets: allow_paths: …`: the detector's own prefixes name no key.
+    let mut rest = message.as_str();
+    loop {
+        let before = rest;
+        rest = rest.strip_prefix("charter: ").unwrap_or(rest);
+        for r in roots {
+            rest = rest.strip_prefix(&format!("{r}: ")).unwrap_or(rest);
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let head = rest
+        .split([':', ' '])
+        .next()
+        .unwrap_or("")
+        .trim_matches('`');
+    let under_root = |h: &str| {
+        roots
+            .iter()
+            .any(|r| h == *r || h.starts_with(&format!("{r}.")) || h.starts_with(&format!("{r}[")))
+    };
+    let key = if under_root(head) {
+        head.to_string()
+    } else if !head.is_empty() && config::key_of(&format!("{head}: ")).is_some() {
+        format!("{}.{head}", roots[0])
+    } else {
+        roots[0].to_string()
+    };
+    // `insecure.rules: unknown pattern id `x``: the entry `x` of that map, when the team set it.
+    let named = rest
+        .split('`')
+        .nth(1)
+        .filter(|id| config::key_of(&format!("{id}: ")).is_some())
+        .map(|id| format!("{key}.{id}"));
+    if let Some(entry) = named
+        && let (Some(text), Some(file)) = (&loaded.text, &loaded.file)
+        && let Some(location) = config::locate(text, &entry)
+        && config::locate(text, &key) != Some(location)
+    {
+        return ConfigError {
+            path: file.clone(),
+            location: Some(location),
+            message,
+        }
+        .into();
+    }
+    loaded.error_at(&key, message).into()
 }
 
 /// Compiled detectors, built once per run from the charter.
@@ -181,8 +250,8 @@ impl Detectors {
     /// Detector construction errors (from detect/) become charter errors here, and only here.
     pub fn build(parts: &CharterParts) -> Result<Detectors> {
         let c = &parts.charter.charter;
-        let origin = charter_origin(&parts.charter);
-        let err = |e: &dyn std::fmt::Display| config_err(&origin, e.to_string());
+        let err =
+            |roots: &[&str], e: &dyn std::fmt::Display| detector_error(&parts.charter, roots, e);
         let extra = &parts.gitleaks;
         // The three compiled detectors are independent: build them on both cores.
         let (secrets, (classifier, insecure)) = std::thread::scope(|s| {
@@ -203,10 +272,10 @@ impl Detectors {
             )
         });
         Ok(Detectors {
-            secrets: secrets.map_err(|e| err(&e))?,
-            classifier: classifier.map_err(|e| err(&e))?,
-            insecure: insecure.map_err(|e| err(&e))?,
-            signatures: Signatures::new(&c.ai).map_err(|e| err(&e))?,
+            secrets: secrets.map_err(|e| err(&["secrets"], &e))?,
+            classifier: classifier.map_err(|e| err(&["classes", "tiers"], &e))?,
+            insecure: insecure.map_err(|e| err(&["insecure"], &e))?,
+            signatures: Signatures::new(&c.ai).map_err(|e| err(&["ai"], &e))?,
             baseline: parts.baseline.clone(),
         })
     }
@@ -434,11 +503,18 @@ impl Session {
         })
     }
 
-    /// The changes staged in the index.
+    /// The changes staged in the index; a change over `limits.max_files` stops here, before
+    /// anything is scanned or judged.
     pub fn staged(&self) -> Result<ChangeSet> {
-        Ok(self
-            .repo
-            .staged(self.charter.charter.limits.max_file_size)?)
+        let limits = &self.charter.charter.limits;
+        let changes = match self.repo.staged(limits.max_file_size, limits.max_files) {
+            Err(crate::collect::GitError::TooManyFiles { files, max }) => {
+                return Err(too_large(files, max, None));
+            }
+            r => r?,
+        };
+        too_large_to_judge(&self.charter.charter, changes.files.len(), None)?;
+        Ok(changes)
     }
 
     /// A commit-msg hook's message file, cleaned up as git will store it.
@@ -577,12 +653,35 @@ pub fn judge(
     charter: &config::Charter,
     input: &Input,
 ) -> Result<Vec<Violation>> {
+    too_large_to_judge(charter, input.files.len(), input.commit.id.as_deref())?;
     let json = serde_json::to_string(input).expect("input serialises");
     let overrides = Overrides {
         disable: charter.policies.disable.clone(),
         warn_only: charter.policies.warn_only.clone(),
     };
     Ok(evaluator.evaluate(&json, input.stage, &overrides)?)
+}
+
+/// A change touching more files than `limits.max_files` is not judged: it is reported as what it
+/// is (exit 2), not left to run the policies over their budget (exit 3, "configuration broken").
+fn too_large_to_judge(charter: &config::Charter, files: usize, commit: Option<&str>) -> Result<()> {
+    let max = charter.limits.max_files;
+    if files as u64 <= max {
+        return Ok(());
+    }
+    Err(too_large(files, max, commit))
+}
+
+fn too_large(files: usize, max: u64, commit: Option<&str>) -> Error {
+    let what = match commit {
+        Some(id) => format!("commit {}", &id[..id.len().min(12)]),
+        None => "the staged change".to_string(),
+    };
+    Error::Usage(format!(
+        "too large to judge: {what} touches {files} files, over limits.max_files ({max}) in the \
+         charter; commit it in smaller parts, or raise limits.max_files (and, for the policies' \
+         time, limits.policy_timeout_ms)"
+    ))
 }
 
 /// Policies being compiled on another thread (see `Session::open_with_evaluator`).
@@ -628,14 +727,20 @@ pub fn make_evaluator(loaded: &LoadedCharter, sources: &[Source]) -> Result<Eval
         ("policies.disable", &c.disable),
         ("policies.warn_only", &c.warn_only),
     ] {
-        if let Some(unknown) = ids
+        let known: HashSet<&str> = policies.iter().map(|p| p.id()).collect();
+        if let Some((i, unknown)) = ids
             .iter()
-            .find(|id| !policies.iter().any(|p| p.id() == id.as_str()))
+            .enumerate()
+            .find(|(_, id)| !known.contains(id.as_str()))
         {
-            return Err(config_err(
-                &charter_origin(loaded),
-                format!("{key}: no policy has the id `{unknown}` (see `git charter policy list`)"),
-            ));
+            return Err(loaded
+                .error_at(
+                    &format!("{key}[{i}]"),
+                    format!(
+                        "{key}: no policy has the id `{unknown}` (see `git charter policy list`)"
+                    ),
+                )
+                .into());
         }
     }
     Ok(evaluator)

@@ -100,42 +100,17 @@ where
 }
 
 /// Every `*.rego` file under `dir` (or `dir` itself when it is a file), sorted by path, with its
-/// text. A missing directory holds none.
+/// text. A missing directory holds none. `dir` is the path the user gave; below it symbolic links,
+/// FIFOs and devices are errors and sizes are capped, as for `.charter/policies/` (`source`).
 pub fn rego_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, GitError> {
-    let mut paths = Vec::new();
-    if dir.is_file() {
-        paths.push(dir.to_path_buf());
-    } else {
-        collect_rego(dir, &mut paths)?;
-    }
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| match std::fs::read_to_string(&p) {
-            Ok(text) => Ok((p, text)),
-            Err(source) => Err(GitError::Io { path: p, source }),
-        })
-        .collect()
-}
-
-fn collect_rego(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), GitError> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => {
-            return Err(GitError::Io {
-                path: dir.to_path_buf(),
-                source,
-            });
-        }
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect_rego(&p, out)?;
-        } else if p.extension().is_some_and(|x| x == "rego") {
-            out.push(p);
-        }
-    }
-    Ok(())
+    super::source::rego_tree(dir, true).map_err(|e| match e {
+        super::ReadError::Io { path, source } => GitError::Io { path, source },
+        e => GitError::Io {
+            path: e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf()),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.reason()),
+        },
+    })
 }

@@ -36,6 +36,10 @@ pub enum GitError {
     NoSuchPath(PathBuf),
     #[error("current directory: {0}")]
     CurrentDir(#[source] std::io::Error),
+    /// The staged change touches more files than the caller can judge (`limits.max_files`);
+    /// counted before any content is read.
+    #[error("the staged change touches {files} files, over the limit of {max}")]
+    TooManyFiles { files: usize, max: u64 },
     /// GIT_INDEX_FILE names a file that does not exist.
     #[error("GIT_INDEX_FILE names {}, which does not exist: nothing to judge (unset it, or run from `git commit`)", .0.display())]
     MissingIndex(PathBuf),
@@ -152,7 +156,9 @@ impl Repo {
     }
 
     /// The changes staged in the index, against HEAD (or the empty tree before the first commit).
-    pub fn staged(&self, max_file_size: u64) -> Result<ChangeSet, GitError> {
+    /// More than `max_files` changed files is `TooManyFiles`, found before any blob is read
+    /// (when concluding a merge, the files judged are counted after the merge's own are kept).
+    pub fn staged(&self, max_file_size: u64, max_files: u64) -> Result<ChangeSet, GitError> {
         let head_tree = match self.repo.head() {
             // `git commit --amend` replaces HEAD: the commit being made is judged against HEAD's
             // parent, as `ci` will judge it, not just the change made on top of HEAD.
@@ -179,10 +185,18 @@ impl Repo {
         let mut diff =
             self.repo
                 .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))?;
+        let merging = self.merge_heads();
+        let too_many = |files: usize| files as u64 > max_files;
+        if merging.is_empty() && too_many(diff.deltas().len()) {
+            return Err(GitError::TooManyFiles {
+                files: diff.deltas().len(),
+                max: max_files,
+            });
+        }
         let mut set = changes::collect(&self.repo, &mut diff, max_file_size)?;
         // Concluding a merge: judge what the merge itself introduces (lines new to every parent),
         // exactly as `ci` judges the merge commit later; the side's commits are judged on their own.
-        for other in self.merge_heads() {
+        for other in merging {
             let tree = self.repo.find_commit(other)?.tree()?;
             let mut opts = changes::diff_options();
             let mut diff =

@@ -350,58 +350,10 @@ impl Repo {
     }
 
     /// Every `*.rego` blob under `dir` in `commit`'s tree: (path relative to `dir`, text), sorted by path.
-    pub(super) fn rego_at(
-        &self,
-        commit: &str,
-        dir: &str,
-    ) -> Result<Vec<(String, String)>, RangeError> {
-        let tree = self.repo.find_commit(Oid::from_str(commit)?)?.tree()?;
-        let mut out = Vec::new();
-        if let Ok(entry) = tree.get_path(std::path::Path::new(dir))
-            && let Ok(dir) = entry.to_object(&self.repo)?.into_tree()
-        {
-            let mut err = None;
-            dir.walk(git2::TreeWalkMode::PreOrder, |root, e| {
-                let name = String::from_utf8_lossy(e.name_bytes());
-                if e.kind() == Some(git2::ObjectType::Blob) && name.ends_with(".rego") {
-                    match self.repo.find_blob(e.id()) {
-                        Ok(b) => out.push((
-                            format!("{root}{name}"),
-                            String::from_utf8_lossy(b.content()).into_owned(),
-                        )),
-                        Err(x) => {
-                            err = Some(x);
-                            return git2::TreeWalkResult::Abort;
-                        }
-                    }
-                }
-                git2::TreeWalkResult::Ok
-            })?;
-            if let Some(e) = err {
-                return Err(e.into());
-            }
-            out.sort();
-        }
-        Ok(out)
-    }
-
     /// The full and the short (12 digits) id of a commit given by its full id.
     pub(super) fn ids(&self, commit: &str) -> Result<(String, String), RangeError> {
         let c = self.repo.find_commit(Oid::from_str(commit)?)?;
         Ok((c.id().to_string(), short(c.id())))
-    }
-
-    /// The text of the file at `path` (relative to the root) in `commit`'s tree, if it is a blob there.
-    pub fn file_at(&self, commit: &str, path: &str) -> Result<Option<String>, RangeError> {
-        let tree = self.repo.find_commit(Oid::from_str(commit)?)?.tree()?;
-        match tree.get_path(std::path::Path::new(path)) {
-            Ok(e) => match e.to_object(&self.repo)?.into_blob() {
-                Ok(b) => Ok(Some(String::from_utf8_lossy(b.content()).into_owned())),
-                Err(_) => Ok(None),
-            },
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
-        }
     }
 
     /// Whether `ancestor` is `commit` or one of its ancestors.

@@ -181,7 +181,7 @@ mod tests {
     fn yield_to_an_unknown_class_names_the_file_and_key() {
         assert_eq!(
             err("classes:\n  weak:\n    yield_to: [strnog]\n"),
-            ".charter/charter.yaml: classes.weak.yield_to: unknown class `strnog`"
+            ".charter/charter.yaml:3:5: classes.weak.yield_to: unknown class `strnog`"
         );
     }
 

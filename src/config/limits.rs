@@ -17,6 +17,13 @@ pub struct Limits {
     /// Default: `2000`.
     #[serde(deserialize_with = "at_least_one")]
     pub policy_timeout_ms: u64,
+    /// The most files one change (the staged index, or one commit in `ci` and pre-push) may
+    /// touch and still be judged. A larger change is not evaluated at all: the run stops with
+    /// exit 2, "too large to judge", naming this key, before any policy runs (the built-in
+    /// policies grow with the number of files and would otherwise exceed `policy_timeout_ms`,
+    /// which reads as a broken configuration). At least 1. Default: `2000`.
+    #[serde(deserialize_with = "at_least_one")]
+    pub max_files: u64,
 }
 
 impl Default for Limits {
@@ -24,6 +31,7 @@ impl Default for Limits {
         Limits {
             max_file_size: 1024 * 1024,
             policy_timeout_ms: 2000,
+            max_files: 2000,
         }
     }
 }
@@ -46,7 +54,7 @@ mod tests {
     /// `max_file_size: 0` skipped every file without a word.
     #[test]
     fn a_zero_limit_is_an_error_naming_its_line() {
-        for key in ["max_file_size", "policy_timeout_ms"] {
+        for key in ["max_file_size", "policy_timeout_ms", "max_files"] {
             let err = from_team_text(
                 Path::new(".charter/charter.yaml"),
                 &format!("version: 1\nlimits:\n  {key}: 0\n"),

@@ -1,7 +1,7 @@
 //! The whole charter: every key's type, default, doc and validation, one file per section; the
 //! embedded default, layering of `.charter/charter.yaml` over it, and the checks that need the
-//! whole charter. Errors name the file, line and what is wrong. Reads files only under `.charter/`;
-//! no git, no regorus, and nothing from `detect` but the insecure rule schema.
+//! whole charter. Errors name the file, line and what is wrong. Reads no files (`collect` reads
+//! them, safely, and hands over the text); no git, no regorus, and nothing from `detect` but the insecure rule schema.
 
 pub mod ai;
 pub mod baseline;
@@ -110,11 +110,45 @@ pub struct LoadedCharter {
     pub charter: Charter,
     /// The team's charter file, if there is one.
     pub file: Option<PathBuf>,
+    /// The team file's text, to find the line of a key named by an error raised after parsing.
+    pub text: Option<String>,
     /// `<root>/.charter`, whether or not it exists.
     pub dir: PathBuf,
 }
 
 impl LoadedCharter {
+    /// An error about `key` of the effective charter (raised after layering: by a detector, the
+    /// policy loader or a whole-charter check), named with the file and line that set it: the
+    /// team's file when it sets the key (or the nearest enclosing key), else the embedded default.
+    pub fn error_at(&self, key: &str, message: String) -> ConfigError {
+        if let (Some(file), Some(text)) = (&self.file, &self.text)
+            && let Some(location) = locate(text, key)
+        {
+            return ConfigError {
+                path: file.clone(),
+                location: Some(location),
+                message,
+            };
+        }
+        if let Some(location) = locate(DEFAULT_CHARTER, key)
+            && self.file.is_none()
+        {
+            return ConfigError {
+                path: PathBuf::from(DEFAULT_CHARTER_NAME),
+                location: Some(location),
+                message,
+            };
+        }
+        ConfigError {
+            path: self
+                .file
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_CHARTER_NAME)),
+            location: None,
+            message,
+        }
+    }
+
     pub fn baseline_path(&self) -> PathBuf {
         self.dir.join(BASELINE_FILE)
     }
@@ -122,32 +156,6 @@ impl LoadedCharter {
     pub fn policies_dir(&self) -> PathBuf {
         self.dir.join(POLICIES_DIR)
     }
-}
-
-/// Loads `<root>/.charter/charter.yaml` layered over the default, or the default alone.
-pub fn load(root: &Path) -> Result<LoadedCharter, ConfigError> {
-    let dir = root.join(CHARTER_DIR);
-    let file = dir.join(CHARTER_FILE);
-    let team = match std::fs::read_to_string(&file) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(ConfigError {
-                path: file,
-                location: None,
-                message: format!("cannot read: {e}"),
-            });
-        }
-    };
-    let charter = match &team {
-        Some(text) => from_team_text(&file, text)?,
-        None => default_charter(),
-    };
-    Ok(LoadedCharter {
-        charter,
-        file: team.map(|_| file),
-        dir,
-    })
 }
 
 /// The embedded default, parsed. Its validity is pinned by a unit test.
@@ -177,7 +185,10 @@ pub fn from_team_text(path: &Path, text: &str) -> Result<Charter, ConfigError> {
     } else {
         layer(path, text)?
     };
-    validate(path, &charter)?;
+    validate(path, &charter).map_err(|mut e| {
+        e.location = key_of(&e.message).and_then(|k| locate(text, k));
+        e
+    })?;
     Ok(charter)
 }
 
@@ -188,11 +199,211 @@ fn layer(path: &Path, text: &str) -> Result<Charter, ConfigError> {
     let team: yaml_serde::Value =
         yaml_serde::from_str(text).map_err(|e| ConfigError::from_yaml(path, e))?;
     merge(&mut merged, team);
-    yaml_serde::from_value(merged).map_err(|e| ConfigError {
-        path: path.to_path_buf(),
-        location: None,
-        message: format!("after layering over the default charter: {e}"),
+    yaml_serde::from_value(merged).map_err(|e| {
+        // `from_value` knows the key path (`limits.max_files: …`) but no position: find it.
+        let message = e.to_string();
+        ConfigError {
+            path: path.to_path_buf(),
+            location: key_of(&message).and_then(|k| locate(text, k)),
+            message: format!("after layering over the default charter: {message}"),
+        }
     })
+}
+
+/// The key path an error message starts with (`classes.auth.yield_to: …` → `classes.auth.yield_to`).
+pub fn key_of(message: &str) -> Option<&str> {
+    let (key, _) = message.split_once(": ")?;
+    let ok = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_-.[]".contains(&b));
+    ok.then_some(key)
+}
+
+/// The 1-based line and column of `key` (`classes.auth.signals[2].regex`, as errors name keys) in
+/// a YAML text: of the key itself for a mapping entry, of the item for a list index. When the
+/// whole path is not there, the nearest enclosing key that is; `None` when not even the first is.
+pub fn locate(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut path = Vec::new();
+    for part in key.split('.') {
+        let (name, mut rest) = part.split_once('[').map_or((part, ""), |(n, r)| (n, r));
+        if !name.is_empty() {
+            path.push(Seg::Key(name));
+        }
+        while !rest.is_empty() {
+            let (n, after) = rest.split_once(']')?;
+            path.push(Seg::Index(n.parse().ok()?));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    (1..=path.len())
+        .rev()
+        .find_map(|n| locate_path(text, &path[..n]))
+}
+
+#[derive(Clone, Copy)]
+enum Seg<'k> {
+    Key(&'k str),
+    Index(usize),
+}
+
+/// What the search raises where it finds the key: the deserialiser attaches the position.
+const FOUND: &str = "\u{0}git-charter: found";
+
+fn locate_path(text: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
+    use serde::de::DeserializeSeed;
+    let de = yaml_serde::Deserializer::from_str(text);
+    match (Find { path }).deserialize(de) {
+        Err(e) if e.to_string().contains(FOUND) => e.location().map(|l| (l.line(), l.column())),
+        _ => None,
+    }
+}
+
+/// Walks a YAML document along `path` and fails, on purpose, at its end.
+struct Find<'p, 'k> {
+    path: &'p [Seg<'k>],
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Find<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        match self.path.first() {
+            None => d.deserialize_any(Stop),
+            Some(Seg::Key(_)) => d.deserialize_map(self),
+            Some(Seg::Index(_)) => d.deserialize_seq(self),
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Find<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a mapping or a sequence")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Some(Seg::Key(want)) = self.path.first() else {
+            return Ok(());
+        };
+        let last = self.path.len() == 1;
+        while let Some(hit) = map.next_key_seed(KeyIs { want, last })? {
+            if hit {
+                return map.next_value_seed(Find {
+                    path: &self.path[1..],
+                });
+            }
+            map.next_value::<serde::de::IgnoredAny>()?;
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let Some(Seg::Index(n)) = self.path.first() else {
+            return Ok(());
+        };
+        for _ in 0..*n {
+            if seq.next_element::<serde::de::IgnoredAny>()?.is_none() {
+                return Ok(());
+            }
+        }
+        seq.next_element_seed(Find {
+            path: &self.path[1..],
+        })?;
+        Ok(())
+    }
+}
+
+/// A mapping key: is it the one wanted? At the end of the path, finding it is the error.
+struct KeyIs<'k> {
+    want: &'k str,
+    last: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeyIs<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<bool, E> {
+        if v != self.want {
+            return Ok(false);
+        }
+        if self.last {
+            return Err(E::custom(FOUND));
+        }
+        Ok(true)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<bool, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<bool, E> {
+        self.visit_str(&v.to_string())
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+}
+
+/// The value at the end of the path: any value there is the find.
+struct Stop;
+
+impl<'de> serde::de::Visitor<'de> for Stop {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("anything")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(serde::de::Error::custom(FOUND))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        Err(serde::de::Error::custom(FOUND))
+    }
 }
 
 /// The checks that need the whole, layered charter: names in one section that must refer to
@@ -257,6 +468,39 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with(".charter/charter.yaml:3:"), "{msg}");
         assert!(msg.contains("max_file_sise"), "{msg}");
+    }
+
+    #[test]
+    fn locate_finds_keys_list_items_and_the_nearest_enclosing_key() {
+        let text = "version: 1\nclasses:\n  weak:\n    yield_to: [a, b]\n    signals:\n      - any: [x]\n      - all: [y]\n";
+        assert_eq!(locate(text, "classes.weak.yield_to"), Some((4, 5)));
+        assert_eq!(
+            locate(text, "classes.weak.signals[1]").map(|l| l.0),
+            Some(7)
+        );
+        // Not in the file: the nearest key that is.
+        assert_eq!(locate(text, "classes.weak.review").map(|l| l.0), Some(3));
+        assert_eq!(locate(text, "limits.max_files"), None);
+        assert_eq!(
+            key_of("classes.weak.yield_to: unknown class"),
+            Some("classes.weak.yield_to")
+        );
+        assert_eq!(key_of("no key here"), None);
+    }
+
+    /// Errors raised after layering over the default carried no line.
+    #[test]
+    fn errors_after_layering_name_the_line() {
+        let err = from_team_text(
+            Path::new(".charter/charter.yaml"),
+            "version: 1\nclasses:\n  weak:\n    min_score: 1\n    yield_to: [strnog]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with(".charter/charter.yaml:5:5: classes.weak.yield_to"),
+            "{err}"
+        );
     }
 
     #[test]

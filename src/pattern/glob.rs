@@ -38,17 +38,25 @@ impl GlobPattern {
     }
 }
 
-/// Many globs with owners, compiled into one `GlobSet`: a path costs one lookup however many
-/// rules, classes or tiers own globs. Equal globs are compiled once and share their owners.
+/// Globs per compiled `GlobSet`. globset compiles the globs it cannot match by literal, prefix or
+/// extension into one regex with a fixed 10 MiB NFA limit, which a charter of 20,000 globs
+/// exceeds ("error building NFA"); sets of this many stay far below it, and a path costs one
+/// lookup per set.
+const GLOBS_PER_SET: usize = 1024;
+
+/// Many globs with owners, compiled into `GlobSet`s of at most `GLOBS_PER_SET` globs: a path costs
+/// one lookup per set however many rules, classes or tiers own globs. Equal globs are compiled
+/// once and share their owners.
 #[derive(Debug, Clone)]
 pub struct GlobIndex<O> {
-    set: GlobSet,
+    /// Each set with the index of its first glob.
+    sets: Vec<(usize, GlobSet)>,
     owners: Vec<Vec<O>>,
 }
 
 #[derive(Debug)]
 pub struct GlobIndexBuilder<O> {
-    set: GlobSetBuilder,
+    globs: Vec<globset::Glob>,
     index: HashMap<String, usize>,
     owners: Vec<Vec<O>>,
 }
@@ -56,7 +64,7 @@ pub struct GlobIndexBuilder<O> {
 impl<O> Default for GlobIndexBuilder<O> {
     fn default() -> Self {
         GlobIndexBuilder {
-            set: GlobSetBuilder::new(),
+            globs: Vec::new(),
             index: HashMap::new(),
             owners: Vec::new(),
         }
@@ -72,7 +80,7 @@ impl<O> GlobIndexBuilder<O> {
         let i = match self.index.get(glob.as_str()) {
             Some(&i) => i,
             None => {
-                self.set.add(glob.glob()?);
+                self.globs.push(glob.glob()?);
                 self.owners.push(Vec::new());
                 self.index.insert(glob.0.clone(), self.owners.len() - 1);
                 self.owners.len() - 1
@@ -83,8 +91,16 @@ impl<O> GlobIndexBuilder<O> {
     }
 
     pub fn build(self) -> Result<GlobIndex<O>, globset::Error> {
+        let mut sets = Vec::with_capacity(self.globs.len().div_ceil(GLOBS_PER_SET));
+        for (n, chunk) in self.globs.chunks(GLOBS_PER_SET).enumerate() {
+            let mut b = GlobSetBuilder::new();
+            for g in chunk {
+                b.add(g.clone());
+            }
+            sets.push((n * GLOBS_PER_SET, b.build()?));
+        }
         Ok(GlobIndex {
-            set: self.set.build()?,
+            sets,
             owners: self.owners,
         })
     }
@@ -94,7 +110,7 @@ impl<O> GlobIndex<O> {
     /// An index without globs: matches nothing.
     pub fn empty() -> GlobIndex<O> {
         GlobIndex {
-            set: GlobSet::empty(),
+            sets: Vec::new(),
             owners: Vec::new(),
         }
     }
@@ -104,16 +120,15 @@ impl<O> GlobIndex<O> {
     }
 
     pub fn is_match(&self, path: &str) -> bool {
-        !self.owners.is_empty() && self.set.is_match(path)
+        self.sets.iter().any(|(_, s)| s.is_match(path))
     }
 
     /// The owners of every glob matching `path`, with the glob's index.
     pub fn matches<'i>(&'i self, path: &str) -> impl Iterator<Item = &'i O> + 'i {
-        let hits = if self.owners.is_empty() {
-            Vec::new()
-        } else {
-            self.set.matches(path)
-        };
+        let mut hits = Vec::new();
+        for (first, set) in &self.sets {
+            hits.extend(set.matches(path).into_iter().map(|g| first + g));
+        }
         hits.into_iter().flat_map(move |g| self.owners[g].iter())
     }
 }
@@ -149,6 +164,25 @@ mod tests {
             idx.matches("x/auth/y/z.go").copied().collect::<Vec<_>>(),
             ['c']
         );
+    }
+
+    /// 20,000 globs failed with "error building NFA" (globset's one regex for them all was over
+    /// its size limit); they are compiled in several sets and all of them match.
+    #[test]
+    fn twenty_thousand_globs_compile_and_match() {
+        let n = 20_000;
+        let mut b = GlobIndexBuilder::new();
+        for i in 0..n {
+            b.add(&GlobPattern(format!("**/m{i}*/**")), i).unwrap();
+        }
+        let idx = b.build().unwrap();
+        assert!(idx.sets.len() > 1);
+        for i in [0, 1023, 1024, 12_345, n - 1] {
+            let hits: Vec<usize> = idx.matches(&format!("a/m{i}x/f.rs")).copied().collect();
+            assert!(hits.contains(&i), "{i}: {hits:?}");
+        }
+        assert!(idx.is_match("x/m19999/y"));
+        assert!(!idx.is_match("x/n1/y"));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! one aho-corasick pass. Every detector's prefilter is one of these; nothing else builds an automaton.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -40,6 +41,9 @@ pub struct KeywordIndexBuilder<O> {
     literals: Vec<Vec<u8>>,
     index: HashMap<Vec<u8>, usize>,
     owners: Vec<Vec<O>>,
+    /// (keyword, owner) pairs already recorded by `add`: a charter of 50,000 patterns sharing one
+    /// literal must not search the literal's owners once per pattern (that was quadratic).
+    seen: HashSet<(usize, O)>,
 }
 
 impl<O> KeywordIndexBuilder<O> {
@@ -50,6 +54,7 @@ impl<O> KeywordIndexBuilder<O> {
             literals: Vec::new(),
             index: HashMap::new(),
             owners: Vec::new(),
+            seen: HashSet::new(),
         }
     }
 
@@ -98,12 +103,12 @@ impl<O> KeywordIndexBuilder<O> {
     }
 }
 
-impl<O: PartialEq> KeywordIndexBuilder<O> {
+impl<O: Eq + Hash + Clone> KeywordIndexBuilder<O> {
     /// Adds `owner` to `literal` (ASCII-lower-cased; an owner is recorded once per literal).
-    /// Returns the keyword's index.
+    /// Returns the keyword's index. Constant time however many owners the literal has.
     pub fn add(&mut self, literal: &[u8], owner: O) -> usize {
         let k = self.slot(literal);
-        if !self.owners[k].contains(&owner) {
+        if self.seen.insert((k, owner.clone())) {
             self.owners[k].push(owner);
         }
         k
@@ -231,6 +236,24 @@ mod tests {
         let starts: Vec<usize> = idx.hits(&text).map(|h| h.start).collect();
         assert_eq!(starts, [7, n - 6]);
         assert!(idx.dfa.get().is_some());
+    }
+
+    /// 50,000 regexes sharing one required literal took seconds to index: each `add` searched
+    /// the literal's owners. Owners stay unique, in insertion order.
+    #[test]
+    fn many_owners_of_one_literal_are_added_in_linear_time() {
+        let n = 200_000u32;
+        let start = std::time::Instant::now();
+        let mut b = KeywordIndexBuilder::new(Case::Insensitive);
+        for i in 0..n {
+            b.add(b"shared", i);
+            b.add(b"SHARED", i);
+        }
+        let idx = b.build().unwrap();
+        assert_eq!(idx.owners(0).len(), n as usize);
+        assert!(idx.owners(0).iter().copied().eq(0..n));
+        // Quadratic, this is 2e10 comparisons (minutes); linear, well under a second even unoptimised.
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
     }
 
     #[test]

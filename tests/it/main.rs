@@ -19,6 +19,7 @@ mod leaks;
 mod never_leak;
 mod policy_sandbox;
 mod pre_commit;
+mod reads;
 mod robustness;
 mod sarif;
 mod secret_rules;
