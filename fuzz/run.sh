@@ -66,8 +66,8 @@ wait
 printf '%-12s %15s %10s %8s\n' target executions exec/s crashes
 for t in "${targets[@]}"; do
   log="$here/logs/$t.log"
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
-  rate=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
+  execs=$(grep -o 'stat::number_of_executed_units:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
+  rate=$(grep -o 'stat::average_exec_per_sec:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
   crashes=$(find "$here/artifacts/$t" -type f \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'leak-*' \) | wc -l)
   printf '%-12s %15s %10s %8s\n' "$t" "${execs:-?}" "${rate:-?}" "$crashes"
 done

@@ -19,20 +19,39 @@ fuzz_target!(|data: &[u8]| {
     let normal = Baseline::new(b.findings.clone());
     let json = normal.to_json();
     let back = Baseline::parse(path, &json).expect("a written baseline reads back");
-    assert_eq!(back.findings, normal.findings, "baseline changed on a round trip");
+    assert_eq!(
+        back.findings, normal.findings,
+        "baseline changed on a round trip"
+    );
     assert_eq!(back.version, normal.version);
     assert!(b.fingerprints().len() <= b.findings.len());
 
     let Some(first) = b.findings.first() else {
         return;
     };
-    let root = first.path.rsplit_once('/').map_or("", |(dir, _)| dir).to_string();
+    let root = first
+        .path
+        .rsplit_once('/')
+        .map_or("", |(dir, _)| dir)
+        .to_string();
     // A root names a directory: `a/` and `a` are the same root.
     let r = root.trim_end_matches('/');
-    let under = |p: &str| r.is_empty() || p == r || p.strip_prefix(r).is_some_and(|x| x.starts_with('/'));
+    let under =
+        |p: &str| r.is_empty() || p == r || p.strip_prefix(r).is_some_and(|x| x.starts_with('/'));
     let kept = b.clone().update(std::slice::from_ref(&root), Vec::new());
-    let expected: Vec<_> = normal.findings.iter().filter(|e| !under(&e.path)).cloned().collect();
-    assert_eq!(kept.findings, expected, "update dropped or kept the wrong entries");
+    let expected: Vec<_> = normal
+        .findings
+        .iter()
+        .filter(|e| !under(&e.path))
+        .cloned()
+        .collect();
+    assert_eq!(
+        kept.findings, expected,
+        "update dropped or kept the wrong entries"
+    );
     let fresh = b.clone().update(&[root], normal.findings.clone());
-    assert_eq!(fresh.findings, normal.findings, "replacing a root by its own entries changed the baseline");
+    assert_eq!(
+        fresh.findings, normal.findings,
+        "replacing a root by its own entries changed the baseline"
+    );
 });

@@ -11,7 +11,7 @@ use git_charter::app::session::Session;
 use git_charter::detect::message;
 use git_charter::input::{self, Input, Stats};
 use git_charter::model::{Ident, Stage};
-use git_charter_fuzz::{assert_absent, contains, covered_secrets};
+use git_charter_fuzz::{assert_absent, assert_absent_json, contains, covered_secrets};
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 
@@ -49,7 +49,12 @@ fuzz_target!(|data: &[u8]| {
     SESSION.with(|session| {
         let commit = session.commit_facts(Some(msg.clone()), author.clone(), None);
         for f in &commit.findings {
-            assert!(f.line >= 1 && f.end_line >= f.line, "finding lines {}..{}", f.line, f.end_line);
+            assert!(
+                f.line >= 1 && f.end_line >= f.line,
+                "finding lines {}..{}",
+                f.line,
+                f.end_line
+            );
         }
         let secrets = covered_secrets(msg.as_bytes(), &commit.findings);
         if secrets.is_empty() {
@@ -72,7 +77,11 @@ fuzz_target!(|data: &[u8]| {
             if contains(ident.as_bytes(), s) {
                 continue;
             }
-            assert_absent("the redacted message", commit.message.as_deref().unwrap_or(""), s);
+            assert_absent(
+                "the redacted message",
+                commit.message.as_deref().unwrap_or(""),
+                s,
+            );
             assert_absent("the subject", commit.subject.as_deref().unwrap_or(""), s);
             for t in &commit.trailers {
                 assert_absent("a trailer", &format!("{}: {}", t.key, t.value), s);
@@ -80,7 +89,7 @@ fuzz_target!(|data: &[u8]| {
             for e in &commit.ai_evidence {
                 assert_absent("AI evidence", &e.text, s);
             }
-            assert_absent("the input document", &json, s);
+            assert_absent_json("the input document", &json, s);
         }
     });
 });

@@ -15,7 +15,7 @@ use git_charter::config::{self, LoadedCharter};
 use git_charter::input::{self, Input};
 use git_charter::model::{FileStatus, SkipReason, Stage};
 use git_charter::pattern::LineMap;
-use git_charter_fuzz::{Bytes, assert_absent, contains, covered_secrets};
+use git_charter_fuzz::{Bytes, assert_absent_json, contains, covered_secrets};
 use libfuzzer_sys::fuzz_target;
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -26,7 +26,12 @@ const STATUS: [FileStatus; 4] = [
     FileStatus::Renamed,
     FileStatus::Deleted,
 ];
-const SKIP: [Option<SkipReason>; 4] = [None, None, Some(SkipReason::Binary), Some(SkipReason::Deleted)];
+const SKIP: [Option<SkipReason>; 4] = [
+    None,
+    None,
+    Some(SkipReason::Binary),
+    Some(SkipReason::Deleted),
+];
 
 thread_local! {
     static DETECTORS: Detectors = Detectors::build(&CharterParts {
@@ -82,7 +87,12 @@ fuzz_target!(|data: &[u8]| {
             let first = f.added_line_numbers.first().copied().unwrap_or(1);
             let last = f.added_line_numbers.last().copied().unwrap_or(1);
             for x in &out.findings {
-                assert!(x.line >= first && x.line <= x.end_line && x.end_line <= last, "finding at {}..{} outside {first}..{last}", x.line, x.end_line);
+                assert!(
+                    x.line >= first && x.line <= x.end_line && x.end_line <= last,
+                    "finding at {}..{} outside {first}..{last}",
+                    x.line,
+                    x.end_line
+                );
                 for &(s, e) in &x.spans {
                     assert!(s < e && e <= f.added.len(), "span outside the buffer");
                 }
@@ -121,7 +131,7 @@ fuzz_target!(|data: &[u8]| {
             if paths.iter().any(|p| contains(p.as_bytes(), s)) {
                 continue;
             }
-            assert_absent("the input document", &json, s);
+            assert_absent_json("the input document", &json, s);
         }
     });
 });

@@ -7,7 +7,7 @@
 #![no_main]
 
 use git_charter::detect::message;
-use git_charter::detect::trailers::{self, Mode, TrailerConfig, Trailer};
+use git_charter::detect::trailers::{self, Mode, Trailer, TrailerConfig};
 use libfuzzer_sys::fuzz_target;
 
 const COMMENTS: [&str; 8] = ["#", ";", "", "auto", "//", "@", "#!", " "];
@@ -39,7 +39,11 @@ fuzz_target!(|data: &[u8]| {
             Vec::new()
         },
     };
-    let mode = if flags & 0x40 != 0 { Mode::Interpret } else { Mode::Log };
+    let mode = if flags & 0x40 != 0 {
+        Mode::Interpret
+    } else {
+        Mode::Log
+    };
 
     let _ = message::has_scissors(&raw, &comment);
     let clean = message::cleanup(&raw, &comment);

@@ -14,19 +14,34 @@ fuzz_target!(|data: &[u8]| {
     };
     let lines: Vec<&str> = text.lines().collect();
     if let Ok(Some(h)) = metadata::parse_header(text) {
-        assert!(h.package_line >= 1 && h.package_line <= lines.len(), "package line out of range");
+        assert!(
+            h.package_line >= 1 && h.package_line <= lines.len(),
+            "package line out of range"
+        );
         assert!(!h.package.is_empty(), "empty package");
-        assert!(lines[h.package_line - 1].contains(h.package.as_str()), "package not on its line");
+        assert!(
+            lines[h.package_line - 1].contains(h.package.as_str()),
+            "package not on its line"
+        );
     }
     let names = metadata::test_rule_names(text);
     for (i, (n, line)) in names.iter().enumerate() {
         assert!(n.starts_with("test_"), "test rule name without test_");
         assert!(*line >= 1 && *line <= lines.len());
-        assert!(!names[..i].iter().any(|(m, _)| m == n), "duplicate test name");
+        assert!(
+            !names[..i].iter().any(|(m, _)| m == n),
+            "duplicate test name"
+        );
     }
     if let Some((name, line)) = metadata::recursive_function(text) {
         assert!(!name.is_empty(), "recursive function without a name");
-        assert!(line >= 1 && line <= lines.len(), "recursive function line out of range");
-        assert!(lines[line - 1].starts_with(name.as_str()), "recursion named at a line that does not define it");
+        assert!(
+            line >= 1 && line <= lines.len(),
+            "recursive function line out of range"
+        );
+        assert!(
+            lines[line - 1].starts_with(name.as_str()),
+            "recursion named at a line that does not define it"
+        );
     }
 });

@@ -22,9 +22,19 @@ fuzz_target!(|data: &[u8]| {
     assert!(updates.len() <= nonblank, "more updates than lines");
     let mut again = String::new();
     for u in &updates {
-        assert!(is_id(&u.local_sha) && is_id(&u.remote_sha), "object name not a full id");
+        assert!(
+            is_id(&u.local_sha) && is_id(&u.remote_sha),
+            "object name not a full id"
+        );
         let _ = (u.is_delete(), u.is_new());
-        again.push_str(&format!("{} {} {} {}\n", u.local_ref, u.local_sha, u.remote_ref, u.remote_sha));
+        again.push_str(&format!(
+            "{} {} {} {}\n",
+            u.local_ref, u.local_sha, u.remote_ref, u.remote_sha
+        ));
     }
-    assert_eq!(parse_ref_lines(&again).expect("written lines parse"), updates, "round trip changed the updates");
+    assert_eq!(
+        parse_ref_lines(&again).expect("written lines parse"),
+        updates,
+        "round trip changed the updates"
+    );
 });

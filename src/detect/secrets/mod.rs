@@ -4,7 +4,7 @@
 mod checksum;
 mod engine;
 mod filters;
-mod gitleaks;
+pub(crate) mod gitleaks;
 mod rules;
 
 pub use crate::rules::RuleError;
