@@ -2,7 +2,10 @@
 # Builds and runs every fuzz target (or those named) for SECONDS_PER_TARGET each, then prints
 # target / executions / crashes. Not part of CI's time budget.
 #
-#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]
+#   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET[=SECONDS]...]
+#
+# e.g. `JOBS=2 FUZZ_ARGS=-runs=10000000 fuzz/run.sh 600 baseline message=1200` (stop at ten
+# million inputs or the time, whichever comes first).
 #
 # Environment: JOBS (targets run at once, default 1), FUZZ_TARGET_DIR (cargo's target directory,
 # default fuzz/target), FUZZ_SANITIZER (default none: the code is safe Rust, and without ASan a
@@ -27,8 +30,9 @@ if [ $# -gt 0 ]; then
 else
   mapfile -t targets < <(cargo +nightly fuzz list --fuzz-dir "$here")
 fi
+names=("${targets[@]%%=*}")
 
-python3 "$here/seeds.py" "${targets[@]}" >/dev/null
+python3 "$here/seeds.py" "${names[@]}" >/dev/null
 # One build of every target (cargo-fuzz builds one or all).
 cargo +nightly fuzz build --fuzz-dir "$here" --sanitizer "$sanitizer" --target-dir "$target_dir"
 
@@ -41,7 +45,8 @@ max_len() {
 }
 
 run_one() {
-  local t=$1
+  local t=${1%%=*} secs=$secs
+  [[ $1 == *=* ]] && secs=${1#*=}
   local dict=()
   [ -f "$here/dict/$t.dict" ] && dict=("-dict=$here/dict/$t.dict")
   mkdir -p "$here/artifacts/$t" "$here/corpus/$t"
@@ -64,7 +69,7 @@ done
 wait
 
 printf '%-12s %15s %10s %8s\n' target executions exec/s crashes
-for t in "${targets[@]}"; do
+for t in "${names[@]}"; do
   log="$here/logs/$t.log"
   execs=$(grep -o 'stat::number_of_executed_units:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
   rate=$(grep -o 'stat::average_exec_per_sec:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
