@@ -1,6 +1,6 @@
 //! A team's `.charter/charter.yaml`: parsed on its own, layered over the embedded default and
-//! validated (`config::from_team_text`); when it is accepted, the detectors are built from it
-//! (classes and tiers, insecure patterns, AI signatures; the secret scanner, 10 ms with every
+//! validated (`config::from_team_text`); for one accepted charter in 8 (by a hash of the input)
+//! the detectors are built from it (classes and tiers, insecure patterns, AI signatures; the secret scanner, 10 ms with every
 //! built-in rule, only when the `secrets` section differs from the default's, as
 //! `Detectors::build` does) and run once over the charter's own text, so the regexes and globs
 //! the charter added are compiled and used.
@@ -19,6 +19,32 @@ use libfuzzer_sys::fuzz_target;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+use yaml_serde::Value;
+
+static DEFAULT_YAML: LazyLock<Value> = LazyLock::new(|| {
+    yaml_serde::from_str(config::DEFAULT_CHARTER).expect("default charter is YAML")
+});
+
+fn fnv(data: &[u8]) -> u64 {
+    data.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// Whether the team file holds a null where the default charter holds a map.
+fn nulls_a_map(text: &str) -> bool {
+    fn walk(team: &Value, base: &Value) -> bool {
+        match (team, base) {
+            (Value::Null, Value::Mapping(_)) => true,
+            (Value::Mapping(t), Value::Mapping(b)) => t
+                .iter()
+                .any(|(k, v)| b.get(k).is_some_and(|bv| walk(v, bv))),
+            _ => false,
+        }
+    }
+    let team: Value = yaml_serde::from_str(text).unwrap_or(Value::Null);
+    walk(&team, &DEFAULT_YAML)
+}
 
 static DEFAULT_SECRETS: LazyLock<SecretsConfig> =
     LazyLock::new(|| config::default_charter().secrets);
@@ -31,9 +57,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(charter) = config::from_team_text(path, text) else {
         return;
     };
-    // Known (reported): an empty or comments-only file is YAML null, which replaces the whole
-    // default instead of layering nothing over it; the bare struct defaults come out.
-    if charter == Charter::default() {
+    // Known (reported): a null where the default has a map (an empty or comments-only file, a
+    // key left empty such as `classes:`) replaces the default's map instead of layering nothing
+    // over it, so the printed result differs from what layering it again gives.
+    if charter == Charter::default() || nulls_a_map(text) {
         return;
     }
     let yaml = config::to_yaml(&charter);
@@ -43,6 +70,11 @@ fuzz_target!(|data: &[u8]| {
             "the printed effective charter reads back differently"
         ),
         Err(e) => panic!("the printed effective charter does not parse: {e}"),
+    }
+    // Building the detectors compiles the built-in catalogues too (insecure rules, AI
+    // signatures, class signals: about 80 % of an input's time): one accepted charter in 8.
+    if fnv(data) % 8 != 0 {
+        return;
     }
     let lines = LineMap::Contiguous { first: 1 };
     let paths = [
