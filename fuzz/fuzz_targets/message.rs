@@ -1,7 +1,7 @@
 //! Commit-message cleanup (git's `strip`), `core.commentChar=auto`, the subject and trailer parsing
 //! in both of git's modes, over any message. Input: one flag byte (comment string, separators,
 //! configured keys, mode), then the message.
-//! Invariants: cleanup is idempotent (a cleaned message is what git stores, and cleaning it again
+//! Invariants: cleanup is idempotent but where git's is not (a cleaned message is what git stores, and cleaning it again
 //! must not change it, nor its trailers); no trailer key is empty; keys, values and the subject
 //! hold no newline.
 #![no_main]
@@ -48,7 +48,12 @@ fuzz_target!(|data: &[u8]| {
     let _ = message::has_scissors(&raw, &comment);
     let clean = message::cleanup(&raw, &comment);
     let again = message::cleanup(&clean, &comment);
-    assert_eq!(clean, again, "cleanup is not idempotent");
+    // Not idempotent, as git's own clean-up is not, when stripping trailing whitespace turns a
+    // kept line into the scissors line (`# ---- >8 ----\r` with no comment string): git cuts
+    // before it strips, once, and so does the hook.
+    if !(comment.is_empty() && message::has_scissors(&clean, "#")) {
+        assert_eq!(clean, again, "cleanup is not idempotent");
+    }
     let subject = message::subject(&clean);
     assert!(!subject.contains('\n'), "newline in subject");
 
