@@ -5,7 +5,7 @@ mod checksum;
 mod decode;
 mod engine;
 mod filters;
-mod gitleaks;
+pub(crate) mod gitleaks;
 pub mod inline;
 mod rules;
 

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Seed corpora for the fuzz targets, generated from the repository's own files: commit messages
+of its history, the charters, policies, rule files and their examples, the CLI cases' fixtures.
+Writes fuzz/corpus/<target>/seed-*; the corpus is not committed (fuzz/.gitignore)."""
+
+import hashlib
+import pathlib
+import struct
+import subprocess
+import sys
+import tomllib
+
+FUZZ = pathlib.Path(__file__).resolve().parent
+ROOT = FUZZ.parent
+MAX = 8192
+
+
+def files(*globs):
+    for g in globs:
+        for p in sorted(ROOT.glob(g)):
+            if p.is_file() and "fuzz" not in p.relative_to(ROOT).parts[:1]:
+                yield p
+
+
+def rule_files():
+    out = []
+    for p in files("rules/secrets/*.toml"):
+        out.append((p, tomllib.loads(p.read_text())))
+    return out
+
+
+def git(*args):
+    r = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True)
+    return r.stdout if r.returncode == 0 else b""
+
+
+class Corpus:
+    def __init__(self, target):
+        self.dir = FUZZ / "corpus" / target
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.n = 0
+
+    def add(self, data):
+        if isinstance(data, str):
+            data = data.encode()
+        data = data[:MAX]
+        name = "seed-" + hashlib.sha1(data).hexdigest()[:16]
+        (self.dir / name).write_bytes(data)
+        self.n += 1
+
+
+def messages():
+    log = git("log", "--format=%B%x00", "-n", "300")
+    msgs = [m.strip(b"\n") + b"\n" for m in log.split(b"\x00") if m.strip()]
+    examples = [e for _, doc in rule_files() for r in doc.get("rule", []) for e in r.get("examples", [])[:1]]
+    # Messages as the commit-msg hook sees them: git's help text and the scissors line.
+    extra = [
+        b"Subject\n\nBody text.\n\nAssisted-by: some-tool:model-x\nSigned-off-by: A U Thor <a@example.com>\n"
+        b"# Please enter the commit message for your changes.\n# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n",
+        b"; subject\n\nbody\n\nCo-authored-by: Someone <s@example.com>\n; comment\n",
+        b"Fix\n\nConflicts:\n\tsrc/a.rs\n\nRef: 12\n  continued\n---\nnotes\n",
+    ]
+    return msgs, examples, extra
+
+
+def main():
+    only = set(sys.argv[1:])
+
+    def want(t):
+        return not only or t in only
+
+    msgs, examples, extra = messages()
+    if want("message"):
+        c = Corpus("message")
+        for i, m in enumerate(msgs + extra):
+            c.add(bytes([i % 256]) + m)
+    if want("commit_msg"):
+        c = Corpus("commit_msg")
+        for i, m in enumerate(msgs[:100] + extra):
+            c.add(bytes([i % 4]) + m)
+        for i, e in enumerate(examples):
+            subject = b"Add config\n\n"
+            c.add(bytes([i % 4]) + (b"A U Thor <a@example.com>\n" if i % 4 & 1 else b"") + subject + e.encode() + b"\n")
+    if want("charter"):
+        c = Corpus("charter")
+        for p in files("charter/*.yaml", ".charter/*.yaml", "tests/**/*.yaml"):
+            c.add(p.read_bytes())
+    if want("gitleaks"):
+        c = Corpus("gitleaks")
+        for p in files("tests/**/*.toml"):
+            c.add(p.read_bytes())
+        # The built-in rule files, rewritten in gitleaks' schema.
+        for p, doc in rule_files():
+            out = ["[extend]\nuseDefault = true\n"]
+            for r in doc.get("rule", []):
+                out.append("[[rules]]\nid = %s\ndescription = %s\nregex = '''%s'''\nkeywords = [%s]\n" % (
+                    toml_str(r["id"]), toml_str(r.get("title", "")), r["regex"],
+                    ", ".join(toml_str(k) for k in r.get("keywords", []))))
+                if "entropy" in r:
+                    out.append("entropy = %s\n" % r["entropy"])
+                negs = r.get("negative_examples", [])[:1]
+                if negs:
+                    out.append("[[rules.allowlists]]\nregexTarget = 'line'\nstopwords = [%s]\n" % toml_str(negs[0][:12]))
+            c.add("".join(out))
+        c.add("[extend]\nuseDefault = false\ndisabledRules = ['generic-api-key']\n[allowlist]\n"
+              "paths = ['''(^|/)vendor/''']\nregexes = ['''\\Q${TOKEN}\\E''', '''{{ .Values.x }}''']\n"
+              "[[rules]]\nid = 'team-token'\nregex = '''team_[a-z0-9]{16}\\p{L}?'''\nsecretGroup = 0\n"
+              "[[rules]]\nid = 'path-only'\npath = '''\\.pem$'''\n")
+    if want("baseline"):
+        c = Corpus("baseline")
+        for p in files("tests/**/baseline*.json", ".charter/baseline.json"):
+            c.add(p.read_bytes())
+        c.add('{"version":1,"findings":[{"fingerprint":"aws-access-key:src/a.rs:0123456789abcdef",'
+              '"rule_id":"aws-access-key","path":"src/a.rs"},{"fingerprint":"x:b/c:fedcba9876543210",'
+              '"rule_id":"x","path":"b/c"}]}\n')
+    if want("metadata"):
+        c = Corpus("metadata")
+        for p in files("policies/**/*.rego", "charter/*.rego", "tests/**/*.rego"):
+            c.add(p.read_bytes())
+    if want("prepush"):
+        c = Corpus("prepush")
+        shas = git("rev-list", "-n", "4", "HEAD").split()
+        zero = b"0" * 40
+        for i in range(len(shas) - 1):
+            c.add(b"refs/heads/main %s refs/heads/main %s\n" % (shas[i], shas[i + 1]))
+        if shas:
+            c.add(b"refs/heads/new %s refs/heads/new %s\n(delete) %s refs/heads/old %s\r\n\n" % (shas[0], zero, zero, shas[0]))
+            c.add(b"HEAD %s refs/heads/x %s\n" % (shas[0].upper() + b"0" * 24, b"f" * 64))
+    if want("content"):
+        c = Corpus("content")
+
+        def record(flags, path, content):
+            path = path.encode()[:255]
+            content = content[:0xFFFF]
+            return bytes([flags, len(path)]) + path + struct.pack("<H", len(content)) + content
+
+        for i, e in enumerate(examples):
+            c.add(record(i % 256 & 0xF3, ["src/config.txt", ".env", "deploy/values.yaml", "a.py"][i % 4], e.encode() + b"\n"))
+        for p in files("src/**/*.rs", "charter/*", "policies/**/*.rego", "tests/it/*.rs", "rules/insecure/*.yaml"):
+            rel = str(p.relative_to(ROOT))
+            c.add(record(0, rel, p.read_bytes()[:4000]))
+        # Several files in one change set.
+        pair = record(0x10, "src/auth/login.rs", b"fn login() {}\nlet password = \"x\";\n")
+        pair += record(0x01, "migrations/0002_users.sql", b"ALTER TABLE users ADD COLUMN token text;\n")
+        c.add(pair)
+    print("seeds written under", FUZZ / "corpus")
+
+
+def toml_str(s):
+    return "'''%s'''" % s if "'" not in s and "\n" not in s else '"%s"' % s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+//! Shared invariants of the fuzz targets. The targets reach git-charter only through its public
+//! library API; this file holds the checks several of them make.
+
+use git_charter::detect::secrets::SecretFinding;
+
+/// Secrets shorter than this are not searched for in outputs: short byte strings recur by chance.
+const MIN_SECRET: usize = 8;
+
+/// The secrets of `findings` (their span bytes in `scanned`) that a redacting output must not
+/// contain: every occurrence of the bytes in `scanned` lies inside some finding's span, so no
+/// occurrence was left in place legitimately (an undetected repeat elsewhere would be one).
+pub fn covered_secrets(scanned: &[u8], findings: &[SecretFinding]) -> Vec<Vec<u8>> {
+    let spans: Vec<(usize, usize)> = findings
+        .iter()
+        .flat_map(|f| f.spans.iter().copied())
+        .filter(|&(s, e)| s < e && e <= scanned.len())
+        .collect();
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    for &(s, e) in &spans {
+        let secret = &scanned[s..e];
+        if secret.len() < MIN_SECRET || out.iter().any(|o| o == secret) {
+            continue;
+        }
+        let all_covered = occurrences(scanned, secret)
+            .all(|p| spans.iter().any(|&(a, b)| a <= p && p + secret.len() <= b));
+        if all_covered {
+            out.push(secret.to_vec());
+        }
+    }
+    out
+}
+
+/// Start offsets of every (possibly overlapping) occurrence of `needle` in `hay`.
+pub fn occurrences<'a>(hay: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    hay.windows(needle.len().max(1))
+        .enumerate()
+        .filter(move |(_, w)| *w == needle)
+        .map(|(i, _)| i)
+}
+
+pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    occurrences(hay, needle).next().is_some()
+}
+
+/// Panics if `output` holds `secret`. The panic message names only the secret's length, never
+/// the secret.
+pub fn assert_absent(what: &str, output: &str, secret: &[u8]) {
+    assert!(
+        !contains(output.as_bytes(), secret),
+        "a detected secret ({} bytes) reached {what} unredacted",
+        secret.len()
+    );
+}
+
+/// `assert_absent` over every string (keys and values) of a JSON document, decoded: a secret
+/// is looked for as the text a policy or reporter would see, not in its escaped form.
+pub fn assert_absent_json(what: &str, json: &str, secret: &[u8]) {
+    fn walk(v: &serde_json::Value, f: &mut dyn FnMut(&str)) {
+        match v {
+            serde_json::Value::String(s) => f(s),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, f)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
+                f(k);
+                walk(x, f)
+            }),
+            _ => {}
+        }
+    }
+    let doc: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    walk(&doc, &mut |s| assert_absent(what, s, secret));
+}
+
+/// A little cursor over the fuzz input for targets that take several fields.
+pub struct Bytes<'a>(pub &'a [u8]);
+
+impl<'a> Bytes<'a> {
+    pub fn byte(&mut self) -> u8 {
+        match self.0.split_first() {
+            Some((&b, rest)) => {
+                self.0 = rest;
+                b
+            }
+            None => 0,
+        }
+    }
+
+    pub fn take(&mut self, n: usize) -> &'a [u8] {
+        let n = n.min(self.0.len());
+        let (a, b) = self.0.split_at(n);
+        self.0 = b;
+        a
+    }
+
+    pub fn u16(&mut self) -> u16 {
+        u16::from(self.byte()) | (u16::from(self.byte()) << 8)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
