@@ -38,6 +38,7 @@ thread_local! {
         charter: LoadedCharter {
             charter: config::default_charter(),
             file: None,
+            text: None,
             dir: PathBuf::from(".charter"),
         },
         baseline: HashSet::new(),

@@ -427,6 +427,9 @@ fn parse_single(path: &Path, text: &str) -> Result<Charter, ConfigError> {
 
 fn merge(base: &mut yaml_serde::Value, over: yaml_serde::Value) {
     match (base, over) {
+        // An empty document, or a key with nothing under it (`classes:` with its entries commented
+        // out), layers nothing: it used to replace the default's whole map (found by fuzzing).
+        (_, yaml_serde::Value::Null) => {}
         (yaml_serde::Value::Mapping(b), yaml_serde::Value::Mapping(o)) => {
             for (k, v) in o {
                 match b.get_mut(&k) {
@@ -448,6 +451,24 @@ pub fn to_yaml(charter: &Charter) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// An empty or comments-only charter, or an empty section, silently dropped the default charter
+    /// (`git charter charter` printed version 0 and no classes). Reproducers from `fuzz/`.
+    #[test]
+    fn an_empty_charter_or_section_layers_nothing() {
+        let default = default_charter();
+        for text in [
+            "",
+            "# only a comment\n",
+            "classes:\n",
+            "version: 1\nclasses:\nsecrets:\n",
+        ] {
+            let c = from_team_text(Path::new("charter.yaml"), text).unwrap();
+            assert_eq!(c.version, default.version, "{text:?}");
+            assert_eq!(c.classes, default.classes, "{text:?}");
+            assert_eq!(c.secrets, default.secrets, "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
