@@ -369,23 +369,7 @@ mod tests {
         assert!(red.ends_with("Signed-off-by: A <a@example.com>\n"), "{red}");
     }
 
-    fn base64(data: &[u8]) -> String {
-        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut s = String::new();
-        for c in data.chunks(3) {
-            let n = (u32::from(c[0]) << 16)
-                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-                | u32::from(*c.get(2).unwrap_or(&0));
-            for i in 0..4 {
-                s.push(if i <= c.len() {
-                    A[((n >> (18 - 6 * i)) & 63) as usize] as char
-                } else {
-                    '='
-                });
-            }
-        }
-        s
-    }
+    use super::decode::encode_for_tests as base64;
 
     /// A base64-encoded key in a Kubernetes Secret (`tls.key:`) was missed.
     #[test]
