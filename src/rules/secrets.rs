@@ -43,6 +43,18 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/secrets/saas.toml"),
     ),
     (
+        "rules/secrets/business.toml",
+        include_str!("../../rules/secrets/business.toml"),
+    ),
+    (
+        "rules/secrets/devops.toml",
+        include_str!("../../rules/secrets/devops.toml"),
+    ),
+    (
+        "rules/secrets/credentials.toml",
+        include_str!("../../rules/secrets/credentials.toml"),
+    ),
+    (
         "rules/secrets/database.toml",
         include_str!("../../rules/secrets/database.toml"),
     ),
