@@ -46,6 +46,17 @@ pub enum Error {
     /// Arguments that do not make sense together, or name nothing.
     #[error("{0}")]
     Usage(String),
+    /// A change over `limits.max_files`: not judged (`limits.too_large: error`).
+    #[error(
+        "too large to judge: {what} touches {files} files, over limits.max_files ({max}) in the \
+         charter; commit it in smaller parts, or raise limits.max_files (and, for the policies' \
+         time, limits.policy_timeout_ms)"
+    )]
+    TooLarge {
+        what: String,
+        files: usize,
+        max: u64,
+    },
 }
 
 impl Error {
@@ -56,7 +67,8 @@ impl Error {
             | Error::Range(_)
             | Error::Install(_)
             | Error::Io { .. }
-            | Error::Usage(_) => exit::USAGE,
+            | Error::Usage(_)
+            | Error::TooLarge { .. } => exit::USAGE,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The hooks that judge the index: pre-commit, commit-msg, and `input` (the document they would judge).
 //! Sequencing only: collect (staged changes, message) → detect (analysis, commit facts) → input → policy → report.
 
-use super::session::{Session, rule_infos, switched_off};
+use super::session::{Session, rule_infos, switched_off, too_large_verdict};
 use crate::error::{Error, Result};
 use crate::input::Input;
 use crate::model::Stage;
@@ -21,7 +21,20 @@ pub fn commit_msg(dir: &Path, file: &Path) -> Result<Report> {
 /// Both hooks: the index git is committing and, at commit-msg, the message.
 fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<Report> {
     let (session, pending) = Session::open_with_evaluator(dir)?;
-    let (input, baselined) = index_input(&session, stage, message_file)?;
+    let (input, baselined) = match index_input(&session, stage, message_file) {
+        // Over limits.max_files: nothing was scanned; the charter says whether that is an error or a deny.
+        Err(e @ Error::TooLarge { .. }) => {
+            let violations = too_large_verdict(&session.charter.charter, e)?;
+            let evaluator = pending.wait()?;
+            let totals = Totals {
+                violations,
+                ..Totals::default()
+            };
+            return Ok(Report::new(stage, totals, None, rule_infos(&evaluator))
+                .with_switched_off(switched_off(&session.charter.charter)));
+        }
+        r => r?,
+    };
     let mut evaluator = pending.wait()?;
     let violations = session.judge(&mut evaluator, &input)?;
     let nothing =

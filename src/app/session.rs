@@ -15,7 +15,7 @@ use crate::detect::secrets::{Scanner, SecretFinding};
 use crate::detect::{message, trailers};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
-use crate::model::{FileStatus, Ident, SkipReason, Stage, Violation};
+use crate::model::{FileStatus, Ident, Level, Severity, SkipReason, Stage, Violation};
 use crate::pattern::LineMap;
 use crate::policy::{self, Evaluator, Overrides, PolicyError, Source, TeamFile};
 use crate::report::RuleInfo;
@@ -653,7 +653,9 @@ pub fn judge(
     charter: &config::Charter,
     input: &Input,
 ) -> Result<Vec<Violation>> {
-    too_large_to_judge(charter, input.files.len(), input.commit.id.as_deref())?;
+    if let Err(e) = too_large_to_judge(charter, input.files.len(), input.commit.id.as_deref()) {
+        return too_large_verdict(charter, e);
+    }
     let json = serde_json::to_string(input).expect("input serialises");
     let overrides = Overrides {
         disable: charter.policies.disable.clone(),
@@ -663,7 +665,8 @@ pub fn judge(
 }
 
 /// A change touching more files than `limits.max_files` is not judged: it is reported as what it
-/// is (exit 2), not left to run the policies over their budget (exit 3, "configuration broken").
+/// is (exit 2, or the deny `limits.too_large: deny` asks for), not left to run the policies over
+/// their budget (exit 3, "configuration broken").
 fn too_large_to_judge(charter: &config::Charter, files: usize, commit: Option<&str>) -> Result<()> {
     let max = charter.limits.max_files;
     if files as u64 <= max {
@@ -677,11 +680,32 @@ fn too_large(files: usize, max: u64, commit: Option<&str>) -> Error {
         Some(id) => format!("commit {}", &id[..id.len().min(12)]),
         None => "the staged change".to_string(),
     };
-    Error::Usage(format!(
-        "too large to judge: {what} touches {files} files, over limits.max_files ({max}) in the \
-         charter; commit it in smaller parts, or raise limits.max_files (and, for the policies' \
-         time, limits.policy_timeout_ms)"
-    ))
+    Error::TooLarge { what, files, max }
+}
+
+/// The verdict on a change over `limits.max_files`: the error itself (`limits.too_large: error`),
+/// or one deny saying so (`deny`). Any other error passes through.
+pub fn too_large_verdict(charter: &config::Charter, err: Error) -> Result<Vec<Violation>> {
+    match (&err, charter.limits.too_large) {
+        (Error::TooLarge { what, files, max }, config::limits::TooLarge::Deny) => Ok(vec![Violation {
+            policy_id: "CH-LIMIT-001".into(),
+            package: "charter.limits".into(),
+            title: "Change too large to judge".into(),
+            level: Level::Deny,
+            severity: Severity::High,
+            path: None,
+            line: None,
+            message: format!(
+                "too large to judge: {what} touches {files} files, over limits.max_files ({max})"
+            ),
+            remediation: Some(
+                "Commit it in smaller parts, or raise limits.max_files (and limits.policy_timeout_ms) in the charter."
+                    .into(),
+            ),
+            commit: None,
+        }]),
+        _ => Err(err),
+    }
 }
 
 /// Policies being compiled on another thread (see `Session::open_with_evaluator`).

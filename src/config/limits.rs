@@ -24,6 +24,22 @@ pub struct Limits {
     /// which reads as a broken configuration). At least 1. Default: `2000`.
     #[serde(deserialize_with = "at_least_one")]
     pub max_files: u64,
+    /// What a change over `max_files` gets: `error` (exit 2, "too large to judge": the change is
+    /// neither passed nor denied) or `deny` (a deny violation `CH-LIMIT-001` "too large to judge",
+    /// exit 1, so CI shows a verdict instead of a failed job). Either way no detector or policy
+    /// runs on it. Default: `error`.
+    pub too_large: TooLarge,
+}
+
+/// `limits.too_large`: how a change over `limits.max_files` is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TooLarge {
+    /// Exit 2, "too large to judge".
+    #[default]
+    Error,
+    /// A deny violation saying "too large to judge" (exit 1).
+    Deny,
 }
 
 impl Default for Limits {
@@ -32,6 +48,7 @@ impl Default for Limits {
             max_file_size: 1024 * 1024,
             policy_timeout_ms: 2000,
             max_files: 2000,
+            too_large: TooLarge::Error,
         }
     }
 }

@@ -486,3 +486,50 @@ fn twenty_thousand_globs_work_or_fail_naming_the_key_and_line() {
         );
     }
 }
+
+/// With `limits.too_large: deny` the charter asks for a verdict, not an error: a change over
+/// `max_files` is one deny saying "too large to judge" (exit 1), in the hook, in `ci` and as JSON.
+#[test]
+fn a_charter_asking_for_deny_gets_a_too_large_to_judge_deny_not_an_error() {
+    let r = Repo::new();
+    r.add(
+        ".charter/charter.yaml",
+        "version: 1\nlimits:\n  max_files: 5\n  too_large: deny\n",
+    );
+    r.commit("base");
+    add_many(&r, 6);
+    let run = run_within(r.path(), &["pre-commit"], QUICK);
+    assert_eq!(run.code, 1, "{}", run.all());
+    let all = run.all();
+    assert!(
+        all.contains("CH-LIMIT-001")
+            && all.contains("too large to judge: the staged change touches 6 files")
+            && all.contains("limits.max_files (5)"),
+        "{all}"
+    );
+    r.commit("six files");
+    let run = run_within(
+        r.path(),
+        &["ci", "--range", "HEAD~1..HEAD", "--format", "json"],
+        QUICK,
+    );
+    assert_eq!(run.code, 1, "{}", run.all());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let text = json.to_string();
+    assert!(
+        text.contains("\"CH-LIMIT-001\"") && text.contains("too large to judge: commit "),
+        "{text}"
+    );
+    // Any other value is an error naming its line.
+    r.add(
+        ".charter/charter.yaml",
+        "version: 1\nlimits:\n  too_large: warn\n",
+    );
+    let run = run_within(r.path(), &["pre-commit"], QUICK);
+    assert_eq!(run.code, 3, "{}", run.all());
+    assert!(
+        run.stderr.contains(".charter/charter.yaml:3:"),
+        "{}",
+        run.stderr
+    );
+}
