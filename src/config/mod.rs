@@ -158,10 +158,21 @@ impl LoadedCharter {
     }
 }
 
-/// The embedded default, parsed. Its validity is pinned by a unit test.
+/// The embedded default, parsed (once per process). Its validity is pinned by a unit test.
 pub fn default_charter() -> Charter {
-    parse_single(Path::new(DEFAULT_CHARTER_NAME), DEFAULT_CHARTER)
-        .expect("embedded default charter is valid")
+    static DEFAULT: std::sync::LazyLock<Charter> = std::sync::LazyLock::new(|| {
+        parse_single(Path::new(DEFAULT_CHARTER_NAME), DEFAULT_CHARTER)
+            .expect("embedded default charter is valid")
+    });
+    DEFAULT.clone()
+}
+
+/// The embedded default as a YAML tree, parsed once per process: every layering starts from a copy.
+fn default_value() -> yaml_serde::Value {
+    static VALUE: std::sync::LazyLock<yaml_serde::Value> = std::sync::LazyLock::new(|| {
+        yaml_serde::from_str(DEFAULT_CHARTER).expect("default charter is YAML")
+    });
+    VALUE.clone()
 }
 
 /// Parses a team charter and layers it over the default: maps merge key by key, anything else
@@ -194,8 +205,7 @@ pub fn from_team_text(path: &Path, text: &str) -> Result<Charter, ConfigError> {
 
 /// The default charter with the team file merged over it, parsed again.
 fn layer(path: &Path, text: &str) -> Result<Charter, ConfigError> {
-    let mut merged: yaml_serde::Value =
-        yaml_serde::from_str(DEFAULT_CHARTER).expect("default charter is YAML");
+    let mut merged = default_value();
     let team: yaml_serde::Value =
         yaml_serde::from_str(text).map_err(|e| ConfigError::from_yaml(path, e))?;
     merge(&mut merged, team);
