@@ -160,12 +160,20 @@ pub enum PolicyCommand {
         /// Directory (or file) of policies and their tests.
         #[arg(value_name = "DIR")]
         path: Option<PathBuf>,
+        /// Budget for the whole run (loading, parsing and evaluating), in milliseconds of the
+        /// policy worker's CPU time; over it the run stops with exit 3 naming the file.
+        #[arg(long, value_name = "MS", default_value_t = crate::policy::COMMAND_BUDGET_MS)]
+        timeout_ms: u64,
     },
     /// Check policies: parse, METADATA complete, ids unique and well-formed, every policy tested.
     Check {
         /// Directory (or file) of policies and their tests (built-ins when absent).
         #[arg(value_name = "DIR")]
         path: Option<PathBuf>,
+        /// Budget for the whole run (loading, parsing and evaluating), in milliseconds of the
+        /// policy worker's CPU time; over it the run stops with exit 3 naming the file.
+        #[arg(long, value_name = "MS", default_value_t = crate::policy::COMMAND_BUDGET_MS)]
+        timeout_ms: u64,
     },
     /// List the policies in force with their ids, titles and stages.
     List {

@@ -51,8 +51,11 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&report::input_document(&doc))?;
             Ok(exit::OK)
         }
-        Command::Policy(PolicyCommand::Test { path: d }) => {
-            let outcomes = app::policy_test(&dir, d.as_deref())?;
+        Command::Policy(PolicyCommand::Test {
+            path: d,
+            timeout_ms,
+        }) => {
+            let outcomes = app::policy_test(&dir, d.as_deref(), *timeout_ms)?;
             emit(&report::policy::tests(&outcomes, cli.global.format))?;
             Ok(
                 if outcomes.iter().all(|o| o.passed) && !outcomes.is_empty() {
@@ -62,8 +65,11 @@ fn run(cli: &Cli) -> Result<i32, Error> {
                 },
             )
         }
-        Command::Policy(PolicyCommand::Check { path: d }) => {
-            let (policies, problems) = app::policy_check(&dir, d.as_deref())?;
+        Command::Policy(PolicyCommand::Check {
+            path: d,
+            timeout_ms,
+        }) => {
+            let (policies, problems) = app::policy_check(&dir, d.as_deref(), *timeout_ms)?;
             emit(&report::policy::check(
                 &policies,
                 &problems,

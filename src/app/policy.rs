@@ -44,34 +44,41 @@ fn policy_dir_sources(dir: Option<&Path>, cwd: &Path) -> Result<Vec<Source>> {
 }
 
 /// `policy test [DIR]`.
-pub fn policy_test(cwd: &Path, dir: Option<&Path>) -> Result<Vec<policy::TestOutcome>> {
+/// `timeout_ms` covers loading, parsing and running every test.
+pub fn policy_test(
+    cwd: &Path,
+    dir: Option<&Path>,
+    timeout_ms: u64,
+) -> Result<Vec<policy::TestOutcome>> {
     let sources = policy_dir_sources(dir, cwd)?;
     let charter = read_charter(&work_tree(cwd))?;
     let charter_json = serde_json::to_string(&charter.charter).expect("charter serialises");
-    Ok(policy::run_tests(&sources, &charter_json)?)
+    Ok(policy::run_tests(&sources, &charter_json, timeout_ms)?)
 }
 
 /// `policy check [DIR]`.
+/// `timeout_ms` covers loading and parsing them.
 pub fn policy_check(
     cwd: &Path,
     dir: Option<&Path>,
+    timeout_ms: u64,
 ) -> Result<(Vec<policy::Policy>, Vec<policy::CheckProblem>)> {
     let sources = policy_dir_sources(dir, cwd)?;
-    Ok(policy::check(&sources)?)
+    Ok(policy::check(&sources, timeout_ms)?)
 }
 
 /// `policy list`: the policies in force for this repository.
 pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
     let source = work_tree(cwd);
-    read_charter(&source)?;
-    let mut policies = policy::check(&read_policies(&source)?)?.0;
+    let budget = read_charter(&source)?.charter.limits.policy_timeout_ms;
+    let mut policies = policy::check(&read_policies(&source)?, budget)?.0;
     policies.retain(|p| !p.declares.is_empty());
     Ok(policies)
 }
 
 /// The built-in policies as `policy check` reads them (for the catalogue, docs/policies.md).
 pub fn builtin_policies() -> Result<Vec<policy::Policy>> {
-    Ok(policy::check(&policy::builtin_sources())?.0)
+    Ok(policy::check(&policy::builtin_sources(), policy::COMMAND_BUDGET_MS)?.0)
 }
 
 /// `explain ID`: the policy in force with that id (case-insensitive).

@@ -80,11 +80,14 @@ pub enum PolicyError {
     Eval(String),
     /// Loading and evaluating used more than `limits.policy_timeout_ms` of the policy worker's time
     /// (CPU time where the system reports it): the watchdog stopped it, inside a builtin too.
+    /// (`policy test` and `policy check`: `--timeout-ms`.)
     #[error(
-        "policy evaluation exceeded the {budget_ms} ms budget (limits.policy_timeout_ms in the charter): {origin} ({detail})"
+        "policy evaluation exceeded the {budget_ms} ms budget ({setting}): {origin} ({detail})"
     )]
     Timeout {
         budget_ms: u64,
+        /// Where the budget is set.
+        setting: &'static str,
         origin: String,
         detail: String,
     },
@@ -226,9 +229,29 @@ fn add_sources(
 
 /// The error for a stopped worker, naming what it was on.
 fn breach_error(breach: Breach, budget_ms: u64, origin: String, doing: &str) -> PolicyError {
+    breach_error_in(breach, budget_ms, CHARTER_BUDGET, origin, doing)
+}
+
+/// `policy test` and `policy check`'s budget unless `--timeout-ms` says otherwise: a whole suite's
+/// worth of worker CPU time (the built-in suite takes well under a second).
+pub const COMMAND_BUDGET_MS: u64 = 60_000;
+
+/// Where the hooks' and `ci`'s budget is set.
+const CHARTER_BUDGET: &str = "limits.policy_timeout_ms in the charter";
+/// Where `policy test`'s and `policy check`'s budget is set.
+const COMMAND_BUDGET: &str = "--timeout-ms";
+
+fn breach_error_in(
+    breach: Breach,
+    budget_ms: u64,
+    setting: &'static str,
+    origin: String,
+    doing: &str,
+) -> PolicyError {
     match breach {
         Breach::Time => PolicyError::Timeout {
             budget_ms,
+            setting,
             origin,
             detail: format!("stopped while {doing}"),
         },
@@ -495,29 +518,42 @@ pub struct TestOutcome {
 
 /// Runs every `test_*` rule of the test files among `sources`, as `opa test` does.
 /// The default (or given) charter is loaded as `data.charter` so tests may rely on it.
-/// Runs on a sandboxed worker (no time budget: tests are run on purpose), so that a policy that
-/// recurses too deeply or grows without bound fails the run instead of aborting it.
-pub fn run_tests(sources: &[Source], charter_json: &str) -> Result<Vec<TestOutcome>, PolicyError> {
+/// Runs on a sandboxed worker under `budget_ms` of its CPU time for the whole run (`--timeout-ms`),
+/// so that a test or policy that recurses too deeply, grows without bound or never ends fails
+/// the run, naming the test file, instead of aborting or hanging it.
+pub fn run_tests(
+    sources: &[Source],
+    charter_json: &str,
+    budget_ms: u64,
+) -> Result<Vec<TestOutcome>, PolicyError> {
     let (owned, charter) = (sources.to_vec(), charter_json.to_string());
-    sandboxed(sources, move |progress| {
+    sandboxed(sources, budget_ms, move |progress| {
         run_tests_here(&owned, &charter, progress)
     })
 }
 
-/// Runs `job` on a fresh sandboxed worker with no deadline; a breach names the source of `sources`
-/// the job was on.
+/// Runs `job` on a fresh sandboxed worker under `budget_ms`; a breach names the source of
+/// `sources` the job was on.
 fn sandboxed<R: Send + 'static>(
     sources: &[Source],
+    budget_ms: u64,
     job: impl FnOnce(&Progress) -> Result<R, PolicyError> + Send + 'static,
 ) -> Result<R, PolicyError> {
     let mut worker = Worker::spawn(|| ());
-    match worker.run(None, move |_, progress| job(progress)) {
+    let limit = Duration::from_millis(budget_ms.max(1));
+    match worker.run(Some(limit), move |_, progress| job(progress)) {
         Ok((r, _)) => r,
         Err(b) => {
             let origin = sources
                 .get(worker.current())
                 .map_or_else(|| "the policies".into(), |s| s.origin.clone());
-            Err(breach_error(b, 0, origin, "running it"))
+            Err(breach_error_in(
+                b,
+                budget_ms,
+                COMMAND_BUDGET,
+                origin,
+                "running it",
+            ))
         }
     }
 }
@@ -617,9 +653,13 @@ pub struct CheckProblem {
 
 /// Checks policies: they parse, METADATA is complete, ids are unique and well-formed, and every
 /// policy file has a sibling `_test.rego` with at least one test.
-pub fn check(sources: &[Source]) -> Result<(Vec<Policy>, Vec<CheckProblem>), PolicyError> {
+/// Loading runs under `budget_ms` of the worker's CPU time.
+pub fn check(
+    sources: &[Source],
+    budget_ms: u64,
+) -> Result<(Vec<Policy>, Vec<CheckProblem>), PolicyError> {
     let owned = sources.to_vec();
-    let policies = sandboxed(sources, move |progress| {
+    let policies = sandboxed(sources, budget_ms, move |progress| {
         let mut engine = new_engine();
         let all: Vec<&Source> = owned.iter().collect();
         add_sources(&mut engine, &all, progress)
@@ -732,7 +772,7 @@ mod tests {
                 builtin: false,
             },
         ];
-        let (policies, problems) = check(&sources).unwrap();
+        let (policies, problems) = check(&sources, COMMAND_BUDGET_MS).unwrap();
         let clashes = duplicate_ids(&policies);
         assert_eq!(clashes.len(), 1);
         assert_eq!(

@@ -52,7 +52,7 @@ pub mod config {
 /// Policy sources, `policy check` / `policy test` as functions, METADATA parsing, the catalogue.
 pub mod policy {
     pub use git_charter::policy::metadata::{parse_header, test_rule_names};
-    pub use git_charter::policy::{Source, builtin_sources, check, run_tests};
+    pub use git_charter::policy::{COMMAND_BUDGET_MS, Source, builtin_sources, check, run_tests};
 }
 
 /// Hook installation: git's hooks directory and the install/uninstall actions.

@@ -16,7 +16,7 @@ fn docs_policies_md_is_current() {
 #[test]
 fn builtin_policies_pass_policy_check() {
     let sources = policy::builtin_sources();
-    let (policies, problems) = policy::check(&sources).unwrap();
+    let (policies, problems) = policy::check(&sources, policy::COMMAND_BUDGET_MS).unwrap();
     assert!(!policies.is_empty());
     let msgs: Vec<String> = problems
         .iter()
@@ -29,7 +29,7 @@ fn builtin_policies_pass_policy_check() {
 fn builtin_policy_tests_pass() {
     let sources = policy::builtin_sources();
     let charter = serde_json::to_string(&config::default_charter()).unwrap();
-    let outcomes = policy::run_tests(&sources, &charter).unwrap();
+    let outcomes = policy::run_tests(&sources, &charter, policy::COMMAND_BUDGET_MS).unwrap();
     assert!(outcomes.len() >= 3);
     let failed: Vec<String> = outcomes
         .iter()
@@ -48,7 +48,7 @@ fn builtin_policy_tests_pass() {
 #[test]
 fn starter_policy_passes_its_test_and_check() {
     use classes::{STARTER_POLICY, STARTER_POLICY_TEST};
-    use policy::{Source, check, run_tests};
+    use policy::{COMMAND_BUDGET_MS, Source, check, run_tests};
     let sources: Vec<Source> = [STARTER_POLICY, STARTER_POLICY_TEST]
         .iter()
         .map(|(name, text)| Source {
@@ -58,10 +58,10 @@ fn starter_policy_passes_its_test_and_check() {
         })
         .collect();
     let charter = serde_json::to_string(&config::default_charter()).unwrap();
-    let outcomes = run_tests(&sources, &charter).expect("starter policy loads");
+    let outcomes = run_tests(&sources, &charter, COMMAND_BUDGET_MS).expect("starter policy loads");
     assert!(outcomes.len() >= 3, "{outcomes:?}");
     assert!(outcomes.iter().all(|o| o.passed), "{outcomes:?}");
-    let (policies, problems) = check(&sources).expect("starter policy loads");
+    let (policies, problems) = check(&sources, COMMAND_BUDGET_MS).expect("starter policy loads");
     assert_eq!(policies.len(), 1);
     assert!(
         problems.is_empty(),
