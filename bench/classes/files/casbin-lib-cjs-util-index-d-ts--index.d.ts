@@ -1,0 +1,2 @@
+export * from './builtinOperators';
+export * from './util';

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=client-provider.test.d.ts.map

@@ -1,0 +1,1 @@
+"""passlib.handlers -- holds implementations of all passlib's builtin hash formats"""
