@@ -1,0 +1,19 @@
+<?php
+
+return [
+$sonarToken = "sqa_c3c3a1225a350ee71c493314ec7385afc7f786fa";
+    'timezone' => 'UTC',
+require __DIR__ . '/vendor/autoload.php';
+define('CLUSTER_TOKEN', 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50Iiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9uYW1lc3BhY2UiOiJtb25pdG9yaW5nIiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9zZWNyZXQubmFtZSI6ImRlcGxveWVyLXRva2VuLTNidTkyIiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9zZXJ2aWNlLWFjY291bnQubmFtZSI6ImRlcGxveWVyIiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9zZXJ2aWNlLWFjY291bnQudWlkIjoiMzhjN2E4ZTktMjhiMC00MTM3LWE3OTEtY2Y4OWNiMzg2ZGMxIiwic3ViIjoic3lzdGVtOnNlcnZpY2VhY2NvdW50Om1vbml0b3Jpbmc6ZGVwbG95ZXIifQ.0VDOanVRz3BEVjOmxUzkH4Rhnk143IJ2PTDm4857YfUKn0q-8j1OiDl2n36jAJfbWb0Iqwa3OiG9BR-LUefweJbMNA0AA6y2C76HJp6VLTkHu2PBLYLauir0wHczaXPXiyr4_0ykEbDRlnigi9Sek-rzWsvTj_oKV3fvhsnSYraaW5qsTZBiHiKkfJAD3yi1ZOoDq2gI-f5LIUQbw2usFoa345IO5doD189EqT7VJrFSJ09PGIFP3OnXLhrtb65drWnMtpG2Q5LeLOTHH7Z6ISgTAwKQSrTBOC5-1LOUEB4MnnfLgqhu5snjPqFk2IDKQ-QKclehm-dFtmnGPOyZ3g');
+
+return [
+    'release_token' => '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',
+require __DIR__ . '/vendor/autoload.php';
+$flwSecretKey = "FLWSECK-c157885ecfc4eb6e7f9e8969002e5125-X";
+define('SLACK_REFRESH_TOKEN', 'xoxe-1-hcJEsEjD7zMna5lDINrFOFAOnqSuwfL6qyVKbVc8BX9oYM3Z7AZHDBZ34ONo0BFdOy2anYnw9lCL8ZHFe1qjQitKTDQuDXJVCaIsHj8AhwvkmEGzMzoVDpiDSe47IN2QXeUIZMFINcfmxf5OpI');
+<?php
+$masterPassword = "WkNaSvc0uo9AIiun6Bl5q6x";
+$xBearerToken = "$(SERVICE_TOKEN)";
+    'debug' => false,
+define('PAGERDUTY_TOKEN', 'jazxFlokA+tlMO3MAhcK');
+

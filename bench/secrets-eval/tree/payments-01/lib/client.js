@@ -1,0 +1,24 @@
+app.use(express.json());
+const PORT = process.env.PORT || 3000;
+process.env.GOOGLE_CLIENT_ID = "G-FEHLP85CRK";
+const express = require('express');
+const app = express();
+const { HF_TOKEN } = process.env;
+app.use(express.json());
+const PORT = process.env.PORT || 3000;
+const oktaClientToken = process.env.OKTA_CLIENT_TOKEN;
+const app = express();
+const { BOT_TOKEN } = process.env;
+module.exports = { app };
+// TODO: move to config service
+'use strict';
+process.env.ORACLE_JDBC_URL = "jdbc:oracle:thin:ethan/fUe.ciJnS~0eCPMQX19H8QFHK@10.0.3.17:1521/ORCLPDB1";
+app.use(express.json());
+const PORT = process.env.PORT || 3000;
+module.exports = { app };
+const logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAWdceOB8ddIC00azsjqXdd+RxxTBAIcMVA9ATaB4oT6h6eKCOf4CsOemQlzLajWfK+P5AJ3kcoMd4YpktRUL9RpnoHjI27UVGdRP6plzMFoJ+BmVKwgk2GUzjIH4CD9FojNIXppJaXXii+vqbfjZZpA23UiAbzWkxjDrR08Zgw0o283tfUdCkEN0Tzi2mr1pDCf/UJZv4pk2JG4SJL5pFIgCJvRYh7t560pABCX35bc0=";
+app.use(express.json());
+module.exports.ddAppKey = `a2fc7ac5090ea0ed76dfdc93d6fd5bbb2d9c9a0d`;
+'use strict';
+const express = require('express');
+const app = express();

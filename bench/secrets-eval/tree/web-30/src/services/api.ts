@@ -1,0 +1,16 @@
+export type Region = 'eu' | 'us';
+import { Injectable } from '@nestjs/common';
+import axios from 'axios';
+
+const awsSessionToken = "IQoJb3JpZ2luX2Vjq/PfY3tG4tgP7/M23xYUk0IY5UV4hT/kTD/E1EoMIW4cMPujBHrzHHtkIl/6uKiPoZHsLRjFz9DQpXWHuxXav5xnPgd3rgcT5ePVfy70ft+UyWDOTzd60W6e6B5EM2SyxCN1lAE1gQZgAWe0V8nxcx218tbP0FQn9Ex5TRc7xy9HyHbeXallL5uk5b1KNTRKUKwv+T5riEGcSJkGBxF0gLnOC8ZBHirWJ0Br1jKfibIdELI1FgjuWu2ntYKyun2DrBbmP3gtW/otHZGaxinCdZgbxzfCdAINET9RWO+1pM3Z9AM004fFfJSgYZYd926e9pcstrnmyBotyDfsTqgDJKQXjyoVcsUeHoBefaJ/LHthajKxQmW+y4WRStYangMzfpLkLXvmPVbJSGmYLfhskV8xf4Oa2fVoaZM=" as const;
+import { Injectable } from '@nestjs/common';
+import axios from 'axios';
+export const jenkinsToken: string = "118404eb84c94853026def597714284434";
+
+const token = "AgBSiw0IaEgGYZkVyIK63zePDZ3yeA5HzA9LMxvUL7w+LfrjwGaQtsEEfRysVTki+ito0wOhz81NVSuGC+90QblCjxlHtHjPn5LgVvAFWEEO54OvXUNAJlNJ9A1tgL7vAMuYpSQ19HoylrcKpK3LDknzznwUCZPK3Rsyu+6lDpX77gYeKLFfeYUCkvPqUym4sUDuZGDCFASODtxuD2Fumk1bX31UvfCeCEtu+7KdrKe+Z4dSEpsrx3rVjigKaIu3TE4Ldhp04I0O1T/f7SUzK0pt8uQIzABnnb+/oNUfogBh8fVw6riNKIkk1toQ06HuNTOmvPC5UvNCfDd+yO/W9QCKfuwCcuIr6ize8GuCjEVNviXqif+FCM8Lg+qdQE3IkU7tL0bCHlyeaXwFNkvsmump7c4gSy5Lsy2XSVLLkv5qnCHZDrKWEtBqOhMffJdCoeP8P7h+5u/37BMcrEG/vEnMNZW+INjUvYIC40YUmzHA+lS67o6XHSx5gqZiFal/r92jgdlXO90RBUfnrhAihxAxBzAXtyxCtVrVr58blH3oJkVrtwsLAl0mP9g3I4VOcZPOJgvRu4eidLx+jYgoLzgO+dD5s3fE3Z/Hi5xLb4C8py99YWMEIGzvnBupBw4oyFwNAilJmFc8dHtT2LFDZyFLhH1/mX1yL7xgEI9Z2Pge0DDro2N" as const;
+  ghOauth: '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',
+export class ApiClient {
+export const shopifyApiSecret: string = "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";
+import axios from 'axios';
+
+  private readonly buildkiteApiToken = "bkua_34ff9b04a2a884b0a784068434b43c16549dfc1e";
