@@ -949,6 +949,32 @@ FILE_KINDS = {
 FTYPE_OF = {"compose": "yaml", "ci": "yaml", "helm": "yaml", "tfvars": "terraform", "kotlin": "kotlin"}
 
 
+# Placements without a descriptive name: only the value's own structure identifies it (a pasted token in an argument,
+# a list, a URL, a notebook cell, a chat snippet in the docs).
+BARE = {
+    "python": ['client = Client("{V}")', 'resp = session.post(url, auth=("{V}", ""))', "TOKENS = ['{V}']", '# old one: {V}'],
+    "js": ['init("{V}");', "const creds = ['{V}'];", "// rotated 2024-05: {V}"],
+    "ts": ['const client = createClient("{V}");'],
+    "go": ['	c := client.New("{V}")', '	"{V}",'],
+    "java": ['        Client c = new Client("{V}");'],
+    "csharp": ['        var client = new ApiClient("{V}");'],
+    "ruby": ["client = Api::Client.new('{V}')"],
+    "php": ["$client = new Client('{V}');"],
+    "yaml": ["  - {V}", "args: [--token, {V}]"],
+    "json": ['    "{V}",'],
+    "shell": ["./bin/cli login {V}", "cli configure --value {V}"],
+    "markdown": ["Use `{V}` for the staging workspace.", "    {V}"],
+    "makefile": ["	./tool upload --with {V}"],
+}
+KEYWORD_DEPENDENT = {"cohere_api_key", "mistral_api_key", "linode_token", "hetzner_token", "cloudflare_api_token", "cloudflare_global_key",
+                     "fastly_token", "vercel_token", "heroku_api_key", "twilio_auth_token", "postmark_token", "zendesk_token", "algolia_admin_key",
+                     "datadog_api_key", "datadog_app_key", "honeycomb_key", "pagerduty_key", "codecov_upload_token", "snyk_token",
+                     "sonarcloud_token", "travis_token", "auth0_client_secret", "aws_secret_access_key", "alibaba_secret",
+                     "azure_storage_account_key", "azure_devops_pat", "mailgun_private_key", "sidekiq_credentials", "bundler_credentials",
+                     "django_secret_key", "rails_master_key", "ngrok_authtoken", "okta_api_token", "rubygems_key"}
+BARE_SHARE = 0.25
+
+
 def fill(tpl, U, V=None, C=None):
     st = styles(U)
     out = tpl.format(V="\x00", C="\x01", **st)
@@ -1024,7 +1050,12 @@ def fits(item, fk):
 def render_item(f, fk, item):
     t, kind, fam, sec, value, name = item
     if t == "assign":
-        f.add([fill(R.choice(ASSIGN[fk]), name, V=value)], kind, fam, sec, value)
+        bare = (sec and fk in BARE and kind not in KEYWORD_DEPENDENT and not kind.startswith("generic_")
+                and not kind.endswith("_hash") and R.random() < BARE_SHARE)
+        tpl = R.choice(BARE[fk]) if bare else R.choice(ASSIGN[fk])
+        f.add([fill(tpl, name, V=value)], kind, fam, sec, value)
+        if bare:
+            f.labels[-1]["context"] = "bare"
     elif t == "cmd":
         line = fill(R.choice(CMD_WRAP[fk]), "X", C=value)
         if fk == "markdown":
@@ -1137,7 +1168,7 @@ def sp_gcp_sa(used):
             ("client_x509_cert_url", f"https://www.googleapis.com/robot/v1/metadata/x509/{sa}%40{proj}.iam.gserviceaccount.com"), ("universe_domain", "googleapis.com")]
     lines = ["{"] + [f'  "{k}": "{v}"' + ("," if i < len(body) - 1 else "") for i, (k, v) in enumerate(body)] + ["}"]
     f = File(unique_path(R.choice(["gcp-service-account.json", "credentials/sa-key.json", f"{proj}-{hx(12)}.json", "secrets/gcloud.json"]), used), "json")
-    f.add(lines, "gcp_service_account_json", "cloud-gcp", True, key, first=3, last=4)
+    f.add(lines, "gcp_service_account_json", "cloud-gcp", True, key)
     return [f]
 
 
@@ -1512,7 +1543,9 @@ def main():
     labels.sort(key=lambda l: (l["file"], l["line"]))
     with open(os.path.join(a.out, "labels.jsonl"), "w") as fh:
         for l in labels:
-            fh.write(json.dumps({k: l[k] for k in ("file", "ftype", "is_secret", "kind", "family", "line", "line_end", "sha256")}) + "\n")
+            row = {k: l[k] for k in ("file", "ftype", "is_secret", "kind", "family", "line", "line_end", "sha256")}
+            row["context"] = l.get("context", "named")
+            fh.write(json.dumps(row) + "\n")
     pos = [l for l in labels if l["is_secret"]]
     print(f"{len(files)} files, {len(pos)} secrets of {len({l['kind'] for l in pos})} kinds in {len({l['family'] for l in pos})} families, "
           f"{len(labels) - len(pos)} negatives of {len({l['kind'] for l in labels if not l['is_secret']})} kinds")

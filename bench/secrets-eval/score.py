@@ -84,17 +84,20 @@ def score(labels, findings, negatives, neg_findings, real_pos):
         "clean_fp_rate": rate(fpn + len(real_fp_files), len(negs) + len(negatives)),
         "precision": rate(tp, tp + fp_total),
     }
-    fam, kind, nkind = (collections.defaultdict(lambda: [0, 0]) for _ in range(3))
+    fam, kind, nkind, ctx = (collections.defaultdict(lambda: [0, 0]) for _ in range(4))
     for i in secrets:
-        for d, k in ((fam, labels[i]["family"]), (kind, labels[i]["kind"])):
+        for d, k in ((fam, labels[i]["family"]), (kind, labels[i]["kind"]), (ctx, labels[i].get("context", "named"))):
             d[k][0] += 1
             d[k][1] += i in hit
     for i in negs:
         nkind[labels[i]["kind"]][0] += 1
         nkind[labels[i]["kind"]][1] += i in hit
     res["recall_by_family"] = {k: {"n": v[0], "detected": v[1], "recall": rate(v[1], v[0])} for k, v in sorted(fam.items())}
+    res["recall_by_context"] = {k: {"n": v[0], "detected": v[1], "recall": rate(v[1], v[0])} for k, v in sorted(ctx.items())}
     res["recall_by_kind"] = {k: {"n": v[0], "detected": v[1], "recall": rate(v[1], v[0])} for k, v in sorted(kind.items())}
     res["negative_flag_rate_by_kind"] = {k: {"n": v[0], "flagged": v[1], "rate": rate(v[1], v[0])} for k, v in sorted(nkind.items())}
+    res["macro_recall_family"] = rate(sum(v["recall"] for v in res["recall_by_family"].values()), len(res["recall_by_family"]))
+    res["macro_recall_kind"] = rate(sum(v["recall"] for v in res["recall_by_kind"].values()), len(res["recall_by_kind"]))
     res["missed_examples"] = [f"{labels[i]['file']}:{labels[i]['line']} {labels[i]['kind']}" for i in secrets if i not in hit][:40]
     res["flagged_negative_examples"] = [f"{labels[i]['file']}:{labels[i]['line']} {labels[i]['kind']}" for i in negs if i in hit][:40]
     res["unlabeled_examples"] = [f"{a}:{b}" for a, b in sorted(unlabeled)[:20]]
@@ -103,7 +106,8 @@ def score(labels, findings, negatives, neg_findings, real_pos):
 
 
 def summary(r):
-    return (f"{r['name']}: recall {r['recall']:.3f} ({r['tp']}/{r['secrets']})  precision {r['precision']:.3f}  "
+    return (f"{r['name']}: recall {r['recall']:.3f} ({r['tp']}/{r['secrets']}; macro by family {r['macro_recall_family']:.3f}, "
+            f"by kind {r['macro_recall_kind']:.3f})  precision {r['precision']:.3f}  "
             f"clean-negative FP rate {r['clean_fp_rate'] * 100:.2f} %  [synthetic negatives {r['synthetic_negatives_flagged']}/{r['synthetic_negatives']} "
             f"= {r['synthetic_fp_rate'] * 100:.2f} %; real files {r['real_files_flagged']}/{r['real_files']} = {r['real_fp_rate'] * 100:.2f} %, "
             f"{r['real_flagged_files_per_mb']:.2f} flagged files/MB; unlabeled FP lines {r['unlabeled_fp_lines']}]")
@@ -112,14 +116,19 @@ def summary(r):
 def table(paths):
     rs = [json.load(open(p)) for p in paths]
     base = rs[0]
-    cols = ["recall", "precision", "clean_fp_rate", "synthetic_fp_rate", "real_fp_rate", "real_flagged_files_per_mb", "unlabeled_fp_lines"]
-    print(f"{'tool':<16}" + "".join(f"{c[:14]:>16}" for c in cols))
+    cols = ["recall", "macro_recall_family", "precision", "clean_fp_rate", "synthetic_fp_rate", "real_fp_rate", "real_flagged_files_per_mb", "unlabeled_fp_lines"]
+    short = {"macro_recall_family": "macro_recall", "clean_fp_rate": "clean_fp_rate", "synthetic_fp_rate": "synth_fp_rate",
+             "real_fp_rate": "real_fp_rate", "real_flagged_files_per_mb": "real_files/MB", "unlabeled_fp_lines": "unlabeled_fp"}
+    print(f"{'tool':<16}" + "".join(f"{short.get(c, c):>15}" for c in cols))
     for r in rs:
-        print(f"{r['name']:<16}" + "".join(f"{r[c]:>16.3f}" if isinstance(r[c], float) else f"{r[c]:>16}" for c in cols))
+        print(f"{r['name']:<16}" + "".join(f"{r[c]:>15.3f}" if isinstance(r[c], float) else f"{r[c]:>15}" for c in cols))
     print(f"\nratios {base['name']} / peer (recall, precision: >1 means {base['name']} is higher; FP rates: <1 means {base['name']} flags less)")
     for r in rs[1:]:
-        print(f"  vs {r['name']:<14}" + "  ".join(f"{c}={base[c] / r[c]:.2f}" if r[c] else f"{c}=n/a" for c in cols[:6]))
+        print(f"  vs {r['name']:<15}" + "  ".join(f"{c}={base[c] / r[c]:.2f}" if r[c] else f"{c}=n/a" for c in cols[:7]))
     fams = sorted(base["recall_by_family"])
+    print(f"\n{'recall by context':<20}{'n':>5}" + "".join(f"{r['name'][:12]:>13}" for r in rs))
+    for cx in sorted(base["recall_by_context"]):
+        print(f"{cx:<20}{base['recall_by_context'][cx]['n']:>5}" + "".join(f"{r['recall_by_context'].get(cx, {}).get('recall', 0):>13.3f}" for r in rs))
     print(f"\n{'recall by family':<20}{'n':>5}" + "".join(f"{r['name'][:12]:>13}" for r in rs))
     for fm in fams:
         print(f"{fm:<20}{base['recall_by_family'][fm]['n']:>5}" + "".join(f"{r['recall_by_family'].get(fm, {}).get('recall', 0):>13.3f}" for r in rs))
@@ -145,6 +154,8 @@ def main():
         json.dump(res, open(a.json, "w"), indent=1)
     print(summary(res))
     if a.verbose:
+        for k, v in res["recall_by_context"].items():
+            print(f"  context {k:<21} {v['detected']:>4}/{v['n']:<4} {v['recall']:.3f}")
         for k, v in res["recall_by_family"].items():
             print(f"  family {k:<22} {v['detected']:>4}/{v['n']:<4} {v['recall']:.3f}")
         for k, v in res["recall_by_kind"].items():

@@ -1,23 +1,23 @@
 object Config {
-const val PLACEHOLDER_IMAGE = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAlgviEa+he6oxN12PNXTcMjNTYNcRmrxTpHiffoDR4LYXmwVtr2gJ8/ic8Ab8lEdDs/0o/kSpiEXqVjEKQrIkCNi52y5FLg=="
+const val MYSQL_DSN = "david:e7NyMeI3m52U0EmenYMGvsW40@tcp(db01.corp.lan:3306)/app?parseTime=true"
 object Config {
 }
-    mailgunKey = "67db2d49330d98baa0e1959ef34661e0-29eb6424-8e769dd2"
-    typeformToken = "tfp_bRqWOIoWLV3nORrff9DXKcFGTYeMGRsmYUT5dgqpYRd3_ad94ZqPYGFSXLb"
+    sonarToken = "c94503615ec797a41d440b23d33edf145642745a"
+    notionToken = "secret_oLT73R35jCCMXyJOzf0U8HwTaUuCQihPxM8CAX4dmx9"
     id("org.jetbrains.kotlin.jvm") version "2.0.21"
-const val REGISTRY_PASSWORD = "dckr_pat_y9mLXb9RbIngHWiorSsEUJKkaIT"
+const val HONEYCOMB_API_KEY = "xceyu4bm4zn0t42u3qh3slhzkm25vdzd"
 repositories { mavenCentral() }
 object Config {
 }
-    s3Secret = "adX2hEDc/yux5qlvCwiwmwVuKG2HSDULkkKBdiEG"
+    googleClientSecret = "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"
     id("org.jetbrains.kotlin.jvm") version "2.0.21"
 }
 repositories { mavenCentral() }
-const val SENDGRID_API_KEY = "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"
+const val SQL_CONNECTION = "Server=db01.corp.lan;Database=inventory;User Id=api;Password=summerriver106;TrustServerCertificate=True;"
 }
 plugins {
     id("org.jetbrains.kotlin.jvm") version "2.0.21"
-    cfApiKey = "ea5f0a58e64c2e8d06617fe279467279bf979"
+    hcloudToken = "AYFetIm8yEhnJqaGBhqF8xp7xDj0k1j2iRIfquzOfat0ZG8rnQI6fQuxj9Y5ZIBF"
 object Config {
 }
 plugins {

@@ -1,16 +1,16 @@
 instance_count = 3
-honeycomb_writekey = "lcs89xj903rt2o09zjcoc89iedtf2kkg"
-# digitalocean_token comes from TF_VAR_digitalocean_token
+bundle_gems_contribsys_com = "0c48c5eb:52ff162e"
+integrity = "sha512-3E9jZcU5SJZlakoovyNFMOD5diV2mapAVNkRLMmv19Ma/vaZUhMbL4Pm6q9J/K5sQBXtzJmy9cwSiBf8yu4KCw=="
 environment = "prod"
 instance_count = 3
-linear_api_key = "lin_api_GvBsM8JQPxubfDJBAiWUDIWXCAM8kCwrgXUS2xJY"
+travis_api_token = "LcfhbyPY-R2fGWtgJR1PDS"
 tags = { team = "platform" }
 
-# prefect_api_key comes from TF_VAR_prefect_api_key
+revision = "e456c1253bcf701af8599658456a9a018bd6cc47"
 region = "eu-west-1"
 environment = "prod"
 instance_count = 3
-slack_app_token = "xapp-1-ADYHWLD83FF-1773029341670-6520e3fa3e5e128a1236848b53d2320df11c9b9e304dab174dd949be962a6800"
+sql_conn = "Driver={ODBC Driver 18 for SQL Server};Server=tcp:initechdatatti.database.windows.net,1433;Database=inventory;Uid=admin;Pwd=Autumn2015;Encrypt=yes;TrustServerCertificate=no;"
 tags = { team = "platform" }
 
 region = "eu-west-1"

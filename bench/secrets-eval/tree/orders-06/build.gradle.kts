@@ -1,20 +1,23 @@
 plugins {
     id("org.jetbrains.kotlin.jvm") version "2.0.21"
-const val ARTIFACTORY_API_KEY = "AKCpngM3xYP2qxP3hsMWAOEkN1tlyheeRXvDrISqwDi08bA1T1kAVA27hZfUnmA2d6wSY9Tyb"
+const val MYSQL_URL = "mysql://liam:Coffee2009@db.internal:3306/billing"
 }
 repositories { mavenCentral() }
 object Config {
-    val mapboxDownloadsToken = "sk.eyJ1IjoibGlhbTQxNiIsImEiOiJuYWdhemd0emU0YzhvMXkxMmpidXhqb2g1In0.E4Y7fFTAgkGR91-kWauGZs"
+    val secretKeyBase = "3507e72ab40745186b76c11d5300cc66"
 plugins {
     id("org.jetbrains.kotlin.jvm") version "2.0.21"
 }
-    dbPass = "planetcompass48"
-    val redisUrl = "redis://:chloe1995@mysql.svc.cluster.local:6379/0"
+    val stripeApiKey = System.getenv("STRIPE_API_KEY")
+plugins {
+    id("org.jetbrains.kotlin.jvm") version "2.0.21"
 }
-    appSecret = "EuENJUcljOYI9vhFsy0FqPk9RXO8pD4TcMtD7tUXVmb85FZ4"
-    langchainApiKey = "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"
+    traceparent = "2887cbf9af986e2c"
 }
-    val sha256 = "d206887107c648f4021564046ecbf97330f99fa21ba6b46cb005962350fc46f9"
+    azureStorageSasToken = "?sv=2022-11-02&ss=bfqt&srt=sco&sp=rwdlacupiytfx&se=2026-04-15T03:00:00Z&st=2025-07-05T12:00:00Z&spr=https&sig=6f9hR8WMmdx%2FhLEuVmoDeghtwYmGADpFjPPvy4tQr84%3D"
+    vaultToken = "hvs.Fl8StudXnsyhM6AcFTVr8iExeN1P9vURYUN5o1naYsYoGaam0qvDRDwdhP0OFQxF6TYNis-s_aW-fNImhQhhiE6bYqX"
+}
+    val discordWebhookUrl = "https://discord.com/api/webhooks/8357500414548320714/IsmrxuarfxYxbtTXLWdf4V9pdr2BNjDopL07CxEWETvz_PEotMA-fVt7rOpzNbkLmK4Y"
 repositories { mavenCentral() }
 object Config {
-    val firebaseServerKey = "AAAAi_eOH2K:APA91bCWoRew6NOwTq4qgwlEdAyEgGx8FtooP9x4cWg2WK9LwZnCS8k5ELIKOl099Ug04gcnM17V4M79UizrK4Uo-AFmgiwqKkWVwL8VoD0UiUE0ZAwZ76Mg7F4xypM1lUQdErHYXv88"
+    val digitaloceanAccessToken = "doo_v1_db371e7bf63473b4ffa977990c9ccbd4a1760a744b3edaa662d8421623842a24"

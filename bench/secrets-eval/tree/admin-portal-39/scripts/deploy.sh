@@ -2,16 +2,16 @@ kubectl rollout status deploy/api
 if [ -z "${CI:-}" ]; then
 fi
 source ./scripts/lib.sh
-export MYSQL_DSN="sa:AC8icvm8Pzu4HFAhrrXrjFf7pslzUrm@tcp(postgres:3306)/prod?parseTime=true"
-BREVO_API_KEY='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' ./bin/worker
+cli configure --value d40bb7d75bac1451d06a82fb6ffae4e19f1dNRAL
 source ./scripts/lib.sh
-readonly DD_APP_KEY='a2720243917a19c40b76a2f08ff0515f2daac1b5'
-echo "deploying $VERSION"
+TWILIO_API_KEY="SK810797a7d8c2125b9be8d5db91064aba"
+MAIL_PASS="PretzelWalnut45"
+source ./scripts/lib.sh
+trap cleanup EXIT
+readonly SLACK_APP_TOKEN='xapp-1-AT5ZA9I47EP-8094653684780-22e6f2840b4d5e940731cb593966c74ee5ca94e58289a60668e30fe18c6309e6'
+TWINE_PASSWORD='pypi-AgEIcHlwaS5vcmcCJQgBEiA3zBTZnrR6kS5bCXohiwvx2hEcrOJTj8ux5VtMq-8fnjtzZ2L7-FcBAHDJvtdAX8ynHT5DZ52NdCc5HLZeC7YLu7ZvCiJ0HdhtBGRYLILiltXAKER3gQ5QdDw' ./bin/worker
 make build
-export AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=hoolibackuphmt;AccountKey=ibOhy/vFsv/Z7b0EPx0Kj7c5yz7bOfRohDKpNk16w9V5lnEXbkmLMcdWH5zWwGIwWKf/mScKbgTp+Cichqaj8w==;EndpointSuffix=core.windows.net"
-
-readonly HONEYCOMB_API_KEY='6xggrmz5nieljfzt15crmjtp856lm0hm'
-readonly GH_OAUTH='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'
-make build
-
-kubectl rollout status deploy/api
+DOCKER_PASSWORD='dckr_pat_3e4za8-G4lo85wz91j-zf1fB9cy' ./bin/worker
+trap cleanup EXIT
+set -euo pipefail
+cd "$(dirname "$0")/.."

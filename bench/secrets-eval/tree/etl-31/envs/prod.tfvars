@@ -1,14 +1,14 @@
 
 region = "eu-west-1"
-tencentcloud_secret_id = "AKIDoSUV0buglmn8zPKyiWSvvlI4xnNOxDoG"
+# artifactory_api_key comes from TF_VAR_artifactory_api_key
 
-mailgun_api_key = "key-1172d02a4dd0896b29e9463ae1ffb3cd"
-pagerduty_token = "X6LC68S8bfyxQtPo4KT5"
-slack_app_token = "xapp-1-AZHDK5EE2BW-6302064096812-07b47bc4f3244b486b979a1c10a9de40ef8ded943339d3a77b9e10904c6d05fa"
+oauth_client_secret = "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"
+# nuget_key comes from TF_VAR_nuget_key
+version = "5.2.3+ed60ae4"
 environment = "prod"
 instance_count = 3
 tags = { team = "platform" }
-zendesk_api_token = "BGhUabei4gAHmldnFAAAv5kWYjhqz6MKt6GUT0RR"
+# grafana_service_account_token comes from TF_VAR_grafana_service_account_token
 
 region = "eu-west-1"
 environment = "prod"

@@ -1,16 +1,16 @@
 
-pulumi_access_token = "pul-8f97199de7ba2a2d386bc533eaf995f8eeec6d14"
+pplx_api_key = "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"
 environment = "prod"
 instance_count = 3
-mapbox_public_token = "UA-79256875-9"
+circleci_token = "CCIPAT_iIUxgP0Yc3H43Npoj0d0YY_bc737bc3158a4ae2a20e074fdd7e36dd25a03518"
 region = "eu-west-1"
 environment = "prod"
-linode_token = "01a74e54fca5653f852ae68edb3873532787a41739a8a8c8546b872eb7f436f2"
+registry_password = "dckr_pat_S8vCfoX0_r0mWInuY4gTaSw2WH7"
 
 region = "eu-west-1"
-rabbitmq_url = "amqp://app:OtXIQCUOvXqwV08TgY5a@rabbitmq:5672/%2F"
+twilio_auth_token = "93eeed33e9178f57283d83a46ac0712c"
 instance_count = 3
-x_bearer_token = "AAAAAAAAAAAAAAAAAAAAAImwYy5japBplAGUNZgYYO0cVC%3DrWkvBK435s96j5lnLsGNSZutr1fltO00UfULDE9a8TXNFX876T"
+badge_url = "https://codecov.io/gh/soylent/sdk/branch/main/graph/badge.svg?token=75JNKXD6AD"
 environment = "prod"
 instance_count = 3
 tags = { team = "platform" }

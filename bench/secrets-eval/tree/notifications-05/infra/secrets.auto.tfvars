@@ -1,10 +1,10 @@
 instance_count = 3
-atlas_token = "2RCZWy8IQzg43v.atlasv1.epmjcWRJy1MxHHV8gdHAHDhyb65Kb4ghjzrZswkqyn6kyhdaUtslPd2d2oC0mvXSvez"
+go_sum = "6.15.5+30111ce"
 
 region = "eu-west-1"
 environment = "prod"
-# stripe_api_key comes from TF_VAR_stripe_api_key
-access_token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIyMTc2NiIsIm5hbWUiOiJMYXVyYSIsImlhdCI6MTc0ODg5Mjk5MiwiZXhwIjoxNzQxNTM0ODE1LCJzY29wZSI6ImFkbWluIn0.Wn8Apo-alGt13KDkY4J6xADntnHX5F0QXaSPwH1K5B0"
+cf_api_key = "c5e043715c4f73a9b1aba55deb91c0b02d31f"
+subscription_id = "0203c8a8-afe6-486b-bb60-6e929b285654"
 instance_count = 3
 tags = { team = "platform" }
 

@@ -1,16 +1,14 @@
 
-SLACK_CONFIG_TOKEN = "xoxe.xoxp-1-LZYUY5BA3czjDtehRFTRIv3oS2iekF58B3hzJe3m9cjsD9UVk22appQ6fxfXfI58XlPJDoQiFid8zXCbUho00TUCajbNfByQhMeUMqn4vzOszGlZSUwIDp6RhVlUJ2HOQLjiCrjR2DsPRb9o7de8Nj"
-  config.log_level = :info
-  cookie_secret: "0JU81GLmjC6h5mKO7MwotOyra1tgRjhxYOqRl6K6wf4=",
+client = Api::Client.new('whsec_FAS0rmsWH58Lv6AYv9DvF5Stt8Dcq1h9')
 end
   config.log_level = :info
-GIT_TOKEN = "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"
-  config.cache_classes = true
-module Acme
-end
-ENV['FLW_SECRET_KEY'] ||= 'FLWSECK-ba9f50fe403d5037aaebf31548ab1f14-X'
-end
-HUBSPOT_ACCESS_TOKEN = "pat-na1-7e9c10b8-662f-4891-9a5d-54029bb964dd"
+require 'json'
+ENV['AWS_ACCESS_KEY_ID'] ||= 'AKIAI44QH8DHBEXAMPLE'
 require 'json'
 
 Rails.application.configure do
+ENV['CLOJARS_PASSWORD'] ||= 'CLOJARS_5zilh9jq1vzm33cxs6udjzfc31orlg4w6bmmg7y4gs67xpxnku55mzc55d5k'
+end
+  config.cache_classes = true
+  op_service_account_token: "ops_eyJzaWduSW5BZGRyZXNzIjoibXkuMXBhc3N3b3JkLmNvbSIsInVzZXJBdXRoIjp7Im1ldGhvZCI6IlNSUGctNDA5NiIsImFsZyI6IlBCRVMyZy1IUzI1NiIsIml0ZXJhdGlvbnMiOjY1MDAwMCwic2FsdCI6ImlnQmQzdXI1U1JObEY2bi1ac2hKMlEifSwiZW1haWwiOiJsY292eTBrMXp1YjUxNjk2OHdxbGMxaml1cUAxcGFzc3dvcmRzZXJ2aWNlYWNjb3VudHMuY29tIiwic3JwWCI6ImI4ZmMyMWJiN2I1Y2ExMGY1ZWI1Njk0Y2IwZjUzMDBkNDljN2Q3YmRhYjg2NzFhZjMzZmRkNTk1Y2UyMmVmYTAiLCJtdWsiOnsiYWxnIjoiQTI1NkdDTSIsImV4dCI6dHJ1ZSwiayI6IlpKenFSS1hGUEU0ZjAtVkxmLV9KTzd1bVItZUpRVzVuZHJ2eVV2ZkRBYzgiLCJrZXlfb3BzIjpbImVuY3J5cHQiLCJkZWNyeXB0Il0sImt0eSI6Im9jdCIsImtpZCI6Im1wIn0sInNlY3JldEtleSI6IkEzLTVRUFlaTC1RNVRJOVQiLCJkZXZpY2VVdWlkIjoiYmplemoyYm51ZnlnMjBzazRiZ3U4Mnk2c3cifQ",
+  config.client_secret = 'JrUx5dTWDYc31vKt+zcbrebgQ1kR0ZJHp3R0WzkEPPU='

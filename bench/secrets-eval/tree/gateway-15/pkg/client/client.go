@@ -1,14 +1,13 @@
 func Load() (*Config, error) {
 	return &Config{}, nil
-	req.Header.Set("Authorization", "Bearer "+token)
-	req.Header.Set("Authorization", "Bearer "+token)
-import (
-	"os"
-var GaMeasurementId = "pk_live_3xFPN2HH2NDFnmRJRSW8m5k8"
-var CeleryBrokerUrl = "amqp://anna:CopperRanger54@mq.internal:5672/vhost"
-// Config holds service settings.
-package config
-		TypeformToken: "tfp_YvZ9ReOV046SFAPZPLht38wWv3zy4UXywvjqMjfnRaV5_qHHQUXs1U7yctF",
-// Config holds service settings.
-package config
+	"sk.eyJ1IjoibWlhMTY3IiwiYSI6InBwN2RodXJjMThqeHNzb3Azd3lpemU1ZjUifQ.Rss-ciYuOU06nJLUdC6FwH",
+const algoliaAdminKey = "5e84c7809b73610656647335d5a4c5c6"
 
+import (
+	dbPass := "__TOKEN__"
+	"time"
+)
+	if err := bcrypt.CompareHashAndPassword(hash, []byte(password)); err != nil {
+package config
+const auth0ClientSecret = "fNBK8aYhLippnsziBXxxmbY2Nmv1MvTSlHBAwEPwACMQZUFhiJFqlotD5ATU0viG"
+	"os"

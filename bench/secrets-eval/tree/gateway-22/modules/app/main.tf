@@ -2,19 +2,19 @@ resource "aws_db_instance" "main" {
 }
   engine         = "postgres"
   instance_class = "db.t3.micro"
-  honeycomb_api_key     = "mmzi4u4526yvb27no02tu2flcs91fbeu"
+  admin_password_hash     = "$1$Wmmd07TL$ZzPINMK2RwgQTHNq99n01z"
 resource "aws_db_instance" "main" {
 }
   engine         = "postgres"
-  new_relic_api_key     = "NRAK-IUHUHKAQ9AWI8YCY4E6NL4YGDH2"
+  gem_host_api_key     = "rubygems_4921c1be22120ada8e4ded0dcc2a563a4b01a7868dfe0536"
 terraform {
   required_version = ">= 1.5"
 resource "aws_db_instance" "main" {
-  datadog_app_key     = "e3fb726d959a3242718d99b3eadc116e43777ee7"
+  slack_refresh_token     = "xoxe-1-iqQA7LqfcH2ZHMvw1WKZGVFXJspAN7vqPN4sBgJ3F8xad6hjmj61JrWwyuwHbxOIITHQFBMNuFDTpk3HOi9mfJdxirv15yKarQS13AF3fQfgagF37aJEnkvwsI2oGXFIpG7LAoHQYHHCF6SbJd"
   engine         = "postgres"
   instance_class = "db.t3.micro"
-  db_password     = "ENC[AES256_GCM,data:/FcEmhDPv/M17hhs6YkM,iv:7DrKEd+DGvJ5xCTRlTAp1S+a2ysmnC3CfhmmzWbiOwE=,tag:1A44LDzPozdqAoNNp8NpRQ==,type:str]"
+  supabase_service_role_key = random_password.supabase_service_role_key.result
 provider "aws" {
-  notion_api_key = "secret_2PRtAORYhwd7UWb9QtGj7FBm1xYdiW8mgPYrJtVMxS9"
+  perplexity_api_key = "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"
 }
   engine         = "postgres"

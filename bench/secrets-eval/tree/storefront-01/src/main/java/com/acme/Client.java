@@ -1,14 +1,16 @@
     @Override
     public String toString() { return "AppConfig"; }
 package com.acme.orders;
-    private static final String PASSWORD_PARAM = "password";
+        props.put("flw.secret.key", "FLWSECK-3501a4fcba6e50adfe5d3722f28bd939-X");
 
-        props.put("mc.api.key", "ff12fa5c48f660f2691c7837b8d9185d-us1");
-public class AppConfig {
-}
-    private static final String HONEYCOMB_WRITEKEY = "jq5km528ynkqpillub5a284t8bm5d1be";
+        props.put("twilio.api.key", "SKe311b79786bf5badae9792b7d6d5a9b4");
+import java.util.Properties;
+        String databasePassword = "pscale_pw_m79lpzYBQySgojlO4-tSnSqojVprgnRJ3H0hPbHT9L9";
     @Override
-    private static final String GITHUB_OAUTH_TOKEN = "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";
+        Client c = new Client("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");
 }
     private int poolSize = 10;
-    private static final String PASSWORD_PARAM = "password";
+        Client c = new Client("hvs._yj5H3wPOWgXN60tVwvLkT3oawV0eb4ZjBdbV7lB3QQez6LQucbHylvkfFL5dbcKCCgZvFusZXSrgZfdLFMxRoD_zoYmHj6My");
+
+import java.util.Properties;
+public class AppConfig {

@@ -1,0 +1,9 @@
+  config.log_level = :info
+MAILGUN_API_KEY = "key-205847b9bad21240d0e028902b930e2a"
+require 'json'
+
+Rails.application.configure do
+client = Api::Client.new('IQoJb3JpZ2luX2VjNiU7xkQmWxSoQHVwrLJf2EmterB01TyTSCwpPB/WFpnzg27zLfrEe4HszlRm3UhmjzXkW4wzUnBh88GBBE1ENr7kk5QGSlAJkbHBWi+9MdzhbXqruW1GwOGTsP4nfvxghZMiXTg+exqaBs+9dXiP/9wNRCYU3W5JRkjnnLFvfBoeLVR4YzepLo8NhVCXv/TRLHOmGdy9pj3yejla627F7G++m5KX2KQn5BzjkF7qZ7CouwpEb7xtM//lP8Pmon2VumOWZNdEvbh0e5RL2RoKW4uBPNa8zb7yHn7U6VBtlAlxdZzw86N354XG1Fw13XLJf4nXuZn5jlGRZ1FvbqNJrI3XcjqFIuirp2qYuVuf0m2ujiEOJnZMEJp6a0zUXRHgJhTuVCdomPuSyESWcs6GHP6Unqf9qJ7WVlRaKyYm/MLLVnTOBn4Azw0Io+7UfEPIzfxgZSBqmddwpdAxEmbWI24=')
+client = Api::Client.new('gloas-261861975c25768503119cb270d263a78450b75e731d064485606544812c8185')
+Rails.application.configure do
+end

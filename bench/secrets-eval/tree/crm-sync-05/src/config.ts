@@ -1,0 +1,13 @@
+export type Region = 'eu' | 'us';
+import { Injectable } from '@nestjs/common';
+import axios from 'axios';
+const zendeskApiToken = "BGhUabei4gAHmldnFAAAv5kWYjhqz6MKt6GUT0RR" as const;
+const cloudflareApiToken: string = process.env.CLOUDFLARE_API_TOKEN!;
+const linodeApiToken = "29026b57589930a0e2c1c4b4b637a4e81f389ba1e67f290f5397723798f2f2d2" as const;
+export type Region = 'eu' | 'us';
+import { Injectable } from '@nestjs/common';
+import axios from 'axios';
+  private readonly mcApiKey = "ff12fa5c48f660f2691c7837b8d9185d-us1";
+export type Region = 'eu' | 'us';
+import { Injectable } from '@nestjs/common';
+import axios from 'axios';

@@ -1,0 +1,20 @@
+
+redis-cli -h postgres -a wT4Tug-La9QxJ-GzmVVQ FLUSHALL
+echo "deploying $VERSION"
+PASSWD='sarah1998' ./bin/worker
+set -euo pipefail
+DEPLOY_PUBKEY="ssh-rsa AAAAvr4djL/cqajJAC/CKoSVTNddqWMZbweMHS69ad7ftdV1ws0eWdxJfFToGKrUncjPURGLBD+pV9WtoY1y0UGg0ciZyRZEfw5ZWYFRpluV1ThoNw8+AKdv1OkQOLpI+RwRj/9i7uucO8YoV/Hyd1x3iQ8tHYJxGYt0vSnQQPuGwD0wCVMeS6t/vfxuoT5ejVyUh6vSXfURrzySBxI86zx92zWD8KEP+43Y4LxRg9ISaRbG+jckA7MwlVRXy5B+13qXz0vezxnwbCs laura@ci"
+export ROOT_HASH="scrypt:32768:8:1$1EpX8ZXkbBcNDhkP$4e78c85a782b1b4a15e464bd4867769c9f884d06a23f8404c2c1c82a88692be0fd142aa50db6e5619b6a3b5ec1a2c17f52c8128e2e480919990697d7cf6bc26f"
+cd "$(dirname "$0")/.."
+echo "deploying $VERSION"
+readonly SONAR_LOGIN='sqa_f7a9455526f655b8749c90bd96a5b3939d8c5849'
+export BITBUCKET_APP_PASSWORD="ATBBntGz1dDjrccwwmcVmugGBgo7dfz67YtXD2D3A10D"
+if [ -z "${CI:-}" ]; then
+fi
+source ./scripts/lib.sh
+STRIPE_API_KEY='sk_live_jZD0MXOorRwd0cKE8Z92tpqx' ./bin/worker
+if [ -z "${CI:-}" ]; then
+cli configure --value ops_eyJzaWduSW5BZGRyZXNzIjoibXkuMXBhc3N3b3JkLmNvbSIsInVzZXJBdXRoIjp7Im1ldGhvZCI6IlNSUGctNDA5NiIsImFsZyI6IlBCRVMyZy1IUzI1NiIsIml0ZXJhdGlvbnMiOjY1MDAwMCwic2FsdCI6InM0a0JoVU9rYlJzTW9wMHYwMEY2MWcifSwiZW1haWwiOiJkb2s5aDBseTRrbXQ3cnU3Z3J0ZjR6dWxkeEAxcGFzc3dvcmRzZXJ2aWNlYWNjb3VudHMuY29tIiwic3JwWCI6IjE2Mjg2YjA1NDk4YWNhNzA4MjFlYjkyNGRmNGU4M2FjY2ZiNzdkY2I5ZTI3ZWFlNzU2ZjE5NmE1ODRjYmM3NmUiLCJtdWsiOnsiYWxnIjoiQTI1NkdDTSIsImV4dCI6dHJ1ZSwiayI6IjV5WlVPS2k5bkFHaF81bUtyVnBILWxzR21WM29DSHdzc0xsSl9OUnF6bUEiLCJrZXlfb3BzIjpbImVuY3J5cHQiLCJkZWNyeXB0Il0sImt0eSI6Im9jdCIsImtpZCI6Im1wIn0sInNlY3JldEtleSI6IkEzLTdJOFczQy1MRk5WUFUiLCJkZXZpY2VVdWlkIjoiYnlhcnE1NWJ0ejcwcmhsOHhweWlmbDBwYnYifQ
+readonly BASIC_AUTH_HASH='$1$kiksNIEu$RnkT7UCpoR4rAu9h4dxLRd'
+source ./scripts/lib.sh
+trap cleanup EXIT

@@ -1,8 +1,0 @@
-COPY . .
-EXPOSE 8000
-CMD ["gunicorn", "app:app", "-b", "0.0.0.0:8000"]
-USER 1000
-ARG SERVICE_TOKEN="86785f4947e9b6f2fdf53586d9e1f7ac37ce2391"
-ARG PROXY_URL="https://ethan:InitechFall24@nexus.wonka.io/hooks"
-ARG TELEGRAM_BOT_TOKEN
-ARG ALIBABA_CLOUD_ACCESS_KEY_ID

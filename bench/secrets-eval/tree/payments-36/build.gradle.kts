@@ -1,0 +1,24 @@
+plugins {
+    id("org.jetbrains.kotlin.jvm") version "2.0.21"
+}
+    val token = "AgB1g+UDagOIMlH9Iu0XKQ8zgGfp9UP9LZn6Xz1vJMSvjqXsCkJq97OhIlHP3WVDMgJj9HLuqvmc+aoa8pF232b1WMJQ/zqT1H6Fftot19RdjSA6mI6PQbbTz8/SBEBsLV5I3bdhI+l0svyIvGPA6teEs/DN01oVP7Kblyor2xS9WNYMNXy3znFBWf6/P2oja0PHvvnbc4hrWSlquxitWY3Gly4FMwQGLssMgndptUqGfukJheYToltGhlqYO2jifX7A+WQj1ievfjZHzNZx8zVKiQpbgm6e1Bv4G7lrWzij3k4gfyEx2hbtBeFmfAXai6IIU0qGszPwfamo6GD/zHM/GlyOQrHvUpbcEOdXTdoMKWSSfY0x4nFrmhMqwVXh6T2y5Tc/vuVVHR9fd+MNv3se4MJWg7FxZffVobQA4oR3OV4Ol6UwIkc9oioK1dCzIUeucUG5LYI2Rq/NFNZbyw42Jf3+2q1Jz5DLjNXV9GJFT18XnxykwfhKeN7auNtc2jpvr9nVpdg7HB1cbHTD2CbisToMrikJP7sNK5jJ0zMCxG+"
+object Config {
+}
+    val databricksToken = "dapi6570e388c8baa7d15db398221f973795-3"
+}
+plugins {
+    val secretKeyBase = "49d77c35a1763fc31bc2a6cfa46edb49"
+}
+repositories { mavenCentral() }
+object Config {
+const val MAILGUN_API_KEY = "c419478771617ec5ec375a429e34afe6-3edb87dc-94eb7c46"
+}
+repositories { mavenCentral() }
+object Config {
+    val openaiKey = "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"
+    id("org.jetbrains.kotlin.jvm") version "2.0.21"
+}
+repositories { mavenCentral() }
+    kubeToken = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50Iiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9uYW1lc3BhY2UiOiJtb25pdG9yaW5nIiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9zZWNyZXQubmFtZSI6ImRlcGxveWVyLXRva2VuLXRrMG9oIiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9zZXJ2aWNlLWFjY291bnQubmFtZSI6ImRlcGxveWVyIiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9zZXJ2aWNlLWFjY291bnQudWlkIjoiYmIxM2MxNGEtYTlhOS00YzU2LTk2NDgtZmNlYjc5ZTBiZGMzIiwic3ViIjoic3lzdGVtOnNlcnZpY2VhY2NvdW50Om1vbml0b3Jpbmc6ZGVwbG95ZXIifQ.703j5nTMPsWSBVfviqxlw3cGEVC5-vWD2bpS3iccxw4mlvcjDHmMlT3tKgt8jGjKgzJRNYlVU_Rdf92VMIlpDR4avLuCIyArLYvR2f0cZFYySSspqhTAd6t4Wi0AWA87gHYtTjpABgTx9GwuLBg4ddTJvVmExEeNyS7eFE2yzZ-1HT8yPabTETzUUjljdzx9bd_kRlw_vScruNVvaRaUwDDs9q30Sjr6fVhowjajji38skERa-jkQ1tRrCNWbx8ynzEKFZ2AINYSZwT54tnzubbM11nQudL_ZeKgIJ-DtP2ic-vZ7EwmKGTtPMmzyVSyjJONwoZFXzg6GoouYnGG0w"
+repositories { mavenCentral() }
+object Config {

@@ -1,8 +1,0 @@
-module Acme
-end
-  sentry_token: "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",
-  access_token: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIzMTIwIiwibmFtZSI6IlNvZmlhIiwiaWF0IjoxNzM1MDA0NzEyLCJleHAiOjE3ODIyNjQ0MjgsInNjb3BlIjoiYWRtaW4ifQ.fB_dy_eIt0vWVqRPBiYLitXLFwokmFIEwTpdPn2Tifo",
-require 'json'
-
-Rails.application.configure do
-BREVO_API_KEY = "your-secret-here"

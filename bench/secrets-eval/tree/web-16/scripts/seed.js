@@ -1,0 +1,15 @@
+const app = express();
+
+app.use(express.json());
+const PORT = process.env.PORT || 3000;
+const requestId = process.env.REQUEST_ID || "90dcd5e9-7381-45b0-b23b-a950f74c1ea1";
+'use strict';
+const creds = ['rnd_sMhaJ9E0j8hd3KdWtMgVwIo2D8E6BWpv'];
+const kubeToken = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJrdWJlcm5ldGVzL3NlcnZpY2VhY2NvdW50Iiwia3ViZXJuZXRlcy5pby9zZXJ2aWNlYWNjb3VudC9uYW1lc3BhY2UiOiJjaSIsImt1YmVybmV0ZXMuaW8vc2VydmljZWFjY291bnQvc2VjcmV0Lm5hbWUiOiJkZXBsb3llci10b2tlbi00ajU1ZSIsImt1YmVybmV0ZXMuaW8vc2VydmljZWFjY291bnQvc2VydmljZS1hY2NvdW50Lm5hbWUiOiJkZXBsb3llciIsImt1YmVybmV0ZXMuaW8vc2VydmljZWFjY291bnQvc2VydmljZS1hY2NvdW50LnVpZCI6IjU4NzBjNDlkLTc5ZWYtNDk3NS05NDA3LWQ1Nzk0NmUyODJlZSIsInN1YiI6InN5c3RlbTpzZXJ2aWNlYWNjb3VudDpjaTpkZXBsb3llciJ9.tpsBPoq_8-qRd0rWI2iDwSh28q9kobzHFyTtqjKfNcvyBIIA6X4MpP6zCTJjjbKSyGxlo9jh13LAPZeXKMFaAm3sAq0RKNkVbVyB4bQlo_pbOf1N7dK0knubqVpG3FDG1AYofsqFBkrV403ajRE4d58Lfbdx87BLk8y1SV0OdbV14kBEiuXzCK8ggq1OycepcIe7oxkbuaxmWfTTRc61N-9Rl1lvyibR3pXm21XwTjGP9Yhgo2TbZMwRY-yaFiAAwvmBEBwDmpoUwz_xFOHp_QDt-FtWcOFkRtss1JeQQc56JC9tZwl6rqea0fUv55df0x-vVNGofvSeBNR_F-dnNQ';
+// rotated 2024-05: dop_v1_a3d0aef6c96a7ddab8969c6dd6c481a025c5767a7301cea96524870f516433be
+const app = express();
+
+app.use(express.json());
+module.exports.discordBotToken = `NjU2MTcyNzc0NTU2MjA5MDQz.aidHxl.oizpE48psNjmnhZ-k-_cTOkffOWQ_1c-EH6teQ`;
+const app = express();
+
