@@ -46,7 +46,7 @@ def rows(tool, report, root):
         for l in text.splitlines():
             m = re.match(r"^(.*?):(\d+):", l)
             if m:
-                yield rel(m.group(1), root), int(m.group(2)), int(m.group(2)), "ripsecrets"
+                yield rel(m.group(1), root), int(m.group(2)), int(m.group(2)), ""
     else:
         raise SystemExit(f"unknown tool {tool}")
 

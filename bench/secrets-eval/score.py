@@ -12,7 +12,9 @@ otherwise one that overlaps a negative label flags that negative; otherwise it i
 distinct file:line). On the real files, a finding overlapping an entry of real_positives.jsonl (test fixtures that are
 secret-shaped, triaged by reading) is neither a hit nor a false positive; every other finding is a false positive.
 
-  recall         secrets detected / secret labels (overall, per family, per kind)
+  recall         secrets detected / secret labels (overall, per family, per kind, per context; macro = mean over families)
+  specific       recall counting only findings of rules that match the value's format (not generic/keyword/entropy
+                 rules; told apart by rule id, best effort across tools)
   FP rate        synthetic: negative labels flagged / negative labels; real: files with a false positive / files drawn
   clean FP rate  (flagged negative labels + flagged real files) / (negative labels + real files)
   precision      TP / (TP + flagged negatives + unlabeled FPs + distinct real FP lines)
@@ -21,6 +23,7 @@ import argparse
 import collections
 import json
 import os
+import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -33,17 +36,27 @@ def overlap(f, l):
     return l["line"] <= f.get("line_end", f["line"]) and f["line"] <= l["line_end"]
 
 
+GENERIC = re.compile(r"generic|entropy|keyword", re.I)
+
+
+def is_generic(rule):
+    """A rule that matches by keyword, name or entropy rather than by the value's own format (best effort over rule ids)."""
+    return bool(GENERIC.search(rule))
+
+
 def score(labels, findings, negatives, neg_findings, real_pos):
     by_file = collections.defaultdict(list)
     for i, l in enumerate(labels):
         by_file[l["file"]].append(i)
-    hit, unlabeled = set(), set()
+    hit, unlabeled, specific = set(), set(), set()
     for f in findings:
         f = dict(f, line_end=max(f.get("line_end") or f["line"], f["line"]))
         cands = [i for i in by_file.get(f["file"], []) if overlap(f, labels[i])]
         sec = [i for i in cands if labels[i]["is_secret"]]
         if sec:
             hit.update(sec)
+            if not is_generic(f.get("rule", "")):
+                specific.update(sec)
         elif cands:
             hit.update(cands)
         else:
@@ -76,6 +89,8 @@ def score(labels, findings, negatives, neg_findings, real_pos):
     fp_total = fpn + len(unlabeled) + len(real_fp_lines)
     res = {
         "secrets": len(secrets), "tp": tp, "recall": rate(tp, len(secrets)),
+        # None when the tool reports no rule ids (ripsecrets)
+        "recall_specific": rate(sum(1 for i in secrets if i in specific), len(secrets)) if any(f.get("rule") for f in findings) else None,
         "synthetic_negatives": len(negs), "synthetic_negatives_flagged": fpn, "synthetic_fp_rate": rate(fpn, len(negs)),
         "unlabeled_fp_lines": len(unlabeled),
         "real_files": len(negatives), "real_mb": round(mb, 2), "real_files_flagged": len(real_fp_files),
@@ -107,7 +122,8 @@ def score(labels, findings, negatives, neg_findings, real_pos):
 
 def summary(r):
     return (f"{r['name']}: recall {r['recall']:.3f} ({r['tp']}/{r['secrets']}; macro by family {r['macro_recall_family']:.3f}, "
-            f"by kind {r['macro_recall_kind']:.3f})  precision {r['precision']:.3f}  "
+            f"by kind {r['macro_recall_kind']:.3f}; by a format-specific rule "
+            f"{'n/a' if r['recall_specific'] is None else format(r['recall_specific'], '.3f')})  precision {r['precision']:.3f}  "
             f"clean-negative FP rate {r['clean_fp_rate'] * 100:.2f} %  [synthetic negatives {r['synthetic_negatives_flagged']}/{r['synthetic_negatives']} "
             f"= {r['synthetic_fp_rate'] * 100:.2f} %; real files {r['real_files_flagged']}/{r['real_files']} = {r['real_fp_rate'] * 100:.2f} %, "
             f"{r['real_flagged_files_per_mb']:.2f} flagged files/MB; unlabeled FP lines {r['unlabeled_fp_lines']}]")
@@ -116,15 +132,15 @@ def summary(r):
 def table(paths):
     rs = [json.load(open(p)) for p in paths]
     base = rs[0]
-    cols = ["recall", "macro_recall_family", "precision", "clean_fp_rate", "synthetic_fp_rate", "real_fp_rate", "real_flagged_files_per_mb", "unlabeled_fp_lines"]
-    short = {"macro_recall_family": "macro_recall", "clean_fp_rate": "clean_fp_rate", "synthetic_fp_rate": "synth_fp_rate",
+    cols = ["recall", "macro_recall_family", "recall_specific", "precision", "clean_fp_rate", "synthetic_fp_rate", "real_fp_rate", "real_flagged_files_per_mb", "unlabeled_fp_lines"]
+    short = {"macro_recall_family": "macro_recall", "recall_specific": "specific_rec", "clean_fp_rate": "clean_fp_rate", "synthetic_fp_rate": "synth_fp_rate",
              "real_fp_rate": "real_fp_rate", "real_flagged_files_per_mb": "real_files/MB", "unlabeled_fp_lines": "unlabeled_fp"}
     print(f"{'tool':<16}" + "".join(f"{short.get(c, c):>15}" for c in cols))
     for r in rs:
-        print(f"{r['name']:<16}" + "".join(f"{r[c]:>15.3f}" if isinstance(r[c], float) else f"{r[c]:>15}" for c in cols))
+        print(f"{r['name']:<16}" + "".join(f"{r[c]:>15.3f}" if isinstance(r[c], float) else f"{str(r[c]) if r[c] is not None else 'n/a':>15}" for c in cols))
     print(f"\nratios {base['name']} / peer (recall, precision: >1 means {base['name']} is higher; FP rates: <1 means {base['name']} flags less)")
     for r in rs[1:]:
-        print(f"  vs {r['name']:<15}" + "  ".join(f"{c}={base[c] / r[c]:.2f}" if r[c] else f"{c}=n/a" for c in cols[:7]))
+        print(f"  vs {r['name']:<15}" + "  ".join(f"{c}={base[c] / r[c]:.2f}" if r[c] and base[c] is not None else f"{c}=n/a" for c in cols[:8]))
     fams = sorted(base["recall_by_family"])
     print(f"\n{'recall by context':<20}{'n':>5}" + "".join(f"{r['name'][:12]:>13}" for r in rs))
     for cx in sorted(base["recall_by_context"]):
