@@ -5,7 +5,10 @@
 //! scope, and one aho-corasick automaton holds every content-signal literal of every class: a file
 //! costs one glob lookup per set and one pass over its added bytes, however many classes there are.
 
+mod code;
+
 use crate::config::classes::{ClassDef, ClassesConfig};
+use crate::detect::secrets::inline;
 use crate::config::tiers::{TierName, TiersConfig};
 use crate::pattern::{
     Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
@@ -53,6 +56,8 @@ struct CompiledSignal {
     /// Index into the scope GlobSet's owners, or None when the signal applies everywhere.
     scoped: bool,
     case_sensitive: bool,
+    /// Counts only outside comments and string literals.
+    code_only: bool,
     /// Compiled the first time one of the signal's literals hits.
     regex: Option<LazyRegex>,
 }
@@ -60,6 +65,7 @@ struct CompiledSignal {
 /// One literal of one signal, as the keyword index reports it.
 #[derive(Debug)]
 struct LiteralUse {
+    /// The signal, or `MARKER` for the inline `charter:allow` marker.
     signal: usize,
     /// Position within the signal's `all` list (0 for `any`).
     slot: usize,
@@ -68,9 +74,16 @@ struct LiteralUse {
     check_end: bool,
 }
 
+/// `LiteralUse::signal` of the inline marker that silences class signals on its line.
+const MARKER: usize = usize::MAX;
+/// The marker, as `detect::secrets::inline` spells it; `charter:allow=<class or signal id>`
+/// silences one class or signal only.
+const ALLOW: &str = "charter:allow";
+
 struct CompiledClass {
     name: String,
     min_score: u32,
+    path_weight: Option<u32>,
     exclusive: bool,
     yield_to: Vec<usize>,
 }
@@ -127,6 +140,7 @@ impl Classifier {
             compiled.push(CompiledClass {
                 name: (*name).clone(),
                 min_score: def.min_score.max(1),
+                path_weight: def.path_weight,
                 exclusive: def.exclusive,
                 yield_to,
             });
@@ -174,6 +188,7 @@ impl Classifier {
                     all_count: if sig.all.is_empty() { 0 } else { sig.all.len() },
                     scoped: !sig.paths.is_empty(),
                     case_sensitive: sig.case_sensitive,
+                    code_only: sig.code_only,
                     regex,
                 });
                 for (slot, raw) in literal_list.iter().enumerate() {
@@ -199,6 +214,18 @@ impl Classifier {
             }
         }
 
+        if !signals.is_empty() {
+            literals.add_use(
+                ALLOW.as_bytes(),
+                LiteralUse {
+                    signal: MARKER,
+                    slot: 0,
+                    literal: ALLOW.as_bytes().to_vec(),
+                    check_start: false,
+                    check_end: false,
+                },
+            );
+        }
         let literals = literals.build()?;
 
         let mut tier_globs = GlobIndexBuilder::new();
@@ -303,8 +330,17 @@ impl Classifier {
         }
 
         let mut member = vec![false; n];
+        let mut by_score = vec![false; n];
         for ci in 0..n {
-            member[ci] = !excluded[ci] && (path_hit[ci] || score[ci] >= self.classes[ci].min_score);
+            let class = &self.classes[ci];
+            let decided_by_path = path_hit[ci] && (class.path_weight.is_none() || added.is_empty());
+            let total = score[ci]
+                + match class.path_weight {
+                    Some(w) if path_hit[ci] => w,
+                    _ => 0,
+                };
+            by_score[ci] = score[ci] > 0 && total >= class.min_score;
+            member[ci] = !excluded[ci] && (decided_by_path || by_score[ci]);
         }
         let mut hits = Vec::new();
         for ci in 0..n {
@@ -312,7 +348,7 @@ impl Classifier {
                 continue;
             }
             let mut reasons = std::mem::take(&mut by_path[ci]);
-            if score[ci] >= self.classes[ci].min_score {
+            if by_score[ci] {
                 reasons.append(&mut signal_reasons[ci]);
             }
             hits.push(ClassHit {
@@ -324,8 +360,11 @@ impl Classifier {
         hits
     }
 
-    /// Which signals fire on `added`: one automaton pass, then boundary, case and regex checks
-    /// only where a literal hit.
+    /// Which signals fire on `added`: one automaton pass collects the literal hits that pass
+    /// their boundary and case checks (and the `charter:allow` markers); then each hit is checked
+    /// against what only the whole text shows: encoded blobs, comments and strings (for
+    /// `code_only` signals), markers on its line, and the signal's regex. Each of those is computed
+    /// at most once per file, in one pass, and only when a hit needs it.
     fn fired_signals(&self, path: &str, added: &[u8], excluded: &[bool]) -> Vec<bool> {
         let mut fired = vec![false; self.signals.len()];
         if self.literals.is_empty() {
@@ -342,20 +381,23 @@ impl Classifier {
         if !in_scope.iter().any(|&b| b) {
             return fired;
         }
-        // For `all` signals: which of their literals have hit so far.
-        let mut all_hits: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
-        // Lines, indexed at the first regex-confirmed hit; (signal, line) pairs whose regex
-        // already failed, so a long line full of one literal is matched once, not once per hit.
-        let mut lines: Option<LineIndex> = None;
-        let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
         let lower = added.to_ascii_lowercase();
+        // (signal, slot, start) of each literal hit, in text order; starts of markers.
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        let mut markers: Vec<usize> = Vec::new();
         for hit in self.literals.hits(&lower) {
             for u in hit.owners {
-                let sig = &self.signals[u.signal];
-                if !in_scope[u.signal] || (fired[u.signal] && sig.all_count == 0) {
+                let (s, e) = (hit.start, hit.end);
+                if u.signal == MARKER {
+                    if added[s..e] == u.literal[..] {
+                        markers.push(s);
+                    }
                     continue;
                 }
-                let (s, e) = (hit.start, hit.end);
+                let sig = &self.signals[u.signal];
+                if !in_scope[u.signal] {
+                    continue;
+                }
                 if sig.case_sensitive && added[s..e] != u.literal[..] {
                     continue;
                 }
@@ -364,28 +406,71 @@ impl Classifier {
                 {
                     continue;
                 }
+                candidates.push((u.signal, u.slot, s));
+            }
+        }
+        if candidates.is_empty() {
+            return fired;
+        }
+        let mut lines: Option<LineIndex> = None;
+        let allowed = if markers.is_empty() {
+            BTreeMap::new()
+        } else {
+            let lines = lines.get_or_insert_with(|| LineIndex::new(added));
+            allowed_lines(path, added, lines, &markers)
+        };
+        let mut blobs: Option<Vec<(usize, usize)>> = None;
+        let mut non_code: Option<Vec<(usize, usize, code::Span)>> = None;
+        // For `all` signals: which of their literals have hit so far.
+        let mut all_hits: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
+        // (signal, line) pairs whose regex already failed, so a long line full of one literal is
+        // matched once, not once per hit.
+        let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (si, slot, s) in candidates {
+            let sig = &self.signals[si];
+            if fired[si] {
+                continue;
+            }
+            if code::inside(blobs.get_or_insert_with(|| code::blob_spans(added)), s) {
+                continue;
+            }
+            // Comments never count; string literals and prose not for `code_only` signals.
+            let spans = non_code
+                .get_or_insert_with(|| code::non_code_spans(added, code::kind_of(path)));
+            match code::span_at(spans, s) {
+                Some(code::Span::Comment) => continue,
+                Some(code::Span::Text) if sig.code_only => continue,
+                _ => {}
+            }
+            if !allowed.is_empty() || sig.regex.is_some() {
+                let lines = lines.get_or_insert_with(|| LineIndex::new(added));
+                let line = lines.line_of(s);
+                if let Some(ids) = allowed.get(&line) {
+                    let class = &self.classes[sig.class].name;
+                    if ids.is_empty() || ids.iter().any(|id| id == class || *id == sig.id) {
+                        continue;
+                    }
+                }
                 if let Some(re) = &sig.regex {
-                    let lines = lines.get_or_insert_with(|| LineIndex::new(added));
-                    let line = lines.line_of(s);
-                    if failed.contains(&(u.signal, line)) {
+                    if failed.contains(&(si, line)) {
                         continue;
                     }
                     let (from, to) = lines.span(line);
                     if !re.is_match(&added[from..to]) {
-                        failed.insert((u.signal, line));
+                        failed.insert((si, line));
                         continue;
                     }
                 }
-                if sig.all_count == 0 {
-                    fired[u.signal] = true;
-                } else {
-                    let slots = all_hits
-                        .entry(u.signal)
-                        .or_insert_with(|| vec![false; sig.all_count]);
-                    slots[u.slot] = true;
-                    if slots.iter().all(|&b| b) {
-                        fired[u.signal] = true;
-                    }
+            }
+            if sig.all_count == 0 {
+                fired[si] = true;
+            } else {
+                let slots = all_hits
+                    .entry(si)
+                    .or_insert_with(|| vec![false; sig.all_count]);
+                slots[slot] = true;
+                if slots.iter().all(|&b| b) {
+                    fired[si] = true;
                 }
             }
         }
@@ -421,6 +506,57 @@ impl Classifier {
         }
         self.default_tier
     }
+}
+
+/// Lines holding a `charter:allow` marker inside a comment (as `detect::secrets::inline` reads
+/// markers), each with the ids named by `charter:allow=<id>` (none: every class and signal).
+fn allowed_lines(
+    path: &str,
+    text: &[u8],
+    lines: &LineIndex,
+    markers: &[usize],
+) -> BTreeMap<usize, Vec<String>> {
+    let syntax = inline::syntax_of(path);
+    let mut out: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for &m in markers {
+        let line = lines.line_of(m);
+        if !seen.insert(line) {
+            continue;
+        }
+        let (from, to) = lines.span(line);
+        let body = &text[from..to];
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        if inline::marker_in_comment(body, syntax) != Some(ALLOW) {
+            continue;
+        }
+        let mut ids = Vec::new();
+        let mut everything = false;
+        let mut at = 0;
+        while let Some(p) = body[at..]
+            .windows(ALLOW.len())
+            .position(|w| w == ALLOW.as_bytes())
+        {
+            let after = at + p + ALLOW.len();
+            if body.get(after) == Some(&b'=') {
+                let id: String = body[after + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                    .map(|&b| char::from(b))
+                    .collect();
+                if id.is_empty() {
+                    everything = true;
+                } else {
+                    ids.push(id);
+                }
+            } else {
+                everything = true;
+            }
+            at = after;
+        }
+        out.insert(line, if everything { Vec::new() } else { ids });
+    }
+    out
 }
 
 fn is_word(b: u8) -> bool {
