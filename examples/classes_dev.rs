@@ -170,10 +170,15 @@ fn main() -> ExitCode {
             .expect("snippet readable");
         items += 1;
 
-        let got_classes: BTreeSet<String> = classifier
-            .classify(path, &text)
-            .into_iter()
+        let hits = classifier.classify_detailed(path, &text);
+        let got_classes: BTreeSet<String> = hits
+            .iter()
+            .map(|h| h.class.clone())
             .filter(|c| LABELLED_CLASSES.contains(&c.as_str()))
+            .collect();
+        let why: Vec<String> = hits
+            .iter()
+            .map(|h| format!("{}={}", h.class, h.reasons.join(",")))
             .collect();
         let mut matches = Vec::new();
         scanner.scan(path, &text, LineMap::Contiguous { first: 1 }, &mut matches);
@@ -189,7 +194,8 @@ fn main() -> ExitCode {
         }
         if want_classes != got_classes || want_patterns != got_patterns {
             mistakes.push(format!(
-                "{path}: classes want {want_classes:?} got {got_classes:?}; patterns want {want_patterns:?} got {got_patterns:?}"
+                "{path}: classes want {want_classes:?} got {got_classes:?}; patterns want {want_patterns:?} got {got_patterns:?} ({})",
+                why.join(" ")
             ));
         }
     }
