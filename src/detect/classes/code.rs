@@ -401,9 +401,9 @@ mod tests {
         );
         assert_eq!(
             code("a.py", "\"\"\"doc\nlogin\"\"\"\nz"),
-            "____________\nz"
+            "_______________\nz"
         );
-        assert_eq!(code("a.js", "a(`x\ny`) /* c\n*/ b"), "a(______) ####### b");
+        assert_eq!(code("a.js", "a(`x\ny`) /* c\n*/ b"), "a(_____) ####### b");
         assert_eq!(code("a.rs", "fn f<'a>(x: &'a str) {}"), "fn f<'a>(x: &'a str) {}");
         assert_eq!(code("a.sh", "echo $# don't"), "echo $# don't");
         assert_eq!(code("a.go", "u := \"https://x\" // y"), "u := __________ ####");
