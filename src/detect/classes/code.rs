@@ -406,7 +406,7 @@ mod tests {
         assert_eq!(code("a.js", "a(`x\ny`) /* c\n*/ b"), "a(_____) ####### b");
         assert_eq!(code("a.rs", "fn f<'a>(x: &'a str) {}"), "fn f<'a>(x: &'a str) {}");
         assert_eq!(code("a.sh", "echo $# don't"), "echo $# don't");
-        assert_eq!(code("a.go", "u := \"https://x\" // y"), "u := __________ ####");
+        assert_eq!(code("a.go", "u := \"https://x\" // y"), "u := ___________ ####");
     }
 
     #[test]
