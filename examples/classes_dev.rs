@@ -176,10 +176,14 @@ fn main() -> ExitCode {
             .map(|h| h.class.clone())
             .filter(|c| LABELLED_CLASSES.contains(&c.as_str()))
             .collect();
-        let why: Vec<String> = hits
+        let mut why: Vec<String> = hits
             .iter()
             .map(|h| format!("{}={}", h.class, h.reasons.join(",")))
             .collect();
+        why.push(format!(
+            "fired: {}",
+            classifier.fired_signals_of(path, &text).join(",")
+        ));
         let mut matches = Vec::new();
         scanner.scan(path, &text, LineMap::Contiguous { first: 1 }, &mut matches);
         let got_patterns: BTreeSet<String> = matches.into_iter().map(|m| m.id).collect();

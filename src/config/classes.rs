@@ -23,7 +23,8 @@ pub struct Signal {
     /// run into a longer identifier. Default: `[]`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<String>,
-    /// The signal fires when every one of these literals occurs (anywhere in the added text).
+    /// The signal fires when every one of these literals occurs (anywhere in the added text); an
+    /// entry may list alternatives separated by `|` (`"cookie|set_cookie"`), any of which counts.
     /// Default: `[]`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub all: Vec<String>,

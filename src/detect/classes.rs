@@ -191,7 +191,17 @@ impl Classifier {
                     code_only: sig.code_only,
                     regex,
                 });
-                for (slot, raw) in literal_list.iter().enumerate() {
+                // An `all` entry may name alternatives (`cookie|set_cookie`): any one of them fills
+                // the entry's slot.
+                let uses = literal_list.iter().enumerate().flat_map(|(slot, entry)| {
+                    let alternatives: Vec<&str> = if sig.all.is_empty() {
+                        vec![entry.as_str()]
+                    } else {
+                        entry.split('|').collect()
+                    };
+                    alternatives.into_iter().map(move |raw| (slot, raw))
+                });
+                for (slot, raw) in uses {
                     // A leading or trailing `*` lets the literal run into a longer identifier.
                     let check_start = !raw.starts_with('*');
                     let check_end = !raw.ends_with('*');
@@ -292,6 +302,27 @@ impl Classifier {
     /// Like `classify`, with the globs and signals that put the file in each class.
     pub fn classify_detailed(&self, path: &str, added: &[u8]) -> Vec<ClassHit> {
         self.evaluate(path, added, true)
+    }
+
+    /// Every content signal that fires on the file, as `class:signal`, whether or not its class
+    /// reaches `min_score` (to see why a file is, or is not, in a class).
+    pub fn fired_signals_of(&self, path: &str, added: &[u8]) -> Vec<String> {
+        let n = self.classes.len();
+        let mut excluded = vec![false; n];
+        for (ci, is_exclude, _) in self.class_globs.matches(path) {
+            if *is_exclude {
+                excluded[*ci] = true;
+            }
+        }
+        self.fired_signals(path, added, &excluded)
+            .iter()
+            .enumerate()
+            .filter(|&(_, &f)| f)
+            .map(|(si, _)| {
+                let sig = &self.signals[si];
+                format!("{}:{}", self.classes[sig.class].name, sig.id)
+            })
+            .collect()
     }
 
     /// `explain` builds the reason strings; the hot path (`classify`) only marks membership.
