@@ -771,6 +771,8 @@ mod tests {
         // A script that deploys is infra wherever it lives.
         let deploy = "#!/bin/sh\nset -e\n$KUBECTL apply -f k8s/\nhelm upgrade --install app ./chart\n";
         assert_eq!(classes("scripts/release.sh", deploy), ["infra"]);
+        let teardown = "#!/bin/sh\n$KUBECTL delete service web\n";
+        assert_eq!(classes("examples/web/down.sh", teardown), ["infra"]);
     }
 
     #[test]
