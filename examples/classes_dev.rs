@@ -108,11 +108,17 @@ fn tree(dir: &std::path::Path) -> ExitCode {
     let mut files = Vec::new();
     walk(dir, &mut files);
     for f in files {
-        let Ok(text) = std::fs::read(&f) else { continue };
+        let Ok(text) = std::fs::read(&f) else {
+            continue;
+        };
         if text.len() > 1 << 20 || text.iter().take(8192).any(|&b| b == 0) {
             continue;
         }
-        let rel = f.strip_prefix(dir).unwrap_or(&f).to_string_lossy().into_owned();
+        let rel = f
+            .strip_prefix(dir)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .into_owned();
         let hits = classifier.classify_detailed(&rel, &text);
         let names: Vec<&str> = hits
             .iter()

@@ -8,8 +8,8 @@
 mod code;
 
 use crate::config::classes::{ClassDef, ClassesConfig};
-use crate::detect::secrets::inline;
 use crate::config::tiers::{TierName, TiersConfig};
+use crate::detect::secrets::inline;
 use crate::pattern::{
     Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
     LineIndex, Syntax,
@@ -466,8 +466,8 @@ impl Classifier {
                 continue;
             }
             // Comments never count; string literals and prose not for `code_only` signals.
-            let spans = non_code
-                .get_or_insert_with(|| code::non_code_spans(added, code::kind_of(path)));
+            let spans =
+                non_code.get_or_insert_with(|| code::non_code_spans(added, code::kind_of(path)));
             match code::span_at(spans, s) {
                 Some(code::Span::Comment) => continue,
                 Some(code::Span::Text) if sig.code_only => continue,
@@ -644,7 +644,10 @@ mod tests {
         // The path is one signal among several: it needs company from the content, except for a
         // file with no added text (a deletion), which only the path can place.
         assert!(classes("src/auth/__init__.py", "VERSION = 1\n").is_empty());
-        assert_eq!(classes("src/auth/session.py", "def login(request):\n"), ["auth"]);
+        assert_eq!(
+            classes("src/auth/session.py", "def login(request):\n"),
+            ["auth"]
+        );
         assert_eq!(classes("src/auth/session.py", ""), ["auth"]);
         let jwt = "import jwt\nclaims = jwt.decode(token, key, algorithms=['HS256'])\n";
         assert_eq!(classes("api/tokens.py", jwt), ["auth"]);
@@ -769,7 +772,8 @@ mod tests {
         let tests = "#!/usr/bin/env bash\ndocker compose up -d db\nvendor/bin/phpunit \"$@\"\n";
         assert!(classes("bin/test.sh", tests).is_empty());
         // A script that deploys is infra wherever it lives.
-        let deploy = "#!/bin/sh\nset -e\n$KUBECTL apply -f k8s/\nhelm upgrade --install app ./chart\n";
+        let deploy =
+            "#!/bin/sh\nset -e\n$KUBECTL apply -f k8s/\nhelm upgrade --install app ./chart\n";
         assert_eq!(classes("scripts/release.sh", deploy), ["infra"]);
         let teardown = "#!/bin/sh\n$KUBECTL delete service web\n";
         assert_eq!(classes("examples/web/down.sh", teardown), ["infra"]);
@@ -795,16 +799,28 @@ mod tests {
     #[test]
     fn module_embedding_database_password_is_secrets() {
         let pw = format!("{}{}", "Tq8", "x".repeat(3) + "w2Lz");
-        let py = format!("DATABASES = {{\"default\": {{\"USER\": \"app\", \"PASSWORD\": \"{pw}\"}}}}\n");
+        let py =
+            format!("DATABASES = {{\"default\": {{\"USER\": \"app\", \"PASSWORD\": \"{pw}\"}}}}\n");
         assert_eq!(classes("mysite/settings.py", &py), ["secrets"]);
         let url = format!("engine = create_engine(\"postgresql://app:{pw}@db:5432/app\")\n");
         assert_eq!(classes("app/db.py", &url), ["secrets"]);
         // A lookup, a template or a field name is not an embedded password.
         assert!(classes("app/db.py", "password = os.environ[\"DB_PASSWORD\"]\n").is_empty());
-        assert!(classes("app/forms.py", "FIELD = \"password\"\nMIN_PASSWORD = \"8\"\n").is_empty());
-        assert!(classes("chart/values.yaml", "password: \"{{ .Values.db.password }}\"\n")
+        assert!(
+            classes(
+                "app/forms.py",
+                "FIELD = \"password\"\nMIN_PASSWORD = \"8\"\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            classes(
+                "chart/values.yaml",
+                "password: \"{{ .Values.db.password }}\"\n"
+            )
             .iter()
-            .all(|c| c != "secrets"));
+            .all(|c| c != "secrets")
+        );
     }
 
     #[test]
@@ -829,14 +845,17 @@ mod tests {
         let jsx = "export function SignIn() {\n  return <form onSubmit={submit}><input type=\"password\" value={pw} /></form>;\n}\n";
         assert_eq!(classes("web/src/SignIn.jsx", jsx), ["auth"]);
         // Prose between tags is text: a page that only talks about logging in is not auth.
-        let page = "<p>Log in to see your session history. Forgot your password? Sign in again.</p>\n";
+        let page =
+            "<p>Log in to see your session history. Forgot your password? Sign in again.</p>\n";
         assert!(classes("templates/help.html", page).is_empty());
     }
 
     #[test]
     fn kubeconfig_with_client_token_is_secrets() {
         let token = "eyJ".to_string() + &"hbGciOiJSUzI1NiJ9".repeat(2);
-        let kubeconfig = format!("apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://10.0.0.1:6443\ncontexts:\n- name: prod\n  context: {{cluster: prod, user: deployer}}\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: {token}\n");
+        let kubeconfig = format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://10.0.0.1:6443\ncontexts:\n- name: prod\n  context: {{cluster: prod, user: deployer}}\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: {token}\n"
+        );
         assert!(classes("ops/prod-kubeconfig.yaml", &kubeconfig).contains(&"secrets".to_string()));
         assert!(classes("config/cluster.yaml", &kubeconfig).contains(&"secrets".to_string()));
     }

@@ -125,9 +125,7 @@ pub(super) fn kind_of(path: &str) -> Kind {
         | "gemspec" | "rake" | "dockerfile" | "bzl" | "star" | "service" | "tpl" | "j2" => HASH,
         "tf" | "tfvars" | "hcl" | "nomad" => HCL,
         "rs" => RUST,
-        "js" | "mjs" | "cjs" | "jsx" | "ts" | "tsx" | "mts" | "cts" | "go" | "vue" | "svelte" => {
-            JS
-        }
+        "js" | "mjs" | "cjs" | "jsx" | "ts" | "tsx" | "mts" | "cts" | "go" | "vue" | "svelte" => JS,
         "c" | "h" | "cc" | "cpp" | "cxx" | "hpp" | "hh" | "m" | "mm" | "java" | "kt" | "kts"
         | "swift" | "scala" | "cs" | "dart" | "groovy" | "gradle" | "zig" | "sol" | "proto"
         | "jsonc" | "json5" | "fs" | "d" | "hx" | "cu" => C_LIKE,
@@ -142,8 +140,8 @@ pub(super) fn kind_of(path: &str) -> Kind {
         "json" | "jsonl" | "ndjson" | "geojson" | "har" => DATA,
         "md" | "markdown" | "rst" | "adoc" | "asciidoc" | "txt" | "text" | "org" | "tex"
         | "csv" | "tsv" | "log" | "mmd" | "mermaid" | "puml" | "plantuml" | "iuml" | "dot"
-        | "gv" | "svg" | "drawio" | "excalidraw" | "po" | "pot" | "ipynb" | "rtf" | "man"
-        | "1" | "5" | "8" => return Kind::Text,
+        | "gv" | "svg" | "drawio" | "excalidraw" | "po" | "pot" | "ipynb" | "rtf" | "man" | "1"
+        | "5" | "8" => return Kind::Text,
         _ => HASH,
     })
 }
@@ -242,9 +240,9 @@ fn markup_spans(text: &[u8]) -> Vec<(usize, usize, Span)> {
             .map(|&(o, c)| (o.len(), c))
             .or_else(|| {
                 (rest[0] == b'<'
-                    && rest
-                        .get(1)
-                        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?')))
+                    && rest.get(1).is_some_and(|b| {
+                        b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?')
+                    }))
                 .then_some((1, b">".as_slice()))
             });
         if let Some((open_len, close)) = code_close {
@@ -279,8 +277,10 @@ fn quote_may_open(text: &[u8], i: usize) -> bool {
         return true;
     }
     let prefix_start = i - 1;
-    matches!(text[prefix_start].to_ascii_lowercase(), b'f' | b'r' | b'b' | b'u')
-        && (prefix_start == 0 || !text[prefix_start - 1].is_ascii_alphanumeric())
+    matches!(
+        text[prefix_start].to_ascii_lowercase(),
+        b'f' | b'r' | b'b' | b'u'
+    ) && (prefix_start == 0 || !text[prefix_start - 1].is_ascii_alphanumeric())
 }
 
 /// The end (exclusive) of a one-line string opened before `from`: after its closing quote, or
@@ -404,15 +404,24 @@ mod tests {
             "_______________\nz"
         );
         assert_eq!(code("a.js", "a(`x\ny`) /* c\n*/ b"), "a(_____) ####### b");
-        assert_eq!(code("a.rs", "fn f<'a>(x: &'a str) {}"), "fn f<'a>(x: &'a str) {}");
+        assert_eq!(
+            code("a.rs", "fn f<'a>(x: &'a str) {}"),
+            "fn f<'a>(x: &'a str) {}"
+        );
         assert_eq!(code("a.sh", "echo $# don't"), "echo $# don't");
-        assert_eq!(code("a.go", "u := \"https://x\" // y"), "u := ___________ ####");
+        assert_eq!(
+            code("a.go", "u := \"https://x\" // y"),
+            "u := ___________ ####"
+        );
     }
 
     #[test]
     fn prose_and_data_files_have_no_code() {
         assert_eq!(code("flow.mmd", "POST /login"), "___________");
-        assert_eq!(code("en.json", "{\"login\": \"Log in\"}"), "{_______: ________}");
+        assert_eq!(
+            code("en.json", "{\"login\": \"Log in\"}"),
+            "{_______: ________}"
+        );
     }
 
     #[test]
@@ -439,6 +448,9 @@ mod tests {
         let spans = blob_spans(text.as_bytes());
         assert_eq!(spans.len(), 1);
         assert!(!inside(&spans, text.len() - 1));
-        assert!(blob_spans(b"/usr/local/lib/python/site-packages/some_package/module_name.py").is_empty());
+        assert!(
+            blob_spans(b"/usr/local/lib/python/site-packages/some_package/module_name.py")
+                .is_empty()
+        );
     }
 }
