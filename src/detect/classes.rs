@@ -967,6 +967,24 @@ mod tests {
         assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     }
 
+    /// The lexer, the blob finder and the marker reader each make one pass: unclosed comments,
+    /// quotes and tags, and a marker on every line, stay linear.
+    #[test]
+    fn pathological_texts_stay_linear() {
+        let started = std::time::Instant::now();
+        let shapes = [
+            ("a.py", "'\"\"\"session ".repeat(60_000)),
+            ("a.js", "/* `login ".repeat(60_000)),
+            ("a.html", "<a {{ {# session ".repeat(60_000)),
+            ("a.sh", "password # charter:allow=auth\n".repeat(40_000)),
+            ("a.txt", "QUJDRA0123456789abcdefXYZ+/".repeat(40_000)),
+        ];
+        for (path, text) in &shapes {
+            let _ = classes(path, text);
+        }
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
+
     #[test]
     fn detailed_classification_says_why() {
         let hits =
