@@ -4,6 +4,10 @@
 //! set lives outside this repository.
 //!
 //!     cargo run --release --example classes_dev -- ../shared/bench/classes-dev
+//!
+//! `--tree DIR` instead prints, for every file under DIR, its classes and the reasons (tab-separated:
+//! path, classes, reasons), to read what a tree of third-party code is classed as. `CLASSES_CHARTER=FILE`
+//! layers FILE over the default charter first (to try a change to the signals without rebuilding).
 
 // A measurement tool reports on stdout; the library rule against printing does not apply here.
 #![allow(clippy::disallowed_macros)]
@@ -69,7 +73,78 @@ fn strings(v: &serde_json::Value) -> BTreeSet<String> {
         .unwrap_or_default()
 }
 
+fn charter() -> git_charter::config::Charter {
+    match std::env::var_os("CLASSES_CHARTER") {
+        Some(file) => {
+            let path = PathBuf::from(file);
+            let text = std::fs::read_to_string(&path).expect("CLASSES_CHARTER readable");
+            git_charter::config::from_team_text(&path, &text).expect("CLASSES_CHARTER parses")
+        }
+        None => default_charter(),
+    }
+}
+
+/// Every regular file under `dir`, sorted.
+fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).collect();
+    entries.sort_by_key(|e| e.path());
+    for e in entries {
+        let Ok(t) = e.file_type() else { continue };
+        if t.is_dir() {
+            walk(&e.path(), out);
+        } else if t.is_file() {
+            out.push(e.path());
+        }
+    }
+}
+
+fn tree(dir: &std::path::Path) -> ExitCode {
+    let charter = charter();
+    let classifier =
+        Classifier::new(&charter.classes, &charter.tiers).expect("charter classes compile");
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    for f in files {
+        let Ok(text) = std::fs::read(&f) else {
+            continue;
+        };
+        if text.len() > 1 << 20 || text.iter().take(8192).any(|&b| b == 0) {
+            continue;
+        }
+        let rel = f
+            .strip_prefix(dir)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .into_owned();
+        let hits = classifier.classify_detailed(&rel, &text);
+        let names: Vec<&str> = hits
+            .iter()
+            .map(|h| h.class.as_str())
+            .filter(|c| LABELLED_CLASSES.contains(c))
+            .collect();
+        let reasons: Vec<String> = hits
+            .iter()
+            .filter(|h| LABELLED_CLASSES.contains(&h.class.as_str()))
+            .map(|h| format!("{}={}", h.class, h.reasons.join(",")))
+            .collect();
+        println!("{rel}\t{}\t{}", names.join(","), reasons.join(" "));
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some("--tree") {
+        return match std::env::args_os().nth(2) {
+            Some(dir) => tree(std::path::Path::new(&dir)),
+            None => {
+                eprintln!("usage: classes_dev --tree DIR");
+                ExitCode::from(2)
+            }
+        };
+    }
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
         eprintln!(
             "usage: classes_dev DIR   (DIR holds labels.jsonl, e.g. ../shared/bench/classes-dev)"
@@ -83,7 +158,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let charter = default_charter();
+    let charter = charter();
     let classifier =
         Classifier::new(&charter.classes, &charter.tiers).expect("default classes compile");
     let scanner = InsecureScanner::new(&charter.insecure).expect("built-in patterns compile");
@@ -101,11 +176,20 @@ fn main() -> ExitCode {
             .expect("snippet readable");
         items += 1;
 
-        let got_classes: BTreeSet<String> = classifier
-            .classify(path, &text)
-            .into_iter()
+        let hits = classifier.classify_detailed(path, &text);
+        let got_classes: BTreeSet<String> = hits
+            .iter()
+            .map(|h| h.class.clone())
             .filter(|c| LABELLED_CLASSES.contains(&c.as_str()))
             .collect();
+        let mut why: Vec<String> = hits
+            .iter()
+            .map(|h| format!("{}={}", h.class, h.reasons.join(",")))
+            .collect();
+        why.push(format!(
+            "fired: {}",
+            classifier.fired_signals_of(path, &text).join(",")
+        ));
         let mut matches = Vec::new();
         scanner.scan(path, &text, LineMap::Contiguous { first: 1 }, &mut matches);
         let got_patterns: BTreeSet<String> = matches.into_iter().map(|m| m.id).collect();
@@ -120,7 +204,8 @@ fn main() -> ExitCode {
         }
         if want_classes != got_classes || want_patterns != got_patterns {
             mistakes.push(format!(
-                "{path}: classes want {want_classes:?} got {got_classes:?}; patterns want {want_patterns:?} got {got_patterns:?}"
+                "{path}: classes want {want_classes:?} got {got_classes:?}; patterns want {want_patterns:?} got {got_patterns:?} ({})",
+                why.join(" ")
             ));
         }
     }

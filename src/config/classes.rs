@@ -23,7 +23,8 @@ pub struct Signal {
     /// run into a longer identifier. Default: `[]`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<String>,
-    /// The signal fires when every one of these literals occurs (anywhere in the added text).
+    /// The signal fires when every one of these literals occurs (anywhere in the added text); an
+    /// entry may list alternatives separated by `|` (`"cookie|set_cookie"`), any of which counts.
     /// Default: `[]`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub all: Vec<String>,
@@ -39,6 +40,12 @@ pub struct Signal {
     /// When set, the line holding the literal must also match this regex. Default: absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex: Option<RegexPattern>,
+    /// Literals count only in code: not inside comments or string literals (as far as the file's
+    /// language shows them), and never in prose or data files (Markdown, text, JSON, CSV, …) where
+    /// every word is text. For words (`session`, `password`) that log messages and docs use as
+    /// often as code does. Default: `false`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub code_only: bool,
 }
 
 impl Default for Signal {
@@ -51,6 +58,7 @@ impl Default for Signal {
             paths: Vec::new(),
             case_sensitive: false,
             regex: None,
+            code_only: false,
         }
     }
 }
@@ -94,6 +102,12 @@ pub struct ClassDef {
     /// Sum of the weights of distinct firing signals needed to put a file in the class.
     /// Default: `2`.
     pub min_score: u32,
+    /// When set, a matching glob adds this many points towards `min_score` instead of putting
+    /// the file in the class on its own: the path is one signal among several (`auth/` holds
+    /// helpers and migrations as well as login code). A file with no added text (a deletion, a
+    /// rename) is still in the class by its path. Default: absent (a glob decides alone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_weight: Option<u32>,
     /// Files this class claims by path get no class from content signals (dependency manifests
     /// name crates, CI files name tools; neither is the code those names suggest). Default: `false`.
     pub exclusive: bool,
@@ -115,6 +129,7 @@ impl Default for ClassDef {
             excludes: Vec::new(),
             signals: Vec::new(),
             min_score: 2,
+            path_weight: None,
             exclusive: false,
             yield_to: Vec::new(),
             ai: AiRule::Allow,

@@ -5,8 +5,11 @@
 //! scope, and one aho-corasick automaton holds every content-signal literal of every class: a file
 //! costs one glob lookup per set and one pass over its added bytes, however many classes there are.
 
+mod code;
+
 use crate::config::classes::{ClassDef, ClassesConfig};
 use crate::config::tiers::{TierName, TiersConfig};
+use crate::detect::secrets::inline;
 use crate::pattern::{
     Case, GlobIndex, GlobIndexBuilder, GlobPattern, KeywordIndex, KeywordIndexBuilder, LazyRegex,
     LineIndex, Syntax,
@@ -53,6 +56,8 @@ struct CompiledSignal {
     /// Index into the scope GlobSet's owners, or None when the signal applies everywhere.
     scoped: bool,
     case_sensitive: bool,
+    /// Counts only outside comments and string literals.
+    code_only: bool,
     /// Compiled the first time one of the signal's literals hits.
     regex: Option<LazyRegex>,
 }
@@ -60,6 +65,7 @@ struct CompiledSignal {
 /// One literal of one signal, as the keyword index reports it.
 #[derive(Debug)]
 struct LiteralUse {
+    /// The signal, or `MARKER` for the inline `charter:allow` marker.
     signal: usize,
     /// Position within the signal's `all` list (0 for `any`).
     slot: usize,
@@ -68,9 +74,16 @@ struct LiteralUse {
     check_end: bool,
 }
 
+/// `LiteralUse::signal` of the inline marker that silences class signals on its line.
+const MARKER: usize = usize::MAX;
+/// The marker, as `detect::secrets::inline` spells it; `charter:allow=<class or signal id>`
+/// silences one class or signal only.
+const ALLOW: &str = "charter:allow";
+
 struct CompiledClass {
     name: String,
     min_score: u32,
+    path_weight: Option<u32>,
     exclusive: bool,
     yield_to: Vec<usize>,
 }
@@ -127,6 +140,7 @@ impl Classifier {
             compiled.push(CompiledClass {
                 name: (*name).clone(),
                 min_score: def.min_score.max(1),
+                path_weight: def.path_weight,
                 exclusive: def.exclusive,
                 yield_to,
             });
@@ -174,9 +188,20 @@ impl Classifier {
                     all_count: if sig.all.is_empty() { 0 } else { sig.all.len() },
                     scoped: !sig.paths.is_empty(),
                     case_sensitive: sig.case_sensitive,
+                    code_only: sig.code_only,
                     regex,
                 });
-                for (slot, raw) in literal_list.iter().enumerate() {
+                // An `all` entry may name alternatives (`cookie|set_cookie`): any one of them fills
+                // the entry's slot.
+                let uses = literal_list.iter().enumerate().flat_map(|(slot, entry)| {
+                    let alternatives: Vec<&str> = if sig.all.is_empty() {
+                        vec![entry.as_str()]
+                    } else {
+                        entry.split('|').collect()
+                    };
+                    alternatives.into_iter().map(move |raw| (slot, raw))
+                });
+                for (slot, raw) in uses {
                     // A leading or trailing `*` lets the literal run into a longer identifier.
                     let check_start = !raw.starts_with('*');
                     let check_end = !raw.ends_with('*');
@@ -199,6 +224,18 @@ impl Classifier {
             }
         }
 
+        if !signals.is_empty() {
+            literals.add_use(
+                ALLOW.as_bytes(),
+                LiteralUse {
+                    signal: MARKER,
+                    slot: 0,
+                    literal: ALLOW.as_bytes().to_vec(),
+                    check_start: false,
+                    check_end: false,
+                },
+            );
+        }
         let literals = literals.build()?;
 
         let mut tier_globs = GlobIndexBuilder::new();
@@ -267,6 +304,27 @@ impl Classifier {
         self.evaluate(path, added, true)
     }
 
+    /// Every content signal that fires on the file, as `class:signal`, whether or not its class
+    /// reaches `min_score` (to see why a file is, or is not, in a class).
+    pub fn fired_signals_of(&self, path: &str, added: &[u8]) -> Vec<String> {
+        let n = self.classes.len();
+        let mut excluded = vec![false; n];
+        for (ci, is_exclude, _) in self.class_globs.matches(path) {
+            if *is_exclude {
+                excluded[*ci] = true;
+            }
+        }
+        self.fired_signals(path, added, &excluded)
+            .iter()
+            .enumerate()
+            .filter(|&(_, &f)| f)
+            .map(|(si, _)| {
+                let sig = &self.signals[si];
+                format!("{}:{}", self.classes[sig.class].name, sig.id)
+            })
+            .collect()
+    }
+
     /// `explain` builds the reason strings; the hot path (`classify`) only marks membership.
     fn evaluate(&self, path: &str, added: &[u8], explain: bool) -> Vec<ClassHit> {
         let n = self.classes.len();
@@ -303,8 +361,17 @@ impl Classifier {
         }
 
         let mut member = vec![false; n];
+        let mut by_score = vec![false; n];
         for ci in 0..n {
-            member[ci] = !excluded[ci] && (path_hit[ci] || score[ci] >= self.classes[ci].min_score);
+            let class = &self.classes[ci];
+            let decided_by_path = path_hit[ci] && (class.path_weight.is_none() || added.is_empty());
+            let total = score[ci]
+                + match class.path_weight {
+                    Some(w) if path_hit[ci] => w,
+                    _ => 0,
+                };
+            by_score[ci] = score[ci] > 0 && total >= class.min_score;
+            member[ci] = !excluded[ci] && (decided_by_path || by_score[ci]);
         }
         let mut hits = Vec::new();
         for ci in 0..n {
@@ -312,7 +379,7 @@ impl Classifier {
                 continue;
             }
             let mut reasons = std::mem::take(&mut by_path[ci]);
-            if score[ci] >= self.classes[ci].min_score {
+            if by_score[ci] {
                 reasons.append(&mut signal_reasons[ci]);
             }
             hits.push(ClassHit {
@@ -324,8 +391,11 @@ impl Classifier {
         hits
     }
 
-    /// Which signals fire on `added`: one automaton pass, then boundary, case and regex checks
-    /// only where a literal hit.
+    /// Which signals fire on `added`: one automaton pass collects the literal hits that pass
+    /// their boundary and case checks (and the `charter:allow` markers); then each hit is checked
+    /// against what only the whole text shows: encoded blobs, comments and strings (for
+    /// `code_only` signals), markers on its line, and the signal's regex. Each of those is computed
+    /// at most once per file, in one pass, and only when a hit needs it.
     fn fired_signals(&self, path: &str, added: &[u8], excluded: &[bool]) -> Vec<bool> {
         let mut fired = vec![false; self.signals.len()];
         if self.literals.is_empty() {
@@ -342,20 +412,23 @@ impl Classifier {
         if !in_scope.iter().any(|&b| b) {
             return fired;
         }
-        // For `all` signals: which of their literals have hit so far.
-        let mut all_hits: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
-        // Lines, indexed at the first regex-confirmed hit; (signal, line) pairs whose regex
-        // already failed, so a long line full of one literal is matched once, not once per hit.
-        let mut lines: Option<LineIndex> = None;
-        let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
         let lower = added.to_ascii_lowercase();
+        // (signal, slot, start) of each literal hit, in text order; starts of markers.
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        let mut markers: Vec<usize> = Vec::new();
         for hit in self.literals.hits(&lower) {
             for u in hit.owners {
-                let sig = &self.signals[u.signal];
-                if !in_scope[u.signal] || (fired[u.signal] && sig.all_count == 0) {
+                let (s, e) = (hit.start, hit.end);
+                if u.signal == MARKER {
+                    if added[s..e] == u.literal[..] {
+                        markers.push(s);
+                    }
                     continue;
                 }
-                let (s, e) = (hit.start, hit.end);
+                let sig = &self.signals[u.signal];
+                if !in_scope[u.signal] {
+                    continue;
+                }
                 if sig.case_sensitive && added[s..e] != u.literal[..] {
                     continue;
                 }
@@ -364,28 +437,71 @@ impl Classifier {
                 {
                     continue;
                 }
+                candidates.push((u.signal, u.slot, s));
+            }
+        }
+        if candidates.is_empty() {
+            return fired;
+        }
+        let mut lines: Option<LineIndex> = None;
+        let allowed = if markers.is_empty() {
+            BTreeMap::new()
+        } else {
+            let lines = lines.get_or_insert_with(|| LineIndex::new(added));
+            allowed_lines(path, added, lines, &markers)
+        };
+        let mut blobs: Option<Vec<(usize, usize)>> = None;
+        let mut non_code: Option<Vec<(usize, usize, code::Span)>> = None;
+        // For `all` signals: which of their literals have hit so far.
+        let mut all_hits: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
+        // (signal, line) pairs whose regex already failed, so a long line full of one literal is
+        // matched once, not once per hit.
+        let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (si, slot, s) in candidates {
+            let sig = &self.signals[si];
+            if fired[si] {
+                continue;
+            }
+            if code::inside(blobs.get_or_insert_with(|| code::blob_spans(added)), s) {
+                continue;
+            }
+            // Comments never count; string literals and prose not for `code_only` signals.
+            let spans =
+                non_code.get_or_insert_with(|| code::non_code_spans(added, code::kind_of(path)));
+            match code::span_at(spans, s) {
+                Some(code::Span::Comment) => continue,
+                Some(code::Span::Text) if sig.code_only => continue,
+                _ => {}
+            }
+            if !allowed.is_empty() || sig.regex.is_some() {
+                let lines = lines.get_or_insert_with(|| LineIndex::new(added));
+                let line = lines.line_of(s);
+                if let Some(ids) = allowed.get(&line) {
+                    let class = &self.classes[sig.class].name;
+                    if ids.is_empty() || ids.iter().any(|id| id == class || *id == sig.id) {
+                        continue;
+                    }
+                }
                 if let Some(re) = &sig.regex {
-                    let lines = lines.get_or_insert_with(|| LineIndex::new(added));
-                    let line = lines.line_of(s);
-                    if failed.contains(&(u.signal, line)) {
+                    if failed.contains(&(si, line)) {
                         continue;
                     }
                     let (from, to) = lines.span(line);
                     if !re.is_match(&added[from..to]) {
-                        failed.insert((u.signal, line));
+                        failed.insert((si, line));
                         continue;
                     }
                 }
-                if sig.all_count == 0 {
-                    fired[u.signal] = true;
-                } else {
-                    let slots = all_hits
-                        .entry(u.signal)
-                        .or_insert_with(|| vec![false; sig.all_count]);
-                    slots[u.slot] = true;
-                    if slots.iter().all(|&b| b) {
-                        fired[u.signal] = true;
-                    }
+            }
+            if sig.all_count == 0 {
+                fired[si] = true;
+            } else {
+                let slots = all_hits
+                    .entry(si)
+                    .or_insert_with(|| vec![false; sig.all_count]);
+                slots[slot] = true;
+                if slots.iter().all(|&b| b) {
+                    fired[si] = true;
                 }
             }
         }
@@ -421,6 +537,57 @@ impl Classifier {
         }
         self.default_tier
     }
+}
+
+/// Lines holding a `charter:allow` marker inside a comment (as `detect::secrets::inline` reads
+/// markers), each with the ids named by `charter:allow=<id>` (none: every class and signal).
+fn allowed_lines(
+    path: &str,
+    text: &[u8],
+    lines: &LineIndex,
+    markers: &[usize],
+) -> BTreeMap<usize, Vec<String>> {
+    let syntax = inline::syntax_of(path);
+    let mut out: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for &m in markers {
+        let line = lines.line_of(m);
+        if !seen.insert(line) {
+            continue;
+        }
+        let (from, to) = lines.span(line);
+        let body = &text[from..to];
+        let body = body.strip_suffix(b"\r").unwrap_or(body);
+        if inline::marker_in_comment(body, syntax) != Some(ALLOW) {
+            continue;
+        }
+        let mut ids = Vec::new();
+        let mut everything = false;
+        let mut at = 0;
+        while let Some(p) = body[at..]
+            .windows(ALLOW.len())
+            .position(|w| w == ALLOW.as_bytes())
+        {
+            let after = at + p + ALLOW.len();
+            if body.get(after) == Some(&b'=') {
+                let id: String = body[after + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                    .map(|&b| char::from(b))
+                    .collect();
+                if id.is_empty() {
+                    everything = true;
+                } else {
+                    ids.push(id);
+                }
+            } else {
+                everything = true;
+            }
+            at = after;
+        }
+        out.insert(line, if everything { Vec::new() } else { ids });
+    }
+    out
 }
 
 fn is_word(b: u8) -> bool {
@@ -474,7 +641,14 @@ mod tests {
 
     #[test]
     fn auth_by_path_and_by_content() {
-        assert_eq!(classes("src/auth/session.py", "x = 1\n"), ["auth"]);
+        // The path is one signal among several: it needs company from the content, except for a
+        // file with no added text (a deletion), which only the path can place.
+        assert!(classes("src/auth/__init__.py", "VERSION = 1\n").is_empty());
+        assert_eq!(
+            classes("src/auth/session.py", "def login(request):\n"),
+            ["auth"]
+        );
+        assert_eq!(classes("src/auth/session.py", ""), ["auth"]);
         let jwt = "import jwt\nclaims = jwt.decode(token, key, algorithms=['HS256'])\n";
         assert_eq!(classes("api/tokens.py", jwt), ["auth"]);
     }
@@ -549,7 +723,7 @@ mod tests {
             classes(".github/workflows/release.yml", "on: push\n"),
             ["ci"]
         );
-        assert_eq!(classes(".charter/charter.yaml", "version: 1\n"), ["ci"]);
+        assert!(classes(".charter/charter.yaml", "version: 1\n").is_empty());
         assert_eq!(classes("CODEOWNERS", "* @team\n"), ["ci"]);
         assert_eq!(classes(".pre-commit-config.yaml", "repos: []\n"), ["ci"]);
     }
@@ -560,6 +734,151 @@ mod tests {
         assert_eq!(classes("src/config/loader.py", vault), ["secrets"]);
         let env = "password = os.environ['DB_PASSWORD']\n";
         assert!(classes("src/db.py", env).is_empty());
+    }
+
+    // ---- regressions: false positives seen on real projects ----
+
+    #[test]
+    fn diagram_post_login_text_is_not_auth() {
+        let mermaid = "sequenceDiagram\n  Browser->>API: POST /login\n  API-->>Browser: Set-Cookie session token\n";
+        assert!(classes("design/sign-in-flow.mmd", mermaid).is_empty());
+        let plantuml = "@startuml\nUser -> App : POST /login (password)\nApp -> DB : check credentials\n@enduml\n";
+        assert!(classes("architecture/flows.puml", plantuml).is_empty());
+        // The same words in a string of a code file are text, not code.
+        let code = "HELP = \"POST /login with your password to get a session token\"\n";
+        assert!(classes("cli/help.py", code).is_empty());
+    }
+
+    #[test]
+    fn base64_image_is_not_crypto() {
+        // A blob made of words the crypto signals know: none of them counts inside it.
+        let blob = "AAAA/iv+salt/nonce+AES+KEY0+encrypt/cipher9".repeat(6);
+        let js = format!("export const logo = \"data:image/png;base64,{blob}\";\n");
+        assert!(classes("web/src/logo.js", &js).is_empty());
+        let svg = format!("<svg><image href=\"data:image/png;base64,{blob}\"/></svg>\n");
+        assert!(classes("web/logo.svg", &svg).is_empty());
+    }
+
+    #[test]
+    fn session_word_in_log_converter_is_not_auth() {
+        let text = "import json\n\ndef convert(line):\n    session = parse(line)\n    login_at = session.started\n    return json.dumps({\"session\": session.id, \"user\": session.user, \"login\": login_at})\n";
+        assert!(classes("tools/logconv/convert.py", text).is_empty());
+    }
+
+    #[test]
+    fn ordinary_shell_script_is_not_infra() {
+        let build = "#!/bin/sh\nset -e\ncargo build --release\ndocker build -t app:dev .\nchmod +x target/release/app\n./scripts/run-tests.sh\n";
+        assert!(classes("scripts/build.sh", build).is_empty());
+        let tests = "#!/usr/bin/env bash\ndocker compose up -d db\nvendor/bin/phpunit \"$@\"\n";
+        assert!(classes("bin/test.sh", tests).is_empty());
+        // A script that deploys is infra wherever it lives.
+        let deploy =
+            "#!/bin/sh\nset -e\n$KUBECTL apply -f k8s/\nhelm upgrade --install app ./chart\n";
+        assert_eq!(classes("scripts/release.sh", deploy), ["infra"]);
+        let teardown = "#!/bin/sh\n$KUBECTL delete service web\n";
+        assert_eq!(classes("examples/web/down.sh", teardown), ["infra"]);
+    }
+
+    #[test]
+    fn charter_files_are_not_ci() {
+        assert!(classes(".charter/charter.yaml", "version: 1\nclasses: {}\n").is_empty());
+        assert!(classes(".charter/policies/team.rego", "package team\n").is_empty());
+        assert_eq!(classes(".github/workflows/ci.yml", "on: push\n"), ["ci"]);
+    }
+
+    // ---- regressions: misses seen on code from other repositories ----
+
+    #[test]
+    fn weak_hash_password_storage_is_auth_and_crypto() {
+        let py = "import hashlib\n\ndef store(user, password):\n    user.pw = hashlib.md5(password.encode()).hexdigest()\n";
+        assert_eq!(classes("app/users.py", py), ["auth", "crypto"]);
+        let php = "<?php\n$row['pass'] = sha1($salt . $password);\n";
+        assert_eq!(classes("lib/account.php", php), ["auth", "crypto"]);
+    }
+
+    #[test]
+    fn module_embedding_database_password_is_secrets() {
+        let pw = format!("{}{}", "Tq8", "x".repeat(3) + "w2Lz");
+        let py =
+            format!("DATABASES = {{\"default\": {{\"USER\": \"app\", \"PASSWORD\": \"{pw}\"}}}}\n");
+        assert_eq!(classes("mysite/settings.py", &py), ["secrets"]);
+        let url = format!("engine = create_engine(\"postgresql://app:{pw}@db:5432/app\")\n");
+        assert_eq!(classes("app/db.py", &url), ["secrets"]);
+        // A lookup, a template or a field name is not an embedded password.
+        assert!(classes("app/db.py", "password = os.environ[\"DB_PASSWORD\"]\n").is_empty());
+        assert!(
+            classes(
+                "app/forms.py",
+                "FIELD = \"password\"\nMIN_PASSWORD = \"8\"\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            classes(
+                "chart/values.yaml",
+                "password: \"{{ .Values.db.password }}\"\n"
+            )
+            .iter()
+            .all(|c| c != "secrets")
+        );
+    }
+
+    #[test]
+    fn iam_policies_are_auth() {
+        let tf = "resource \"aws_iam_role_policy\" \"read\" {\n  role = aws_iam_role.app.id\n  policy = data.aws_iam_policy_document.read.json\n}\n";
+        assert_eq!(classes("modules/app/iam.tf", tf), ["auth", "infra"]);
+        let gcp = "resource \"google_project_iam_member\" \"ci\" {\n  role   = \"roles/storage.admin\"\n}\n";
+        assert_eq!(classes("envs/prod/main.tf", gcp), ["auth", "infra"]);
+        let json = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\n    \"Effect\": \"Allow\",\n    \"Action\": [\"s3:GetObject\"],\n    \"Resource\": \"*\"\n  }]\n}\n";
+        assert_eq!(classes("policies/read-bucket.json", json), ["auth"]);
+        let k8s = "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata:\n  name: read-pods\nroleRef:\n  kind: Role\n  name: pod-reader\n";
+        assert_eq!(classes("k8s/rbac/read-pods.yaml", k8s), ["auth", "infra"]);
+        // React's useEffect and a Redux action are not a policy document.
+        let jsx = "useEffect(() => dispatch({ type: Action.LOAD }), []);\nconst Statement = () => null;\n";
+        assert!(classes("web/src/App.jsx", jsx).is_empty());
+    }
+
+    #[test]
+    fn login_forms_are_auth() {
+        let html = "<form method=\"post\" action=\"/session\">\n  <input name=\"email\">\n  <input type=\"password\" name=\"password\" autocomplete=\"current-password\">\n</form>\n";
+        assert_eq!(classes("templates/signin.html", html), ["auth"]);
+        let jsx = "export function SignIn() {\n  return <form onSubmit={submit}><input type=\"password\" value={pw} /></form>;\n}\n";
+        assert_eq!(classes("web/src/SignIn.jsx", jsx), ["auth"]);
+        // Prose between tags is text: a page that only talks about logging in is not auth.
+        let page =
+            "<p>Log in to see your session history. Forgot your password? Sign in again.</p>\n";
+        assert!(classes("templates/help.html", page).is_empty());
+    }
+
+    #[test]
+    fn kubeconfig_with_client_token_is_secrets() {
+        let token = "eyJ".to_string() + &"hbGciOiJSUzI1NiJ9".repeat(2);
+        let kubeconfig = format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://10.0.0.1:6443\ncontexts:\n- name: prod\n  context: {{cluster: prod, user: deployer}}\ncurrent-context: prod\nusers:\n- name: deployer\n  user:\n    token: {token}\n"
+        );
+        assert!(classes("ops/prod-kubeconfig.yaml", &kubeconfig).contains(&"secrets".to_string()));
+        assert!(classes("config/cluster.yaml", &kubeconfig).contains(&"secrets".to_string()));
+    }
+
+    #[test]
+    fn charter_allow_silences_class_signals_on_its_line() {
+        let jwt = "claims = jwt.decode(token, key)  # charter:allow\n";
+        assert!(classes("api/tokens.py", jwt).is_empty());
+        let only_crypto = "claims = jwt.decode(token, key)  # charter:allow=crypto\n";
+        assert_eq!(classes("api/tokens.py", only_crypto), ["auth"]);
+        let by_class = "claims = jwt.decode(token, key)  # charter:allow=auth\n";
+        assert!(classes("api/tokens.py", by_class).is_empty());
+        // Only inside a comment, and only on its own line.
+        let in_string = "NOTE = \"charter:allow\"\nclaims = jwt.decode(token, key)\n";
+        assert_eq!(classes("api/tokens.py", in_string), ["auth"]);
+        let other_line = "# charter:allow\nclaims = jwt.decode(token, key)\n";
+        assert_eq!(classes("api/tokens.py", other_line), ["auth"]);
+    }
+
+    #[test]
+    fn commented_out_code_gives_no_signal() {
+        assert!(classes("api/tokens.py", "# claims = jwt.decode(token, key)\n").is_empty());
+        assert!(classes("config/app.yaml", "# kind: Secret\nname: x\n").is_empty());
     }
 
     #[test]
@@ -648,13 +967,31 @@ mod tests {
         assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     }
 
+    /// The lexer, the blob finder and the marker reader each make one pass: unclosed comments,
+    /// quotes and tags, and a marker on every line, stay linear.
+    #[test]
+    fn pathological_texts_stay_linear() {
+        let started = std::time::Instant::now();
+        let shapes = [
+            ("a.py", "'\"\"\"session ".repeat(60_000)),
+            ("a.js", "/* `login ".repeat(60_000)),
+            ("a.html", "<a {{ {# session ".repeat(60_000)),
+            ("a.sh", "password # charter:allow=auth\n".repeat(40_000)),
+            ("a.txt", "QUJDRA0123456789abcdefXYZ+/".repeat(40_000)),
+        ];
+        for (path, text) in &shapes {
+            let _ = classes(path, text);
+        }
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
+
     #[test]
     fn detailed_classification_says_why() {
         let hits =
             default_classifier().classify_detailed("api/tokens.py", b"token = jwt.decode(t, k)\n");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].class, "auth");
-        assert_eq!(hits[0].reasons, ["signal:jwt"]);
+        assert_eq!(hits[0].reasons, ["signal:auth-api", "signal:token-words"]);
         let hits = default_classifier().classify_detailed("Cargo.toml", b"ring = \"1\"\n");
         assert_eq!(hits[0].reasons, ["path:**/Cargo.toml"]);
     }
