@@ -5,6 +5,8 @@
 //! regexes run only on the lines where one of its keywords occurred.
 
 use crate::config::insecure::{Action, InsecureConfig};
+use crate::detect::redact::{Field, Redactor};
+use crate::detect::secrets::inline;
 use crate::model::Severity;
 use crate::pattern::{
     Case, GlobIndex, GlobIndexBuilder, KeywordIndex, KeywordIndexBuilder, LazyRegex, LineCursor,
@@ -28,6 +30,45 @@ pub struct PatternMatch {
     pub action: Action,
     /// How to fix it, from the rule.
     pub remediation: String,
+    /// What matched, at most `PREVIEW_MAX` characters: secrets a secret rule found there are
+    /// replaced by their redacted preview, the value of a hard-coded credential and any other
+    /// long random-looking token by `secrets::redact`'s, and the result passes the redactor.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub preview: String,
+    /// The path matches `insecure.relaxed_paths` (test fixtures, examples): the policy treats the
+    /// finding as in the experimental tier (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relaxed: bool,
+    /// Set when a `charter:allow` (or `charter:allow=<id>`) marker in a comment on the line
+    /// suppresses it; the policy then reports nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<InlineAllow>,
+}
+
+/// How an insecure finding was suppressed in the source (as a secret finding's `Suppression`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InlineAllow {
+    /// Always `inSource`: a marker in the scanned text.
+    pub kind: &'static str,
+    /// The marker as written: `charter:allow` or `charter:allow=<id>`.
+    pub marker: String,
+    pub reason: String,
+}
+
+/// The longest preview, in characters.
+pub const PREVIEW_MAX: usize = 80;
+
+/// The rule whose matches are credentials: never reported where a secret rule found one, and its
+/// value is always redacted in the preview.
+const CREDENTIAL_RULE: &str = "hardcoded-credential";
+
+/// What a scan knows besides the text: the byte spans of the secret findings in it (reported,
+/// baselined or suppressed: a hard-coded credential there is the secret rule's fact, not a second
+/// one), and the redactor previews pass.
+#[derive(Clone, Copy, Default)]
+pub struct ScanContext<'a> {
+    pub secret_spans: &'a [(usize, usize)],
+    pub redactor: Option<Redactor<'a>>,
 }
 
 /// Insecure patterns that cannot be compiled. Shapes the parser rejects never get here.
@@ -155,6 +196,7 @@ pub struct InsecureScanner {
     /// Rule `exclude_paths` → the rules they switch off.
     rule_excludes: GlobIndex<usize>,
     global_excludes: GlobSet,
+    relaxed: GlobSet,
 }
 
 impl InsecureScanner {
@@ -268,6 +310,7 @@ impl InsecureScanner {
             scope: scope.build()?,
             rule_excludes: rule_excludes.build()?,
             global_excludes: glob_set(&config.exclude_paths)?,
+            relaxed: glob_set(&config.relaxed_paths)?,
         })
     }
 
@@ -294,6 +337,18 @@ impl InsecureScanner {
     /// Scans `text` (the added lines of a diff, or a whole file) and appends matches to `out`,
     /// at most one per pattern id and line.
     pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<PatternMatch>) {
+        self.scan_in(path, text, lines, ScanContext::default(), out);
+    }
+
+    /// `scan` with what the session knows about the text (`ScanContext`).
+    pub fn scan_in(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        cx: ScanContext<'_>,
+        out: &mut Vec<PatternMatch>,
+    ) {
         if text.is_empty() || self.keywords.is_empty() || self.global_excludes.is_match(path) {
             return;
         }
@@ -323,17 +378,16 @@ impl InsecureScanner {
         // The start of the last line that queued each rule.
         let mut seen: Vec<usize> = vec![usize::MAX; self.rules.len()];
         let mut skip_line = false;
+        let relaxed = self.relaxed.is_match(path);
+        let at = Site {
+            path,
+            lines,
+            cx,
+            relaxed,
+        };
         for hit in self.keywords.hits(text) {
             if hit.start >= cursor.end {
-                self.check_line(
-                    &cursor,
-                    &mut pending,
-                    &mut possible,
-                    &in_scope,
-                    path,
-                    lines,
-                    out,
-                );
+                self.check_line(&cursor, &mut pending, &mut possible, &in_scope, &at, out);
                 cursor.advance_to(hit.start);
                 skip_line = false;
             }
@@ -352,27 +406,17 @@ impl InsecureScanner {
                 }
             }
         }
-        self.check_line(
-            &cursor,
-            &mut pending,
-            &mut possible,
-            &in_scope,
-            path,
-            lines,
-            out,
-        );
+        self.check_line(&cursor, &mut pending, &mut possible, &in_scope, &at, out);
     }
 
     /// Runs the patterns of the `pending` rules on the cursor's line; empties `pending`.
-    #[allow(clippy::too_many_arguments)]
     fn check_line(
         &self,
         cursor: &LineCursor<'_>,
         pending: &mut Vec<usize>,
         possible: &mut Vec<bool>,
         in_scope: &[bool],
-        path: &str,
-        lines: LineMap<'_>,
+        at: &Site<'_>,
         out: &mut Vec<PatternMatch>,
     ) {
         if pending.is_empty() {
@@ -395,31 +439,189 @@ impl InsecureScanner {
                 continue;
             }
             gate.candidates_into(line, possible);
-            let hit = rule.patterns.iter().enumerate().any(|(k, &pi)| {
+            let hit = rule.patterns.iter().enumerate().find_map(|(k, &pi)| {
                 let p = &self.patterns[pi];
                 debug_assert_eq!(p.rule, ri);
-                in_scope[pi]
-                    && possible[k]
-                    && p.regex.is_match(line)
-                    && !p.unless.as_ref().is_some_and(|u| u.is_match(line))
+                if !(in_scope[pi] && possible[k]) {
+                    return None;
+                }
+                let m = p.regex.get()?.find(line)?;
+                let ok = !p.unless.as_ref().is_some_and(|u| u.is_match(line))
                     && p.context
                         .as_ref()
-                        .is_none_or(|(re, n)| re.is_match(cursor.around(*n)))
+                        .is_none_or(|(re, n)| re.is_match(cursor.around(*n)));
+                ok.then_some((m.start(), m.end()))
             });
-            if hit {
-                out.push(PatternMatch {
-                    id: rule.id.clone(),
-                    title: rule.title.clone(),
-                    path: path.to_string(),
-                    line: lines.line(cursor.idx),
-                    severity: rule.severity,
-                    action: rule.action,
-                    remediation: rule.remediation.clone(),
-                });
+            let Some((from, to)) = hit else { continue };
+            let credential = rule.id == CREDENTIAL_RULE;
+            let (abs_from, abs_to) = (cursor.start + from, cursor.start + to);
+            if credential
+                && at
+                    .cx
+                    .secret_spans
+                    .iter()
+                    .any(|&(s, e)| s < abs_to && abs_from < e)
+            {
+                continue;
             }
+            out.push(PatternMatch {
+                id: rule.id.clone(),
+                title: rule.title.clone(),
+                path: at.path.to_string(),
+                line: at.lines.line(cursor.idx),
+                severity: rule.severity,
+                action: rule.action,
+                remediation: rule.remediation.clone(),
+                preview: preview(line, cursor.start, (from, to), credential, at.cx),
+                relaxed: at.relaxed,
+                suppressed: inline_allow(line, at.path, &rule.id),
+            });
         }
         pending.clear();
     }
+}
+
+/// Where a scan is: the file, its line numbering and what the session knows about it.
+struct Site<'a> {
+    path: &'a str,
+    lines: LineMap<'a>,
+    cx: ScanContext<'a>,
+    relaxed: bool,
+}
+
+/// A `charter:allow` marker in a comment on `line` that covers rule `id`: bare, or
+/// `charter:allow=<id>[,<id>…]` naming it. The comment rules are the secret markers' (`inline`).
+fn inline_allow(line: &[u8], path: &str, id: &str) -> Option<InlineAllow> {
+    const MARKER: &str = "charter:allow";
+    if inline::marker_in_comment(line, inline::syntax_of(path))? != MARKER {
+        return None;
+    }
+    // The marker is in a comment; which rules it names is read after its last occurrence.
+    let text = String::from_utf8_lossy(line);
+    let after = &text[text.rfind(MARKER)? + MARKER.len()..];
+    let Some(list) = after.strip_prefix('=') else {
+        return Some(InlineAllow {
+            kind: "inSource",
+            marker: MARKER.to_string(),
+            reason: "a `charter:allow` comment on the line".to_string(),
+        });
+    };
+    let ids: String = list
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ','))
+        .collect();
+    ids.split(',').any(|x| x == id).then(|| InlineAllow {
+        kind: "inSource",
+        marker: format!("{MARKER}={ids}"),
+        reason: format!("a `{MARKER}={ids}` comment on the line"),
+    })
+}
+
+/// The redacted preview of the match `span` of `line` (which starts at byte `line_start` of the
+/// scanned text). Secret findings' spans become their previews; in a credential, everything after
+/// the key's `=`/`:` (or a URL's password) is redacted; any other token of 16 or more
+/// letters, digits and `+/=_-` mixing letters and digits is too; then the redactor runs over it.
+fn preview(
+    line: &[u8],
+    line_start: usize,
+    span: (usize, usize),
+    credential: bool,
+    cx: ScanContext<'_>,
+) -> String {
+    let (from, to) = span;
+    let abs = |i: usize| line_start + i;
+    // Secret spans first, on the whole match (a cut would hide a secret from the rules).
+    let mut out = String::new();
+    let mut i = from;
+    let mut spans: Vec<(usize, usize)> = cx
+        .secret_spans
+        .iter()
+        .filter(|&&(s, e)| s < abs(to) && abs(from) < e)
+        .map(|&(s, e)| (s.saturating_sub(line_start).max(from), (e - line_start).min(to)))
+        .collect();
+    spans.sort_unstable();
+    for (s, e) in spans {
+        if s < i {
+            continue;
+        }
+        out.push_str(&mask_tokens(&line[i..s], credential));
+        out.push_str(&crate::detect::secrets::redact(&line[s..e]));
+        i = e;
+    }
+    out.push_str(&mask_tokens(&line[i..to], credential));
+    let text = if credential { mask_value(&out) } else { out };
+    let cut: String = text.chars().take(PREVIEW_MAX).collect();
+    let cut = if cut.len() < text.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    };
+    match cx.redactor {
+        Some(r) => r.quiet(Field::Message, &cut).into_inner(),
+        None => cut,
+    }
+}
+
+/// Tokens of 16 or more `[A-Za-z0-9+/=_-]` mixing letters and digits, redacted; in a credential
+/// match, of 8 or more.
+fn mask_tokens(bytes: &[u8], credential: bool) -> String {
+    let min = if credential { 8 } else { 16 };
+    let is_tok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-');
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        if is_tok(bytes[i]) {
+            while i < bytes.len() && is_tok(bytes[i]) {
+                i += 1;
+            }
+            let t = &bytes[start..i];
+            let mixed = t.iter().any(u8::is_ascii_digit) && t.iter().any(u8::is_ascii_alphabetic);
+            if t.len() >= min && mixed {
+                out.push_str(&crate::detect::secrets::redact(t));
+            } else {
+                out.push_str(&String::from_utf8_lossy(t));
+            }
+        } else {
+            while i < bytes.len() && !is_tok(bytes[i]) {
+                i += 1;
+            }
+            out.push_str(&String::from_utf8_lossy(&bytes[start..i]));
+        }
+    }
+    out
+}
+
+/// A credential's value redacted: a URL's password (`scheme://user:…@host`), or what follows
+/// the first `=` or `:` (a key's value), keeping its quotes.
+fn mask_value(s: &str) -> String {
+    let redact = |v: &str| crate::detect::secrets::redact(v.as_bytes());
+    if let Some(scheme) = s.find("://") {
+        let rest = &s[scheme + 3..];
+        if let (Some(colon), Some(at)) = (rest.find(':'), rest.rfind('@'))
+            && colon < at
+        {
+            let (a, b) = (scheme + 3 + colon + 1, scheme + 3 + at);
+            return format!("{}{}{}", &s[..a], redact(&s[a..b]), &s[b..]);
+        }
+        return s.to_string();
+    }
+    let Some(sep) = s.find(['=', ':']) else {
+        return s.to_string();
+    };
+    let value = &s[sep + 1..];
+    let trimmed = value.trim_start_matches(|c: char| c == '=' || c == '>' || c.is_whitespace());
+    let lead = &value[..value.len() - trimmed.len()];
+    let q = trimmed.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'));
+    let body = match q {
+        Some(q) => trimmed[1..].trim_end_matches(q),
+        None => trimmed,
+    };
+    if body.is_empty() || body.contains('…') {
+        return s.to_string();
+    }
+    let q = q.map(String::from).unwrap_or_default();
+    format!("{}{lead}{q}{}{q}", &s[..=sep], redact(body))
 }
 
 /// Whole-line comments in the common syntaxes: code that is commented out does not run.
