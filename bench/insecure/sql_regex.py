@@ -43,19 +43,27 @@ def whole(q):
     return rf"{lit(q)}[^{q}]*{q}"
 
 
-NO_BRACE = r"^[^{]*$"
+# `unless` regexes: the line's literals of that kind hold no interpolation (the reported literal
+# must be the one interpolated, not a constant next to a `$x` or `{}` elsewhere on the line).
+NO_BRACE = r"^(?:[^\"']|\"[^\"{]*\"|'[^'{]*')*$"
+NO_DOLLAR_DQ = r"^(?:[^\"]|\"[^\"$]*\")*$"
+NO_HASH_BRACE_DQ = r"^(?:[^\"]|\"(?:[^\"#]|#[^{\"])*\")*$"
+NO_BRACE_DQ = r"^(?:[^\"]|\"[^\"{]*\")*$"
+NO_PERCENT = r"^(?:[^\"`]|\"[^\"%]*\"|`[^`%]*`)*$"
+NO_BRACE, NO_DOLLAR_DQ, NO_HASH_BRACE_DQ, NO_BRACE_DQ, NO_PERCENT = (
+    r.replace('\\"', '"') for r in (NO_BRACE, NO_DOLLAR_DQ, NO_HASH_BRACE_DQ, NO_BRACE_DQ, NO_PERCENT))
 PATTERNS = [
     ("concatenation, double quotes: \"SELECT … WHERE id = \" + id", rf"{whole(chr(34))}\s*\+\s*[\w(]|{open_end(chr(34))}", None, None),
     ("concatenation, single quotes", rf"{whole(chr(39))}\s*\+\s*[\w(]|{open_end(chr(39))}", None, None),
     ("JS template literal with ${} (tagged sql`` templates are parameterised)", lit("`"),
-     r"\b(?:sql|SQL|Prisma\.sql|\$queryRaw|\$executeRaw)\s*`|^(?:[^$]|\$[^{])*$", None),
+     r"\b(?:sql|SQL|Prisma\.sql|\$queryRaw|\$executeRaw)\s*`|^(?:[^`]|`(?:[^`$]|\$[^{`])*`)*$", None),
     ("Python f-string", rf"\b(?:[fF][rR]?|[rR][fF])(?:{lit(chr(34))}|{lit(chr(39))})", NO_BRACE, None),
     ("Python % formatting", rf"(?:{whole(chr(34))}|{whole(chr(39))})\s*%\s*[\w(]", None, None),
     ("str.format", rf"(?:{whole(chr(34))}|{whole(chr(39))})\s*\.format\s*\(", NO_BRACE, None),
-    ("C# $\"…{x}\"", rf"\$@?{lit(chr(34))}", NO_BRACE, '["**/*.{cs,vb}"]'),
-    ("Ruby \"…#{x}\"", lit(chr(34)), r"^(?:[^#]|#[^{])*$", '["**/*.{rb,rake}"]'),
-    ("PHP \"…$x\"", lit(chr(34)), r"^[^$]*$", '["**/*.php"]'),
-    ("Go fmt.Sprintf, Java String.format", rf"\b(?:Sprintf|String\.format)\s*\(\s*(?:{lit(chr(34))}|{lit('`')})", r"^[^%]*$", None),
+    ("C# $\"…{x}\"", rf"\$@?{lit(chr(34))}", NO_BRACE_DQ, '["**/*.{cs,vb}"]'),
+    ("Ruby \"…#{x}\"", lit(chr(34)), NO_HASH_BRACE_DQ, '["**/*.{rb,rake}"]'),
+    ("PHP \"…$x\"", lit(chr(34)), NO_DOLLAR_DQ, '["**/*.php"]'),
+    ("Go fmt.Sprintf, Java String.format", rf"\b(?:Sprintf|String\.format)\s*\(\s*(?:{lit(chr(34))}|{lit('`')})", NO_PERCENT, None),
 ]
 
 

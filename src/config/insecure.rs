@@ -40,7 +40,8 @@ pub struct InsecureConfig {
     pub tiers: BTreeMap<TierName, Action>,
     /// Paths whose findings count as in the experimental tier whatever their tier: test fixtures
     /// and examples outside the experimental tier's paths. Default: `**/fixtures/**`,
-    /// `**/__fixtures__/**`, `**/examples/**`, `**/example/**`, `**/spec/**`, `**/testing/**`.
+    /// `**/__fixtures__/**`, `**/examples/**`, `**/example/**`, `**/spec/**`, `**/testing/**`,
+    /// `**/testutil/**`, `**/testutils/**`, `**/docs/**`, `**/doc/**`.
     pub relaxed_paths: Vec<GlobPattern>,
     /// The team's own patterns, in the format of the built-in rule files (rules/insecure/).
     /// Default: `[]`.

@@ -518,9 +518,10 @@ fn inline_allow(line: &[u8], path: &str, id: &str) -> Option<InlineAllow> {
 }
 
 /// The redacted preview of the match `span` of `line` (which starts at byte `line_start` of the
-/// scanned text). Secret findings' spans become their previews; in a credential, everything after
-/// the key's `=`/`:` (or a URL's password) is redacted; any other token of 16 or more
-/// letters, digits and `+/=_-` mixing letters and digits is too; then the redactor runs over it.
+/// scanned text): the line, trimmed, or about `PREVIEW_MAX` bytes of it around the match (never
+/// cutting a token). Secret findings' spans become their redacted previews; in a credential's match,
+/// everything after the key's `=`/`:` (or a URL's password) is redacted; any other token of 16 or
+/// more letters, digits and `+/=_-` mixing letters and digits is too; then the redactor runs over it.
 fn preview(
     line: &[u8],
     line_start: usize,
@@ -529,17 +530,72 @@ fn preview(
     cx: ScanContext<'_>,
 ) -> String {
     let (from, to) = span;
+    let first = line
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let last = line
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(first, |i| i + 1);
+    let mut ws = if to.saturating_sub(first) <= PREVIEW_MAX {
+        first
+    } else {
+        from.saturating_sub(16).max(first)
+    };
+    let mut we = (ws + PREVIEW_MAX).max(to.min(ws + 2 * PREVIEW_MAX)).min(last);
+    while ws > first && is_token_byte(line[ws - 1]) && is_token_byte(line[ws]) {
+        ws -= 1;
+    }
+    while we < last && is_token_byte(line[we - 1]) && is_token_byte(line[we]) {
+        we += 1;
+    }
+    let piece = |a: usize, b: usize, cred: bool| -> String {
+        let (a, b) = (a.max(ws), b.min(we));
+        if a >= b {
+            return String::new();
+        }
+        redact_piece(line, line_start, (a, b), cred, cx)
+    };
+    let matched = piece(from, to, credential);
+    let matched = if credential {
+        mask_value(&matched)
+    } else {
+        matched
+    };
+    let text = format!(
+        "{}{}{}{}{}",
+        if ws > first { "…" } else { "" },
+        piece(ws, from, false),
+        matched,
+        piece(to, we, false),
+        if we < last { "…" } else { "" },
+    );
+    match cx.redactor {
+        Some(r) => r.quiet(Field::Message, &text).into_inner(),
+        None => text,
+    }
+}
+
+/// `line[a..b]` with the secret findings' spans replaced by their redacted preview and long
+/// random-looking tokens masked (`mask_tokens`).
+fn redact_piece(
+    line: &[u8],
+    line_start: usize,
+    (a, b): (usize, usize),
+    credential: bool,
+    cx: ScanContext<'_>,
+) -> String {
     let abs = |i: usize| line_start + i;
-    // Secret spans first, on the whole match (a cut would hide a secret from the rules).
-    let mut out = String::new();
-    let mut i = from;
     let mut spans: Vec<(usize, usize)> = cx
         .secret_spans
         .iter()
-        .filter(|&&(s, e)| s < abs(to) && abs(from) < e)
-        .map(|&(s, e)| (s.saturating_sub(line_start).max(from), (e - line_start).min(to)))
+        .filter(|&&(s, e)| s < abs(b) && abs(a) < e)
+        .map(|&(s, e)| (s.saturating_sub(line_start).max(a), (e - line_start).min(b)))
         .collect();
     spans.sort_unstable();
+    let mut out = String::new();
+    let mut i = a;
     for (s, e) in spans {
         if s < i {
             continue;
@@ -548,25 +604,19 @@ fn preview(
         out.push_str(&crate::detect::secrets::redact(&line[s..e]));
         i = e;
     }
-    out.push_str(&mask_tokens(&line[i..to], credential));
-    let text = if credential { mask_value(&out) } else { out };
-    let cut: String = text.chars().take(PREVIEW_MAX).collect();
-    let cut = if cut.len() < text.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    };
-    match cx.redactor {
-        Some(r) => r.quiet(Field::Message, &cut).into_inner(),
-        None => cut,
-    }
+    out.push_str(&mask_tokens(&line[i..b], credential));
+    out
+}
+
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-')
 }
 
 /// Tokens of 16 or more `[A-Za-z0-9+/=_-]` mixing letters and digits, redacted; in a credential
 /// match, of 8 or more.
 fn mask_tokens(bytes: &[u8], credential: bool) -> String {
     let min = if credential { 8 } else { 16 };
-    let is_tok = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-');
+    let is_tok = is_token_byte;
     let mut out = String::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -858,5 +908,184 @@ mod tests {
         .unwrap();
         let s = InsecureScanner::new(&cfg).unwrap();
         assert_eq!(ids(&s, "a.py", "print(x)\n"), ["no-print"]);
+    }
+
+    fn matches(path: &str, text: &str, cx: ScanContext<'_>) -> Vec<PatternMatch> {
+        let mut out = Vec::new();
+        scanner().scan_in(
+            path,
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            cx,
+            &mut out,
+        );
+        out
+    }
+
+    /// The starter charter denied these as SQL built from strings: a leading English word is not SQL.
+    #[test]
+    fn sql_string_build_needs_sql_structure_not_a_leading_english_word() {
+        let s = scanner();
+        for (path, line) in [
+            ("app/menu.py", r#"log.info(f"Select an option from the menu: {opt}")"#),
+            ("app/menu.py", r#"print(f"Update your profile at {url} and delete old drafts")"#),
+            ("app/menu.py", r#"label = f"With {n} items selected""#),
+            ("web/toast.js", "toast(`Update ${name} succeeded`);"),
+            ("app/menu.py", r#"print(f"please select one from {items} below")"#),
+            ("app/menu.py", r#"msg = "Deleted from cache: " + key"#),
+        ] {
+            assert!(
+                !ids(&s, path, line).contains(&"sql-string-build".to_string()),
+                "{line}"
+            );
+        }
+        for (path, line) in [
+            ("app/db.py", r#"cur.execute(f"SELECT * FROM {table} WHERE id = {i}")"#),
+            ("app/db.py", r#"q = "SELECT * FROM " + table"#),
+            ("web/db.js", "db.query(`DELETE FROM items WHERE id = ${id}`);"),
+            ("app/db.py", r#"cur.execute(f"update users set name = '{n}' where id = 1")"#),
+        ] {
+            assert_eq!(ids(&s, path, line), ["sql-string-build"], "{line}");
+        }
+    }
+
+    /// `subprocess.check_output("git describe --tags", shell=True)` was warned as shell injection.
+    #[test]
+    fn shell_true_with_a_constant_command_is_not_shell_injection() {
+        let s = scanner();
+        let constant = "v = subprocess.check_output(\"git describe --tags\", shell=True)\n\
+                        subprocess.run(\n    \"make html\",\n    shell=True,\n)\n";
+        assert!(ids(&s, "setup.py", constant).is_empty());
+        assert_eq!(
+            ids(&s, "setup.py", "subprocess.run(cmd, shell=True)\n"),
+            ["shell-injection"]
+        );
+        let split = "subprocess.run(\n    f\"tar czf {name}\",\n    shell=True,\n)\n";
+        assert_eq!(ids(&s, "setup.py", split), ["shell-injection"]);
+    }
+
+    /// One AWS key gave a secret denial plus hard-coded-credential warnings on the same value.
+    #[test]
+    fn hardcoded_credential_is_not_reported_on_a_span_a_secret_rule_found() {
+        let value = format!("{}{}", "q9Vd2Lr7Tz0pYw4K", "s8Nb1Xc6");
+        let text = format!("db_password = \"{value}\"\n");
+        let start = text.find(&value).unwrap();
+        assert_eq!(
+            matches("app/settings.py", &text, ScanContext::default())
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>(),
+            ["hardcoded-credential"]
+        );
+        let spans = [(start, start + value.len())];
+        let cx = ScanContext {
+            secret_spans: &spans,
+            redactor: None,
+        };
+        assert!(matches("app/settings.py", &text, cx).is_empty());
+    }
+
+    #[test]
+    fn hardcoded_credential_skips_encrypted_sealed_and_environment_values() {
+        let s = scanner();
+        let body = "Vd2Lr7Tz0pYw4Ks8Nb1Xc6Hj3Gf5Ma7Re2Ut9BQx1Lp4Zr8WmT6nC3vD0sF5gH2jK7lM9oP1qR4uS6wY8zA0b";
+        for (path, text) in [
+            (
+                "secrets/prod.yaml",
+                format!("db_password: ENC[AES256_GCM,data:{},type:str]\n", &body[..20]),
+            ),
+            (
+                "secrets/prod.json",
+                format!("\"db_password\": \"ENC[AES256_GCM,data:{},type:str]\"\n", &body[..20]),
+            ),
+            ("k8s/sealed.yaml", format!("    password: AgB{body}\n")),
+            ("vars/vault.yml", "db_password: !vault |\n".to_string()),
+            (
+                "src/config.js",
+                "const url = `postgres://app:${process.env.DB_PASSWORD}@db/app`;\n".to_string(),
+            ),
+        ] {
+            assert!(ids(&s, path, &text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn charter_allow_in_a_comment_suppresses_an_insecure_finding() {
+        let line = |t: &str| matches("tools/fetch.py", t, ScanContext::default());
+        let m = line("requests.get(u, verify=False)  # charter:allow\n");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].suppressed.as_ref().map(|a| a.marker.as_str()), Some("charter:allow"));
+        let named = line("requests.get(u, verify=False)  # charter:allow=tls-verify-disabled\n");
+        assert_eq!(
+            named[0].suppressed.as_ref().map(|a| a.marker.as_str()),
+            Some("charter:allow=tls-verify-disabled")
+        );
+        // Naming another pattern, in a string, or in another case: not suppressed.
+        for t in [
+            "requests.get(u, verify=False)  # charter:allow=chmod-777\n",
+            "requests.get(u, verify=False, note=\"# charter:allow\")\n",
+            "requests.get(u, verify=False)  # CHARTER:ALLOW\n",
+        ] {
+            assert!(line(t)[0].suppressed.is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_preview_shows_what_matched_with_credential_values_redacted() {
+        let m = matches(
+            "tools/fetch.py",
+            "r = requests.get(url, verify=False)\n",
+            ScanContext::default(),
+        );
+        assert_eq!(m[0].preview, "r = requests.get(url, verify=False)");
+        let value = format!("{}{}", "hunter2", "hunter2x");
+        let m = matches(
+            "src/db.py",
+            &format!("conn = connect(host=\"db\", password=\"{value}\")\n"),
+            ScanContext::default(),
+        );
+        assert_eq!(m[0].id, "hardcoded-credential");
+        assert!(!m[0].preview.contains(&value[2..]), "{}", m[0].preview);
+        assert!(m[0].preview.contains("password="), "{}", m[0].preview);
+        let url = format!("postgres://app:{value}@db.internal:5432/app");
+        let m = matches("src/db.js", &format!("const u = \"{url}\";\n"), ScanContext::default());
+        assert!(!m[0].preview.contains(&value[2..]), "{}", m[0].preview);
+        assert!(m[0].preview.contains("postgres://app:"), "{}", m[0].preview);
+        // A long line is cut.
+        let long = format!("requests.get(u, verify=False, params={})\n", "x, ".repeat(300));
+        let m = matches("a.py", &long, ScanContext::default());
+        assert!(m[0].preview.chars().count() <= PREVIEW_MAX + 2, "{}", m[0].preview);
+        assert!(m[0].preview.ends_with('…'), "{}", m[0].preview);
+        // A secret a secret rule found is shown as its redacted preview.
+        let key = format!("{}{}", "AKIA2E0A8F3B", "244C9986");
+        let text = format!("requests.get(u, verify=False, auth=\"{key}\")\n");
+        let at = text.find(&key).unwrap();
+        let spans = [(at, at + key.len())];
+        let cx = ScanContext {
+            secret_spans: &spans,
+            redactor: None,
+        };
+        let m = matches("a.py", &text, cx);
+        assert!(!m[0].preview.contains(&key[4..]), "{}", m[0].preview);
+    }
+
+    #[test]
+    fn relaxed_paths_are_marked_for_the_policy() {
+        let cfg = InsecureConfig {
+            relaxed_paths: vec![crate::pattern::GlobPattern("**/fixtures/**".into())],
+            ..InsecureConfig::default()
+        };
+        let s = InsecureScanner::new(&cfg).unwrap();
+        let mut out = Vec::new();
+        for path in ["spec/fixtures/client.py", "src/client.py"] {
+            s.scan(
+                path,
+                b"requests.get(u, verify=False)\n",
+                LineMap::Contiguous { first: 1 },
+                &mut out,
+            );
+        }
+        let relaxed: Vec<bool> = out.iter().map(|m| m.relaxed).collect();
+        assert_eq!(relaxed, [true, false]);
     }
 }
