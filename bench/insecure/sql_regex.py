@@ -12,14 +12,29 @@ Edit this file, run it, and paste its output over the rule's `patterns:`.
 def K(w):
     return f"(?:{w.upper()}|{w.lower()})"
 
-TOK = r"[\w.*$%?{}()\[\]#]+"
-TBL = r"[\w.$%?{}()\[\]#]+"
-EXPR = rf"{TOK}(?:\s+(?i:as)\s+\w+)?"
-COLS = rf"(?:(?i:distinct)\s+)?{EXPR}(?:\s*,\s*{EXPR})*"
+def quoted(q):
+    """Identifier quotes other than the literal's own (`"users"` in a template, `` `id` `` in "…")."""
+    return "".join(c for c in "\"`" if c != q)
+
+
+def tok(q):
+    # a column: word characters, `.`, `*`, interpolations (`{x}`, `${x}`, `#{x}`, `$x->y`, `%s`)
+    return rf"(?:[\w.*$%?{{}}()\[\]#{quoted(q)}]|->)+"
+
+
+def tbl(q):
+    return rf"(?:[\w.$%?{{}}()\[\]#{quoted(q)}]|->)+"
+
+
+def cols(q):
+    expr = rf"{tok(q)}(?:\s+(?i:as)\s+\w+)?"
+    return rf"(?:(?i:distinct)\s+)?{expr}(?:\s*,\s*{expr})*"
+
 CLAUSE = r"(?i:where|join|inner|left|right|full|cross|natural|group|order|limit|offset|having|union)\b"
 
 
 def core(q):
+    TBL, COLS = tbl(q), cols(q)
     after = rf"(?:(?:\s+(?:(?i:as)\s+)?\w+)?\s+{CLAUSE}|\s*(?:$|[{q};),]))"
     sel = rf"{K('select')}\s+{COLS}\s+(?i:from)\s+{TBL}{after}"
     upd = rf"{K('update')}\s+{TBL}\s+(?i:set)\s+{TBL}\s*="
@@ -30,6 +45,7 @@ def core(q):
 
 def open_end(q):
     """A literal ending right after FROM or INTO, continued by a value: `"SELECT * FROM " + t`."""
+    COLS = cols(q)
     head = rf"(?:{K('select')}\s+{COLS}\s+(?i:from)|{K('insert')}\s+(?i:into)|{K('delete')}\s+(?i:from))"
     return rf"{q}[^{q}]*?{head}\s*{q}\s*\+\s*[\w(]"
 
@@ -40,13 +56,14 @@ def lit(q):
 
 
 def whole(q):
-    return rf"{lit(q)}[^{q}]*{q}"
+    """The literal to its closing quote; `\\'` inside it does not close it."""
+    return rf"{lit(q)}(?:[^{q}\\]|\\.)*{q}"
 
 
 # `unless` regexes: the line's literals of that kind hold no interpolation (the reported literal
 # must be the one interpolated, not a constant next to a `$x` or `{}` elsewhere on the line).
 NO_BRACE = r"^(?:[^\"']|\"[^\"{]*\"|'[^'{]*')*$"
-NO_DOLLAR_DQ = r"^(?:[^\"]|\"[^\"$]*\")*$"
+NO_DOLLAR_DQ = r"^(?:[^\"]|\"(?:[^\"$\\]|\\.|\$[^\w{])*\")*$"  # PHP interpolates `$name`, `{$x}`
 NO_HASH_BRACE_DQ = r"^(?:[^\"]|\"(?:[^\"#]|#[^{\"])*\")*$"
 NO_BRACE_DQ = r"^(?:[^\"]|\"[^\"{]*\")*$"
 NO_PERCENT = r"^(?:[^\"`]|\"[^\"%]*\"|`[^`%]*`)*$"
@@ -56,7 +73,7 @@ PATTERNS = [
     ("concatenation, double quotes: \"SELECT … WHERE id = \" + id", rf"{whole(chr(34))}\s*\+\s*[\w(]|{open_end(chr(34))}", None, None),
     ("concatenation, single quotes", rf"{whole(chr(39))}\s*\+\s*[\w(]|{open_end(chr(39))}", None, None),
     ("JS template literal with ${} (tagged sql`` templates are parameterised)", lit("`"),
-     r"\b(?:sql|SQL|Prisma\.sql|\$queryRaw|\$executeRaw)\s*`|^(?:[^`]|`(?:[^`$]|\$[^{`])*`)*$", None),
+     r"\b(?:sql|SQL|Prisma\.sql|\$queryRaw|\$executeRaw)\s*`|^(?:[^`]|`(?:[^`$]|\$[^{`])*`)*$|^(?:[^$]|\$[^{])*$", None),
     ("Python f-string", rf"\b(?:[fF][rR]?|[rR][fF])(?:{lit(chr(34))}|{lit(chr(39))})", NO_BRACE, None),
     ("Python % formatting", rf"(?:{whole(chr(34))}|{whole(chr(39))})\s*%\s*[\w(]", None, None),
     ("str.format", rf"(?:{whole(chr(34))}|{whole(chr(39))})\s*\.format\s*\(", NO_BRACE, None),

@@ -24,6 +24,8 @@ RULES = {
     "tls-verify-disabled": [
         (r"``|" + PROSE, "FP", "prose about the setting (docstring or message), not the setting"),
         (r"load_\w*cert", "FP", "certificate file loading, not a TLS connection"),
+        (r"[\"']ssl\._create_unverified_context[\"']", "FP", "the function's name mocked in a test, not a call"),
+        (r"^test \w+", "FP", "a test's description naming the option"),
     ],
     "sql-string-build": [
         (r"sourcesContent", "FP", "source map JSON, not code"),
@@ -44,13 +46,46 @@ RULES = {
     "pickle-loads": [
         (r"^\s*(?:from|import)\s", "FP", "an import, not a load"),
     ],
-    "eval-exec-input": [],
+    "eval-exec-input": [
+        (r"\(:eval\b|'eval\b|defun [\w-]*eval", "FP", "Emacs Lisp mode-line `:eval` form or a symbol/definition, not eval of input", ),
+        (r"->eval\(|redis\S*\.eval\(", "FP", "Redis EVAL of a server-side Lua script"),
+    ],
     "shell-injection": [
         (r"shell\s*=\s*True", "TP", "shell=True with a command that is not a constant"),
+        (r"\bexec\s*\(\s*\"(?:NOTIFY|LISTEN|UNLISTEN|SET)\b", "FP", "database exec of SQL, not a shell"),
+        (r"^\(?`[^`]*`\s*(?:[a-z]+ |\)?\.$|\)\.)", "FP", "a Markdown code span in prose (a heredoc or comment), not a command"),
     ],
-    "chmod-777": [],
-    "db-grant-all": [],
+    "chmod-777": [
+        (r"&\s*0?7777|0o?7777\b", "FP", "a permission-bit mask, not a mode being set"),
+        (r"Fatalf|assert\w*\(.*\"[^\"]*chmod 777", "FP", "a message naming the command"),
+    ],
+    "db-grant-all": [
+        (r"\.po$", "FP", "translation catalogue text", "path"),
+        (r"``|msgid|msgstr|trans\b|__\(", "FP", "prose or a UI label, not a GRANT"),
+        (r"grant-all-permissions|--grant-all", "FP", "a CLI flag name, not SQL"),
+    ],
+    "weak-hash-password": [
+        (r"function_exists|'message'|insert_str\(0, \"md5\"\)|server stores", "FP", "a feature check, label or comment, not hashing a password"),
+    ],
+    "privileged-container": [
+        (r"COMPREPLY|compgen|echo >&2|might break", "FP", "shell completion list or a message, not a container setting"),
+        (r"antiResourceLocking|<Context", "FP", "Tomcat's Context `privileged` attribute, not a container"),
+    ],
+    "weak-tls-protocol": [
+        (r"``|docs\.python\.org|has been changed", "FP", "prose or a documentation link"),
+        (r"(?:final String|^\s*[A-Z_0-9]+\s*=)\s*\"(?:SSLv[23]|TLSv1(?:\.[01])?)\"|^\s*\"(?:SSLv[23]|TLSv1(?:\.[01])?)\",?\s*$", "FP", "a protocol-name constant or enum value, not enabling it"),
+        (r"contains\(\"SSLv|doTestIgnoreProtocol|testSpecification", "FP", "a check or test of the name, not enabling it"),
+    ],
+    "cors-wildcard": [
+        (r"instead\"|with `Access-Control", "FP", "a message or doc text"),
+    ],
+    "curl-pipe-shell": [
+        (r"RewriteCond|HTTP_USER_AGENT", "FP", "a user-agent regex naming curl and wget"),
+    ],
 }
+# Minified bundle lines (one `"use strict";…` line of a whole module): the match sits in a table or
+# enum of the bundled code; not verified line by line, so counted against the pattern.
+MINIFIED = (r"^\"use strict\";|^`\)\)|webpackChunk", "FP", "minified bundle line; the match is in bundled tables, not verified")
 DEFAULT = {
     "sql-string-build": ("TP", "SQL text built from interpolated or concatenated values"),
     "tls-verify-disabled": ("TP", "turns certificate verification off (a code path, option or command)"),
@@ -90,6 +125,8 @@ def main():
         for line in f:
             _pkg, pattern, level, path, ln, text = line.rstrip("\n").split("\t", 5)
             verdict = manual.get((path, ln, pattern))
+            if verdict is None and re.search(MINIFIED[0], text):
+                verdict = MINIFIED[1:]
             if verdict is None:
                 for rule in RULES.get(pattern, []):
                     rx, v, why = rule[:3]

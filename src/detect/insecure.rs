@@ -543,7 +543,9 @@ fn preview(
     } else {
         from.saturating_sub(16).max(first)
     };
-    let mut we = (ws + PREVIEW_MAX).max(to.min(ws + 2 * PREVIEW_MAX)).min(last);
+    let mut we = (ws + PREVIEW_MAX)
+        .max(to.min(ws + 2 * PREVIEW_MAX))
+        .min(last);
     while ws > first && is_token_byte(line[ws - 1]) && is_token_byte(line[ws]) {
         ws -= 1;
     }
@@ -662,7 +664,10 @@ fn mask_value(s: &str) -> String {
     let value = &s[sep + 1..];
     let trimmed = value.trim_start_matches(|c: char| c == '=' || c == '>' || c.is_whitespace());
     let lead = &value[..value.len() - trimmed.len()];
-    let q = trimmed.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'));
+    let q = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'));
     let body = match q {
         Some(q) => trimmed[1..].trim_end_matches(q),
         None => trimmed,
@@ -927,11 +932,20 @@ mod tests {
     fn sql_string_build_needs_sql_structure_not_a_leading_english_word() {
         let s = scanner();
         for (path, line) in [
-            ("app/menu.py", r#"log.info(f"Select an option from the menu: {opt}")"#),
-            ("app/menu.py", r#"print(f"Update your profile at {url} and delete old drafts")"#),
+            (
+                "app/menu.py",
+                r#"log.info(f"Select an option from the menu: {opt}")"#,
+            ),
+            (
+                "app/menu.py",
+                r#"print(f"Update your profile at {url} and delete old drafts")"#,
+            ),
             ("app/menu.py", r#"label = f"With {n} items selected""#),
             ("web/toast.js", "toast(`Update ${name} succeeded`);"),
-            ("app/menu.py", r#"print(f"please select one from {items} below")"#),
+            (
+                "app/menu.py",
+                r#"print(f"please select one from {items} below")"#,
+            ),
             ("app/menu.py", r#"msg = "Deleted from cache: " + key"#),
         ] {
             assert!(
@@ -940,10 +954,19 @@ mod tests {
             );
         }
         for (path, line) in [
-            ("app/db.py", r#"cur.execute(f"SELECT * FROM {table} WHERE id = {i}")"#),
+            (
+                "app/db.py",
+                r#"cur.execute(f"SELECT * FROM {table} WHERE id = {i}")"#,
+            ),
             ("app/db.py", r#"q = "SELECT * FROM " + table"#),
-            ("web/db.js", "db.query(`DELETE FROM items WHERE id = ${id}`);"),
-            ("app/db.py", r#"cur.execute(f"update users set name = '{n}' where id = 1")"#),
+            (
+                "web/db.js",
+                "db.query(`DELETE FROM items WHERE id = ${id}`);",
+            ),
+            (
+                "app/db.py",
+                r#"cur.execute(f"update users set name = '{n}' where id = 1")"#,
+            ),
         ] {
             assert_eq!(ids(&s, path, line), ["sql-string-build"], "{line}");
         }
@@ -988,15 +1011,22 @@ mod tests {
     #[test]
     fn hardcoded_credential_skips_encrypted_sealed_and_environment_values() {
         let s = scanner();
-        let body = "Vd2Lr7Tz0pYw4Ks8Nb1Xc6Hj3Gf5Ma7Re2Ut9BQx1Lp4Zr8WmT6nC3vD0sF5gH2jK7lM9oP1qR4uS6wY8zA0b";
+        let body =
+            "Vd2Lr7Tz0pYw4Ks8Nb1Xc6Hj3Gf5Ma7Re2Ut9BQx1Lp4Zr8WmT6nC3vD0sF5gH2jK7lM9oP1qR4uS6wY8zA0b";
         for (path, text) in [
             (
                 "secrets/prod.yaml",
-                format!("db_password: ENC[AES256_GCM,data:{},type:str]\n", &body[..20]),
+                format!(
+                    "db_password: ENC[AES256_GCM,data:{},type:str]\n",
+                    &body[..20]
+                ),
             ),
             (
                 "secrets/prod.json",
-                format!("\"db_password\": \"ENC[AES256_GCM,data:{},type:str]\"\n", &body[..20]),
+                format!(
+                    "\"db_password\": \"ENC[AES256_GCM,data:{},type:str]\"\n",
+                    &body[..20]
+                ),
             ),
             ("k8s/sealed.yaml", format!("    password: AgB{body}\n")),
             ("vars/vault.yml", "db_password: !vault |\n".to_string()),
@@ -1014,7 +1044,10 @@ mod tests {
         let line = |t: &str| matches("tools/fetch.py", t, ScanContext::default());
         let m = line("requests.get(u, verify=False)  # charter:allow\n");
         assert_eq!(m.len(), 1);
-        assert_eq!(m[0].suppressed.as_ref().map(|a| a.marker.as_str()), Some("charter:allow"));
+        assert_eq!(
+            m[0].suppressed.as_ref().map(|a| a.marker.as_str()),
+            Some("charter:allow")
+        );
         let named = line("requests.get(u, verify=False)  # charter:allow=tls-verify-disabled\n");
         assert_eq!(
             named[0].suppressed.as_ref().map(|a| a.marker.as_str()),
@@ -1048,13 +1081,24 @@ mod tests {
         assert!(!m[0].preview.contains(&value[2..]), "{}", m[0].preview);
         assert!(m[0].preview.contains("password="), "{}", m[0].preview);
         let url = format!("postgres://app:{value}@db.internal:5432/app");
-        let m = matches("src/db.js", &format!("const u = \"{url}\";\n"), ScanContext::default());
+        let m = matches(
+            "src/db.js",
+            &format!("const u = \"{url}\";\n"),
+            ScanContext::default(),
+        );
         assert!(!m[0].preview.contains(&value[2..]), "{}", m[0].preview);
         assert!(m[0].preview.contains("postgres://app:"), "{}", m[0].preview);
         // A long line is cut.
-        let long = format!("requests.get(u, verify=False, params={})\n", "x, ".repeat(300));
+        let long = format!(
+            "requests.get(u, verify=False, params={})\n",
+            "x, ".repeat(300)
+        );
         let m = matches("a.py", &long, ScanContext::default());
-        assert!(m[0].preview.chars().count() <= PREVIEW_MAX + 2, "{}", m[0].preview);
+        assert!(
+            m[0].preview.chars().count() <= PREVIEW_MAX + 2,
+            "{}",
+            m[0].preview
+        );
         assert!(m[0].preview.ends_with('…'), "{}", m[0].preview);
         // A secret a secret rule found is shown as its redacted preview.
         let key = format!("{}{}", "AKIA2E0A8F3B", "244C9986");
