@@ -146,12 +146,13 @@ fn a_pattern_on_many_lines_prints_its_help_once() {
 }
 
 #[test]
-fn a_hardcoded_credential_preview_never_shows_the_value() {
+fn a_password_a_secret_rule_reports_is_one_finding_and_its_value_never_shows() {
     let r = repo();
     let value = format!("{}{}", "Tz0pYw4K", "s8Nb1Xc6");
     r.add("app/settings.py", format!("db_password = \"{value}\"\n"));
     let (_, report) = pre_commit(&r);
     let text = report.to_string();
-    assert!(text.contains("hardcoded-credential"), "{text}");
+    assert!(text.contains("CH-SECRET-001"), "{text}");
+    assert!(!text.contains("hardcoded-credential"), "{text}");
     assert!(!text.contains(&value[2..]), "{text}");
 }
