@@ -3,7 +3,9 @@
 # description: >-
 #   Added lines match an insecure pattern AI assistants often write (TLS verification off, SQL built from
 #   strings, shell=True, wildcard IAM, chmod 777, pull_request_target checkouts, …; rules/insecure/*.yaml).
-#   The charter decides per pattern whether it blocks (`insecure.rules.<id>: deny`) or only warns.
+#   The charter decides per pattern whether it blocks (`insecure.rules.<id>: deny`) or only warns, and
+#   caps that per tier (`insecure.tiers.experimental: warn`: tests, fixtures and examples only warn). A
+#   `charter:allow` (or `charter:allow=<id>`) comment on the line suppresses the finding.
 # custom:
 #   id: CH-INSECURE-001
 #   severity: high
@@ -40,13 +42,32 @@ secret_lines contains [x.path, x.line] if {
 	is_object(x)
 }
 
-matches contains m if {
+order := {"off": 0, "warn": 1, "deny": 2}
+
+# A finding under `insecure.relaxed_paths` (fixtures, examples) counts as in the experimental tier.
+tier_of(f, m) := "experimental" if {
+	object.get(m, "relaxed", false) == true
+} else := t if {
+	t := f.tier
+	is_string(t)
+} else := ""
+
+# The charter's action, capped by the tier's `insecure.tiers.<tier>`.
+effective(f, m) := cap if {
+	a := action(m)
+	cap := object.get(charter, ["insecure", "tiers", tier_of(f, m)], null)
+	is_string(cap)
+	order[cap] < order[a]
+} else := action(m)
+
+matches contains [m, effective(f, m)] if {
 	some f in files
 	ms := object.get(f, "insecure", [])
 	is_array(ms)
 	some m in ms
 	is_object(m)
 	is_string(m.id)
+	object.get(m, "suppressed", null) == null
 	not reported_as_secret(m)
 }
 
@@ -55,19 +76,26 @@ reported_as_secret(m) if {
 	[m.path, object.get(m, "line", 0)] in secret_lines
 }
 
+# The message names the pattern and shows the redacted preview of what matched.
+message(m) := sprintf("%s (%s): %s", [object.get(m, "title", m.id), m.id, p]) if {
+	p := object.get(m, "preview", "")
+	is_string(p)
+	p != ""
+} else := sprintf("%s (%s)", [object.get(m, "title", m.id), m.id])
+
 result_for(m) := r if {
 	rem := object.get(m, "remediation", "")
 	is_string(rem)
 	rem != ""
-	r := {"path": m.path, "line": object.get(m, "line", 0), "message": sprintf("%s (%s)", [object.get(m, "title", m.id), m.id]), "remediation": rem}
-} else := {"path": m.path, "line": object.get(m, "line", 0), "message": sprintf("%s (%s)", [object.get(m, "title", m.id), m.id])}
+	r := {"path": m.path, "line": object.get(m, "line", 0), "message": message(m), "remediation": rem}
+} else := {"path": m.path, "line": object.get(m, "line", 0), "message": message(m)}
 
 deny contains result_for(m) if {
-	some m in matches
-	action(m) == "deny"
+	some [m, a] in matches
+	a == "deny"
 }
 
 warn contains result_for(m) if {
-	some m in matches
-	action(m) == "warn"
+	some [m, a] in matches
+	a == "warn"
 }

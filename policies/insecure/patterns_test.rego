@@ -49,3 +49,39 @@ test_hardcoded_credential_elsewhere_still_warns if {
 	doc := {"stage": "pre-commit", "files": [{"path": "a.py", "insecure": [m("hardcoded-credential", "warn")]}], "findings": [{"path": "a.py", "line": 9, "rule_id": "aws-access-key-id"}]}
 	count(patterns.warn) == 1 with input as doc with data.charter as {}
 }
+
+tier_files(tier, ms) := {"stage": "pre-commit", "files": [{"path": "tests/test_api.py", "tier": tier, "insecure": ms}]}
+
+test_tls_verify_off_under_tests_only_warns_in_the_experimental_tier if {
+	c := {"insecure": {"rules": {"tls-verify-disabled": "deny"}, "tiers": {"experimental": "warn"}}}
+	inp := tier_files("experimental", [m("tls-verify-disabled", "deny")])
+	count(patterns.deny) == 0 with input as inp with data.charter as c
+	count(patterns.warn) == 1 with input as inp with data.charter as c
+}
+
+test_a_tier_cap_does_not_raise_or_touch_other_tiers if {
+	c := {"insecure": {"tiers": {"experimental": "warn"}}}
+	count(patterns.deny) == 1 with input as tier_files("trusted", [m("tls-verify-disabled", "deny")]) with data.charter as c
+	count(patterns.warn) == 1 with input as tier_files("experimental", [m("chmod-777", "warn")]) with data.charter as c
+	off := {"insecure": {"tiers": {"experimental": "off"}}}
+	count(patterns.warn) == 0 with input as tier_files("experimental", [m("chmod-777", "warn")]) with data.charter as off
+}
+
+test_a_fixture_path_counts_as_experimental if {
+	c := {"insecure": {"tiers": {"experimental": "warn"}}}
+	x := object.union(m("tls-verify-disabled", "deny"), {"relaxed": true})
+	count(patterns.deny) == 0 with input as tier_files("trusted", [x]) with data.charter as c
+	count(patterns.warn) == 1 with input as tier_files("trusted", [x]) with data.charter as c
+}
+
+test_an_inline_allow_suppresses_the_finding if {
+	x := object.union(m("tls-verify-disabled", "deny"), {"suppressed": {"kind": "inSource", "marker": "charter:allow"}})
+	count(patterns.deny) == 0 with input as files([x]) with data.charter as {}
+	count(patterns.warn) == 0 with input as files([x]) with data.charter as {}
+}
+
+test_the_message_shows_the_preview if {
+	x := object.union(m("tls-verify-disabled", "deny"), {"preview": "requests.get(u, verify=False)"})
+	some r in patterns.deny with input as files([x]) with data.charter as {}
+	r.message == "TLS certificate verification turned off (tls-verify-disabled): requests.get(u, verify=False)"
+}

@@ -145,6 +145,7 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let totals = Totals {
         violations,
         suppressed: Suppressed::of(&input, None),
+        suppressed_insecure: crate::report::SuppressedPattern::of(&input, None),
         stats: input.stats,
         commits: 0,
         baselined: scanned.baselined,

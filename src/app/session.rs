@@ -327,7 +327,14 @@ impl Detectors {
         if path != baseline && !path.ends_with(&format!("/{baseline}")) {
             self.secrets.scan(path, text, lines, &mut findings);
         }
-        self.insecure.scan(path, text, lines, &mut insecure);
+        // Every secret finding (baselined and suppressed ones too) is the secret rule's fact: the
+        // insecure scan neither repeats it as a hard-coded credential nor shows it in a preview.
+        let spans: Vec<(usize, usize)> = findings.iter().flat_map(|f| f.spans.clone()).collect();
+        let cx = crate::detect::insecure::ScanContext {
+            secret_spans: &spans,
+            redactor: Some(self.redactor()),
+        };
+        self.insecure.scan_in(path, text, lines, cx, &mut insecure);
         let before = findings.len();
         if use_baseline {
             findings.retain(|x| !self.baseline.contains(&x.fingerprint));

@@ -3,6 +3,7 @@
 //! the built-in rule files.
 
 use super::checked::{self, Check};
+use super::tiers::TierName;
 use crate::pattern::GlobPattern;
 use crate::rules::insecure::InsecureRule;
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,15 @@ pub struct InsecureConfig {
     /// Paths never scanned for insecure patterns (documentation, vendored code). Default:
     /// markup files, `docs/**` and vendored code, listed in charter/default.yaml.
     pub exclude_paths: Vec<GlobPattern>,
+    /// The most a finding does in each tier: `warn` makes a `deny` pattern only warn there, `off`
+    /// silences it. Default: `experimental: warn` (tests, docs, examples; see `tiers`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tiers: BTreeMap<TierName, Action>,
+    /// Paths whose findings count as in the experimental tier whatever their tier: test fixtures
+    /// and examples outside the experimental tier's paths. Default: `**/fixtures/**`,
+    /// `**/__fixtures__/**`, `**/examples/**`, `**/example/**`, `**/spec/**`, `**/testing/**`,
+    /// `**/testutil/**`, `**/testutils/**`, `**/docs/**`, `**/doc/**`.
+    pub relaxed_paths: Vec<GlobPattern>,
     /// The team's own patterns, in the format of the built-in rule files (rules/insecure/).
     /// Default: `[]`.
     #[serde(

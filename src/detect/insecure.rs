@@ -5,6 +5,8 @@
 //! regexes run only on the lines where one of its keywords occurred.
 
 use crate::config::insecure::{Action, InsecureConfig};
+use crate::detect::redact::{Field, Redactor};
+use crate::detect::secrets::inline;
 use crate::model::Severity;
 use crate::pattern::{
     Case, GlobIndex, GlobIndexBuilder, KeywordIndex, KeywordIndexBuilder, LazyRegex, LineCursor,
@@ -28,6 +30,45 @@ pub struct PatternMatch {
     pub action: Action,
     /// How to fix it, from the rule.
     pub remediation: String,
+    /// What matched, at most `PREVIEW_MAX` characters: secrets a secret rule found there are
+    /// replaced by their redacted preview, the value of a hard-coded credential and any other
+    /// long random-looking token by `secrets::redact`'s, and the result passes the redactor.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub preview: String,
+    /// The path matches `insecure.relaxed_paths` (test fixtures, examples): the policy treats the
+    /// finding as in the experimental tier (present only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relaxed: bool,
+    /// Set when a `charter:allow` (or `charter:allow=<id>`) marker in a comment on the line
+    /// suppresses it; the policy then reports nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<InlineAllow>,
+}
+
+/// How an insecure finding was suppressed in the source (as a secret finding's `Suppression`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InlineAllow {
+    /// Always `inSource`: a marker in the scanned text.
+    pub kind: &'static str,
+    /// The marker as written: `charter:allow` or `charter:allow=<id>`.
+    pub marker: String,
+    pub reason: String,
+}
+
+/// The longest preview, in characters.
+pub const PREVIEW_MAX: usize = 80;
+
+/// The rule whose matches are credentials: never reported where a secret rule found one, and its
+/// value is always redacted in the preview.
+const CREDENTIAL_RULE: &str = "hardcoded-credential";
+
+/// What a scan knows besides the text: the byte spans of the secret findings in it (reported,
+/// baselined or suppressed: a hard-coded credential there is the secret rule's fact, not a second
+/// one), and the redactor previews pass.
+#[derive(Clone, Copy, Default)]
+pub struct ScanContext<'a> {
+    pub secret_spans: &'a [(usize, usize)],
+    pub redactor: Option<Redactor<'a>>,
 }
 
 /// Insecure patterns that cannot be compiled. Shapes the parser rejects never get here.
@@ -155,6 +196,7 @@ pub struct InsecureScanner {
     /// Rule `exclude_paths` → the rules they switch off.
     rule_excludes: GlobIndex<usize>,
     global_excludes: GlobSet,
+    relaxed: GlobSet,
 }
 
 impl InsecureScanner {
@@ -268,6 +310,7 @@ impl InsecureScanner {
             scope: scope.build()?,
             rule_excludes: rule_excludes.build()?,
             global_excludes: glob_set(&config.exclude_paths)?,
+            relaxed: glob_set(&config.relaxed_paths)?,
         })
     }
 
@@ -294,6 +337,18 @@ impl InsecureScanner {
     /// Scans `text` (the added lines of a diff, or a whole file) and appends matches to `out`,
     /// at most one per pattern id and line.
     pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<PatternMatch>) {
+        self.scan_in(path, text, lines, ScanContext::default(), out);
+    }
+
+    /// `scan` with what the session knows about the text (`ScanContext`).
+    pub fn scan_in(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        cx: ScanContext<'_>,
+        out: &mut Vec<PatternMatch>,
+    ) {
         if text.is_empty() || self.keywords.is_empty() || self.global_excludes.is_match(path) {
             return;
         }
@@ -323,17 +378,16 @@ impl InsecureScanner {
         // The start of the last line that queued each rule.
         let mut seen: Vec<usize> = vec![usize::MAX; self.rules.len()];
         let mut skip_line = false;
+        let relaxed = self.relaxed.is_match(path);
+        let at = Site {
+            path,
+            lines,
+            cx,
+            relaxed,
+        };
         for hit in self.keywords.hits(text) {
             if hit.start >= cursor.end {
-                self.check_line(
-                    &cursor,
-                    &mut pending,
-                    &mut possible,
-                    &in_scope,
-                    path,
-                    lines,
-                    out,
-                );
+                self.check_line(&cursor, &mut pending, &mut possible, &in_scope, &at, out);
                 cursor.advance_to(hit.start);
                 skip_line = false;
             }
@@ -352,27 +406,17 @@ impl InsecureScanner {
                 }
             }
         }
-        self.check_line(
-            &cursor,
-            &mut pending,
-            &mut possible,
-            &in_scope,
-            path,
-            lines,
-            out,
-        );
+        self.check_line(&cursor, &mut pending, &mut possible, &in_scope, &at, out);
     }
 
     /// Runs the patterns of the `pending` rules on the cursor's line; empties `pending`.
-    #[allow(clippy::too_many_arguments)]
     fn check_line(
         &self,
         cursor: &LineCursor<'_>,
         pending: &mut Vec<usize>,
         possible: &mut Vec<bool>,
         in_scope: &[bool],
-        path: &str,
-        lines: LineMap<'_>,
+        at: &Site<'_>,
         out: &mut Vec<PatternMatch>,
     ) {
         if pending.is_empty() {
@@ -395,31 +439,244 @@ impl InsecureScanner {
                 continue;
             }
             gate.candidates_into(line, possible);
-            let hit = rule.patterns.iter().enumerate().any(|(k, &pi)| {
+            let hit = rule.patterns.iter().enumerate().find_map(|(k, &pi)| {
                 let p = &self.patterns[pi];
                 debug_assert_eq!(p.rule, ri);
-                in_scope[pi]
-                    && possible[k]
-                    && p.regex.is_match(line)
-                    && !p.unless.as_ref().is_some_and(|u| u.is_match(line))
+                if !(in_scope[pi] && possible[k]) {
+                    return None;
+                }
+                let m = p.regex.get()?.find(line)?;
+                let ok = !p.unless.as_ref().is_some_and(|u| u.is_match(line))
                     && p.context
                         .as_ref()
-                        .is_none_or(|(re, n)| re.is_match(cursor.around(*n)))
+                        .is_none_or(|(re, n)| re.is_match(cursor.around(*n)));
+                ok.then_some((m.start(), m.end()))
             });
-            if hit {
-                out.push(PatternMatch {
-                    id: rule.id.clone(),
-                    title: rule.title.clone(),
-                    path: path.to_string(),
-                    line: lines.line(cursor.idx),
-                    severity: rule.severity,
-                    action: rule.action,
-                    remediation: rule.remediation.clone(),
-                });
+            let Some((from, to)) = hit else { continue };
+            let credential = rule.id == CREDENTIAL_RULE;
+            let (abs_from, abs_to) = (cursor.start + from, cursor.start + to);
+            if credential
+                && at
+                    .cx
+                    .secret_spans
+                    .iter()
+                    .any(|&(s, e)| s < abs_to && abs_from < e)
+            {
+                continue;
             }
+            out.push(PatternMatch {
+                id: rule.id.clone(),
+                title: rule.title.clone(),
+                path: at.path.to_string(),
+                line: at.lines.line(cursor.idx),
+                severity: rule.severity,
+                action: rule.action,
+                remediation: rule.remediation.clone(),
+                preview: preview(line, cursor.start, (from, to), credential, at.cx),
+                relaxed: at.relaxed,
+                suppressed: inline_allow(line, at.path, &rule.id),
+            });
         }
         pending.clear();
     }
+}
+
+/// Where a scan is: the file, its line numbering and what the session knows about it.
+struct Site<'a> {
+    path: &'a str,
+    lines: LineMap<'a>,
+    cx: ScanContext<'a>,
+    relaxed: bool,
+}
+
+/// A `charter:allow` marker in a comment on `line` that covers rule `id`: bare, or
+/// `charter:allow=<id>[,<id>…]` naming it. The comment rules are the secret markers' (`inline`).
+fn inline_allow(line: &[u8], path: &str, id: &str) -> Option<InlineAllow> {
+    const MARKER: &str = "charter:allow";
+    if inline::marker_in_comment(line, inline::syntax_of(path))? != MARKER {
+        return None;
+    }
+    // The marker is in a comment; which rules it names is read after its last occurrence.
+    let text = String::from_utf8_lossy(line);
+    let after = &text[text.rfind(MARKER)? + MARKER.len()..];
+    let Some(list) = after.strip_prefix('=') else {
+        return Some(InlineAllow {
+            kind: "inSource",
+            marker: MARKER.to_string(),
+            reason: "a `charter:allow` comment on the line".to_string(),
+        });
+    };
+    let ids: String = list
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ','))
+        .collect();
+    ids.split(',').any(|x| x == id).then(|| InlineAllow {
+        kind: "inSource",
+        marker: format!("{MARKER}={ids}"),
+        reason: format!("a `{MARKER}={ids}` comment on the line"),
+    })
+}
+
+/// The redacted preview of the match `span` of `line` (which starts at byte `line_start` of the
+/// scanned text): the line, trimmed, or about `PREVIEW_MAX` bytes of it around the match (never
+/// cutting a token). Secret findings' spans become their redacted previews; in a credential's match,
+/// everything after the key's `=`/`:` (or a URL's password) is redacted; any other token of 16 or
+/// more letters, digits and `+/=_-` mixing letters and digits is too; then the redactor runs over it.
+fn preview(
+    line: &[u8],
+    line_start: usize,
+    span: (usize, usize),
+    credential: bool,
+    cx: ScanContext<'_>,
+) -> String {
+    let (from, to) = span;
+    let first = line
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let last = line
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(first, |i| i + 1);
+    let mut ws = if to.saturating_sub(first) <= PREVIEW_MAX {
+        first
+    } else {
+        from.saturating_sub(16).max(first)
+    };
+    let mut we = (ws + PREVIEW_MAX)
+        .max(to.min(ws + 2 * PREVIEW_MAX))
+        .min(last);
+    while ws > first && is_token_byte(line[ws - 1]) && is_token_byte(line[ws]) {
+        ws -= 1;
+    }
+    while we < last && is_token_byte(line[we - 1]) && is_token_byte(line[we]) {
+        we += 1;
+    }
+    let piece = |a: usize, b: usize, cred: bool| -> String {
+        let (a, b) = (a.max(ws), b.min(we));
+        if a >= b {
+            return String::new();
+        }
+        redact_piece(line, line_start, (a, b), cred, cx)
+    };
+    let matched = piece(from, to, credential);
+    let matched = if credential {
+        mask_value(&matched)
+    } else {
+        matched
+    };
+    let text = format!(
+        "{}{}{}{}{}",
+        if ws > first { "…" } else { "" },
+        piece(ws, from, false),
+        matched,
+        piece(to, we, false),
+        if we < last { "…" } else { "" },
+    );
+    match cx.redactor {
+        Some(r) => r.quiet(Field::Message, &text).into_inner(),
+        None => text,
+    }
+}
+
+/// `line[a..b]` with the secret findings' spans replaced by their redacted preview and long
+/// random-looking tokens masked (`mask_tokens`).
+fn redact_piece(
+    line: &[u8],
+    line_start: usize,
+    (a, b): (usize, usize),
+    credential: bool,
+    cx: ScanContext<'_>,
+) -> String {
+    let abs = |i: usize| line_start + i;
+    let mut spans: Vec<(usize, usize)> = cx
+        .secret_spans
+        .iter()
+        .filter(|&&(s, e)| s < abs(b) && abs(a) < e)
+        .map(|&(s, e)| (s.saturating_sub(line_start).max(a), (e - line_start).min(b)))
+        .collect();
+    spans.sort_unstable();
+    let mut out = String::new();
+    let mut i = a;
+    for (s, e) in spans {
+        if s < i {
+            continue;
+        }
+        out.push_str(&mask_tokens(&line[i..s], credential));
+        out.push_str(&crate::detect::secrets::redact(&line[s..e]));
+        i = e;
+    }
+    out.push_str(&mask_tokens(&line[i..b], credential));
+    out
+}
+
+fn is_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'_' | b'-')
+}
+
+/// Tokens of 16 or more `[A-Za-z0-9+/=_-]` mixing letters and digits, redacted; in a credential
+/// match, of 8 or more.
+fn mask_tokens(bytes: &[u8], credential: bool) -> String {
+    let min = if credential { 8 } else { 16 };
+    let is_tok = is_token_byte;
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        if is_tok(bytes[i]) {
+            while i < bytes.len() && is_tok(bytes[i]) {
+                i += 1;
+            }
+            let t = &bytes[start..i];
+            let mixed = t.iter().any(u8::is_ascii_digit) && t.iter().any(u8::is_ascii_alphabetic);
+            if t.len() >= min && mixed {
+                out.push_str(&crate::detect::secrets::redact(t));
+            } else {
+                out.push_str(&String::from_utf8_lossy(t));
+            }
+        } else {
+            while i < bytes.len() && !is_tok(bytes[i]) {
+                i += 1;
+            }
+            out.push_str(&String::from_utf8_lossy(&bytes[start..i]));
+        }
+    }
+    out
+}
+
+/// A credential's value redacted: a URL's password (`scheme://user:…@host`), or what follows
+/// the first `=` or `:` (a key's value), keeping its quotes.
+fn mask_value(s: &str) -> String {
+    let redact = |v: &str| crate::detect::secrets::redact(v.as_bytes());
+    if let Some(scheme) = s.find("://") {
+        let rest = &s[scheme + 3..];
+        if let (Some(colon), Some(at)) = (rest.find(':'), rest.rfind('@'))
+            && colon < at
+        {
+            let (a, b) = (scheme + 3 + colon + 1, scheme + 3 + at);
+            return format!("{}{}{}", &s[..a], redact(&s[a..b]), &s[b..]);
+        }
+        return s.to_string();
+    }
+    let Some(sep) = s.find(['=', ':']) else {
+        return s.to_string();
+    };
+    let value = &s[sep + 1..];
+    let trimmed = value.trim_start_matches(|c: char| c == '=' || c == '>' || c.is_whitespace());
+    let lead = &value[..value.len() - trimmed.len()];
+    let q = trimmed
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'));
+    let body = match q {
+        Some(q) => trimmed[1..].trim_end_matches(q),
+        None => trimmed,
+    };
+    if body.is_empty() || body.contains('…') {
+        return s.to_string();
+    }
+    let q = q.map(String::from).unwrap_or_default();
+    format!("{}{lead}{q}{}{q}", &s[..=sep], redact(body))
 }
 
 /// Whole-line comments in the common syntaxes: code that is commented out does not run.
@@ -656,5 +913,223 @@ mod tests {
         .unwrap();
         let s = InsecureScanner::new(&cfg).unwrap();
         assert_eq!(ids(&s, "a.py", "print(x)\n"), ["no-print"]);
+    }
+
+    fn matches(path: &str, text: &str, cx: ScanContext<'_>) -> Vec<PatternMatch> {
+        let mut out = Vec::new();
+        scanner().scan_in(
+            path,
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            cx,
+            &mut out,
+        );
+        out
+    }
+
+    /// The starter charter denied these as SQL built from strings: a leading English word is not SQL.
+    #[test]
+    fn sql_string_build_needs_sql_structure_not_a_leading_english_word() {
+        let s = scanner();
+        for (path, line) in [
+            (
+                "app/menu.py",
+                r#"log.info(f"Select an option from the menu: {opt}")"#,
+            ),
+            (
+                "app/menu.py",
+                r#"print(f"Update your profile at {url} and delete old drafts")"#,
+            ),
+            ("app/menu.py", r#"label = f"With {n} items selected""#),
+            ("web/toast.js", "toast(`Update ${name} succeeded`);"),
+            (
+                "app/menu.py",
+                r#"print(f"please select one from {items} below")"#,
+            ),
+            ("app/menu.py", r#"msg = "Deleted from cache: " + key"#),
+        ] {
+            assert!(
+                !ids(&s, path, line).contains(&"sql-string-build".to_string()),
+                "{line}"
+            );
+        }
+        for (path, line) in [
+            (
+                "app/db.py",
+                r#"cur.execute(f"SELECT * FROM {table} WHERE id = {i}")"#,
+            ),
+            ("app/db.py", r#"q = "SELECT * FROM " + table"#),
+            (
+                "web/db.js",
+                "db.query(`DELETE FROM items WHERE id = ${id}`);",
+            ),
+            (
+                "app/db.py",
+                r#"cur.execute(f"update users set name = '{n}' where id = 1")"#,
+            ),
+        ] {
+            assert_eq!(ids(&s, path, line), ["sql-string-build"], "{line}");
+        }
+    }
+
+    /// `subprocess.check_output("git describe --tags", shell=True)` was warned as shell injection.
+    #[test]
+    fn shell_true_with_a_constant_command_is_not_shell_injection() {
+        let s = scanner();
+        let constant = "v = subprocess.check_output(\"git describe --tags\", shell=True)\n\
+                        subprocess.run(\n    \"make html\",\n    shell=True,\n)\n";
+        assert!(ids(&s, "setup.py", constant).is_empty());
+        assert_eq!(
+            ids(&s, "setup.py", "subprocess.run(cmd, shell=True)\n"),
+            ["shell-injection"]
+        );
+        let split = "subprocess.run(\n    f\"tar czf {name}\",\n    shell=True,\n)\n";
+        assert_eq!(ids(&s, "setup.py", split), ["shell-injection"]);
+    }
+
+    /// One AWS key gave a secret denial plus hard-coded-credential warnings on the same value.
+    #[test]
+    fn hardcoded_credential_is_not_reported_on_a_span_a_secret_rule_found() {
+        let value = format!("{}{}", "q9Vd2Lr7Tz0pYw4K", "s8Nb1Xc6");
+        let text = format!("db_password = \"{value}\"\n");
+        let start = text.find(&value).unwrap();
+        assert_eq!(
+            matches("app/settings.py", &text, ScanContext::default())
+                .iter()
+                .map(|m| m.id.as_str())
+                .collect::<Vec<_>>(),
+            ["hardcoded-credential"]
+        );
+        let spans = [(start, start + value.len())];
+        let cx = ScanContext {
+            secret_spans: &spans,
+            redactor: None,
+        };
+        assert!(matches("app/settings.py", &text, cx).is_empty());
+    }
+
+    #[test]
+    fn hardcoded_credential_skips_encrypted_sealed_and_environment_values() {
+        let s = scanner();
+        let body =
+            "Vd2Lr7Tz0pYw4Ks8Nb1Xc6Hj3Gf5Ma7Re2Ut9BQx1Lp4Zr8WmT6nC3vD0sF5gH2jK7lM9oP1qR4uS6wY8zA0b";
+        for (path, text) in [
+            (
+                "secrets/prod.yaml",
+                format!(
+                    "db_password: ENC[AES256_GCM,data:{},type:str]\n",
+                    &body[..20]
+                ),
+            ),
+            (
+                "secrets/prod.json",
+                format!(
+                    "\"db_password\": \"ENC[AES256_GCM,data:{},type:str]\"\n",
+                    &body[..20]
+                ),
+            ),
+            ("k8s/sealed.yaml", format!("    password: AgB{body}\n")),
+            ("vars/vault.yml", "db_password: !vault |\n".to_string()),
+            (
+                "src/config.js",
+                "const url = `postgres://app:${process.env.DB_PASSWORD}@db/app`;\n".to_string(),
+            ),
+        ] {
+            assert!(ids(&s, path, &text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn charter_allow_in_a_comment_suppresses_an_insecure_finding() {
+        let line = |t: &str| matches("tools/fetch.py", t, ScanContext::default());
+        let m = line("requests.get(u, verify=False)  # charter:allow\n");
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            m[0].suppressed.as_ref().map(|a| a.marker.as_str()),
+            Some("charter:allow")
+        );
+        let named = line("requests.get(u, verify=False)  # charter:allow=tls-verify-disabled\n");
+        assert_eq!(
+            named[0].suppressed.as_ref().map(|a| a.marker.as_str()),
+            Some("charter:allow=tls-verify-disabled")
+        );
+        // Naming another pattern, in a string, or in another case: not suppressed.
+        for t in [
+            "requests.get(u, verify=False)  # charter:allow=chmod-777\n",
+            "requests.get(u, verify=False, note=\"# charter:allow\")\n",
+            "requests.get(u, verify=False)  # CHARTER:ALLOW\n",
+        ] {
+            assert!(line(t)[0].suppressed.is_none(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_preview_shows_what_matched_with_credential_values_redacted() {
+        let m = matches(
+            "tools/fetch.py",
+            "r = requests.get(url, verify=False)\n",
+            ScanContext::default(),
+        );
+        assert_eq!(m[0].preview, "r = requests.get(url, verify=False)");
+        let value = format!("{}{}", "hunter2", "hunter2x");
+        let m = matches(
+            "src/db.py",
+            &format!("conn = connect(host=\"db\", password=\"{value}\")\n"),
+            ScanContext::default(),
+        );
+        assert_eq!(m[0].id, "hardcoded-credential");
+        assert!(!m[0].preview.contains(&value[2..]), "{}", m[0].preview);
+        assert!(m[0].preview.contains("password="), "{}", m[0].preview);
+        let url = format!("postgres://app:{value}@db.internal:5432/app");
+        let m = matches(
+            "src/db.js",
+            &format!("const u = \"{url}\";\n"),
+            ScanContext::default(),
+        );
+        assert!(!m[0].preview.contains(&value[2..]), "{}", m[0].preview);
+        assert!(m[0].preview.contains("postgres://app:"), "{}", m[0].preview);
+        // A long line is cut.
+        let long = format!(
+            "requests.get(u, verify=False, params={})\n",
+            "x, ".repeat(300)
+        );
+        let m = matches("a.py", &long, ScanContext::default());
+        assert!(
+            m[0].preview.chars().count() <= PREVIEW_MAX + 2,
+            "{}",
+            m[0].preview
+        );
+        assert!(m[0].preview.ends_with('…'), "{}", m[0].preview);
+        // A secret a secret rule found is shown as its redacted preview.
+        let key = format!("{}{}", "AKIA2E0A8F3B", "244C9986");
+        let text = format!("requests.get(u, verify=False, auth=\"{key}\")\n");
+        let at = text.find(&key).unwrap();
+        let spans = [(at, at + key.len())];
+        let cx = ScanContext {
+            secret_spans: &spans,
+            redactor: None,
+        };
+        let m = matches("a.py", &text, cx);
+        assert!(!m[0].preview.contains(&key[4..]), "{}", m[0].preview);
+    }
+
+    #[test]
+    fn relaxed_paths_are_marked_for_the_policy() {
+        let cfg = InsecureConfig {
+            relaxed_paths: vec![crate::pattern::GlobPattern("**/fixtures/**".into())],
+            ..InsecureConfig::default()
+        };
+        let s = InsecureScanner::new(&cfg).unwrap();
+        let mut out = Vec::new();
+        for path in ["spec/fixtures/client.py", "src/client.py"] {
+            s.scan(
+                path,
+                b"requests.get(u, verify=False)\n",
+                LineMap::Contiguous { first: 1 },
+                &mut out,
+            );
+        }
+        let relaxed: Vec<bool> = out.iter().map(|m| m.relaxed).collect();
+        assert_eq!(relaxed, [true, false]);
     }
 }

@@ -18,6 +18,9 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
         }
     }
     let mut last_commit: Option<&str> = None;
+    // Each help text is printed once per run, under the first violation that has it: a pattern
+    // found on forty lines says how to fix it once.
+    let mut helped: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (commit, path, vs) in &groups {
         if *commit != last_commit {
             if let Some(c) = commit {
@@ -43,7 +46,7 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
                 style(printable(&v.policy_id)).cyan(),
                 printable(&v.message)
             );
-            if let Some(r) = &v.remediation {
+            if let Some(r) = v.remediation.as_deref().filter(|r| helped.insert(r)) {
                 for (i, line) in r.lines().map(printable).enumerate() {
                     let label = if i == 0 { "help:" } else { "     " };
                     let _ = writeln!(s, "         {} {line}", style(label).green());
@@ -111,8 +114,8 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
             if report.baselined == 1 { "" } else { "s" }
         ));
     }
-    if !report.suppressed.is_empty() {
-        let n = report.suppressed.len();
+    if !report.suppressed.is_empty() || !report.suppressed_insecure.is_empty() {
+        let n = report.suppressed.len() + report.suppressed_insecure.len();
         what.push(format!(
             "{n} finding{} suppressed inline",
             if n == 1 { "" } else { "s" }
@@ -149,4 +152,46 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
         verdict,
         what.join(" · ")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Severity, Stage};
+    use crate::report::Totals;
+
+    fn v(path: &str, line: u64, help: &str) -> Violation {
+        Violation {
+            policy_id: "CH-INSECURE-001".into(),
+            package: "gitcharter.insecure.patterns".into(),
+            title: "Insecure pattern in added lines".into(),
+            level: Level::Warn,
+            severity: Severity::High,
+            path: Some(path.into()),
+            line: Some(line),
+            message: "TLS certificate verification turned off (tls-verify-disabled)".into(),
+            remediation: Some(help.into()),
+            commit: None,
+        }
+    }
+
+    /// One pattern on many lines printed its long help line under every one of them.
+    #[test]
+    fn help_is_printed_once_per_run_not_once_per_line() {
+        let totals = Totals {
+            violations: vec![
+                v("a.py", 1, "Keep verification on."),
+                v("a.py", 9, "Keep verification on."),
+                v("b.py", 3, "Keep verification on."),
+                v("b.py", 4, "Use safe_load."),
+            ],
+            ..Totals::default()
+        };
+        let report = crate::report::Report::new(Stage::Scan, totals, None, Vec::new());
+        console::set_colors_enabled(false);
+        let out = render(&report, false);
+        assert_eq!(out.matches("Keep verification on.").count(), 1, "{out}");
+        assert_eq!(out.matches("Use safe_load.").count(), 1, "{out}");
+        assert_eq!(out.matches("tls-verify-disabled").count(), 4, "{out}");
+    }
 }

@@ -97,6 +97,9 @@ pub struct Report {
     pub baselined: u32,
     /// Secret findings an inline marker suppresses: always listed, whatever the charter makes of them.
     pub suppressed: Vec<Suppressed>,
+    /// Insecure-pattern findings a `charter:allow` marker suppresses, with the marker and reason.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed_insecure: Vec<SuppressedPattern>,
     /// Policy ids and titles, for SARIF's rule list.
     #[serde(skip)]
     pub rules: Vec<RuleInfo>,
@@ -126,6 +129,8 @@ pub struct Totals {
     pub baselined: u32,
     /// Secret findings an inline marker suppresses.
     pub suppressed: Vec<Suppressed>,
+    /// Insecure-pattern findings a `charter:allow` marker suppresses.
+    pub suppressed_insecure: Vec<SuppressedPattern>,
 }
 
 /// A secret finding an inline marker suppresses (redacted, as every finding), and the commit it
@@ -152,9 +157,36 @@ impl Suppressed {
     }
 }
 
+/// An insecure-pattern finding a `charter:allow` marker suppresses (its `suppressed` says which
+/// marker and why), and the commit it was found in (ci, pre-push).
+#[derive(Debug, Clone, Serialize)]
+pub struct SuppressedPattern {
+    #[serde(flatten)]
+    pub finding: crate::detect::insecure::PatternMatch,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+}
+
+impl SuppressedPattern {
+    /// The suppressed insecure findings of one judged input document.
+    pub fn of(input: &crate::input::Input, commit: Option<&str>) -> Vec<SuppressedPattern> {
+        input
+            .files
+            .iter()
+            .flat_map(|f| f.insecure.iter())
+            .filter(|m| m.suppressed.is_some())
+            .map(|m| SuppressedPattern {
+                finding: m.clone(),
+                commit: commit.map(str::to_string),
+            })
+            .collect()
+    }
+}
+
 impl Totals {
     pub fn add(&mut self, other: Totals) {
         self.suppressed.extend(other.suppressed);
+        self.suppressed_insecure.extend(other.suppressed_insecure);
         self.violations.extend(other.violations);
         self.stats += &other.stats;
         self.commits += other.commits;
@@ -179,6 +211,7 @@ impl Report {
             nothing,
             baselined: totals.baselined,
             suppressed: totals.suppressed,
+            suppressed_insecure: totals.suppressed_insecure,
             rules,
             switched_off: Vec::new(),
         }
