@@ -639,6 +639,24 @@ mod tests {
         assert_eq!((s.kind, s.marker), ("inSource", "gitleaks:allow"));
     }
 
+    /// A real Stripe key whose random body held `abCdEf` was dropped as a placeholder.
+    #[test]
+    fn a_stripe_key_holding_abcdef_is_not_a_placeholder() {
+        let key = [
+            "sk_",
+            "live_",
+            "51Hq8ZtKp2",
+            "abCdEf",
+            "Xw7rN0vLmQ3sT9yUe4Gj6Bk1Ro5Vn8Dc2Fa0MzPq7Ws3Yh6Lb9Ej2Nu5Kt8Gx1Cv4Ri0",
+        ]
+        .concat();
+        let found = scan("app/billing.py", &format!("STRIPE_KEY = \"{key}\"\n"));
+        assert!(
+            found.iter().any(|f| f.rule_id.starts_with("stripe")),
+            "{found:?}"
+        );
+    }
+
     /// Only the finding on the marker's line is suppressed, not its neighbours.
     #[test]
     fn a_marker_suppresses_only_its_own_line() {

@@ -29,6 +29,10 @@ pub fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 /// Words that mark a value as documentation, a template or a redaction rather than a credential.
+/// Each is long or odd enough that a random body holds it by chance too rarely to matter; short
+/// runs that random bodies do hold (`xxxx`, `abcdef`, `123456`, `<`, `$(`) are judged by how much
+/// of the value they cover (`mostly_filler`) or by their whole shape (`template`), not found as
+/// substrings.
 const PLACEHOLDER_WORDS: &[&[u8]] = &[
     b"example",
     b"redacted",
@@ -36,43 +40,111 @@ const PLACEHOLDER_WORDS: &[&[u8]] = &[
     b"changeme",
     b"change_me",
     b"change-me",
-    b"replace",
+    b"replace_",
+    b"replace-",
+    b"replaceme",
     b"your_",
     b"your-",
     b"yourkey",
     b"yourtoken",
     b"yoursecret",
+    b"yourpassword",
     b"dummy",
     b"notreal",
     b"not_a_real",
     b"not-a-real",
     b"fake",
-    b"insert",
-    b"xxxx",
-    b"123456",
-    b"abcdef",
-    b"qwerty",
+    b"insert_",
+    b"insert-",
     b"****",
     b"...",
     "\u{2026}".as_bytes(),
-    b"${",
-    b"{{",
-    b"}}",
-    b"$(",
-    b"%(",
-    b"%{",
-    b"#{",
-    b"<",
-    b">",
 ];
 
 /// True when a candidate is a template, a redaction, a documentation value or a degenerate string
-/// (`AKIAIOSFODNN7EXAMPLE`, `sk_live_xxxx`, `${TOKEN}`, `<your-key>`, `0000…`, `****`).
+/// (`AKIAIOSFODNN7EXAMPLE`, `sk_live_xxxx`, `${TOKEN}`, `<your-key>`, `0000…`, `****`,
+/// `sk_test_abcdefghijklmnop`). A random body is not a placeholder because a short run inside it
+/// reads like one: a real key holding `abCdEf` or `1234` is a key.
 pub fn is_placeholder(s: &[u8]) -> bool {
-    if PLACEHOLDER_WORDS.iter().any(|w| contains_ci(s, w)) {
-        return true;
+    PLACEHOLDER_WORDS.iter().any(|w| contains_ci(s, w))
+        || template(s)
+        || mostly_filler(s)
+        || degenerate(s)
+}
+
+/// A template or a reference standing for the value: `${X}`, `{{ x }}`, `$(cmd)`, `%(x)s`, `%{x}`,
+/// `#{x}`, `<your-key>`: an opener, a name, the closer.
+fn template(s: &[u8]) -> bool {
+    let name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' ' | b':');
+    let enclosed = |open: &[u8], close: u8, min: usize| {
+        let mut from = 0;
+        while let Some(i) = find(&s[from..], open) {
+            let body = from + i + open.len();
+            let n = s[body..].iter().take_while(|&&b| name(b)).count();
+            if n >= min && s.get(body + n) == Some(&close) {
+                return true;
+            }
+            from = body;
+        }
+        false
+    };
+    enclosed(b"${", b'}', 1)
+        || enclosed(b"{{", b'}', 1)
+        || enclosed(b"$(", b')', 1)
+        || enclosed(b"%(", b')', 1)
+        || enclosed(b"%{", b'}', 1)
+        || enclosed(b"#{", b'}', 1)
+        || enclosed(b"<", b'>', 2)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Filler covering most of the value: runs of `x` (`xxxx-xxxx`), ascending sequences
+/// (`abcdef`, `123456`, `0123456789abcdef`) and the keyboard's `qwerty` row, each at least four
+/// long, together at least half of the value's letters and digits.
+fn mostly_filler(s: &[u8]) -> bool {
+    let alnum = s.iter().filter(|b| b.is_ascii_alphanumeric()).count();
+    if alnum < 4 {
+        return false;
     }
-    degenerate(s)
+    const ROW: &[u8] = b"qwertyuiop";
+    let mut covered = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i].to_ascii_lowercase();
+        let mut j = i + 1;
+        if c == b'x' {
+            while j < s.len() && s[j].eq_ignore_ascii_case(&b'x') {
+                j += 1;
+            }
+        } else if let Some(k) = ROW.iter().position(|&r| r == c) {
+            let mut k = k;
+            while j < s.len() && k + 1 < ROW.len() && s[j].to_ascii_lowercase() == ROW[k + 1] {
+                j += 1;
+                k += 1;
+            }
+        }
+        if j - i < 4 && c.is_ascii_alphanumeric() {
+            // An ascending run: `a` → `b` → `c`, `1` → `2` → `3` (`9` → `0` wraps, as `7890` does).
+            let step = |a: u8, b: u8| {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                (b == a + 1 && (a.is_ascii_lowercase() && b.is_ascii_lowercase() || a.is_ascii_digit() && b.is_ascii_digit()))
+                    || (a == b'9' && b == b'0')
+            };
+            let mut k = i + 1;
+            while k < s.len() && step(s[k - 1], s[k]) {
+                k += 1;
+            }
+            j = j.max(k);
+        }
+        if j - i >= 4 {
+            covered += j - i;
+        }
+        i = j;
+    }
+    2 * covered >= alnum
 }
 
 /// Few distinct bytes or a long run of one byte: `aaaaaaaa`, `abababab`, `sk_live_000000000000`.
@@ -545,6 +617,41 @@ mod tests {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
         assert!(!is_placeholder(b"gTPMQ51_58KOpgLPOYKTSXUn0eaFOV2Wv3SphNCf"));
+    }
+
+    /// A live Stripe key whose random body held `abCdEf` was dropped as a placeholder: the
+    /// filter found `abcdef` anywhere in the value.
+    #[test]
+    fn a_random_body_holding_a_short_sequence_is_not_a_placeholder() {
+        let body = ["51Hq8ZtKp2", "abCdEf", "Xw7rN0vLmQ3sT9yUe4Gj6Bk1Ro5Vn8Dc2Fa0Mz"].concat();
+        for v in [
+            format!("{}{body}", "sk_live_"),
+            "Tz8Q1234mVx9kLp2Rw7N".to_string(),
+            "q8Wv2xxxxNp4Lm7Rt0Kz3Yb6".to_string(),
+            "Jk3#qL<w2!mVx9>".to_string(),
+            "Hn4$(q8;Lm2Zx7".to_string(),
+            "pQ9qwertZ3mN7vB2xL5k".to_string(),
+        ] {
+            assert!(!is_placeholder(v.as_bytes()), "{v}");
+        }
+    }
+
+    /// What covers most of the value still is one.
+    #[test]
+    fn filler_covering_most_of_the_value_is_a_placeholder() {
+        for p in [
+            "sk_test_abcdefghijklmnop",
+            "0123456789abcdef0123456789abcdef",
+            "abcdefabcdefabcdef",
+            "xoxb-xxxx-xxxx-xxxxxxxxxxxx",
+            "qwertyuiop1234",
+            "1234567890",
+            "{{ .Values.apiToken }}",
+            "%(db_password)s",
+            "#{ENV_TOKEN}",
+        ] {
+            assert!(is_placeholder(p.as_bytes()), "{p}");
+        }
     }
 
     #[test]
