@@ -53,6 +53,11 @@ pub struct GlobalArgs {
     /// Print only violations (no summary line when everything passes).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Also list what placeholder filters, allowlists (paths, regexes, stopwords), the baseline
+    /// and inline markers removed, with the reason and a redacted preview (scan, pre-commit,
+    /// commit-msg, ci, pre-push).
+    #[arg(long, global = true)]
+    pub show_suppressed: bool,
 }
 
 #[derive(Debug, Subcommand)]

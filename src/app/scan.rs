@@ -37,12 +37,14 @@ fn scan_files(
         // Every file is judged whole, its path too; from here on it is named by the redacted path.
         let mut findings = Vec::new();
         let mut path_baselined = 0;
+        let mut hidden = Vec::new();
         let path = d.file_path(
             &f.path,
             true,
             use_baseline,
             &mut findings,
             &mut path_baselined,
+            &mut hidden,
         );
         let facts = d.scan_content(
             &path,
@@ -51,6 +53,7 @@ fn scan_files(
             use_baseline,
         );
         findings.extend(facts.findings);
+        hidden.extend(facts.hidden);
         {
             let mut a = acc.lock().expect("not poisoned");
             a.0.count(f.skipped, 0, 0, f.size);
@@ -58,7 +61,7 @@ fn scan_files(
         }
         // Only files with something to say enter the input document: a tree of thousands of clean
         // files would make every policy iterate over them for nothing. Counts are in `stats`.
-        if !findings.is_empty() || !facts.insecure.is_empty() {
+        if !findings.is_empty() || !facts.insecure.is_empty() || !hidden.is_empty() {
             let added_lines = content.split(|&b| b == b'\n').count() as u32;
             kept.lock().expect("not poisoned").push(input::File {
                 tier: d.classifier.tier(&path),
@@ -74,6 +77,7 @@ fn scan_files(
                 removed_lines: 0,
                 findings,
                 insecure: facts.insecure,
+                hidden,
             });
         }
     })?;
@@ -83,6 +87,8 @@ fn scan_files(
     // Findings in path, line, column order (the document lists them in file order).
     for f in &mut files {
         f.findings.sort_by_key(|x| (x.line, x.column));
+        f.hidden
+            .sort_by_key(|x| (x.finding.line, x.finding.column));
     }
     Ok(Scanned {
         files,

@@ -95,8 +95,13 @@ pub struct Report {
     pub nothing: Option<String>,
     /// Secret findings hidden because their fingerprint is in the baseline.
     pub baselined: u32,
-    /// Secret findings an inline marker suppresses: always listed, whatever the charter makes of them.
+    /// Secret findings an inline marker suppresses: always listed, whatever the charter makes of
+    /// them. Also holds what placeholder filters, allowlists and the baseline removed, listed only
+    /// with `--show-suppressed` (`show_suppressed`); each says `by` what and why.
     pub suppressed: Vec<Suppressed>,
+    /// `--show-suppressed`: list every suppressed candidate, not only the inline-marked ones.
+    #[serde(skip)]
+    pub show_suppressed: bool,
     /// Policy ids and titles, for SARIF's rule list.
     #[serde(skip)]
     pub rules: Vec<RuleInfo>,
@@ -128,27 +133,44 @@ pub struct Totals {
     pub suppressed: Vec<Suppressed>,
 }
 
-/// A secret finding an inline marker suppresses (redacted, as every finding), and the commit it
-/// was found in (ci, pre-push).
+/// A secret finding an inline marker suppresses, or a candidate a placeholder filter, an allowlist
+/// or the baseline removed (redacted, as every finding), the commit it was found in (ci,
+/// pre-push), and what removed it and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Suppressed {
     #[serde(flatten)]
     pub finding: crate::detect::secrets::SecretFinding,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
+    /// `inline`, `placeholder`, `allowlist`, `path` (an allowlisted path) or `baseline`.
+    pub by: &'static str,
+    pub reason: String,
 }
 
 impl Suppressed {
-    /// The suppressed findings of one judged input document.
+    /// The suppressed findings of one judged input document: the inline-marked ones, then what
+    /// filters, allowlists and the baseline removed.
     pub fn of(input: &crate::input::Input, commit: Option<&str>) -> Vec<Suppressed> {
-        input
-            .suppressed
-            .iter()
-            .map(|f| Suppressed {
-                finding: f.clone(),
-                commit: commit.map(str::to_string),
-            })
-            .collect()
+        let inline = input.suppressed.iter().map(|f| Suppressed {
+            reason: format!(
+                "inline marker `{}`",
+                f.suppressed.map_or("charter:allow", |s| s.marker)
+            ),
+            finding: f.clone(),
+            commit: commit.map(str::to_string),
+            by: "inline",
+        });
+        let hidden = input.hidden.iter().map(|h| Suppressed {
+            finding: h.finding.clone(),
+            commit: commit.map(str::to_string),
+            by: h.by,
+            reason: h.reason.clone(),
+        });
+        inline.chain(hidden).collect()
+    }
+
+    pub fn is_inline(&self) -> bool {
+        self.by == "inline"
     }
 }
 
@@ -179,9 +201,24 @@ impl Report {
             nothing,
             baselined: totals.baselined,
             suppressed: totals.suppressed,
+            show_suppressed: false,
             rules,
             switched_off: Vec::new(),
         }
+    }
+
+    /// Lists every suppressed candidate (`--show-suppressed`), not only the inline-marked ones.
+    pub fn showing_suppressed(mut self, show: bool) -> Report {
+        self.show_suppressed = show;
+        self
+    }
+
+    /// The suppressed entries this report lists: the inline-marked ones, and every other kind
+    /// with `--show-suppressed`.
+    pub fn listed_suppressed(&self) -> impl Iterator<Item = &Suppressed> {
+        self.suppressed
+            .iter()
+            .filter(|x| self.show_suppressed || x.is_inline())
     }
 
     /// Names what the charter switches off (see `switched_off`).
@@ -333,7 +370,12 @@ fn json(report: &Report) -> String {
         verdict: if report.denied() { "denied" } else { "passed" },
         report,
     };
-    let mut s = serde_json::to_string_pretty(&doc).expect("report serialises");
+    let mut value = serde_json::to_value(&doc).expect("report serialises");
+    if let Some(list) = value.get_mut("suppressed") {
+        *list = serde_json::to_value(report.listed_suppressed().collect::<Vec<_>>())
+            .expect("suppressed serialises");
+    }
+    let mut s = serde_json::to_string_pretty(&value).expect("report serialises");
     s.push('\n');
     s
 }

@@ -65,11 +65,26 @@ const PLACEHOLDER_WORDS: &[&[u8]] = &[
 /// (`AKIAIOSFODNN7EXAMPLE`, `sk_live_xxxx`, `${TOKEN}`, `<your-key>`, `0000…`, `****`,
 /// `sk_test_abcdefghijklmnop`). A random body is not a placeholder because a short run inside it
 /// reads like one: a real key holding `abCdEf` or `1234` is a key.
+#[cfg(test)]
 pub fn is_placeholder(s: &[u8]) -> bool {
-    PLACEHOLDER_WORDS.iter().any(|w| contains_ci(s, w))
-        || template(s)
-        || mostly_filler(s)
-        || degenerate(s)
+    placeholder_reason(s).is_some()
+}
+
+/// Which placeholder check `s` fails, for `--show-suppressed`; `None` for a value that is none.
+pub fn placeholder_reason(s: &[u8]) -> Option<String> {
+    if let Some(w) = PLACEHOLDER_WORDS.iter().find(|w| contains_ci(s, w)) {
+        return Some(format!(
+            "placeholder: holds `{}`",
+            String::from_utf8_lossy(w)
+        ));
+    }
+    if template(s) {
+        return Some("placeholder: a template or reference (`${…}`, `{{…}}`, `<…>`)".into());
+    }
+    if mostly_filler(s) {
+        return Some("placeholder: mostly filler (`xxxx`, `abcdef…`, `123456…`, `qwerty`)".into());
+    }
+    degenerate(s).then(|| "placeholder: degenerate (few distinct characters or a long run)".into())
 }
 
 /// A template or a reference standing for the value: `${X}`, `{{ x }}`, `$(cmd)`, `%(x)s`, `%{x}`,
