@@ -53,9 +53,11 @@ pub struct GlobalArgs {
     /// Print only violations (no summary line when everything passes).
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Also list what placeholder filters, allowlists (paths, regexes, stopwords), the baseline
-    /// and inline markers removed, with the reason and a redacted preview (scan, pre-commit,
-    /// commit-msg, ci, pre-push).
+    /// List what filters, allowlists, the baseline and inline markers suppressed, and why.
+    ///
+    /// Placeholder filters, allowlists (paths, regexes, stopwords), the baseline and inline
+    /// markers: each entry with the reason and a redacted preview (scan, pre-commit, commit-msg,
+    /// ci, pre-push; console and JSON).
     #[arg(long, global = true)]
     pub show_suppressed: bool,
 }

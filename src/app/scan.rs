@@ -87,8 +87,7 @@ fn scan_files(
     // Findings in path, line, column order (the document lists them in file order).
     for f in &mut files {
         f.findings.sort_by_key(|x| (x.line, x.column));
-        f.hidden
-            .sort_by_key(|x| (x.finding.line, x.finding.column));
+        f.hidden.sort_by_key(|x| (x.finding.line, x.finding.column));
     }
     Ok(Scanned {
         files,

@@ -72,12 +72,18 @@ fn suppressed_listing(report: &Report, s: &mut String) {
     let _ = writeln!(s, "{}", style("suppressed").bold().underlined());
     let mut list: Vec<&super::Suppressed> = report.suppressed.iter().collect();
     list.sort_by(|a, b| {
-        (a.commit.as_deref(), &a.finding.path, a.finding.line, a.finding.column).cmp(&(
-            b.commit.as_deref(),
-            &b.finding.path,
-            b.finding.line,
-            b.finding.column,
-        ))
+        (
+            a.commit.as_deref(),
+            &a.finding.path,
+            a.finding.line,
+            a.finding.column,
+        )
+            .cmp(&(
+                b.commit.as_deref(),
+                &b.finding.path,
+                b.finding.line,
+                b.finding.column,
+            ))
     });
     let mut last: Option<(Option<&str>, &str)> = None;
     for x in list {

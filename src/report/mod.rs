@@ -363,6 +363,17 @@ struct JsonReport<'a> {
 }
 
 fn json(report: &Report) -> String {
+    // Only what this run lists (inline-marked entries, or every kind with `--show-suppressed`).
+    let listed;
+    let report = if report.suppressed.len() == report.listed_suppressed().count() {
+        report
+    } else {
+        let mut r = report.clone();
+        r.suppressed
+            .retain(|x| report.show_suppressed || x.is_inline());
+        listed = r;
+        &listed
+    };
     let doc = JsonReport {
         version: REPORT_VERSION,
         tool: "git-charter",
@@ -370,12 +381,7 @@ fn json(report: &Report) -> String {
         verdict: if report.denied() { "denied" } else { "passed" },
         report,
     };
-    let mut value = serde_json::to_value(&doc).expect("report serialises");
-    if let Some(list) = value.get_mut("suppressed") {
-        *list = serde_json::to_value(report.listed_suppressed().collect::<Vec<_>>())
-            .expect("suppressed serialises");
-    }
-    let mut s = serde_json::to_string_pretty(&value).expect("report serialises");
+    let mut s = serde_json::to_string_pretty(&doc).expect("report serialises");
     s.push('\n');
     s
 }

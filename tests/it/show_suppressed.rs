@@ -36,7 +36,8 @@ fn entries(report: &Value) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-const CHARTER: &str = "secrets:\n  allow_paths: [\"fixtures/**\"]\n  stopwords: [\"sandboxonly\"]\n";
+const CHARTER: &str =
+    "secrets:\n  allow_paths: [\"fixtures/**\"]\n  stopwords: [\"sandboxonly\"]\n";
 
 /// One file per kind: a placeholder, an allowlisted path, a stopword, an inline marker.
 fn repo_with_every_kind() -> (Repo, Vec<String>) {
@@ -53,7 +54,10 @@ fn repo_with_every_kind() -> (Repo, Vec<String>) {
             secrets[2],
         ),
     );
-    r.add("fixtures/conf.py", format!("API_SECRET = \"{}\"\n", secrets[1]));
+    r.add(
+        "fixtures/conf.py",
+        format!("API_SECRET = \"{}\"\n", secrets[1]),
+    );
     (r, secrets)
 }
 
@@ -94,7 +98,12 @@ fn pre_commit_lists_suppressions_in_the_console() {
     let run = r.charter(&["pre-commit", "--show-suppressed", "--color", "never"]);
     let out = run.all();
     assert!(out.contains("suppressed\n"), "{out}");
-    for needle in ["placeholder", "path matches secrets.allow_paths", "stopword", "inline marker"] {
+    for needle in [
+        "placeholder",
+        "path matches secrets.allow_paths",
+        "stopword",
+        "inline marker",
+    ] {
         assert!(out.contains(needle), "{needle}: {out}");
     }
     for s in &secrets {

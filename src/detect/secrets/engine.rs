@@ -417,9 +417,7 @@ impl Engine {
         let mut last: Option<(usize, usize)> = None;
         for (rule, s, e, by, reason) in hidden.drain(..) {
             if last.is_some_and(|(ls, le)| ls <= s && e <= le)
-                || raws
-                    .iter()
-                    .any(|r| r.accepted && r.s <= s && e <= r.e)
+                || raws.iter().any(|r| r.accepted && r.s <= s && e <= r.e)
             {
                 continue;
             }

@@ -145,7 +145,9 @@ fn mostly_filler(s: &[u8]) -> bool {
             // An ascending run: `a` → `b` → `c`, `1` → `2` → `3` (`9` → `0` wraps, as `7890` does).
             let step = |a: u8, b: u8| {
                 let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-                (b == a + 1 && (a.is_ascii_lowercase() && b.is_ascii_lowercase() || a.is_ascii_digit() && b.is_ascii_digit()))
+                (b == a + 1
+                    && (a.is_ascii_lowercase() && b.is_ascii_lowercase()
+                        || a.is_ascii_digit() && b.is_ascii_digit()))
                     || (a == b'9' && b == b'0')
             };
             let mut k = i + 1;
@@ -638,7 +640,12 @@ mod tests {
     /// filter found `abcdef` anywhere in the value.
     #[test]
     fn a_random_body_holding_a_short_sequence_is_not_a_placeholder() {
-        let body = ["51Hq8ZtKp2", "abCdEf", "Xw7rN0vLmQ3sT9yUe4Gj6Bk1Ro5Vn8Dc2Fa0Mz"].concat();
+        let body = [
+            "51Hq8ZtKp2",
+            "abCdEf",
+            "Xw7rN0vLmQ3sT9yUe4Gj6Bk1Ro5Vn8Dc2Fa0Mz",
+        ]
+        .concat();
         for v in [
             format!("{}{body}", "sk_live_"),
             "Tz8Q1234mVx9kLp2Rw7N".to_string(),
