@@ -372,6 +372,10 @@ impl Engine {
         if rule.generic && !filters::generic_value_ok(c.name, secret, c.bare) {
             return Verdict::Reject;
         }
+        // A coverage badge's `badge.svg?token=…` (Codecov) is public by design.
+        if rule.generic && badge_token(&text[..c.s]) {
+            return Verdict::Reject;
+        }
         // The line is found through the index and each line-target allowlist is asked once per
         // line: searching the line per candidate made a long line of tokens quadratic.
         let (l0, l1) = (lines.line_of(c.s), lines.line_of(c.e));
@@ -690,6 +694,20 @@ impl Engine {
     }
 }
 
+/// Whether the text before a value ends a badge image's query (`…/badge.svg?token=`): the token
+/// of a coverage badge (Codecov) only lets the image be shown.
+fn badge_token(before: &[u8]) -> bool {
+    let tail = &before[before.len().saturating_sub(16)..];
+    let lower: Vec<u8> = tail.iter().map(u8::to_ascii_lowercase).collect();
+    [
+        &b".svg?token="[..],
+        b".png?token=",
+        b".svg?branch=main&token=",
+    ]
+    .iter()
+    .any(|p| lower.ends_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::secrets::SecretsConfig;
@@ -769,6 +787,21 @@ mod tests {
         assert_eq!(found.len(), 1);
         let s = found[0].suppressed.expect("suppressed");
         assert_eq!((s.kind, s.marker), ("inSource", "gitleaks:allow"));
+    }
+
+    /// Codecov badge URLs (`badge.svg?token=…`, public by design) were flagged.
+    #[test]
+    fn a_coverage_badge_token_is_not_a_secret() {
+        let url = [
+            "https://codecov.io/gh/o/r/branch/main/graph/badge",
+            ".svg?token=Wq7LkP2xZa",
+        ]
+        .concat();
+        let found = scan(
+            "README.md",
+            &format!("[![codecov]({url})](https://codecov.io/gh/o/r)\n"),
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     /// A real Stripe key whose random body held `abCdEf` was dropped as a placeholder.

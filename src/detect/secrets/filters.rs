@@ -81,7 +81,7 @@ pub fn placeholder_reason(s: &[u8]) -> Option<String> {
     if template(s) {
         return Some("placeholder: a template or reference (`${…}`, `{{…}}`, `<…>`)".into());
     }
-    if mostly_filler(s) {
+    if mostly_filler(s) || periodic(s) {
         return Some("placeholder: mostly filler (`xxxx`, `abcdef…`, `123456…`, `qwerty`)".into());
     }
     degenerate(s).then(|| "placeholder: degenerate (few distinct characters or a long run)".into())
@@ -114,6 +114,13 @@ fn template(s: &[u8]) -> bool {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A short unit repeated to fill the value, letter case aside: `ABC123abc123ABC123abc1`,
+/// `abab…`, `1a2b1a2b1a2b`.
+fn periodic(s: &[u8]) -> bool {
+    s.len() >= 12
+        && (1..=s.len() / 3).any(|p| (p..s.len()).all(|i| s[i].eq_ignore_ascii_case(&s[i - p])))
 }
 
 /// Filler covering most of the value: runs of `x` (`xxxx-xxxx`), ascending sequences
@@ -396,6 +403,7 @@ const VALUE_DENY_PREFIXES: &[&[u8]] = &[
     b"argon2",
     b"bcrypt$",
     b"scrypt:",
+    b"scram-sha-256$",
     // Ciphertexts: AWS KMS blobs, Fernet tokens, Jasypt, Vault transit, age and PGP armour.
     b"aqicah",
     b"gaaaaab",
@@ -435,6 +443,16 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
     if bare && (looks_like_code(value) || snake_identifier(value)) {
         return false;
     }
+    // PostgreSQL's `md5` password verifier (`md5` and 32 hex digits): a hash, not the password.
+    if value.len() == 35
+        && lower.starts_with(b"md5")
+        && value[3..].iter().all(u8::is_ascii_hexdigit)
+    {
+        return false;
+    }
+    if slug_with_tag(value) {
+        return false;
+    }
     // Eight hex digits are a key id or a short hash, not enough to be a credential.
     if value.len() < 16 && value.iter().all(u8::is_ascii_hexdigit) {
         return false;
@@ -458,6 +476,24 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
         return false;
     }
     looks_random(value)
+}
+
+/// Lowercase words joined by `-`, `_` or `.` with short version or hash tags: a cache key, a
+/// bucket or a release name (`report-cache-v2-7f3a9c21`), not a credential. At least two words of
+/// three letters or more; every other part a tag of at most 12 letters and digits.
+fn slug_with_tag(v: &[u8]) -> bool {
+    if v.iter().any(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let parts: Vec<&[u8]> = v.split(|&b| matches!(b, b'-' | b'_' | b'.')).collect();
+    let words = parts
+        .iter()
+        .filter(|p| p.len() >= 3 && p.iter().all(u8::is_ascii_lowercase))
+        .count();
+    words >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 12 && p.iter().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// `$VAR`, `%VAR%`, `!vault`, `&anchor`, `*alias`, `|` — a reference or a block marker, not a literal.
@@ -656,6 +692,39 @@ mod tests {
         ] {
             assert!(!is_placeholder(v.as_bytes()), "{v}");
         }
+    }
+
+    /// `CACHE_KEY = "report-cache-v2-7f3a9c21"` was denied as a generic API key.
+    #[test]
+    fn a_cache_key_of_words_and_a_hash_tag_is_not_a_credential() {
+        assert!(!generic_value_ok(
+            b"CACHE_KEY",
+            b"report-cache-v2-7f3a9c21",
+            false
+        ));
+        assert!(!generic_value_ok(
+            b"bucket_key",
+            b"assets.prod.eu-west-1.9f8e7d",
+            false
+        ));
+        // A random token is still one, dashes or not.
+        assert!(generic_value_ok(
+            b"api_key",
+            b"q8wv2-np4lm7rt0kz3yb6-x9c1hd5",
+            false
+        ));
+        assert!(!generic_value_ok(
+            b"password",
+            b"md59543f1d82624df2b31672ec0f7050460",
+            false
+        ));
+    }
+
+    /// A documentation value repeating a short unit (`ABC123abc123…`) was reported as an API key.
+    #[test]
+    fn a_repeated_unit_is_a_placeholder() {
+        assert!(is_placeholder(b"ABC123abc123ABC123abc123ABC123ab"));
+        assert!(!is_placeholder(b"ABC123xq9LmZ0w7TfR2s"));
     }
 
     /// What covers most of the value still is one.
