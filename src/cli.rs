@@ -53,6 +53,13 @@ pub struct GlobalArgs {
     /// Print only violations (no summary line when everything passes).
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// List what filters, allowlists, the baseline and inline markers suppressed, and why.
+    ///
+    /// Placeholder filters, allowlists (paths, regexes, stopwords), the baseline and inline
+    /// markers: each entry with the reason and a redacted preview (scan, pre-commit, commit-msg,
+    /// ci, pre-push; console and JSON).
+    #[arg(long, global = true)]
+    pub show_suppressed: bool,
 }
 
 #[derive(Debug, Subcommand)]

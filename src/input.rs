@@ -5,7 +5,7 @@
 use crate::detect::ai::AiEvidence;
 use crate::detect::insecure::PatternMatch;
 use crate::detect::redact::Redacted;
-use crate::detect::secrets::SecretFinding;
+use crate::detect::secrets::{HiddenFinding, SecretFinding};
 use crate::detect::trailers::Trailer;
 use crate::model::{FileStatus, Ident, SkipReason, Stage};
 use serde::Serialize;
@@ -26,6 +26,11 @@ pub struct Input {
     /// The findings an inline marker in a comment suppresses, in file order, each with its
     /// `suppressed` set; `secrets.inline_ignore` decides what they mean (CH-SECRET-001).
     pub suppressed: Vec<SecretFinding>,
+    /// What placeholder filters, allowlists and the baseline removed, in file order, with the
+    /// reason: not handed to policies (nothing is to be judged there), only listed by
+    /// `--show-suppressed`.
+    #[serde(skip)]
+    pub hidden: Vec<HiddenFinding>,
     pub stats: Stats,
 }
 
@@ -53,6 +58,10 @@ impl Input {
             .iter()
             .flat_map(|f| f.findings.iter().cloned())
             .collect();
+        let hidden = files
+            .iter_mut()
+            .flat_map(|f| std::mem::take(&mut f.hidden))
+            .collect();
         Input {
             schema_version: SCHEMA_VERSION,
             stage,
@@ -61,6 +70,7 @@ impl Input {
             files,
             findings,
             suppressed,
+            hidden,
             stats,
         }
     }
@@ -118,6 +128,10 @@ pub struct File {
     pub classes: Vec<String>,
     pub findings: Vec<SecretFinding>,
     pub insecure: Vec<PatternMatch>,
+    /// Secret candidates a filter, an allowlist or the baseline removed (moved to
+    /// `Input::hidden` by the constructor; never serialised).
+    #[serde(skip)]
+    pub hidden: Vec<HiddenFinding>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

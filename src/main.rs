@@ -35,6 +35,13 @@ fn emit(text: &str) -> Result<(), Error> {
 }
 
 fn verdict(r: &report::Report, cli: &Cli) -> Result<i32, Error> {
+    let shown;
+    let r = if cli.global.show_suppressed {
+        shown = r.clone().showing_suppressed(true);
+        &shown
+    } else {
+        r
+    };
     report::verdict(r, cli.global.format, cli.global.quiet)
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(if r.denied() { exit::DENIED } else { exit::OK })

@@ -7,6 +7,7 @@ use crate::collect::files::{self, DiskFile};
 use crate::collect::{CharterSource, GitError};
 use crate::config::baseline::{Baseline, BaselineEntry};
 use crate::detect::redact::Field;
+use crate::detect::secrets::HiddenFinding;
 use crate::error::{Error, Result};
 use crate::fsutil::{self, WriteOptions};
 use crate::input::{self, Input, Stats};
@@ -21,6 +22,8 @@ struct Scanned {
     files: Vec<input::File>,
     stats: Stats,
     baselined: u32,
+    /// What filters, allowlists and the baseline removed in files that are not in `files`.
+    hidden: Vec<HiddenFinding>,
 }
 
 fn scan_files(
@@ -32,17 +35,20 @@ fn scan_files(
 ) -> Result<Scanned> {
     let acc = Mutex::new((Stats::default(), 0u32));
     let kept = Mutex::new(Vec::<input::File>::new());
+    let orphans = Mutex::new(Vec::<HiddenFinding>::new());
     files::walk(roots, base, max, |f: DiskFile| {
         let content: &[u8] = f.content.as_deref().unwrap_or(b"");
         // Every file is judged whole, its path too; from here on it is named by the redacted path.
         let mut findings = Vec::new();
         let mut path_baselined = 0;
+        let mut hidden = Vec::new();
         let path = d.file_path(
             &f.path,
             true,
             use_baseline,
             &mut findings,
             &mut path_baselined,
+            &mut hidden,
         );
         let facts = d.scan_content(
             &path,
@@ -51,6 +57,7 @@ fn scan_files(
             use_baseline,
         );
         findings.extend(facts.findings);
+        hidden.extend(facts.hidden);
         {
             let mut a = acc.lock().expect("not poisoned");
             a.0.count(f.skipped, 0, 0, f.size);
@@ -58,7 +65,11 @@ fn scan_files(
         }
         // Only files with something to say enter the input document: a tree of thousands of clean
         // files would make every policy iterate over them for nothing. Counts are in `stats`.
-        if !findings.is_empty() || !facts.insecure.is_empty() {
+        if findings.is_empty() && facts.insecure.is_empty() {
+            // Not a file of the document (policies never see it): its hidden candidates are
+            // only listed.
+            orphans.lock().expect("not poisoned").extend(hidden);
+        } else {
             let added_lines = content.split(|&b| b == b'\n').count() as u32;
             kept.lock().expect("not poisoned").push(input::File {
                 tier: d.classifier.tier(&path),
@@ -74,6 +85,7 @@ fn scan_files(
                 removed_lines: 0,
                 findings,
                 insecure: facts.insecure,
+                hidden,
             });
         }
     })?;
@@ -83,11 +95,21 @@ fn scan_files(
     // Findings in path, line, column order (the document lists them in file order).
     for f in &mut files {
         f.findings.sort_by_key(|x| (x.line, x.column));
+        f.hidden.sort_by_key(|x| (x.finding.line, x.finding.column));
     }
+    let mut hidden = orphans.into_inner().expect("not poisoned");
+    hidden.sort_by(|a, b| {
+        (&a.finding.path, a.finding.line, a.finding.column).cmp(&(
+            &b.finding.path,
+            b.finding.line,
+            b.finding.column,
+        ))
+    });
     Ok(Scanned {
         files,
         stats,
         baselined,
+        hidden,
     })
 }
 
@@ -134,13 +156,14 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
             .quiet(Field::Path, &cwd.display().to_string()),
         ..input::Repo::default()
     };
-    let input = Input::new(
+    let mut input = Input::new(
         Stage::Scan,
         repo,
         input::Commit::default(),
         scanned.files,
         scanned.stats,
     );
+    input.hidden.extend(scanned.hidden);
     let violations = judge(&mut evaluator, &parts.charter.charter, &input)?;
     let totals = Totals {
         violations,

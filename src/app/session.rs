@@ -11,7 +11,7 @@ use crate::detect::ai::Signatures;
 use crate::detect::classes::Classifier;
 use crate::detect::insecure::{InsecureScanner, PatternMatch};
 use crate::detect::redact::{Field, Redacted, Redactor, Role};
-use crate::detect::secrets::{Scanner, SecretFinding};
+use crate::detect::secrets::{HiddenFinding, Scanner, SecretFinding};
 use crate::detect::{message, trailers};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
@@ -238,12 +238,23 @@ pub struct Detectors {
     pub baseline: HashSet<String>,
 }
 
+/// A finding the baseline accepts, as `--show-suppressed` lists it.
+pub fn baselined_finding(f: SecretFinding) -> HiddenFinding {
+    HiddenFinding {
+        finding: f,
+        by: "baseline",
+        reason: "fingerprint in .charter/baseline.json".to_string(),
+    }
+}
+
 /// What the detectors found in one file's content.
 pub struct ContentFacts {
     pub findings: Vec<SecretFinding>,
     pub insecure: Vec<PatternMatch>,
     /// Secret findings the baseline hid.
     pub baselined: u32,
+    /// What placeholder filters, allowlists and the baseline removed (`--show-suppressed`).
+    pub hidden: Vec<HiddenFinding>,
 }
 
 impl Detectors {
@@ -295,6 +306,7 @@ impl Detectors {
         use_baseline: bool,
         findings: &mut Vec<SecretFinding>,
         baselined: &mut u32,
+        hidden: &mut Vec<HiddenFinding>,
     ) -> Redacted<String> {
         if !report {
             return self.redactor().path(path, None);
@@ -304,6 +316,7 @@ impl Detectors {
         for f in found {
             if use_baseline && self.baseline.contains(&f.fingerprint) {
                 *baselined += 1;
+                hidden.push(baselined_finding(f));
             } else {
                 findings.push(f);
             }
@@ -323,9 +336,11 @@ impl Detectors {
     ) -> ContentFacts {
         let mut findings = Vec::new();
         let mut insecure = Vec::new();
+        let mut hidden = Vec::new();
         let baseline = format!("{}/{}", CHARTER_DIR, config::BASELINE_FILE);
         if path != baseline && !path.ends_with(&format!("/{baseline}")) {
-            self.secrets.scan(path, text, lines, &mut findings);
+            self.secrets
+                .scan_showing(path, text, lines, &mut findings, Some(&mut hidden));
         }
         // Every secret finding (baselined and suppressed ones too) is the secret rule's fact: the
         // insecure scan neither repeats it as a hard-coded credential nor shows it in a preview.
@@ -337,12 +352,17 @@ impl Detectors {
         self.insecure.scan_in(path, text, lines, cx, &mut insecure);
         let before = findings.len();
         if use_baseline {
-            findings.retain(|x| !self.baseline.contains(&x.fingerprint));
+            let (gone, kept) = std::mem::take(&mut findings)
+                .into_iter()
+                .partition(|x| self.baseline.contains(&x.fingerprint));
+            findings = kept;
+            hidden.extend(gone.into_iter().map(baselined_finding));
         }
         ContentFacts {
             baselined: (before - findings.len()) as u32,
             findings,
             insecure,
+            hidden,
         }
     }
 
@@ -386,8 +406,16 @@ impl Detectors {
     pub fn analyze_file(&self, f: &ChangedFile) -> (input::File, u32) {
         let mut findings = Vec::new();
         let mut baselined = 0;
+        let mut hidden = Vec::new();
         let introduced = introduces_path(f);
-        let path = self.file_path(&f.path, introduced, true, &mut findings, &mut baselined);
+        let path = self.file_path(
+            &f.path,
+            introduced,
+            true,
+            &mut findings,
+            &mut baselined,
+            &mut hidden,
+        );
         let facts = match f.skipped {
             None => self.scan_content(
                 &path,
@@ -399,9 +427,11 @@ impl Detectors {
                 findings: Vec::new(),
                 insecure: Vec::new(),
                 baselined: 0,
+                hidden: Vec::new(),
             },
         };
         findings.extend(facts.findings);
+        hidden.extend(facts.hidden);
         let classes = if f.skipped == Some(SkipReason::Deleted) {
             self.classifier.classify(&path, b"")
         } else {
@@ -421,6 +451,7 @@ impl Detectors {
             classes,
             findings,
             insecure: facts.insecure,
+            hidden,
         };
         (file, facts.baselined + baselined)
     }

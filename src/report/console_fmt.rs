@@ -55,11 +55,64 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
         }
         s.push('\n');
     }
+    if report.show_suppressed {
+        suppressed_listing(report, &mut s);
+    }
     if !quiet || !report.violations.is_empty() {
         s.push_str(&summary_line(report, true));
         s.push('\n');
     }
     s
+}
+
+/// `--show-suppressed`: every suppressed candidate, grouped by file, with what removed it and why.
+/// Previews are the findings' redacted ones: no secret reaches this listing.
+fn suppressed_listing(report: &Report, s: &mut String) {
+    if report.suppressed.is_empty() {
+        let _ = writeln!(s, "{}\n", style("suppressed: nothing").dim());
+        return;
+    }
+    let _ = writeln!(s, "{}", style("suppressed").bold().underlined());
+    let mut list: Vec<&super::Suppressed> = report.suppressed.iter().collect();
+    list.sort_by(|a, b| {
+        (
+            a.commit.as_deref(),
+            &a.finding.path,
+            a.finding.line,
+            a.finding.column,
+        )
+            .cmp(&(
+                b.commit.as_deref(),
+                &b.finding.path,
+                b.finding.line,
+                b.finding.column,
+            ))
+    });
+    let mut last: Option<(Option<&str>, &str)> = None;
+    for x in list {
+        let f = &x.finding;
+        let key = (x.commit.as_deref(), f.path.as_str());
+        if last != Some(key) {
+            let commit = x
+                .commit
+                .as_deref()
+                .map(|c| format!("{} ", &c[..c.len().min(12)]))
+                .unwrap_or_default();
+            let _ = writeln!(s, "  {}{}", style(commit).yellow(), printable(&f.path));
+            last = Some(key);
+        }
+        let _ = writeln!(
+            s,
+            "  {:>5}  {}  {}  {}  {}: {}",
+            style(f.line).dim(),
+            style(x.by).magenta(),
+            style(printable(&f.rule_id)).cyan(),
+            printable(&f.preview),
+            style("why").green(),
+            printable(&x.reason)
+        );
+    }
+    s.push('\n');
 }
 
 fn human_bytes(b: u64) -> String {
@@ -114,11 +167,19 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
             if report.baselined == 1 { "" } else { "s" }
         ));
     }
-    if !report.suppressed.is_empty() || !report.suppressed_insecure.is_empty() {
-        let n = report.suppressed.len() + report.suppressed_insecure.len();
+    let n = report.suppressed.iter().filter(|x| x.is_inline()).count()
+        + report.suppressed_insecure.len();
+    if n > 0 {
         what.push(format!(
             "{n} finding{} suppressed inline",
             if n == 1 { "" } else { "s" }
+        ));
+    }
+    let other = report.suppressed.len() - n;
+    if report.show_suppressed && other > 0 {
+        what.push(format!(
+            "{other} candidate{} removed by filters, allowlists or the baseline",
+            if other == 1 { "" } else { "s" }
         ));
     }
     let denies = report.count(Level::Deny);

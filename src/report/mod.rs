@@ -95,11 +95,16 @@ pub struct Report {
     pub nothing: Option<String>,
     /// Secret findings hidden because their fingerprint is in the baseline.
     pub baselined: u32,
-    /// Secret findings an inline marker suppresses: always listed, whatever the charter makes of them.
+    /// Secret findings an inline marker suppresses: always listed, whatever the charter makes of
+    /// them. Also holds what placeholder filters, allowlists and the baseline removed, listed only
+    /// with `--show-suppressed` (`show_suppressed`); each says `by` what and why.
     pub suppressed: Vec<Suppressed>,
     /// Insecure-pattern findings a `charter:allow` marker suppresses, with the marker and reason.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suppressed_insecure: Vec<SuppressedPattern>,
+    /// `--show-suppressed`: list every suppressed candidate, not only the inline-marked ones.
+    #[serde(skip)]
+    pub show_suppressed: bool,
     /// Policy ids and titles, for SARIF's rule list.
     #[serde(skip)]
     pub rules: Vec<RuleInfo>,
@@ -133,27 +138,44 @@ pub struct Totals {
     pub suppressed_insecure: Vec<SuppressedPattern>,
 }
 
-/// A secret finding an inline marker suppresses (redacted, as every finding), and the commit it
-/// was found in (ci, pre-push).
+/// A secret finding an inline marker suppresses, or a candidate a placeholder filter, an allowlist
+/// or the baseline removed (redacted, as every finding), the commit it was found in (ci,
+/// pre-push), and what removed it and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct Suppressed {
     #[serde(flatten)]
     pub finding: crate::detect::secrets::SecretFinding,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
+    /// `inline`, `placeholder`, `allowlist`, `path` (an allowlisted path) or `baseline`.
+    pub by: &'static str,
+    pub reason: String,
 }
 
 impl Suppressed {
-    /// The suppressed findings of one judged input document.
+    /// The suppressed findings of one judged input document: the inline-marked ones, then what
+    /// filters, allowlists and the baseline removed.
     pub fn of(input: &crate::input::Input, commit: Option<&str>) -> Vec<Suppressed> {
-        input
-            .suppressed
-            .iter()
-            .map(|f| Suppressed {
-                finding: f.clone(),
-                commit: commit.map(str::to_string),
-            })
-            .collect()
+        let inline = input.suppressed.iter().map(|f| Suppressed {
+            reason: format!(
+                "inline marker `{}`",
+                f.suppressed.map_or("charter:allow", |s| s.marker)
+            ),
+            finding: f.clone(),
+            commit: commit.map(str::to_string),
+            by: "inline",
+        });
+        let hidden = input.hidden.iter().map(|h| Suppressed {
+            finding: h.finding.clone(),
+            commit: commit.map(str::to_string),
+            by: h.by,
+            reason: h.reason.clone(),
+        });
+        inline.chain(hidden).collect()
+    }
+
+    pub fn is_inline(&self) -> bool {
+        self.by == "inline"
     }
 }
 
@@ -212,9 +234,24 @@ impl Report {
             baselined: totals.baselined,
             suppressed: totals.suppressed,
             suppressed_insecure: totals.suppressed_insecure,
+            show_suppressed: false,
             rules,
             switched_off: Vec::new(),
         }
+    }
+
+    /// Lists every suppressed candidate (`--show-suppressed`), not only the inline-marked ones.
+    pub fn showing_suppressed(mut self, show: bool) -> Report {
+        self.show_suppressed = show;
+        self
+    }
+
+    /// The suppressed entries this report lists: the inline-marked ones, and every other kind
+    /// with `--show-suppressed`.
+    pub fn listed_suppressed(&self) -> impl Iterator<Item = &Suppressed> {
+        self.suppressed
+            .iter()
+            .filter(|x| self.show_suppressed || x.is_inline())
     }
 
     /// Names what the charter switches off (see `switched_off`).
@@ -359,6 +396,17 @@ struct JsonReport<'a> {
 }
 
 fn json(report: &Report) -> String {
+    // Only what this run lists (inline-marked entries, or every kind with `--show-suppressed`).
+    let listed;
+    let report = if report.suppressed.len() == report.listed_suppressed().count() {
+        report
+    } else {
+        let mut r = report.clone();
+        r.suppressed
+            .retain(|x| report.show_suppressed || x.is_inline());
+        listed = r;
+        &listed
+    };
     let doc = JsonReport {
         version: REPORT_VERSION,
         tool: "git-charter",

@@ -61,7 +61,13 @@ pub fn render(report: &Report) -> String {
             result
         })
         .collect();
-    results.extend(report.suppressed.iter().map(|x| suppressed(report, x)));
+    results.extend(
+        report
+            .suppressed
+            .iter()
+            .filter(|x| x.is_inline())
+            .map(|x| suppressed(report, x)),
+    );
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

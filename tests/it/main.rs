@@ -24,6 +24,7 @@ mod reads;
 mod robustness;
 mod sarif;
 mod secret_rules;
+mod show_suppressed;
 mod snapshots;
 mod state;
 mod suppression;

@@ -4,7 +4,7 @@
 use super::filters;
 use super::inline;
 use super::rules::{AllowList, CompiledRule, Target};
-use super::{SecretFinding, Suppression, fingerprint, redact};
+use super::{HiddenFinding, SecretFinding, Suppression, fingerprint, redact};
 use crate::pattern::{
     Case, KeywordIndex, KeywordIndexBuilder, LineIndex, LineMap, extend_lines, line_span,
 };
@@ -42,6 +42,10 @@ struct Scratch {
     /// Whether a line-target allowlist (by address) matches a line: asked once per line, not
     /// once per candidate on it.
     line_hits: HashMap<(usize, usize, usize), bool>,
+    /// Whether rejected candidates are kept (with the reason) for `--show-suppressed`.
+    keep_hidden: bool,
+    /// Candidates a placeholder filter or an allowlist removed: rule, span, by, reason.
+    hidden: Vec<(u32, usize, usize, &'static str, String)>,
 }
 
 thread_local! {
@@ -56,6 +60,15 @@ struct Candidate<'t> {
     name: &'t [u8],
     bare: bool,
     matched: &'t [u8],
+}
+
+/// What vetting decided about a candidate.
+enum Verdict {
+    Accept,
+    /// Not a secret (entropy, checksum, a generic value that does not look like one).
+    Reject,
+    /// A secret shape that a placeholder filter or an allowlist removed: by, reason.
+    Hide(&'static str, String),
 }
 
 #[derive(Clone, Copy)]
@@ -135,14 +148,35 @@ impl Engine {
         text: &[u8],
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
+        hidden: Option<&mut Vec<HiddenFinding>>,
     ) -> bool {
         if self.path_allowed(path) {
+            // Scanned only to say what the allowlist hides; nothing found here is reported.
+            if let Some(hidden) = hidden {
+                let mut found = Vec::new();
+                let mut inner = Vec::new();
+                self.scan_body_showing(path, text, lines, &mut found, Some(&mut inner));
+                let reason = if self.allow_globs.is_match(path) {
+                    "path matches secrets.allow_paths"
+                } else {
+                    "path matches a gitleaks allowlist"
+                };
+                hidden.extend(found.into_iter().map(|f| HiddenFinding {
+                    finding: SecretFinding {
+                        suppressed: None,
+                        ..f
+                    },
+                    by: "path",
+                    reason: reason.to_string(),
+                }));
+                hidden.extend(inner);
+            }
             return false;
         }
         if self.has_path_only {
             self.path_only_findings(path, lines, out);
         }
-        self.scan_body(path, text, lines, out)
+        self.scan_body_showing(path, text, lines, out, hidden)
     }
 
     /// The content rules over `text` (a file's, or a value decoded from it); false for binary.
@@ -152,6 +186,18 @@ impl Engine {
         text: &[u8],
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
+    ) -> bool {
+        self.scan_body_showing(path, text, lines, out, None)
+    }
+
+    /// `scan_body`, appending to `hidden` (when given) what filters and allowlists removed.
+    pub fn scan_body_showing(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        out: &mut Vec<SecretFinding>,
+        hidden: Option<&mut Vec<HiddenFinding>>,
     ) -> bool {
         if text[..text.len().min(BINARY_PROBE)].contains(&0) {
             return false;
@@ -166,10 +212,17 @@ impl Engine {
             scratch.raws.clear();
             scratch.indexed = false;
             scratch.line_hits.clear();
+            scratch.hidden.clear();
+            scratch.keep_hidden = hidden.is_some();
             self.prefilter(text, scratch);
             self.confirm(path, text, scratch);
             if scratch.raws.iter().any(|r| r.accepted) {
                 self.finish(path, text, lines, scratch, out);
+            }
+            if let Some(hidden) = hidden
+                && !scratch.hidden.is_empty()
+            {
+                self.finish_hidden(path, text, lines, scratch, hidden);
             }
         });
         true
@@ -213,6 +266,8 @@ impl Engine {
             lines,
             indexed,
             line_hits,
+            keep_hidden,
+            hidden,
         } = scratch;
         let whole = [(0usize, text.len())];
         for &r in touched.iter().chain(self.always.iter()) {
@@ -260,7 +315,16 @@ impl Engine {
                             bare,
                             matched,
                         };
-                        let accepted = self.vet(rule, path, text, &cand, lines, line_hits);
+                        let accepted = match self.vet(rule, path, text, &cand, lines, line_hits) {
+                            Verdict::Accept => true,
+                            Verdict::Reject => false,
+                            Verdict::Hide(by, reason) => {
+                                if *keep_hidden {
+                                    hidden.push((r, s, e, by, reason));
+                                }
+                                false
+                            }
+                        };
                         raws.push(Raw {
                             rule: r,
                             s,
@@ -284,33 +348,40 @@ impl Engine {
         c: &Candidate<'_>,
         lines: &LineIndex,
         line_hits: &mut HashMap<(usize, usize, usize), bool>,
-    ) -> bool {
+    ) -> Verdict {
         let secret = &text[c.s..c.e];
         // A token whose embedded checksum verifies was issued, not typed: it is never a
         // placeholder, however its random part happens to read.
         let verified = match rule.checksum {
-            Some(k) if !k.verify(secret) => return false,
+            Some(k) if !k.verify(secret) => return Verdict::Reject,
             Some(_) => true,
             None => false,
         };
-        if rule.placeholder_filter && !verified && filters::is_placeholder(secret) {
-            return false;
+        if rule.placeholder_filter
+            && !verified
+            && let Some(reason) = filters::placeholder_reason(secret)
+        {
+            return Verdict::Hide("placeholder", reason);
         }
         if rule
             .entropy
             .is_some_and(|floor| filters::shannon(secret) < floor)
         {
-            return false;
+            return Verdict::Reject;
         }
         if rule.generic && !filters::generic_value_ok(c.name, secret, c.bare) {
-            return false;
+            return Verdict::Reject;
+        }
+        // A coverage badge's `badge.svg?token=…` (Codecov) is public by design.
+        if rule.generic && badge_token(&text[..c.s]) {
+            return Verdict::Reject;
         }
         // The line is found through the index and each line-target allowlist is asked once per
         // line: searching the line per candidate made a long line of tokens quadratic.
         let (l0, l1) = (lines.line_of(c.s), lines.line_of(c.e));
-        !(rule.allowlists.iter().chain(self.global.iter()).any(|a| {
+        let allowed = rule.allowlists.iter().chain(self.global.iter()).find(|a| {
             a.allows_lazy(path, secret, c.matched, || {
-                let key = (std::ptr::from_ref(a) as usize, l0, l1);
+                let key = (std::ptr::from_ref(*a) as usize, l0, l1);
                 *line_hits.entry(key).or_insert_with(|| {
                     // The lines holding the candidate (one, unless a multi-line rule matched).
                     let (ls, le) = (lines.span(l0).0, lines.span(l1).1);
@@ -318,7 +389,72 @@ impl Engine {
                     a.regexes.iter().any(|r| r.is_match(&text[ls..le]))
                 })
             })
-        }))
+        });
+        match allowed {
+            Some(a) => Verdict::Hide("allowlist", a.explain(secret)),
+            None => Verdict::Accept,
+        }
+    }
+
+    /// The hidden candidates as redacted findings, one per span, leaving out those inside (or
+    /// equal to) a reported finding's span: that fact is reported already.
+    fn finish_hidden(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        scratch: &mut Scratch,
+        out: &mut Vec<HiddenFinding>,
+    ) {
+        let Scratch {
+            raws,
+            lines: index,
+            hidden,
+            indexed,
+            ..
+        } = scratch;
+        if !*indexed {
+            index.reset(text);
+            *indexed = true;
+        }
+        hidden.sort_by_key(|h| (h.1, std::cmp::Reverse(h.2), h.0));
+        let mut last: Option<(usize, usize)> = None;
+        for (rule, s, e, by, reason) in hidden.drain(..) {
+            if last.is_some_and(|(ls, le)| ls <= s && e <= le)
+                || raws.iter().any(|r| r.accepted && r.s <= s && e <= r.e)
+            {
+                continue;
+            }
+            last = Some((s, e));
+            let rule = &self.rules[rule as usize];
+            let secret = &text[s..e];
+            let line = index.line_of(s);
+            let line_start = index.span(line).0;
+            let column = text[line_start..s]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count() as u32
+                + 1;
+            let l1 = index.line_of(e.saturating_sub(1).max(s));
+            out.push(HiddenFinding {
+                finding: SecretFinding {
+                    rule_id: rule.id.clone(),
+                    title: rule.title.clone(),
+                    path: path.to_string(),
+                    line: lines.line(line),
+                    column,
+                    end_line: lines.line(l1.max(line)),
+                    preview: redact(secret),
+                    fingerprint: fingerprint(&rule.id, path, secret),
+                    entropy: Some((filters::shannon(secret) * 100.0).round() / 100.0),
+                    suppressed: None,
+                    decoded: None,
+                    spans: vec![(s, e)],
+                },
+                by,
+                reason,
+            });
+        }
     }
 
     /// Rules that flag a file by its name alone (gitleaks `path` without `regex`), binary or not.
@@ -558,6 +694,20 @@ impl Engine {
     }
 }
 
+/// Whether the text before a value ends a badge image's query (`…/badge.svg?token=`): the token
+/// of a coverage badge (Codecov) only lets the image be shown.
+fn badge_token(before: &[u8]) -> bool {
+    let tail = &before[before.len().saturating_sub(16)..];
+    let lower: Vec<u8> = tail.iter().map(u8::to_ascii_lowercase).collect();
+    [
+        &b".svg?token="[..],
+        b".png?token=",
+        b".svg?branch=main&token=",
+    ]
+    .iter()
+    .any(|p| lower.ends_with(p))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::config::secrets::SecretsConfig;
@@ -637,6 +787,39 @@ mod tests {
         assert_eq!(found.len(), 1);
         let s = found[0].suppressed.expect("suppressed");
         assert_eq!((s.kind, s.marker), ("inSource", "gitleaks:allow"));
+    }
+
+    /// Codecov badge URLs (`badge.svg?token=…`, public by design) were flagged.
+    #[test]
+    fn a_coverage_badge_token_is_not_a_secret() {
+        let url = [
+            "https://codecov.io/gh/o/r/branch/main/graph/badge",
+            ".svg?token=Wq7LkP2xZa",
+        ]
+        .concat();
+        let found = scan(
+            "README.md",
+            &format!("[![codecov]({url})](https://codecov.io/gh/o/r)\n"),
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// A real Stripe key whose random body held `abCdEf` was dropped as a placeholder.
+    #[test]
+    fn a_stripe_key_holding_abcdef_is_not_a_placeholder() {
+        let key = [
+            "sk_",
+            "live_",
+            "51Hq8ZtKp2",
+            "abCdEf",
+            "Xw7rN0vLmQ3sT9yUe4Gj6Bk1Ro5Vn8Dc2Fa0MzPq7Ws3Yh6Lb9Ej2Nu5Kt8Gx1Cv4Ri0",
+        ]
+        .concat();
+        let found = scan("app/billing.py", &format!("STRIPE_KEY = \"{key}\"\n"));
+        assert!(
+            found.iter().any(|f| f.rule_id.starts_with("stripe")),
+            "{found:?}"
+        );
     }
 
     /// Only the finding on the marker's line is suppressed, not its neighbours.

@@ -29,6 +29,10 @@ pub fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 /// Words that mark a value as documentation, a template or a redaction rather than a credential.
+/// Each is long or odd enough that a random body holds it by chance too rarely to matter; short
+/// runs that random bodies do hold (`xxxx`, `abcdef`, `123456`, `<`, `$(`) are judged by how much
+/// of the value they cover (`mostly_filler`) or by their whole shape (`template`), not found as
+/// substrings.
 const PLACEHOLDER_WORDS: &[&[u8]] = &[
     b"example",
     b"redacted",
@@ -36,43 +40,135 @@ const PLACEHOLDER_WORDS: &[&[u8]] = &[
     b"changeme",
     b"change_me",
     b"change-me",
-    b"replace",
+    b"replace_",
+    b"replace-",
+    b"replaceme",
     b"your_",
     b"your-",
     b"yourkey",
     b"yourtoken",
     b"yoursecret",
+    b"yourpassword",
     b"dummy",
     b"notreal",
     b"not_a_real",
     b"not-a-real",
     b"fake",
-    b"insert",
-    b"xxxx",
-    b"123456",
-    b"abcdef",
-    b"qwerty",
+    b"insert_",
+    b"insert-",
     b"****",
     b"...",
     "\u{2026}".as_bytes(),
-    b"${",
-    b"{{",
-    b"}}",
-    b"$(",
-    b"%(",
-    b"%{",
-    b"#{",
-    b"<",
-    b">",
 ];
 
 /// True when a candidate is a template, a redaction, a documentation value or a degenerate string
-/// (`AKIAIOSFODNN7EXAMPLE`, `sk_live_xxxx`, `${TOKEN}`, `<your-key>`, `0000…`, `****`).
+/// (`AKIAIOSFODNN7EXAMPLE`, `sk_live_xxxx`, `${TOKEN}`, `<your-key>`, `0000…`, `****`,
+/// `sk_test_abcdefghijklmnop`). A random body is not a placeholder because a short run inside it
+/// reads like one: a real key holding `abCdEf` or `1234` is a key.
+#[cfg(test)]
 pub fn is_placeholder(s: &[u8]) -> bool {
-    if PLACEHOLDER_WORDS.iter().any(|w| contains_ci(s, w)) {
-        return true;
+    placeholder_reason(s).is_some()
+}
+
+/// Which placeholder check `s` fails, for `--show-suppressed`; `None` for a value that is none.
+pub fn placeholder_reason(s: &[u8]) -> Option<String> {
+    if let Some(w) = PLACEHOLDER_WORDS.iter().find(|w| contains_ci(s, w)) {
+        return Some(format!(
+            "placeholder: holds `{}`",
+            String::from_utf8_lossy(w)
+        ));
     }
-    degenerate(s)
+    if template(s) {
+        return Some("placeholder: a template or reference (`${…}`, `{{…}}`, `<…>`)".into());
+    }
+    if mostly_filler(s) || periodic(s) {
+        return Some("placeholder: mostly filler (`xxxx`, `abcdef…`, `123456…`, `qwerty`)".into());
+    }
+    degenerate(s).then(|| "placeholder: degenerate (few distinct characters or a long run)".into())
+}
+
+/// A template or a reference standing for the value: `${X}`, `{{ x }}`, `$(cmd)`, `%(x)s`, `%{x}`,
+/// `#{x}`, `<your-key>`: an opener, a name, the closer.
+fn template(s: &[u8]) -> bool {
+    let name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' ' | b':');
+    let enclosed = |open: &[u8], close: u8, min: usize| {
+        let mut from = 0;
+        while let Some(i) = find(&s[from..], open) {
+            let body = from + i + open.len();
+            let n = s[body..].iter().take_while(|&&b| name(b)).count();
+            if n >= min && s.get(body + n) == Some(&close) {
+                return true;
+            }
+            from = body;
+        }
+        false
+    };
+    enclosed(b"${", b'}', 1)
+        || enclosed(b"{{", b'}', 1)
+        || enclosed(b"$(", b')', 1)
+        || enclosed(b"%(", b')', 1)
+        || enclosed(b"%{", b'}', 1)
+        || enclosed(b"#{", b'}', 1)
+        || enclosed(b"<", b'>', 2)
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A short unit repeated to fill the value, letter case aside: `ABC123abc123ABC123abc1`,
+/// `abab…`, `1a2b1a2b1a2b`.
+fn periodic(s: &[u8]) -> bool {
+    s.len() >= 12
+        && (1..=s.len() / 3).any(|p| (p..s.len()).all(|i| s[i].eq_ignore_ascii_case(&s[i - p])))
+}
+
+/// Filler covering most of the value: runs of `x` (`xxxx-xxxx`), ascending sequences
+/// (`abcdef`, `123456`, `0123456789abcdef`) and the keyboard's `qwerty` row, each at least four
+/// long, together at least half of the value's letters and digits.
+fn mostly_filler(s: &[u8]) -> bool {
+    let alnum = s.iter().filter(|b| b.is_ascii_alphanumeric()).count();
+    if alnum < 4 {
+        return false;
+    }
+    const ROW: &[u8] = b"qwertyuiop";
+    let mut covered = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i].to_ascii_lowercase();
+        let mut j = i + 1;
+        if c == b'x' {
+            while j < s.len() && s[j].eq_ignore_ascii_case(&b'x') {
+                j += 1;
+            }
+        } else if let Some(k) = ROW.iter().position(|&r| r == c) {
+            let mut k = k;
+            while j < s.len() && k + 1 < ROW.len() && s[j].to_ascii_lowercase() == ROW[k + 1] {
+                j += 1;
+                k += 1;
+            }
+        }
+        if j - i < 4 && c.is_ascii_alphanumeric() {
+            // An ascending run: `a` → `b` → `c`, `1` → `2` → `3` (`9` → `0` wraps, as `7890` does).
+            let step = |a: u8, b: u8| {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                (b == a + 1
+                    && (a.is_ascii_lowercase() && b.is_ascii_lowercase()
+                        || a.is_ascii_digit() && b.is_ascii_digit()))
+                    || (a == b'9' && b == b'0')
+            };
+            let mut k = i + 1;
+            while k < s.len() && step(s[k - 1], s[k]) {
+                k += 1;
+            }
+            j = j.max(k);
+        }
+        if j - i >= 4 {
+            covered += j - i;
+        }
+        i = j;
+    }
+    2 * covered >= alnum
 }
 
 /// Few distinct bytes or a long run of one byte: `aaaaaaaa`, `abababab`, `sk_live_000000000000`.
@@ -307,6 +403,7 @@ const VALUE_DENY_PREFIXES: &[&[u8]] = &[
     b"argon2",
     b"bcrypt$",
     b"scrypt:",
+    b"scram-sha-256$",
     // Ciphertexts: AWS KMS blobs, Fernet tokens, Jasypt, Vault transit, age and PGP armour.
     b"aqicah",
     b"gaaaaab",
@@ -346,6 +443,16 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
     if bare && (looks_like_code(value) || snake_identifier(value)) {
         return false;
     }
+    // PostgreSQL's `md5` password verifier (`md5` and 32 hex digits): a hash, not the password.
+    if value.len() == 35
+        && lower.starts_with(b"md5")
+        && value[3..].iter().all(u8::is_ascii_hexdigit)
+    {
+        return false;
+    }
+    if slug_with_tag(value) {
+        return false;
+    }
     // Eight hex digits are a key id or a short hash, not enough to be a credential.
     if value.len() < 16 && value.iter().all(u8::is_ascii_hexdigit) {
         return false;
@@ -369,6 +476,24 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
         return false;
     }
     looks_random(value)
+}
+
+/// Lowercase words joined by `-`, `_` or `.` with short version or hash tags: a cache key, a
+/// bucket or a release name (`report-cache-v2-7f3a9c21`), not a credential. At least two words of
+/// three letters or more; every other part a tag of at most 12 letters and digits.
+fn slug_with_tag(v: &[u8]) -> bool {
+    if v.iter().any(u8::is_ascii_uppercase) {
+        return false;
+    }
+    let parts: Vec<&[u8]> = v.split(|&b| matches!(b, b'-' | b'_' | b'.')).collect();
+    let words = parts
+        .iter()
+        .filter(|p| p.len() >= 3 && p.iter().all(u8::is_ascii_lowercase))
+        .count();
+    words >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 12 && p.iter().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// `$VAR`, `%VAR%`, `!vault`, `&anchor`, `*alias`, `|` — a reference or a block marker, not a literal.
@@ -545,6 +670,79 @@ mod tests {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
         assert!(!is_placeholder(b"gTPMQ51_58KOpgLPOYKTSXUn0eaFOV2Wv3SphNCf"));
+    }
+
+    /// A live Stripe key whose random body held `abCdEf` was dropped as a placeholder: the
+    /// filter found `abcdef` anywhere in the value.
+    #[test]
+    fn a_random_body_holding_a_short_sequence_is_not_a_placeholder() {
+        let body = [
+            "51Hq8ZtKp2",
+            "abCdEf",
+            "Xw7rN0vLmQ3sT9yUe4Gj6Bk1Ro5Vn8Dc2Fa0Mz",
+        ]
+        .concat();
+        for v in [
+            format!("{}{body}", "sk_live_"),
+            "Tz8Q1234mVx9kLp2Rw7N".to_string(),
+            "q8Wv2xxxxNp4Lm7Rt0Kz3Yb6".to_string(),
+            "Jk3#qL<w2!mVx9>".to_string(),
+            "Hn4$(q8;Lm2Zx7".to_string(),
+            "pQ9qwertZ3mN7vB2xL5k".to_string(),
+        ] {
+            assert!(!is_placeholder(v.as_bytes()), "{v}");
+        }
+    }
+
+    /// `CACHE_KEY = "report-cache-v2-7f3a9c21"` was denied as a generic API key.
+    #[test]
+    fn a_cache_key_of_words_and_a_hash_tag_is_not_a_credential() {
+        assert!(!generic_value_ok(
+            b"CACHE_KEY",
+            b"report-cache-v2-7f3a9c21",
+            false
+        ));
+        assert!(!generic_value_ok(
+            b"bucket_key",
+            b"assets.prod.eu-west-1.9f8e7d",
+            false
+        ));
+        // A random token is still one, dashes or not.
+        assert!(generic_value_ok(
+            b"api_key",
+            b"q8wv2-np4lm7rt0kz3yb6-x9c1hd5",
+            false
+        ));
+        assert!(!generic_value_ok(
+            b"password",
+            b"md59543f1d82624df2b31672ec0f7050460",
+            false
+        ));
+    }
+
+    /// A documentation value repeating a short unit (`ABC123abc123…`) was reported as an API key.
+    #[test]
+    fn a_repeated_unit_is_a_placeholder() {
+        assert!(is_placeholder(b"ABC123abc123ABC123abc123ABC123ab"));
+        assert!(!is_placeholder(b"ABC123xq9LmZ0w7TfR2s"));
+    }
+
+    /// What covers most of the value still is one.
+    #[test]
+    fn filler_covering_most_of_the_value_is_a_placeholder() {
+        for p in [
+            "sk_test_abcdefghijklmnop",
+            "0123456789abcdef0123456789abcdef",
+            "abcdefabcdefabcdef",
+            "xoxb-xxxx-xxxx-xxxxxxxxxxxx",
+            "qwertyuiop1234",
+            "1234567890",
+            "{{ .Values.apiToken }}",
+            "%(db_password)s",
+            "#{ENV_TOKEN}",
+        ] {
+            assert!(is_placeholder(p.as_bytes()), "{p}");
+        }
     }
 
     #[test]

@@ -229,6 +229,7 @@ fn allowlist(a: &Allow, here: &str) -> Result<AllowList, RuleError> {
         regexes: a.regexes.iter().map(compile).collect::<Result<_, _>>()?,
         paths: a.paths.iter().map(compile).collect::<Result<_, _>>()?,
         stopwords: a.stopwords.iter().map(|s| s.to_ascii_lowercase()).collect(),
+        origin: "the gitleaks config's allowlist",
     })
 }
 

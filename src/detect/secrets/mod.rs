@@ -56,6 +56,17 @@ pub struct Suppression {
     pub marker: &'static str,
 }
 
+/// A candidate that a placeholder filter, an allowlist or the baseline removed: not a finding, but
+/// listed by `--show-suppressed` with the reason (redacted like every finding).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HiddenFinding {
+    #[serde(flatten)]
+    pub finding: SecretFinding,
+    /// `placeholder`, `allowlist`, `path` (an allowlisted path) or `baseline`.
+    pub by: &'static str,
+    pub reason: String,
+}
+
 /// What `git charter rules` lists for each rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleInfo {
@@ -117,9 +128,11 @@ impl Scanner {
                 .iter()
                 .map(|s| s.to_ascii_lowercase())
                 .collect(),
+            origin: "secrets.stopwords / secrets.allow_regexes",
         };
         let mut line_allow = AllowList {
             target: Target::Line,
+            origin: "secrets.allow_regexes, on the line",
             ..charter_allow.clone()
         };
         line_allow.stopwords.clear();
@@ -145,8 +158,22 @@ impl Scanner {
     /// Base64 values (a Kubernetes Secret's `data:`, a Docker `auth`) are decoded and scanned
     /// too, to a bounded depth and size; their findings point at the encoded value.
     pub fn scan(&self, path: &str, text: &[u8], lines: LineMap<'_>, out: &mut Vec<SecretFinding>) {
+        self.scan_showing(path, text, lines, out, None);
+    }
+
+    /// `scan`, also appending to `hidden` what placeholder filters and allowlists (the charter's
+    /// paths, regexes and stopwords, a rule's own, a gitleaks config's) removed, with the reason.
+    /// An allowlisted path is then scanned too, its findings all hidden.
+    pub fn scan_showing(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        out: &mut Vec<SecretFinding>,
+        hidden: Option<&mut Vec<HiddenFinding>>,
+    ) {
         let first = out.len();
-        if self.engine.scan(path, text, lines, out) {
+        if self.engine.scan(path, text, lines, out, hidden) {
             let mut budget = decode::BUDGET;
             decode::scan_encoded(&self.engine, path, text, lines, out, first, 0, &mut budget);
         }

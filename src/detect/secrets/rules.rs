@@ -99,6 +99,9 @@ pub struct AllowList {
     pub paths: Vec<Regex>,
     /// Lowercased; matched case-insensitively against the secret.
     pub stopwords: Vec<String>,
+    /// Where the allowlist comes from, for `--show-suppressed`: `the rule's allow list`,
+    /// `secrets.allow_regexes`, `the gitleaks config's allowlist`.
+    pub origin: &'static str,
 }
 
 impl AllowList {
@@ -109,6 +112,24 @@ impl AllowList {
     /// Only paths: decidable before scanning a file.
     pub fn paths_only(&self) -> bool {
         !self.paths.is_empty() && self.regexes.is_empty() && self.stopwords.is_empty()
+    }
+
+    /// Why this allowlist removed `secret` (called only once it did): the stopword found in it,
+    /// else its regexes or paths, named with the allowlist's origin.
+    pub fn explain(&self, secret: &[u8]) -> String {
+        if let Some(w) = self
+            .stopwords
+            .iter()
+            .find(|w| super::filters::contains_ci(secret, w.as_bytes()))
+        {
+            return format!("stopword `{w}` ({})", self.origin);
+        }
+        let what = match (self.regexes.is_empty(), self.paths.is_empty()) {
+            (false, true) => "regex",
+            (true, false) => "path",
+            _ => "regex and path",
+        };
+        format!("{what} ({})", self.origin)
     }
 
     pub fn allows(&self, path: &str, secret: &[u8], matched: &[u8], line: &[u8]) -> bool {
@@ -190,6 +211,7 @@ pub fn compile(spec: &RuleSpec, origin: &str) -> Result<CompiledRule, RuleError>
                 .iter()
                 .map(|s| s.to_ascii_lowercase())
                 .collect(),
+            origin: "the rule's allow list",
         }],
         generic: spec.generic,
         multiline: spec.multiline,
