@@ -49,6 +49,7 @@ fn verdict(r: &report::Report, cli: &Cli) -> Result<i32, Error> {
 
 fn run(cli: &Cli) -> Result<i32, Error> {
     let dir = cwd(cli)?;
+    app::session::collect_suppressed(cli.global.show_suppressed);
     match &cli.command {
         Command::PreCommit => verdict(&app::pre_commit(&dir)?, cli),
         Command::CommitMsg { file } => verdict(&app::commit_msg(&dir, &dir.join(file))?, cli),

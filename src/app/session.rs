@@ -339,8 +339,16 @@ impl Detectors {
         let mut hidden = Vec::new();
         let baseline = format!("{}/{}", CHARTER_DIR, config::BASELINE_FILE);
         if path != baseline && !path.ends_with(&format!("/{baseline}")) {
-            self.secrets
-                .scan_showing(path, text, lines, &mut findings, Some(&mut hidden));
+            // What filters and allowlists hid is collected only for `--show-suppressed`: without
+            // it, an allowlisted path is not scanned at all.
+            let showing = SHOW_SUPPRESSED.load(std::sync::atomic::Ordering::Relaxed);
+            self.secrets.scan_showing(
+                path,
+                text,
+                lines,
+                &mut findings,
+                showing.then_some(&mut hidden),
+            );
         }
         // Every secret finding (baselined and suppressed ones too) is the secret rule's fact: the
         // insecure scan neither repeats it as a hard-coded credential nor shows it in a preview.
@@ -683,6 +691,15 @@ pub fn switched_off(charter: &config::Charter) -> Vec<String> {
             .map(|(name, _)| format!("class {name} (classes.{name}.enabled: false)")),
     );
     out
+}
+
+/// Whether this run lists what placeholder filters and allowlists hid (`--show-suppressed`); set
+/// once by `main` before any command runs.
+static SHOW_SUPPRESSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--show-suppressed`: collect what filters and allowlists hide, so the report can list it.
+pub fn collect_suppressed(on: bool) {
+    SHOW_SUPPRESSED.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Evaluates the policies on one input document, with the charter's switches applied.
