@@ -1,0 +1,4 @@
+//! Typed HTTP headers.
+
+pub mod authorization;
+pub mod www_authenticate;

@@ -1,0 +1,1 @@
+export default (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
