@@ -70,6 +70,8 @@ pub enum Field {
     Path,
     /// An error's text, before it is printed.
     Error,
+    /// A preview of scanned content (an insecure finding's or a silenced class signal's line).
+    Preview,
 }
 
 impl Field {
@@ -84,6 +86,7 @@ impl Field {
             Field::Ref => "<ref name>",
             Field::Path => "<file path>",
             Field::Error => "<error>",
+            Field::Preview => "<preview>",
         }
     }
 }
@@ -112,13 +115,24 @@ impl<'a> Redactor<'a> {
     /// lines of `text`), and its redacted copy returned.
     pub fn text(&self, field: Field, text: &str, out: &mut Vec<SecretFinding>) -> Redacted<String> {
         let mut found = Vec::new();
-        self.scanner.scan(
+        let mut hidden = Vec::new();
+        self.scanner.scan_showing(
             field.pseudo_path(),
             text.as_bytes(),
             LineMap::Contiguous { first: 1 },
             &mut found,
+            Some(&mut hidden),
         );
-        let red = redact_spans(text, &found);
+        // A path allowlist broad enough to match the pseudo-path (`allow_paths: ["**"]`) stops
+        // the field's findings being reported, not its secrets being redacted.
+        let mut spans = found.clone();
+        spans.extend(
+            hidden
+                .into_iter()
+                .filter(|h| h.by == "path")
+                .map(|h| h.finding),
+        );
+        let red = redact_spans(text, &spans);
         out.append(&mut found);
         Redacted(red)
     }
@@ -127,6 +141,35 @@ impl<'a> Redactor<'a> {
     /// (an old path, a deleted file's path, the work tree's location, an error's text).
     pub fn quiet(&self, field: Field, text: &str) -> Redacted<String> {
         self.text(field, text, &mut Vec::new())
+    }
+
+    /// A preview of scanned content (`Field::Preview`): stricter than `quiet`, every candidate is
+    /// redacted, those a placeholder filter or an allowlist (paths, regexes, stopwords) drops
+    /// too. A preview shows code, never a value that merely passed for a placeholder; its text is
+    /// cut from a line, so no path allowlist of the file applies to it either.
+    pub fn preview(&self, text: &str) -> Redacted<String> {
+        let mut found = Vec::new();
+        let mut hidden = Vec::new();
+        self.scanner.scan_showing(
+            Field::Preview.pseudo_path(),
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+            Some(&mut hidden),
+        );
+        // A candidate holding `…` is a redacted preview already (`ghp_…(40 chars)`), not a value.
+        let redacted_already = |f: &SecretFinding| {
+            f.spans
+                .iter()
+                .any(|&(s, e)| text.get(s..e).is_some_and(|t| t.contains('…')))
+        };
+        found.extend(
+            hidden
+                .into_iter()
+                .map(|h| h.finding)
+                .filter(|f| !redacted_already(f)),
+        );
+        Redacted(redact_spans(text, &found))
     }
 
     /// A file's path. Findings, when `out` is given, are located on the path itself: path the
@@ -265,6 +308,44 @@ mod tests {
         let red = r.path(&format!("fixtures/{}.txt", token()), Some(&mut out));
         assert!(out.is_empty(), "{out:?}");
         assert!(!red.contains(&token()[8..]), "{red}");
+    }
+
+    #[test]
+    fn a_preview_redacts_what_filters_and_allowlists_would_drop() {
+        let body = "h7Rk2PzQw9LmXv4TnB8sYc3J";
+        let cfg = SecretsConfig {
+            stopwords: vec!["sandboxonly".into()],
+            allow_paths: vec![crate::pattern::GlobPattern("**".into())],
+            ..SecretsConfig::default()
+        };
+        let s = Scanner::new(&cfg, &[]).unwrap();
+        let r = Redactor::new(&s);
+        let line = format!(
+            "requests.get(u, verify=False, auth=\"{}\")  # {}",
+            token(),
+            "x"
+        );
+        let red = r.preview(&line);
+        assert!(!red.contains(&token()[8..]), "{red}");
+        assert!(red.contains("verify=False"), "{red}");
+        let stop = format!("API_SECRET = \"{body}sandboxonly\"");
+        let red = r.preview(&stop);
+        assert!(!red.contains(body), "{red}");
+    }
+
+    /// `allow_paths: ["**"]` matched `<commit message>` too: the message kept its secret.
+    #[test]
+    fn a_path_allowlist_matching_every_path_does_not_unredact_a_message() {
+        let cfg = SecretsConfig {
+            allow_paths: vec![crate::pattern::GlobPattern("**".into())],
+            ..SecretsConfig::default()
+        };
+        let s = Scanner::new(&cfg, &[]).unwrap();
+        let mut out = Vec::new();
+        let msg = format!("fix: use {} for the mirror", token());
+        let red = Redactor::new(&s).text(Field::Message, &msg, &mut out);
+        assert!(!red.contains(&token()[8..]), "{red}");
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]
