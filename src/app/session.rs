@@ -409,6 +409,8 @@ impl Detectors {
         }
         let index = crate::pattern::LineIndex::new(text);
         let redactor = self.redactor();
+        // `path` is the file's redacted path already; this only gives it the type.
+        let red_path = redactor.path(path, None);
         found
             .into_iter()
             .map(|s| {
@@ -421,7 +423,7 @@ impl Detectors {
                 SilencedSignal {
                     class: s.class,
                     signal: s.signal,
-                    path: redactor.path(path, None),
+                    path: red_path.clone(),
                     line: lines.line(s.line),
                     marker: s.marker,
                     preview: redactor.preview(&preview),

@@ -374,8 +374,9 @@ impl Classifier {
         let lines = LineIndex::new(added);
         let named = allowed_lines(path, added, &lines, &markers);
         let mut out: Vec<SilencedSignal> = Vec::new();
+        let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
         for (si, line) in hits {
-            if fired[si] || !unmarked[si] {
+            if fired[si] || !unmarked[si] || !seen.insert((si, line)) {
                 continue;
             }
             let sig = &self.signals[si];
@@ -385,17 +386,12 @@ impl Classifier {
                 Some(id) => format!("{ALLOW}={id}"),
                 None => ALLOW.to_string(),
             };
-            if !out
-                .iter()
-                .any(|o| o.signal == sig.id && o.class == *class && o.line == line)
-            {
-                out.push(SilencedSignal {
-                    class: class.clone(),
-                    signal: sig.id.clone(),
-                    line,
-                    marker,
-                });
-            }
+            out.push(SilencedSignal {
+                class: class.clone(),
+                signal: sig.id.clone(),
+                line,
+                marker,
+            });
         }
         out
     }

@@ -114,27 +114,34 @@ impl<'a> Redactor<'a> {
     /// `text` as field `field`: its findings are appended to `out` (path `field`'s pseudo-path,
     /// lines of `text`), and its redacted copy returned.
     pub fn text(&self, field: Field, text: &str, out: &mut Vec<SecretFinding>) -> Redacted<String> {
+        let (mut found, unreported) = self.scan_field(field, text.as_bytes());
+        let mut spans = found.clone();
+        spans.extend(unreported);
+        let red = redact_spans(text, &spans);
+        out.append(&mut found);
+        Redacted(red)
+    }
+
+    /// `text` scanned as field `field`: its findings, and apart what a path allowlist broad
+    /// enough to match the field's pseudo-path (`allow_paths: ["**"]`) hid. Those are redacted
+    /// too, never reported: an allowlist stops a finding being reported, not a secret being
+    /// redacted.
+    fn scan_field(&self, field: Field, text: &[u8]) -> (Vec<SecretFinding>, Vec<SecretFinding>) {
         let mut found = Vec::new();
         let mut hidden = Vec::new();
         self.scanner.scan_showing(
             field.pseudo_path(),
-            text.as_bytes(),
+            text,
             LineMap::Contiguous { first: 1 },
             &mut found,
             Some(&mut hidden),
         );
-        // A path allowlist broad enough to match the pseudo-path (`allow_paths: ["**"]`) stops
-        // the field's findings being reported, not its secrets being redacted.
-        let mut spans = found.clone();
-        spans.extend(
-            hidden
-                .into_iter()
-                .filter(|h| h.by == "path")
-                .map(|h| h.finding),
-        );
-        let red = redact_spans(text, &spans);
-        out.append(&mut found);
-        Redacted(red)
+        let unreported = hidden
+            .into_iter()
+            .filter(|h| h.by == "path")
+            .map(|h| h.finding)
+            .collect();
+        (found, unreported)
     }
 
     /// A string only redacted (its findings dropped): for values reported elsewhere or not at all
@@ -177,26 +184,15 @@ impl<'a> Redactor<'a> {
     /// content finding's, so a baseline can accept it). A path the charter's allowlists exempt
     /// (`secrets.allow_paths`, an imported rule's path allowlist) is redacted but not reported.
     pub fn path(&self, path: &str, out: Option<&mut Vec<SecretFinding>>) -> Redacted<String> {
-        let mut found = Vec::new();
-        self.scanner.scan(
-            Field::Path.pseudo_path(),
-            path.as_bytes(),
-            LineMap::Contiguous { first: 1 },
-            &mut found,
-        );
+        let (mut found, mut unreported) = self.scan_field(Field::Path, path.as_bytes());
         // Each component is also scanned as a line of its own, so rules anchored at a line's
         // start (`#define KEY "…"`, `ENV KEY …`) see it as they would in a file. `/` and `\n` are
         // one byte each: the spans hold for the path itself. A finding the whole path already has
         // is not counted twice.
         if path.contains('/') {
             let lines = path.replace('/', "\n");
-            let mut more = Vec::new();
-            self.scanner.scan(
-                Field::Path.pseudo_path(),
-                lines.as_bytes(),
-                LineMap::Contiguous { first: 1 },
-                &mut more,
-            );
+            let (mut more, more_unreported) = self.scan_field(Field::Path, lines.as_bytes());
+            unreported.extend(more_unreported);
             more.retain(|m| {
                 !found
                     .iter()
@@ -204,7 +200,9 @@ impl<'a> Redactor<'a> {
             });
             found.append(&mut more);
         }
-        let red = Redacted(redact_spans(path, &found));
+        let mut spans = found.clone();
+        spans.append(&mut unreported);
+        let red = Redacted(redact_spans(path, &spans));
         if let Some(out) = out
             && !found.is_empty()
             && !self.allowlisted(path)
@@ -344,6 +342,9 @@ mod tests {
         let mut out = Vec::new();
         let msg = format!("fix: use {} for the mirror", token());
         let red = Redactor::new(&s).text(Field::Message, &msg, &mut out);
+        assert!(!red.contains(&token()[8..]), "{red}");
+        assert!(out.is_empty(), "{out:?}");
+        let red = Redactor::new(&s).path(&format!("keys/{}.txt", token()), Some(&mut out));
         assert!(!red.contains(&token()[8..]), "{red}");
         assert!(out.is_empty(), "{out:?}");
     }
