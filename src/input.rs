@@ -31,6 +31,10 @@ pub struct Input {
     /// `--show-suppressed`.
     #[serde(skip)]
     pub hidden: Vec<HiddenFinding>,
+    /// Class signals a `charter:allow` marker silenced, in file order: collected only for
+    /// `--show-suppressed`, never serialised (the policies see the classes that remain).
+    #[serde(skip)]
+    pub silenced: Vec<SilencedSignal>,
     pub stats: Stats,
 }
 
@@ -62,6 +66,10 @@ impl Input {
             .iter_mut()
             .flat_map(|f| std::mem::take(&mut f.hidden))
             .collect();
+        let silenced = files
+            .iter_mut()
+            .flat_map(|f| std::mem::take(&mut f.silenced))
+            .collect();
         Input {
             schema_version: SCHEMA_VERSION,
             stage,
@@ -71,6 +79,7 @@ impl Input {
             findings,
             suppressed,
             hidden,
+            silenced,
             stats,
         }
     }
@@ -132,6 +141,24 @@ pub struct File {
     /// `Input::hidden` by the constructor; never serialised).
     #[serde(skip)]
     pub hidden: Vec<HiddenFinding>,
+    /// Class signals a `charter:allow` marker silenced (`--show-suppressed` only; moved to
+    /// `Input::silenced` by the constructor; never serialised).
+    #[serde(skip)]
+    pub silenced: Vec<SilencedSignal>,
+}
+
+/// A class signal a `charter:allow` marker in a comment silenced, where and by which marker, with
+/// its line's redacted preview (`--show-suppressed`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SilencedSignal {
+    pub class: String,
+    /// The signal's id (`classes.<class>.signals[].id`).
+    pub signal: String,
+    pub path: Redacted<String>,
+    pub line: u32,
+    /// `charter:allow`, or `charter:allow=<class or signal id>`.
+    pub marker: String,
+    pub preview: Redacted<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

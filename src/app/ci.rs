@@ -372,10 +372,6 @@ impl<'a> Worker<'a> {
         out.totals.add(Totals {
             violations,
             suppressed: Suppressed::of(&input, Some(data.id.as_str())),
-            suppressed_insecure: crate::report::SuppressedPattern::of(
-                &input,
-                Some(data.id.as_str()),
-            ),
             stats: input.stats,
             commits: 1,
             baselined,

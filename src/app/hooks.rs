@@ -42,7 +42,6 @@ fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<
     let totals = Totals {
         violations,
         suppressed: Suppressed::of(&input, None),
-        suppressed_insecure: crate::report::SuppressedPattern::of(&input, None),
         stats: input.stats,
         commits: 0,
         baselined,

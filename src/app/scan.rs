@@ -24,6 +24,8 @@ struct Scanned {
     baselined: u32,
     /// What filters, allowlists and the baseline removed in files that are not in `files`.
     hidden: Vec<HiddenFinding>,
+    /// Class signals inline markers silenced in files that are not in `files`.
+    silenced: Vec<input::SilencedSignal>,
 }
 
 fn scan_files(
@@ -35,7 +37,7 @@ fn scan_files(
 ) -> Result<Scanned> {
     let acc = Mutex::new((Stats::default(), 0u32));
     let kept = Mutex::new(Vec::<input::File>::new());
-    let orphans = Mutex::new(Vec::<HiddenFinding>::new());
+    let orphans = Mutex::new((Vec::<HiddenFinding>::new(), Vec::new()));
     files::walk(roots, base, max, |f: DiskFile| {
         let content: &[u8] = f.content.as_deref().unwrap_or(b"");
         // Every file is judged whole, its path too; from here on it is named by the redacted path.
@@ -68,7 +70,9 @@ fn scan_files(
         if findings.is_empty() && facts.insecure.is_empty() {
             // Not a file of the document (policies never see it): its hidden candidates are
             // only listed.
-            orphans.lock().expect("not poisoned").extend(hidden);
+            let mut o = orphans.lock().expect("not poisoned");
+            o.0.extend(hidden);
+            o.1.extend(facts.silenced);
         } else {
             let added_lines = content.split(|&b| b == b'\n').count() as u32;
             kept.lock().expect("not poisoned").push(input::File {
@@ -86,6 +90,7 @@ fn scan_files(
                 findings,
                 insecure: facts.insecure,
                 hidden,
+                silenced: facts.silenced,
             });
         }
     })?;
@@ -97,7 +102,8 @@ fn scan_files(
         f.findings.sort_by_key(|x| (x.line, x.column));
         f.hidden.sort_by_key(|x| (x.finding.line, x.finding.column));
     }
-    let mut hidden = orphans.into_inner().expect("not poisoned");
+    let (mut hidden, mut silenced) = orphans.into_inner().expect("not poisoned");
+    silenced.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     hidden.sort_by(|a, b| {
         (&a.finding.path, a.finding.line, a.finding.column).cmp(&(
             &b.finding.path,
@@ -110,6 +116,7 @@ fn scan_files(
         stats,
         baselined,
         hidden,
+        silenced,
     })
 }
 
@@ -164,11 +171,11 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
         scanned.stats,
     );
     input.hidden.extend(scanned.hidden);
+    input.silenced.extend(scanned.silenced);
     let violations = judge(&mut evaluator, &parts.charter.charter, &input)?;
     let totals = Totals {
         violations,
         suppressed: Suppressed::of(&input, None),
-        suppressed_insecure: crate::report::SuppressedPattern::of(&input, None),
         stats: input.stats,
         commits: 0,
         baselined: scanned.baselined,

@@ -14,7 +14,7 @@ use crate::detect::redact::{Field, Redacted, Redactor, Role};
 use crate::detect::secrets::{HiddenFinding, Scanner, SecretFinding};
 use crate::detect::{message, trailers};
 use crate::error::{Error, Result};
-use crate::input::{self, Input, Stats};
+use crate::input::{self, Input, SilencedSignal, Stats};
 use crate::model::{FileStatus, Ident, Level, Severity, SkipReason, Stage, Violation};
 use crate::pattern::LineMap;
 use crate::policy::{self, Evaluator, Overrides, PolicyError, Source, TeamFile};
@@ -255,6 +255,8 @@ pub struct ContentFacts {
     pub baselined: u32,
     /// What placeholder filters, allowlists and the baseline removed (`--show-suppressed`).
     pub hidden: Vec<HiddenFinding>,
+    /// Class signals a `charter:allow` marker silenced (`--show-suppressed` only).
+    pub silenced: Vec<SilencedSignal>,
 }
 
 impl Detectors {
@@ -334,14 +336,26 @@ impl Detectors {
         lines: LineMap<'_>,
         use_baseline: bool,
     ) -> ContentFacts {
+        let showing = SHOW_SUPPRESSED.load(std::sync::atomic::Ordering::Relaxed);
+        self.scan_content_showing(path, text, lines, use_baseline, showing)
+    }
+
+    /// `scan_content`; what filters, allowlists and inline markers on class signals hid is
+    /// collected only when `showing` (`--show-suppressed`): without it, an allowlisted path is
+    /// not scanned at all and the classifier makes no second pass.
+    fn scan_content_showing(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        use_baseline: bool,
+        showing: bool,
+    ) -> ContentFacts {
         let mut findings = Vec::new();
         let mut insecure = Vec::new();
         let mut hidden = Vec::new();
         let baseline = format!("{}/{}", CHARTER_DIR, config::BASELINE_FILE);
         if path != baseline && !path.ends_with(&format!("/{baseline}")) {
-            // What filters and allowlists hid is collected only for `--show-suppressed`: without
-            // it, an allowlisted path is not scanned at all.
-            let showing = SHOW_SUPPRESSED.load(std::sync::atomic::Ordering::Relaxed);
             self.secrets.scan_showing(
                 path,
                 text,
@@ -358,6 +372,11 @@ impl Detectors {
             redactor: Some(self.redactor()),
         };
         self.insecure.scan_in(path, text, lines, cx, &mut insecure);
+        let silenced = if showing {
+            self.silenced_signals(path, text, lines, &spans)
+        } else {
+            Vec::new()
+        };
         let before = findings.len();
         if use_baseline {
             let (gone, kept) = std::mem::take(&mut findings)
@@ -371,7 +390,46 @@ impl Detectors {
             findings,
             insecure,
             hidden,
+            silenced,
         }
+    }
+
+    /// The class signals `charter:allow` markers silenced in `text`, on their file lines, each
+    /// with its line's preview redacted as an insecure finding's (`spans`: the secret findings').
+    fn silenced_signals(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        spans: &[(usize, usize)],
+    ) -> Vec<SilencedSignal> {
+        let found = self.classifier.silenced_signals(path, text);
+        if found.is_empty() {
+            return Vec::new();
+        }
+        let index = crate::pattern::LineIndex::new(text);
+        let redactor = self.redactor();
+        // `path` is the file's redacted path already; this only gives it the type.
+        let red_path = redactor.path(path, None);
+        found
+            .into_iter()
+            .map(|s| {
+                let (from, to) = index.span(s.line);
+                let cx = crate::detect::insecure::ScanContext {
+                    secret_spans: spans,
+                    redactor: None,
+                };
+                let preview = crate::detect::insecure::line_preview(&text[from..to], from, cx);
+                SilencedSignal {
+                    class: s.class,
+                    signal: s.signal,
+                    path: red_path.clone(),
+                    line: lines.line(s.line),
+                    marker: s.marker,
+                    preview: redactor.preview(&preview),
+                }
+            })
+            .collect()
     }
 
     /// The facts of one set of changes: files with classes, tiers, secrets and insecure patterns.
@@ -436,6 +494,7 @@ impl Detectors {
                 insecure: Vec::new(),
                 baselined: 0,
                 hidden: Vec::new(),
+                silenced: Vec::new(),
             },
         };
         findings.extend(facts.findings);
@@ -460,6 +519,7 @@ impl Detectors {
             findings,
             insecure: facts.insecure,
             hidden,
+            silenced: facts.silenced,
         };
         (file, facts.baselined + baselined)
     }
@@ -858,5 +918,57 @@ pub fn redact_error(e: Error) -> Error {
     match e.exit_code() {
         crate::error::exit::CONFIG => Error::Policy(PolicyError::Eval(red.into_inner())),
         _ => Error::Usage(red.into_inner()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn detectors() -> Detectors {
+        let parts = CharterParts {
+            charter: LoadedCharter {
+                charter: config::default_charter(),
+                file: None,
+                text: None,
+                dir: PathBuf::from(".charter"),
+            },
+            baseline: HashSet::new(),
+            sources: Vec::new(),
+            gitleaks: Vec::new(),
+        };
+        Detectors::build(&parts).expect("the default charter builds")
+    }
+
+    /// Hooks stay fast: without `--show-suppressed` the classifier makes no second pass and
+    /// filters keep nothing; with it, the silenced signal is there, on its file line.
+    #[test]
+    fn silenced_class_signals_are_collected_only_when_showing() {
+        let d = detectors();
+        let text = b"import jwt\nclaims = jwt.decode(token, key)  # charter:allow=auth\n";
+        let lines = LineMap::Mapped(&[7, 9]);
+        let off = d.scan_content_showing("api/tokens.py", text, lines, true, false);
+        assert!(off.silenced.is_empty() && off.hidden.is_empty());
+        let on = d.scan_content_showing("api/tokens.py", text, lines, true, true);
+        assert!(!on.silenced.is_empty(), "nothing silenced");
+        for s in &on.silenced {
+            assert_eq!((s.class.as_str(), s.line), ("auth", 9), "{s:?}");
+            assert_eq!(s.marker, "charter:allow=auth");
+            assert!(s.preview.contains("jwt.decode"), "{s:?}");
+        }
+        // The classes the policies see are the same either way.
+        assert!(d.classifier.classify("api/tokens.py", text).is_empty());
+    }
+
+    /// A marker on every line of a big file: listing what it silences stays linear (the list is
+    /// as long as the file, not its square).
+    #[test]
+    fn listing_silenced_signals_stays_linear() {
+        let d = detectors();
+        let text = "token = check_password(x)  # charter:allow=auth\n".repeat(40_000);
+        let started = std::time::Instant::now();
+        let silenced = d.classifier.silenced_signals("a.py", text.as_bytes());
+        assert!(silenced.len() >= 40_000, "{}", silenced.len());
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
     }
 }

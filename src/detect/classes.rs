@@ -47,6 +47,17 @@ pub struct ClassHit {
     pub reasons: Vec<String>,
 }
 
+/// A content signal a `charter:allow` marker in a comment silenced (`Classifier::silenced_signals`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SilencedSignal {
+    pub class: String,
+    pub signal: String,
+    /// The 0-based line of the scanned text the marker and the silenced hit are on.
+    pub line: usize,
+    /// The marker as it applies: `charter:allow`, or `charter:allow=<class or signal id>`.
+    pub marker: String,
+}
+
 struct CompiledSignal {
     class: usize,
     id: String,
@@ -325,6 +336,66 @@ impl Classifier {
             .collect()
     }
 
+    /// The content signals a `charter:allow` marker silenced in `added` (`--show-suppressed`):
+    /// those that fire once the markers are blanked out but not with them, each on the (0-based)
+    /// lines of `added` where a marker silenced it. Two more passes over the file, made only when
+    /// it holds a marker; the hot path never calls this.
+    pub fn silenced_signals(&self, path: &str, added: &[u8]) -> Vec<SilencedSignal> {
+        let n = self.classes.len();
+        let markers: Vec<usize> = added
+            .windows(ALLOW.len())
+            .enumerate()
+            .filter(|(_, w)| *w == ALLOW.as_bytes())
+            .map(|(at, _)| at)
+            .collect();
+        if markers.is_empty() {
+            return Vec::new();
+        }
+        let (mut excluded, mut path_hit) = (vec![false; n], vec![false; n]);
+        for (ci, is_exclude, _) in self.class_globs.matches(path) {
+            if *is_exclude {
+                excluded[*ci] = true;
+            } else {
+                path_hit[*ci] = true;
+            }
+        }
+        // An exclusive class decided by its path leaves no content signal to silence.
+        if (0..n).any(|ci| self.classes[ci].exclusive && !excluded[ci] && path_hit[ci]) {
+            return Vec::new();
+        }
+        let mut hits = Vec::new();
+        let fired = self.fired_signals_noting(path, added, &excluded, Some(&mut hits));
+        // Same length, same offsets, same comments and strings: only the markers are gone.
+        let mut blank = added.to_vec();
+        for &at in &markers {
+            blank[at..at + ALLOW.len()].fill(b' ');
+        }
+        let unmarked = self.fired_signals(path, &blank, &excluded);
+        let lines = LineIndex::new(added);
+        let named = allowed_lines(path, added, &lines, &markers);
+        let mut out: Vec<SilencedSignal> = Vec::new();
+        let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (si, line) in hits {
+            if fired[si] || !unmarked[si] || !seen.insert((si, line)) {
+                continue;
+            }
+            let sig = &self.signals[si];
+            let class = &self.classes[sig.class].name;
+            let ids = named.get(&line).map(Vec::as_slice).unwrap_or_default();
+            let marker = match ids.iter().find(|id| *id == class || **id == sig.id) {
+                Some(id) => format!("{ALLOW}={id}"),
+                None => ALLOW.to_string(),
+            };
+            out.push(SilencedSignal {
+                class: class.clone(),
+                signal: sig.id.clone(),
+                line,
+                marker,
+            });
+        }
+        out
+    }
+
     /// `explain` builds the reason strings; the hot path (`classify`) only marks membership.
     fn evaluate(&self, path: &str, added: &[u8], explain: bool) -> Vec<ClassHit> {
         let n = self.classes.len();
@@ -397,6 +468,18 @@ impl Classifier {
     /// `code_only` signals), markers on its line, and the signal's regex. Each of those is computed
     /// at most once per file, in one pass, and only when a hit needs it.
     fn fired_signals(&self, path: &str, added: &[u8], excluded: &[bool]) -> Vec<bool> {
+        self.fired_signals_noting(path, added, excluded, None)
+    }
+
+    /// `fired_signals`, appending to `silenced` (when given) each (signal, line) hit that a
+    /// `charter:allow` marker on its line silenced, its regex (if any) matching there.
+    fn fired_signals_noting(
+        &self,
+        path: &str,
+        added: &[u8],
+        excluded: &[bool],
+        mut silenced: Option<&mut Vec<(usize, usize)>>,
+    ) -> Vec<bool> {
         let mut fired = vec![false; self.signals.len()];
         if self.literals.is_empty() {
             return fired;
@@ -479,6 +562,16 @@ impl Classifier {
                 if let Some(ids) = allowed.get(&line) {
                     let class = &self.classes[sig.class].name;
                     if ids.is_empty() || ids.iter().any(|id| id == class || *id == sig.id) {
+                        if let Some(out) = silenced.as_deref_mut() {
+                            let (from, to) = lines.span(line);
+                            if sig
+                                .regex
+                                .as_ref()
+                                .is_none_or(|re| re.is_match(&added[from..to]))
+                            {
+                                out.push((si, line));
+                            }
+                        }
                         continue;
                     }
                 }

@@ -5,7 +5,7 @@
 //! regexes run only on the lines where one of its keywords occurred.
 
 use crate::config::insecure::{Action, InsecureConfig};
-use crate::detect::redact::{Field, Redactor};
+use crate::detect::redact::Redactor;
 use crate::detect::secrets::inline;
 use crate::model::Severity;
 use crate::pattern::{
@@ -32,7 +32,8 @@ pub struct PatternMatch {
     pub remediation: String,
     /// What matched, at most `PREVIEW_MAX` characters: secrets a secret rule found there are
     /// replaced by their redacted preview, the value of a hard-coded credential and any other
-    /// long random-looking token by `secrets::redact`'s, and the result passes the redactor.
+    /// long random-looking token by `secrets::redact`'s, and the result passes the redactor as a
+    /// `Field::Preview` (every candidate redacted, filtered and allowlisted ones too).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub preview: String,
     /// The path matches `insecure.relaxed_paths` (test fixtures, examples): the policy treats the
@@ -574,9 +575,16 @@ fn preview(
         if we < last { "…" } else { "" },
     );
     match cx.redactor {
-        Some(r) => r.quiet(Field::Message, &text).into_inner(),
+        Some(r) => r.preview(&text).into_inner(),
         None => text,
     }
+}
+
+/// The preview of a whole line of scanned text (a silenced class signal's, which has no match of
+/// its own), redacted as an insecure finding's is.
+pub fn line_preview(line: &[u8], line_start: usize, cx: ScanContext<'_>) -> String {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    preview(line, line_start, (0, 0), false, cx)
 }
 
 /// `line[a..b]` with the secret findings' spans replaced by their redacted preview and long

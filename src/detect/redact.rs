@@ -70,6 +70,8 @@ pub enum Field {
     Path,
     /// An error's text, before it is printed.
     Error,
+    /// A preview of scanned content (an insecure finding's or a silenced class signal's line).
+    Preview,
 }
 
 impl Field {
@@ -84,6 +86,7 @@ impl Field {
             Field::Ref => "<ref name>",
             Field::Path => "<file path>",
             Field::Error => "<error>",
+            Field::Preview => "<preview>",
         }
     }
 }
@@ -111,16 +114,34 @@ impl<'a> Redactor<'a> {
     /// `text` as field `field`: its findings are appended to `out` (path `field`'s pseudo-path,
     /// lines of `text`), and its redacted copy returned.
     pub fn text(&self, field: Field, text: &str, out: &mut Vec<SecretFinding>) -> Redacted<String> {
-        let mut found = Vec::new();
-        self.scanner.scan(
-            field.pseudo_path(),
-            text.as_bytes(),
-            LineMap::Contiguous { first: 1 },
-            &mut found,
-        );
-        let red = redact_spans(text, &found);
+        let (mut found, unreported) = self.scan_field(field, text.as_bytes());
+        let mut spans = found.clone();
+        spans.extend(unreported);
+        let red = redact_spans(text, &spans);
         out.append(&mut found);
         Redacted(red)
+    }
+
+    /// `text` scanned as field `field`: its findings, and apart what a path allowlist broad
+    /// enough to match the field's pseudo-path (`allow_paths: ["**"]`) hid. Those are redacted
+    /// too, never reported: an allowlist stops a finding being reported, not a secret being
+    /// redacted.
+    fn scan_field(&self, field: Field, text: &[u8]) -> (Vec<SecretFinding>, Vec<SecretFinding>) {
+        let mut found = Vec::new();
+        let mut hidden = Vec::new();
+        self.scanner.scan_showing(
+            field.pseudo_path(),
+            text,
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+            Some(&mut hidden),
+        );
+        let unreported = hidden
+            .into_iter()
+            .filter(|h| h.by == "path")
+            .map(|h| h.finding)
+            .collect();
+        (found, unreported)
     }
 
     /// A string only redacted (its findings dropped): for values reported elsewhere or not at all
@@ -129,31 +150,49 @@ impl<'a> Redactor<'a> {
         self.text(field, text, &mut Vec::new())
     }
 
+    /// A preview of scanned content (`Field::Preview`): stricter than `quiet`, every candidate is
+    /// redacted, those a placeholder filter or an allowlist (paths, regexes, stopwords) drops
+    /// too. A preview shows code, never a value that merely passed for a placeholder; its text is
+    /// cut from a line, so no path allowlist of the file applies to it either.
+    pub fn preview(&self, text: &str) -> Redacted<String> {
+        let mut found = Vec::new();
+        let mut hidden = Vec::new();
+        self.scanner.scan_showing(
+            Field::Preview.pseudo_path(),
+            text.as_bytes(),
+            LineMap::Contiguous { first: 1 },
+            &mut found,
+            Some(&mut hidden),
+        );
+        // A candidate holding `…` is a redacted preview already (`ghp_…(40 chars)`), not a value.
+        let redacted_already = |f: &SecretFinding| {
+            f.spans
+                .iter()
+                .any(|&(s, e)| text.get(s..e).is_some_and(|t| t.contains('…')))
+        };
+        found.extend(
+            hidden
+                .into_iter()
+                .map(|h| h.finding)
+                .filter(|f| !redacted_already(f)),
+        );
+        Redacted(redact_spans(text, &found))
+    }
+
     /// A file's path. Findings, when `out` is given, are located on the path itself: path the
     /// redacted path, line, column and end line 0, fingerprint `rule:<redacted path>:hash` (as a
     /// content finding's, so a baseline can accept it). A path the charter's allowlists exempt
     /// (`secrets.allow_paths`, an imported rule's path allowlist) is redacted but not reported.
     pub fn path(&self, path: &str, out: Option<&mut Vec<SecretFinding>>) -> Redacted<String> {
-        let mut found = Vec::new();
-        self.scanner.scan(
-            Field::Path.pseudo_path(),
-            path.as_bytes(),
-            LineMap::Contiguous { first: 1 },
-            &mut found,
-        );
+        let (mut found, mut unreported) = self.scan_field(Field::Path, path.as_bytes());
         // Each component is also scanned as a line of its own, so rules anchored at a line's
         // start (`#define KEY "…"`, `ENV KEY …`) see it as they would in a file. `/` and `\n` are
         // one byte each: the spans hold for the path itself. A finding the whole path already has
         // is not counted twice.
         if path.contains('/') {
             let lines = path.replace('/', "\n");
-            let mut more = Vec::new();
-            self.scanner.scan(
-                Field::Path.pseudo_path(),
-                lines.as_bytes(),
-                LineMap::Contiguous { first: 1 },
-                &mut more,
-            );
+            let (mut more, more_unreported) = self.scan_field(Field::Path, lines.as_bytes());
+            unreported.extend(more_unreported);
             more.retain(|m| {
                 !found
                     .iter()
@@ -161,7 +200,9 @@ impl<'a> Redactor<'a> {
             });
             found.append(&mut more);
         }
-        let red = Redacted(redact_spans(path, &found));
+        let mut spans = found.clone();
+        spans.append(&mut unreported);
+        let red = Redacted(redact_spans(path, &spans));
         if let Some(out) = out
             && !found.is_empty()
             && !self.allowlisted(path)
@@ -265,6 +306,47 @@ mod tests {
         let red = r.path(&format!("fixtures/{}.txt", token()), Some(&mut out));
         assert!(out.is_empty(), "{out:?}");
         assert!(!red.contains(&token()[8..]), "{red}");
+    }
+
+    #[test]
+    fn a_preview_redacts_what_filters_and_allowlists_would_drop() {
+        let body = "h7Rk2PzQw9LmXv4TnB8sYc3J";
+        let cfg = SecretsConfig {
+            stopwords: vec!["sandboxonly".into()],
+            allow_paths: vec![crate::pattern::GlobPattern("**".into())],
+            ..SecretsConfig::default()
+        };
+        let s = Scanner::new(&cfg, &[]).unwrap();
+        let r = Redactor::new(&s);
+        let line = format!(
+            "requests.get(u, verify=False, auth=\"{}\")  # {}",
+            token(),
+            "x"
+        );
+        let red = r.preview(&line);
+        assert!(!red.contains(&token()[8..]), "{red}");
+        assert!(red.contains("verify=False"), "{red}");
+        let stop = format!("API_SECRET = \"{body}sandboxonly\"");
+        let red = r.preview(&stop);
+        assert!(!red.contains(body), "{red}");
+    }
+
+    /// `allow_paths: ["**"]` matched `<commit message>` too: the message kept its secret.
+    #[test]
+    fn a_path_allowlist_matching_every_path_does_not_unredact_a_message() {
+        let cfg = SecretsConfig {
+            allow_paths: vec![crate::pattern::GlobPattern("**".into())],
+            ..SecretsConfig::default()
+        };
+        let s = Scanner::new(&cfg, &[]).unwrap();
+        let mut out = Vec::new();
+        let msg = format!("fix: use {} for the mirror", token());
+        let red = Redactor::new(&s).text(Field::Message, &msg, &mut out);
+        assert!(!red.contains(&token()[8..]), "{red}");
+        assert!(out.is_empty(), "{out:?}");
+        let red = Redactor::new(&s).path(&format!("keys/{}.txt", token()), Some(&mut out));
+        assert!(!red.contains(&token()[8..]), "{red}");
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]

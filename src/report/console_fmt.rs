@@ -65,8 +65,10 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
     s
 }
 
-/// `--show-suppressed`: every suppressed candidate, grouped by file, with what removed it and why.
-/// Previews are the findings' redacted ones: no secret reaches this listing.
+/// `--show-suppressed`: one section listing every suppressed finding of every kind (secrets,
+/// insecure patterns, class signals), grouped by commit and file, each line with its kind, what
+/// suppressed it and why. Previews are the findings' redacted ones: no secret reaches this
+/// listing; every user-controlled string is escaped.
 fn suppressed_listing(report: &Report, s: &mut String) {
     if report.suppressed.is_empty() {
         let _ = writeln!(s, "{}\n", style("suppressed: nothing").dim());
@@ -77,37 +79,39 @@ fn suppressed_listing(report: &Report, s: &mut String) {
     list.sort_by(|a, b| {
         (
             a.commit.as_deref(),
-            &a.finding.path,
-            a.finding.line,
-            a.finding.column,
+            a.path(),
+            a.line(),
+            a.column(),
+            a.kind(),
         )
             .cmp(&(
                 b.commit.as_deref(),
-                &b.finding.path,
-                b.finding.line,
-                b.finding.column,
+                b.path(),
+                b.line(),
+                b.column(),
+                b.kind(),
             ))
     });
     let mut last: Option<(Option<&str>, &str)> = None;
     for x in list {
-        let f = &x.finding;
-        let key = (x.commit.as_deref(), f.path.as_str());
+        let key = (x.commit.as_deref(), x.path());
         if last != Some(key) {
             let commit = x
                 .commit
                 .as_deref()
                 .map(|c| format!("{} ", &c[..c.len().min(12)]))
                 .unwrap_or_default();
-            let _ = writeln!(s, "  {}{}", style(commit).yellow(), printable(&f.path));
+            let _ = writeln!(s, "  {}{}", style(commit).yellow(), printable(x.path()));
             last = Some(key);
         }
         let _ = writeln!(
             s,
-            "  {:>5}  {}  {}  {}  {}: {}",
-            style(f.line).dim(),
+            "  {:>5}  {}  {}  {}  {}  {}: {}",
+            style(x.line()).dim(),
+            style(x.kind()).blue(),
             style(x.by).magenta(),
-            style(printable(&f.rule_id)).cyan(),
-            printable(&f.preview),
+            style(printable(&x.id())).cyan(),
+            printable(x.preview()),
             style("why").green(),
             printable(&x.reason)
         );
@@ -167,15 +171,25 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
             if report.baselined == 1 { "" } else { "s" }
         ));
     }
-    let n = report.suppressed.iter().filter(|x| x.is_inline()).count()
-        + report.suppressed_insecure.len();
+    let n = report
+        .suppressed
+        .iter()
+        .filter(|x| x.is_inline() && x.is_finding())
+        .count();
     if n > 0 {
         what.push(format!(
             "{n} finding{} suppressed inline",
             if n == 1 { "" } else { "s" }
         ));
     }
-    let other = report.suppressed.len() - n;
+    let signals = report.suppressed.iter().filter(|x| !x.is_finding()).count();
+    if report.show_suppressed && signals > 0 {
+        what.push(format!(
+            "{signals} class signal{} silenced inline",
+            if signals == 1 { "" } else { "s" }
+        ));
+    }
+    let other = report.suppressed.len() - n - signals;
     if report.show_suppressed && other > 0 {
         what.push(format!(
             "{other} candidate{} removed by filters, allowlists or the baseline",

@@ -95,13 +95,11 @@ pub struct Report {
     pub nothing: Option<String>,
     /// Secret findings hidden because their fingerprint is in the baseline.
     pub baselined: u32,
-    /// Secret findings an inline marker suppresses: always listed, whatever the charter makes of
-    /// them. Also holds what placeholder filters, allowlists and the baseline removed, listed only
-    /// with `--show-suppressed` (`show_suppressed`); each says `by` what and why.
+    /// Every suppressed finding, of every kind. Secret and insecure findings an inline marker
+    /// suppresses are always listed, whatever the charter makes of them; what placeholder
+    /// filters, allowlists and the baseline removed, and the class signals inline markers
+    /// silenced, only with `--show-suppressed` (`show_suppressed`). Each says `by` what and why.
     pub suppressed: Vec<Suppressed>,
-    /// Insecure-pattern findings a `charter:allow` marker suppresses, with the marker and reason.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub suppressed_insecure: Vec<SuppressedPattern>,
     /// `--show-suppressed`: list every suppressed candidate, not only the inline-marked ones.
     #[serde(skip)]
     pub show_suppressed: bool,
@@ -132,83 +130,197 @@ pub struct Totals {
     pub commits: u32,
     /// Secret findings hidden by the baseline.
     pub baselined: u32,
-    /// Secret findings an inline marker suppresses.
+    /// Suppressed findings of every kind (see `Report::suppressed`).
     pub suppressed: Vec<Suppressed>,
-    /// Insecure-pattern findings a `charter:allow` marker suppresses.
-    pub suppressed_insecure: Vec<SuppressedPattern>,
 }
 
-/// A secret finding an inline marker suppresses, or a candidate a placeholder filter, an allowlist
-/// or the baseline removed (redacted, as every finding), the commit it was found in (ci,
-/// pre-push), and what removed it and why.
+/// One suppressed finding of any kind (a secret, an insecure pattern, a class signal), the commit
+/// it was found in (ci, pre-push), what suppressed it (`by`) and why. Redacted, as every finding:
+/// previews show no secret. The JSON report's `suppressed[]` entries are these, `kind` first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Suppressed {
     #[serde(flatten)]
-    pub finding: crate::detect::secrets::SecretFinding,
+    pub item: SuppressedItem,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
-    /// `inline`, `placeholder`, `allowlist`, `path` (an allowlisted path) or `baseline`.
+    /// `inline` (a marker in a comment on the line), `placeholder`, `allowlist` (a regex or a
+    /// stopword), `path` (an allowlisted path) or `baseline`.
     pub by: &'static str,
     pub reason: String,
 }
 
+/// What was suppressed: `kind` is `secret`, `insecure` or `class-signal`; each kind keeps the
+/// fields of its finding, and all of them have `rule_id`, `path`, `line` and `preview`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SuppressedItem {
+    /// A secret finding, with every field it has in `findings[]`.
+    Secret(crate::detect::secrets::SecretFinding),
+    Insecure(SuppressedPattern),
+    ClassSignal(SuppressedSignal),
+}
+
+/// An insecure-pattern finding a `charter:allow` marker suppresses.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuppressedPattern {
+    /// The pattern's id.
+    pub rule_id: String,
+    pub title: String,
+    pub path: String,
+    pub line: u32,
+    pub severity: crate::model::Severity,
+    /// What the charter would have done about it: `warn` or `deny`.
+    pub action: crate::config::insecure::Action,
+    /// What matched, redacted (`input.files[].insecure[].preview`).
+    pub preview: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relaxed: bool,
+    /// `{kind: "inSource", marker, reason}`: the marker, as written.
+    pub suppressed: crate::detect::insecure::InlineAllow,
+}
+
+/// A class signal a `charter:allow` marker silenced (listed with `--show-suppressed` only).
+#[derive(Debug, Clone, Serialize)]
+pub struct SuppressedSignal {
+    /// The signal's id (`classes.<class>.signals[].id`).
+    pub rule_id: String,
+    pub class: String,
+    pub path: String,
+    pub line: u32,
+    /// The line, redacted as an insecure finding's preview.
+    pub preview: String,
+    /// `{kind: "inSource", marker, reason}`.
+    pub suppressed: crate::detect::insecure::InlineAllow,
+}
+
 impl Suppressed {
-    /// The suppressed findings of one judged input document: the inline-marked ones, then what
-    /// filters, allowlists and the baseline removed.
+    /// The suppressed findings of one judged input document: the inline-marked secrets, insecure
+    /// patterns and class signals, then what filters, allowlists and the baseline removed.
     pub fn of(input: &crate::input::Input, commit: Option<&str>) -> Vec<Suppressed> {
-        let inline = input.suppressed.iter().map(|f| Suppressed {
-            reason: format!(
-                "inline marker `{}`",
-                f.suppressed.map_or("charter:allow", |s| s.marker)
-            ),
-            finding: f.clone(),
-            commit: commit.map(str::to_string),
+        let commit = commit.map(str::to_string);
+        let inline = |item: SuppressedItem, marker: &str| Suppressed {
+            item,
+            commit: commit.clone(),
             by: "inline",
-        });
-        let hidden = input.hidden.iter().map(|h| Suppressed {
-            finding: h.finding.clone(),
-            commit: commit.map(str::to_string),
+            reason: format!("inline marker `{marker}`"),
+        };
+        let mut out: Vec<Suppressed> = input
+            .suppressed
+            .iter()
+            .map(|f| {
+                let marker = f.suppressed.map_or("charter:allow", |s| s.marker);
+                inline(SuppressedItem::Secret(f.clone()), marker)
+            })
+            .collect();
+        for m in input.files.iter().flat_map(|f| f.insecure.iter()) {
+            let Some(allow) = &m.suppressed else { continue };
+            let item = SuppressedItem::Insecure(SuppressedPattern {
+                rule_id: m.id.clone(),
+                title: m.title.clone(),
+                path: m.path.clone(),
+                line: m.line,
+                severity: m.severity,
+                action: m.action,
+                preview: m.preview.clone(),
+                relaxed: m.relaxed,
+                suppressed: allow.clone(),
+            });
+            out.push(inline(item, &allow.marker));
+        }
+        for s in &input.silenced {
+            let item = SuppressedItem::ClassSignal(SuppressedSignal {
+                rule_id: s.signal.clone(),
+                class: s.class.clone(),
+                path: s.path.to_string(),
+                line: s.line,
+                preview: s.preview.to_string(),
+                suppressed: crate::detect::insecure::InlineAllow {
+                    kind: "inSource",
+                    marker: s.marker.clone(),
+                    reason: format!("a `{}` comment on the line", s.marker),
+                },
+            });
+            out.push(Suppressed {
+                reason: format!(
+                    "inline marker `{}`: the signal does not count towards class `{}`",
+                    s.marker, s.class
+                ),
+                ..inline(item, &s.marker)
+            });
+        }
+        out.extend(input.hidden.iter().map(|h| Suppressed {
+            item: SuppressedItem::Secret(h.finding.clone()),
+            commit: commit.clone(),
             by: h.by,
             reason: h.reason.clone(),
-        });
-        inline.chain(hidden).collect()
+        }));
+        out
     }
 
     pub fn is_inline(&self) -> bool {
         self.by == "inline"
     }
-}
 
-/// An insecure-pattern finding a `charter:allow` marker suppresses (its `suppressed` says which
-/// marker and why), and the commit it was found in (ci, pre-push).
-#[derive(Debug, Clone, Serialize)]
-pub struct SuppressedPattern {
-    #[serde(flatten)]
-    pub finding: crate::detect::insecure::PatternMatch,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub commit: Option<String>,
-}
+    /// `secret`, `insecure` or `class-signal`, as serialised.
+    pub fn kind(&self) -> &'static str {
+        match self.item {
+            SuppressedItem::Secret(_) => "secret",
+            SuppressedItem::Insecure(_) => "insecure",
+            SuppressedItem::ClassSignal(_) => "class-signal",
+        }
+    }
 
-impl SuppressedPattern {
-    /// The suppressed insecure findings of one judged input document.
-    pub fn of(input: &crate::input::Input, commit: Option<&str>) -> Vec<SuppressedPattern> {
-        input
-            .files
-            .iter()
-            .flat_map(|f| f.insecure.iter())
-            .filter(|m| m.suppressed.is_some())
-            .map(|m| SuppressedPattern {
-                finding: m.clone(),
-                commit: commit.map(str::to_string),
-            })
-            .collect()
+    /// The rule, pattern or signal id (a signal as `class:signal`, as `explain` names it).
+    pub fn id(&self) -> String {
+        match &self.item {
+            SuppressedItem::Secret(f) => f.rule_id.clone(),
+            SuppressedItem::Insecure(p) => p.rule_id.clone(),
+            SuppressedItem::ClassSignal(s) => format!("{}:{}", s.class, s.rule_id),
+        }
+    }
+
+    pub fn path(&self) -> &str {
+        match &self.item {
+            SuppressedItem::Secret(f) => &f.path,
+            SuppressedItem::Insecure(p) => &p.path,
+            SuppressedItem::ClassSignal(s) => &s.path,
+        }
+    }
+
+    /// 0 for a finding on a file's path.
+    pub fn line(&self) -> u32 {
+        match &self.item {
+            SuppressedItem::Secret(f) => f.line,
+            SuppressedItem::Insecure(p) => p.line,
+            SuppressedItem::ClassSignal(s) => s.line,
+        }
+    }
+
+    /// 0 when not known (insecure patterns and class signals are placed on their line).
+    pub fn column(&self) -> u32 {
+        match &self.item {
+            SuppressedItem::Secret(f) => f.column,
+            _ => 0,
+        }
+    }
+
+    pub fn preview(&self) -> &str {
+        match &self.item {
+            SuppressedItem::Secret(f) => &f.preview,
+            SuppressedItem::Insecure(p) => &p.preview,
+            SuppressedItem::ClassSignal(s) => &s.preview,
+        }
+    }
+
+    /// Whether this is a finding (a secret or an insecure pattern), not a class signal.
+    pub fn is_finding(&self) -> bool {
+        !matches!(self.item, SuppressedItem::ClassSignal(_))
     }
 }
 
 impl Totals {
     pub fn add(&mut self, other: Totals) {
         self.suppressed.extend(other.suppressed);
-        self.suppressed_insecure.extend(other.suppressed_insecure);
         self.violations.extend(other.violations);
         self.stats += &other.stats;
         self.commits += other.commits;
@@ -233,7 +345,6 @@ impl Report {
             nothing,
             baselined: totals.baselined,
             suppressed: totals.suppressed,
-            suppressed_insecure: totals.suppressed_insecure,
             show_suppressed: false,
             rules,
             switched_off: Vec::new(),

@@ -61,13 +61,20 @@ pub fn render(report: &Report) -> String {
             result
         })
         .collect();
-    results.extend(
-        report
-            .suppressed
-            .iter()
-            .filter(|x| x.is_inline())
-            .map(|x| suppressed(report, x)),
-    );
+    // Inline-suppressed findings always; with `--show-suppressed`, every suppressed entry.
+    let listed: Vec<&super::Suppressed> = report.listed_suppressed().collect();
+    let mut rules = rules;
+    if listed.iter().any(|x| !x.is_finding()) {
+        rules.push(json!({
+            "id": CLASS_SIGNAL_RULE,
+            "name": "ClassSignal",
+            "shortDescription": {"text": "Class signal silenced by an inline marker"},
+            "fullDescription": {"text": "A content signal that would count towards a charter class (auth, crypto, …) on a line whose `charter:allow` comment silences it."},
+            "defaultConfiguration": {"level": "note"},
+            "properties": {"tags": ["git-charter"]},
+        }));
+    }
+    results.extend(listed.iter().map(|x| suppressed(report, x)));
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -88,21 +95,52 @@ pub fn render(report: &Report) -> String {
 
 /// The policy whose denials suppressed secret findings would have been.
 pub const SECRET_POLICY_ID: &str = "CH-SECRET-001";
+/// The policy that reports insecure patterns.
+pub const INSECURE_POLICY_ID: &str = "CH-INSECURE-001";
+/// The rule of silenced class signals: no policy reports them, they only change a file's classes.
+pub const CLASS_SIGNAL_RULE: &str = "class-signal";
 
-/// A secret finding an inline marker suppresses, as SARIF 2.1.0 says (§3.27.23, §3.35): a result
-/// of the secrets policy with `suppressions: [{"kind": "inSource"}]`, which code scanning lists as
-/// dismissed rather than dropping it.
+/// A suppressed finding or class signal as SARIF 2.1.0 says (§3.27.23, §3.35): a result with
+/// `suppressions`, which code scanning lists as dismissed rather than dropping it. The kind is
+/// `inSource` for an inline marker, `external` for what the charter's filters, allowlists or the
+/// baseline removed. Secrets are results of the secrets policy, insecure patterns of the insecure
+/// one, class signals of the `class-signal` rule (level `note`).
 fn suppressed(report: &Report, x: &super::Suppressed) -> Value {
-    let f = &x.finding;
-    let marker = f.suppressed.map_or("inline marker", |s| s.marker);
-    let rule = report.rules.iter().position(|r| r.id == SECRET_POLICY_ID);
-    let severity = rule.map_or(Severity::Critical, |i| report.rules[i].severity);
-    let text = format!(
-        "{}: {} ({}) suppressed in source by `{marker}`",
-        f.rule_id, f.title, f.preview
-    );
+    use super::SuppressedItem;
+    let (policy, level, title) = match &x.item {
+        SuppressedItem::Secret(f) => {
+            let sev = rule_severity(report, SECRET_POLICY_ID).unwrap_or(Severity::Critical);
+            (
+                SECRET_POLICY_ID,
+                level_for(sev, Level::Deny),
+                f.title.as_str(),
+            )
+        }
+        SuppressedItem::Insecure(p) => {
+            let level = match p.action {
+                crate::config::insecure::Action::Deny => Level::Deny,
+                _ => Level::Warn,
+            };
+            (
+                INSECURE_POLICY_ID,
+                level_for(p.severity, level),
+                p.title.as_str(),
+            )
+        }
+        SuppressedItem::ClassSignal(_) => (CLASS_SIGNAL_RULE, "note", "class signal"),
+    };
+    let how = if x.is_inline() {
+        format!("suppressed in source: {}", x.reason)
+    } else {
+        format!("suppressed by {}: {}", x.by, x.reason)
+    };
+    let text = format!("{}: {title} ({}) {how}", x.id(), x.preview());
+    let key = match &x.item {
+        SuppressedItem::Secret(f) => f.fingerprint.clone(),
+        _ => format!("{}\0{}\0{}", x.path(), x.id(), x.preview()),
+    };
     let mut h = Sha256::new();
-    for part in [SECRET_POLICY_ID, "suppressed", &f.fingerprint] {
+    for part in [policy, "suppressed", x.kind(), x.by, &key] {
         h.update(part.as_bytes());
         h.update([0]);
     }
@@ -112,28 +150,55 @@ fn suppressed(report: &Report, x: &super::Suppressed) -> Value {
         .take(16)
         .map(|b| format!("{b:02x}"))
         .collect();
+    let mut loc = json!({"physicalLocation": {
+        "artifactLocation": {"uri": uri(x.path()), "uriBaseId": "%SRCROOT%"},
+    }});
+    // A finding on a file's path is on line 0: the file, not a region of it.
+    if x.line() > 0 {
+        let mut region = json!({"startLine": x.line()});
+        if let SuppressedItem::Secret(f) = &x.item {
+            if f.column > 0 {
+                region["startColumn"] = json!(f.column);
+            }
+            region["endLine"] = json!(f.end_line.max(f.line));
+        }
+        loc["physicalLocation"]["region"] = region;
+    }
+    let suppression = if x.is_inline() {
+        json!({"kind": "inSource", "justification": format!("{} in a comment on the line", x.reason)})
+    } else {
+        json!({"kind": "external", "status": "accepted", "justification": format!("{}: {}", x.by, x.reason)})
+    };
     let mut result = json!({
-        "ruleId": SECRET_POLICY_ID,
-        "level": level_for(severity, Level::Deny),
+        "ruleId": policy,
+        "level": level,
         "message": {"text": text},
         "partialFingerprints": {"gitCharter/v1": fp},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": uri(&f.path), "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line},
-        }}],
-        "suppressions": [{
-            "kind": "inSource",
-            "justification": format!("`{marker}` in a comment on the line"),
-        }],
+        "locations": [loc],
+        "suppressions": [suppression],
+        "properties": {"kind": x.kind(), "by": x.by},
     });
-    if let Some(i) = rule {
+    if let Some(i) = rule_index(report, policy) {
         result["ruleIndex"] = json!(i);
     }
     if let Some(c) = &x.commit {
-        result["properties"] = json!({"commit": c});
+        result["properties"]["commit"] = json!(c);
         result["message"]["text"] = json!(format!("commit {}: {text}", &c[..c.len().min(12)]));
     }
     result
+}
+
+fn rule_severity(report: &Report, id: &str) -> Option<Severity> {
+    report.rules.iter().find(|r| r.id == id).map(|r| r.severity)
+}
+
+/// The index of rule `id` in the run's `rules`: a policy's, or the class-signal rule appended
+/// after them.
+fn rule_index(report: &Report, id: &str) -> Option<usize> {
+    if id == CLASS_SIGNAL_RULE {
+        return Some(report.rules.len());
+    }
+    report.rules.iter().position(|r| r.id == id)
 }
 
 fn level_for(sev: Severity, level: Level) -> &'static str {

@@ -107,9 +107,15 @@ fn charter_allow_suppresses_an_insecure_finding_and_the_suppression_is_listed() 
     let (run, report) = pre_commit(&r);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(insecure(&report, "deny").is_empty(), "{report}");
-    let listed = report["suppressed_insecure"].as_array().expect("listed");
+    let listed: Vec<&serde_json::Value> = report["suppressed"]
+        .as_array()
+        .expect("listed")
+        .iter()
+        .filter(|x| x["kind"] == "insecure")
+        .collect();
     assert_eq!(listed.len(), 1, "{report}");
-    assert_eq!(listed[0]["id"], "tls-verify-disabled");
+    assert_eq!(listed[0]["rule_id"], "tls-verify-disabled");
+    assert_eq!(listed[0]["by"], "inline");
     assert_eq!(
         listed[0]["suppressed"]["marker"],
         "charter:allow=tls-verify-disabled"

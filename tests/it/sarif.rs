@@ -94,9 +94,35 @@ fn sarif_passes_the_sarif_multitool_validator() {
         "src/allowed.py",
         format!("KEY = \"{}\"  # gitleaks:allow\n", aws_key_id()),
     );
+    // With `--show-suppressed`, every kind: an insecure pattern and a class signal silenced in
+    // source, a placeholder removed by a filter (`external`).
+    r.add(
+        "src/client.py",
+        "r = requests.get(url, verify=False)  # charter:allow\nclaims = jwt.decode(token, key)  # charter:allow=auth\n",
+    );
+    r.add(
+        "src/conf.py",
+        format!("API_TOKEN = \"{}${{TOKEN_FROM_ENV}}\"\n", "x".repeat(12)),
+    );
     r.git(&["commit", "-q", "--amend", "--no-edit", "--no-verify"]);
-    let run = ci(&r, "sarif");
-    assert!(run.stdout.contains("\"suppressions\""), "{}", run.stdout);
+    let run = r.charter(&[
+        "ci",
+        "--range",
+        "HEAD~1..HEAD",
+        "--format",
+        "sarif",
+        "--show-suppressed",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    for needle in [
+        "\"suppressions\"",
+        "\"inSource\"",
+        "\"external\"",
+        "\"class-signal\"",
+    ] {
+        assert!(run.stdout.contains(needle), "{needle}: {}", run.stdout);
+    }
+    assert!(!run.stdout.contains("Z7QW3LRT5XKP2M4N"), "{}", run.stdout);
     let tool = match multitool() {
         Ok(tool) => tool,
         Err(what) => {

@@ -145,3 +145,268 @@ fn ci_lists_what_the_baseline_accepts() {
     let run = r.charter(&["ci", "--base", "HEAD~1", "--format", "json"]);
     assert!(entries(&json(&run)).is_empty());
 }
+
+/// The suppressed entries of `kind` (`secret`, `insecure`, `class-signal`).
+fn of_kind<'a>(report: &'a Value, kind: &str) -> Vec<&'a Value> {
+    report["suppressed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["kind"] == kind)
+        .collect()
+}
+
+/// SARIF results carrying `suppressions`, as (ruleId, suppression kind, message).
+fn sarif_suppressed(sarif: &Value) -> Vec<(String, String, String)> {
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["suppressions"].is_array())
+        .map(|x| {
+            let id = x["ruleId"].as_str().unwrap().to_string();
+            // Every result names a rule of the run, at the index it gives.
+            if let Some(i) = x["ruleIndex"].as_u64() {
+                assert_eq!(rules[i as usize]["id"], id.as_str(), "{x:#}");
+            }
+            (
+                id,
+                x["suppressions"][0]["kind"].as_str().unwrap().to_string(),
+                x["message"]["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A file where an inline marker suppresses an insecure pattern, and one where it silences a
+/// class signal, each added in the middle of a committed file (the hooks see added lines only).
+fn repo_with_markers() -> Repo {
+    let r = Repo::new();
+    r.add(
+        "app/client.py",
+        "import requests\n\n\ndef get(url):\n    pass\n",
+    );
+    r.add(
+        "api/tokens.py",
+        "import os\n\n\n\ndef check(token, key):\n    pass\n",
+    );
+    r.commit("init");
+    r.add(
+        "app/client.py",
+        "import requests\n\n\ndef get(url):\n    return requests.get(url, verify=False)  # charter:allow=tls-verify-disabled\n",
+    );
+    r.add(
+        "api/tokens.py",
+        "import os\n\n\n\ndef check(token, key):\n    claims = jwt.decode(token, key)  # charter:allow=auth\n    return claims\n",
+    );
+    r
+}
+
+#[test]
+fn inline_markers_on_insecure_patterns_and_class_signals_are_listed_in_every_format() {
+    let r = repo_with_markers();
+    for stage in [&["pre-commit"][..], &["scan"][..]] {
+        let args = |format: &'static str| {
+            let mut a = stage.to_vec();
+            a.extend(["--format", format, "--show-suppressed"]);
+            a
+        };
+        let run = r.charter(&args("json"));
+        assert_eq!(run.code, 0, "{}", run.all());
+        let report = json(&run);
+        let insecure = of_kind(&report, "insecure");
+        assert_eq!(insecure.len(), 1, "{report:#}");
+        let x = insecure[0];
+        assert_eq!(x["rule_id"], "tls-verify-disabled");
+        assert_eq!(
+            (x["path"].as_str(), x["line"].as_u64()),
+            (Some("app/client.py"), Some(5))
+        );
+        assert_eq!(x["by"], "inline");
+        assert_eq!(
+            x["reason"],
+            "inline marker `charter:allow=tls-verify-disabled`"
+        );
+        assert!(
+            x["preview"].as_str().unwrap().contains("verify=False"),
+            "{x}"
+        );
+        let signals = of_kind(&report, "class-signal");
+        assert!(!signals.is_empty(), "{report:#}");
+        for s in &signals {
+            assert_eq!(s["class"], "auth", "{s}");
+            assert_eq!(
+                (s["path"].as_str(), s["line"].as_u64()),
+                (Some("api/tokens.py"), Some(6))
+            );
+            assert_eq!(s["by"], "inline");
+            assert_eq!(s["suppressed"]["marker"], "charter:allow=auth");
+            assert!(
+                s["reason"].as_str().unwrap().contains("charter:allow=auth"),
+                "{s}"
+            );
+            assert!(s["preview"].as_str().unwrap().contains("jwt.decode"), "{s}");
+            assert!(!s["rule_id"].as_str().unwrap().is_empty(), "{s}");
+        }
+        // One section, grouped by file, a reason on every line.
+        let run = r.charter(&args("console"));
+        let out = run.stdout;
+        assert_eq!(out.matches("suppressed\n").count(), 1, "{out}");
+        let section = &out[out.find("suppressed\n").unwrap()..];
+        for needle in [
+            "  api/tokens.py\n",
+            "  app/client.py\n",
+            "class-signal  inline  auth:",
+            "insecure  inline  tls-verify-disabled",
+        ] {
+            assert!(section.contains(needle), "{needle}: {out}");
+        }
+        let listed: Vec<&str> = section
+            .lines()
+            .filter(|l| l.contains("  inline  "))
+            .collect();
+        assert!(listed.len() >= 2, "{out}");
+        assert!(
+            listed.iter().all(|l| l.contains("why: inline marker")),
+            "{out}"
+        );
+        // SARIF: dismissed results, in source.
+        let sarif: Value = serde_json::from_str(&r.charter(&args("sarif")).stdout).unwrap();
+        let got = sarif_suppressed(&sarif);
+        assert!(
+            got.iter().any(|(id, kind, text)| id == "CH-INSECURE-001"
+                && kind == "inSource"
+                && text.contains("tls-verify-disabled")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(id, kind, text)| id == "class-signal"
+                && kind == "inSource"
+                && text.contains("charter:allow=auth")),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_marker_naming_another_id_or_inside_a_string_suppresses_nothing() {
+    let r = Repo::new();
+    r.add(
+        "app/client.py",
+        "import requests\nr = requests.get(url, verify=False)  # charter:allow=chmod-777\n",
+    );
+    r.add(
+        "app/fetch.py",
+        "import requests\nr = requests.get(url, verify=False, note=\"# charter:allow\")\n",
+    );
+    r.add(
+        "api/tokens.py",
+        "claims = jwt.decode(token, key)  # charter:allow=crypto\n",
+    );
+    r.add(
+        "api/verify.py",
+        "claims = jwt.decode(token, \"# charter:allow\")\n",
+    );
+    let run = r.charter(&["pre-commit", "--format", "json", "--show-suppressed"]);
+    let report = json(&run);
+    assert!(of_kind(&report, "insecure").is_empty(), "{report:#}");
+    let denied: Vec<&Value> = report["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["policy_id"] == "CH-INSECURE-001")
+        .collect();
+    assert_eq!(denied.len(), 2, "{report:#}");
+    // No auth signal silenced, and both files stay in the class.
+    let auth: Vec<&Value> = of_kind(&report, "class-signal")
+        .into_iter()
+        .filter(|s| s["class"] == "auth")
+        .collect();
+    assert!(auth.is_empty(), "{report:#}");
+    let input = r.input();
+    for path in ["api/tokens.py", "api/verify.py"] {
+        let classes = &file(&input, path)["classes"];
+        assert!(
+            classes.as_array().unwrap().iter().any(|c| c == "auth"),
+            "{path}: {classes}"
+        );
+    }
+}
+
+/// Without `--show-suppressed` the output is what it was: inline-suppressed findings (secrets and
+/// insecure patterns) are listed, silenced class signals and filtered candidates are not, and the
+/// console has no suppressed section.
+#[test]
+fn without_the_flag_only_inline_suppressed_findings_are_listed() {
+    let r = repo_with_markers();
+    let report = json(&r.charter(&["pre-commit", "--format", "json"]));
+    let kinds: Vec<&str> = report["suppressed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["insecure"], "{report:#}");
+    let out = r.charter(&["pre-commit", "--color", "never"]).stdout;
+    assert!(
+        !out.contains("suppressed\n") && !out.contains("class-signal"),
+        "{out}"
+    );
+    assert!(out.contains("1 finding suppressed inline"), "{out}");
+    let sarif: Value =
+        serde_json::from_str(&r.charter(&["pre-commit", "--format", "sarif"]).stdout).unwrap();
+    let got = sarif_suppressed(&sarif);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "CH-INSECURE-001");
+}
+
+/// A secret on the line of an insecure pattern: the pattern's preview shows the line, never the
+/// secret, whether the secret is reported, suppressed by a stopword or under an allowlisted path,
+/// in every format, with and without `--show-suppressed`.
+#[test]
+fn a_secret_on_an_insecure_line_never_reaches_a_preview() {
+    let r = Repo::new();
+    r.add(".charter/charter.yaml", CHARTER);
+    let key = aws_key_id();
+    let stop = format!("{}sandboxonly", body(21, 22));
+    let fixture = body(22, 30);
+    r.add(
+        "app/client.py",
+        format!("requests.get(url, verify=False, auth=(\"{key}\", s))\n"),
+    );
+    r.add(
+        "app/other.py",
+        format!("SERVICE_SECRET = \"{stop}\"; requests.get(url, verify=False)\n"),
+    );
+    r.add(
+        "fixtures/conf.py",
+        format!("API_SECRET = \"{fixture}\"; requests.get(url, verify=False)  # charter:allow\n"),
+    );
+    let secrets = [&key[4..], stop.as_str(), fixture.as_str()];
+    for stage in ["pre-commit", "scan"] {
+        for format in ["console", "json", "sarif", "github"] {
+            for flag in [true, false] {
+                let mut args = vec![stage, "--format", format];
+                if flag {
+                    args.push("--show-suppressed");
+                }
+                let run = r.charter(&args);
+                let out = run.all();
+                assert!(out.contains("verify=False"), "{args:?}: {out}");
+                for s in secrets {
+                    assert!(!out.contains(s), "{args:?}: {s} leaked: {out}");
+                }
+            }
+        }
+    }
+    let report = json(&r.charter(&["scan", "--format", "json", "--show-suppressed"]));
+    let previews: Vec<&str> = of_kind(&report, "insecure")
+        .iter()
+        .filter(|x| x["rule_id"] == "tls-verify-disabled")
+        .map(|x| x["preview"].as_str().unwrap())
+        .collect();
+    assert_eq!(previews.len(), 1, "{report:#}");
+    assert!(previews[0].contains("API_SECRET = \""), "{previews:?}");
+}
