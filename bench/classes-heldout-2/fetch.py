@@ -49,7 +49,7 @@ def fetch_package(src, work):
     reg, name, ver = src["registry"], src["package"], src["version"]
     key = f"{reg}-{name.replace('/', '+')}-{ver}".replace(":", "_")
     dest = os.path.join(work, key)
-    if os.path.isdir(dest):
+    if os.path.isfile(dest + ".done"):
         return dest
     dl = dest + ".dl"
     os.makedirs(dl, exist_ok=True)
@@ -73,7 +73,10 @@ def fetch_package(src, work):
         run(["apt-get", "download", f"{name}={ver}"], dl)
         run(["dpkg-deb", "-x", glob.glob(os.path.join(dl, "*.deb"))[0], dest], dl)
     elif reg == "debian" and src.get("debian") == "source":
-        run(["apt-get", "source", "--download-only", f"{name}={ver}"], dl)
+        # The mirror may lack a package's .debian.tar (404) while its .orig.tar is there; the files
+        # checked here come from the upstream tarball, so only the .orig.tar is required.
+        subprocess.run(["apt-get", "source", "--download-only", f"{name}={ver}"], cwd=dl,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         upstream = ver.split(":")[-1].rsplit("-", 1)[0] if "-" in ver else ver.split(":")[-1]
         orig = glob.glob(os.path.join(dl, f"{name}_{upstream}.orig.tar.*"))[0]
         extract_tar(orig, dest)
@@ -83,6 +86,7 @@ def fetch_package(src, work):
             extract_tar(deb, root)
     else:
         raise RuntimeError(f"unsupported source {reg}")
+    open(dest + ".done", "w").close()
     return dest
 
 
