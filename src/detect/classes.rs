@@ -865,7 +865,9 @@ mod tests {
         let django = "def reset(user, raw):\n    user.set_password(raw)\n    user.save()\n";
         assert_eq!(classes("accounts/reset.py", django), ["auth"]);
         let keyring = "def remember(service, name, secret):\n    backend.set_password(service, name, secret)\n";
-        assert!(!classes("store/backend.py", keyring).contains(&"auth".to_string()));
+        assert_eq!(classes("store/backend.py", keyring), ["secrets"]);
+        let lookup = "def find(realm, user):\n    return get_password(realm, user)\n";
+        assert_eq!(classes("store/lookup.py", lookup), ["secrets"]);
     }
 
     #[test]
@@ -929,6 +931,14 @@ mod tests {
         // The word in prose or a message is not the object.
         let py = "def publish(api):\n    log.info(\"Secrets(...) not needed\")\n";
         assert!(classes("ops/publish.py", py).is_empty());
+    }
+
+    #[test]
+    fn a_server_checking_a_csrf_token_is_auth_a_client_sending_one_is_not() {
+        let php = "public function handle($request)\n{\n    if (! $this->tokensMatch($request)) {\n        throw new TokenMismatch('csrf_mismatch');\n    }\n    return $this->verifyCsrfOrigin($request, $session);\n}\n";
+        assert_eq!(classes("app/Http/Guard.php", php), ["auth"]);
+        let js = "const name = cfg.xsrfCookieName;\nconst value = readXsrfCookie(name);\nif (value) headers.set(cfg.xsrfHeaderName, value);\n";
+        assert!(classes("lib/send.js", js).is_empty());
     }
 
     #[test]
