@@ -917,6 +917,10 @@ mod tests {
         // A client switching certificate checks off is not crypto code by that alone.
         let js = "const agent = new https.Agent({ rejectUnauthorized: false });\nmodule.exports = agent;\n";
         assert!(!classes("src/http/agent.js", js).contains(&"crypto".to_string()));
+        // Under a JOSE module's directory one weak signal is enough.
+        let jwe = "export function unwrap(cek, ciphertext) {\n  return decode(ciphertext);\n}\n";
+        assert_eq!(classes("src/jwe/unwrap.js", jwe), ["crypto"]);
+        assert!(classes("src/util/unwrap.js", jwe).is_empty());
         // An encryption API is crypto on its own.
         let js = "const c = crypto.createCipheriv(algo, key, nonce);\n";
         assert_eq!(classes("src/box.js", js), ["crypto"]);
