@@ -954,6 +954,91 @@ mod tests {
     }
 
     #[test]
+    fn setting_a_users_password_is_auth_storing_one_in_a_keyring_is_not() {
+        let django = "def reset(user, raw):\n    user.set_password(raw)\n    user.save()\n";
+        assert_eq!(classes("accounts/reset.py", django), ["auth"]);
+        let keyring = "def remember(service, name, secret):\n    backend.set_password(service, name, secret)\n";
+        assert_eq!(classes("store/backend.py", keyring), ["secrets"]);
+        let lookup = "def find(realm, user):\n    return get_password(realm, user)\n";
+        assert_eq!(classes("store/lookup.py", lookup), ["secrets"]);
+    }
+
+    #[test]
+    fn kdf_name_in_a_message_is_not_an_import() {
+        let go =
+            "func check(p uint8) {\n\tif p < 1 {\n\t\tpanic(\"argon2: threads too low\")\n\t}\n}\n";
+        assert!(classes("kdf/params.go", go).is_empty());
+        let py =
+            "import bcrypt\n\ndef new_hash(pw):\n    return bcrypt.hashpw(pw, bcrypt.gensalt())\n";
+        assert_eq!(classes("accounts/hashing.py", py), ["auth", "crypto"]);
+    }
+
+    #[test]
+    fn a_kdf_module_without_passwords_is_crypto_only() {
+        let go = "func Derive(secret, salt []byte) []byte {\n\treturn scrypt.Key(secret, salt, 1<<15, 8, 1, 32)\n}\n";
+        assert_eq!(classes("kdf/derive.go", go), ["crypto"]);
+    }
+
+    #[test]
+    fn config_map_is_not_a_kubeconfig() {
+        let cm =
+            "extraObjects:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: extra}\n";
+        assert!(!classes("chart/ci/extra-values.yaml", cm).contains(&"secrets".to_string()));
+        let kc = "apiVersion: v1\nkind: Config\npreferences: {}\n";
+        assert!(classes("ops/admin.yaml", kc).contains(&"secrets".to_string()));
+    }
+
+    #[test]
+    fn iac_creating_a_credential_is_secrets() {
+        let tf = "resource \"aws_iam_access_key\" \"deployer\" {\n  user = aws_iam_user.deployer.name\n}\n";
+        assert_eq!(
+            classes("modules/ci-user/keys.tf", tf),
+            ["auth", "infra", "secrets"]
+        );
+        let pw = "resource \"random_password\" \"db\" {\n  length = 24\n}\n";
+        assert!(classes("envs/dev/db.tf", pw).contains(&"secrets".to_string()));
+        // An IAM action that names the operation creates nothing.
+        let policy = "data \"aws_iam_policy_document\" \"rotate\" {\n  statement {\n    actions = [\"iam:CreateAccessKey\"]\n  }\n}\n";
+        assert!(!classes("modules/rotate/iam.tf", policy).contains(&"secrets".to_string()));
+    }
+
+    #[test]
+    fn weak_crypto_words_need_company() {
+        // A signed-cookie helper that hashes and names a key is auth, not crypto code.
+        let py = "import hashlib\n\ndef cookie_signer(app):\n    return Signer(app.secret_key, salt=SALT, digest_method=hashlib.sha1)\n";
+        assert!(!classes("web/cookies.py", py).contains(&"crypto".to_string()));
+        // A client switching certificate checks off is not crypto code by that alone.
+        let js = "const agent = new https.Agent({ rejectUnauthorized: false });\nmodule.exports = agent;\n";
+        assert!(!classes("src/http/agent.js", js).contains(&"crypto".to_string()));
+        // Under a JOSE module's directory one weak signal is enough.
+        let jwe = "export function unwrap(cek, ciphertext) {\n  return decode(ciphertext);\n}\n";
+        assert_eq!(classes("src/jwe/unwrap.js", jwe), ["crypto"]);
+        assert!(classes("src/util/unwrap.js", jwe).is_empty());
+        // An encryption API is crypto on its own.
+        let js = "const c = crypto.createCipheriv(algo, key, nonce);\n";
+        assert_eq!(classes("src/box.js", js), ["crypto"]);
+    }
+
+    #[test]
+    fn code_handling_kubernetes_secret_objects_is_secrets() {
+        let go = "func build(ns string, cert []byte) *corev1.Secret {\n\treturn &corev1.Secret{Data: map[string][]byte{\"tls.crt\": cert}}\n}\n";
+        assert!(classes("cmd/mksecret/main.go", go).contains(&"secrets".to_string()));
+        let py = "def publish(api, ns, body):\n    api.create_namespaced_secret(ns, body)\n";
+        assert_eq!(classes("ops/publish.py", py), ["secrets"]);
+        // The word in prose or a message is not the object.
+        let py = "def publish(api):\n    log.info(\"Secrets(...) not needed\")\n";
+        assert!(classes("ops/publish.py", py).is_empty());
+    }
+
+    #[test]
+    fn a_server_checking_a_csrf_token_is_auth_a_client_sending_one_is_not() {
+        let php = "public function handle($request)\n{\n    if (! $this->tokensMatch($request)) {\n        throw new TokenMismatch('csrf_mismatch');\n    }\n    return $this->verifyCsrfOrigin($request, $session);\n}\n";
+        assert_eq!(classes("app/Http/Guard.php", php), ["auth"]);
+        let js = "const name = cfg.xsrfCookieName;\nconst value = readXsrfCookie(name);\nif (value) headers.set(cfg.xsrfHeaderName, value);\n";
+        assert!(classes("lib/send.js", js).is_empty());
+    }
+
+    #[test]
     fn charter_allow_silences_class_signals_on_its_line() {
         let jwt = "claims = jwt.decode(token, key)  # charter:allow\n";
         assert!(classes("api/tokens.py", jwt).is_empty());

@@ -189,7 +189,14 @@ pub(super) fn non_code_spans(text: &[u8], kind: Kind) -> Vec<(usize, usize, Span
         if lexis.triple && (b == b'"' || b == b'\'') && text[i..].starts_with(&[b, b, b]) {
             let close = [b, b, b];
             let end = find_escaped(text, i + 3, &close).map_or(n, |p| p + 3);
-            spans.push((i, end, Span::Text));
+            // A string that is a statement of its own (nothing before it on its line) is a
+            // docstring: documentation, whose examples (`postgresql://scott:tiger@…`) are not code.
+            let kind = if starts_statement(text, i) {
+                Span::Comment
+            } else {
+                Span::Text
+            };
+            spans.push((i, end, kind));
             i = end;
             continue;
         }
@@ -256,6 +263,28 @@ fn markup_spans(text: &[u8]) -> Vec<(usize, usize, Span)> {
     }
     close_prose(&mut spans, prose_from, n);
     spans
+}
+
+/// Whether only white space (and a string prefix of at most two letters such as `r`) stands
+/// between the start of the line and `i`. Scans back over that prefix and white space only, so a
+/// line of many strings stays linear.
+fn starts_statement(text: &[u8], i: usize) -> bool {
+    let mut j = i;
+    let mut prefix = 0;
+    while j > 0
+        && prefix < 2
+        && matches!(text[j - 1].to_ascii_lowercase(), b'r' | b'u' | b'b' | b'f')
+    {
+        j -= 1;
+        prefix += 1;
+    }
+    while j > 0 && text[j - 1] != b'\n' {
+        if !text[j - 1].is_ascii_whitespace() {
+            return false;
+        }
+        j -= 1;
+    }
+    true
 }
 
 /// `#` and `--` start a comment at the start of a line or after white space or punctuation (so
@@ -399,9 +428,14 @@ mod tests {
             code("a.py", "x = 'session' # login\ny"),
             "x = _________ #######\ny"
         );
+        // A docstring is documentation; a triple-quoted value is a string.
         assert_eq!(
             code("a.py", "\"\"\"doc\nlogin\"\"\"\nz"),
-            "_______________\nz"
+            "###############\nz"
+        );
+        assert_eq!(
+            code("a.py", "q = '''x\ny'''\n    r\"\"\"d\"\"\""),
+            "q = _________\n    r#######"
         );
         assert_eq!(code("a.js", "a(`x\ny`) /* c\n*/ b"), "a(_____) ####### b");
         assert_eq!(
