@@ -378,11 +378,13 @@ impl InsecureScanner {
         // checked when the search moves past it. `seen[rule]` is the last line that queued it.
         let mut cursor = LineCursor::new(text);
         let mut pending: Vec<usize> = Vec::new();
-        let mut possible: Vec<bool> = Vec::new();
+        let mut scratch = Scratch {
+            possible: Vec::new(),
+            yaml: YamlKeys::new(text, lines),
+        };
         // The start of the last line that queued each rule.
         let mut seen: Vec<usize> = vec![usize::MAX; self.rules.len()];
         let mut skip_line = false;
-        let mut yaml = YamlKeys::new(text, lines);
         let relaxed = self.relaxed.is_match(path);
         let at = Site {
             path,
@@ -392,15 +394,7 @@ impl InsecureScanner {
         };
         for hit in self.keywords.hits(text) {
             if hit.start >= cursor.end {
-                self.check_line(
-                    &cursor,
-                    &mut pending,
-                    &mut possible,
-                    &in_scope,
-                    &mut yaml,
-                    &at,
-                    out,
-                );
+                self.check_line(&cursor, &mut pending, &mut scratch, &in_scope, &at, out);
                 cursor.advance_to(hit.start);
                 skip_line = false;
             }
@@ -419,15 +413,7 @@ impl InsecureScanner {
                 }
             }
         }
-        self.check_line(
-            &cursor,
-            &mut pending,
-            &mut possible,
-            &in_scope,
-            &mut yaml,
-            &at,
-            out,
-        );
+        self.check_line(&cursor, &mut pending, &mut scratch, &in_scope, &at, out);
     }
 
     /// Runs the patterns of the `pending` rules on the cursor's line; empties `pending`.
@@ -435,9 +421,8 @@ impl InsecureScanner {
         &self,
         cursor: &LineCursor<'_>,
         pending: &mut Vec<usize>,
-        possible: &mut Vec<bool>,
+        scratch: &mut Scratch<'_>,
         in_scope: &[bool],
-        yaml: &mut YamlKeys<'_>,
         at: &Site<'_>,
         out: &mut Vec<PatternMatch>,
     ) {
@@ -460,11 +445,11 @@ impl InsecureScanner {
             if !gate.any(line) {
                 continue;
             }
-            gate.candidates_into(line, possible);
+            gate.candidates_into(line, &mut scratch.possible);
             let hit = rule.patterns.iter().enumerate().find_map(|(k, &pi)| {
                 let p = &self.patterns[pi];
                 debug_assert_eq!(p.rule, ri);
-                if !(in_scope[pi] && possible[k]) {
+                if !(in_scope[pi] && scratch.possible[k]) {
                     return None;
                 }
                 let m = p.regex.get()?.find(line)?;
@@ -472,13 +457,13 @@ impl InsecureScanner {
                     && p.context
                         .as_ref()
                         .is_none_or(|(re, n)| re.is_match(cursor.around(*n)))
-                    && p.yaml_key
-                        .as_ref()
-                        .is_none_or(|re| match yaml.key_of(cursor.start) {
+                    && p.yaml_key.as_ref().is_none_or(|re| {
+                        match scratch.yaml.key_of(cursor.start) {
                             None => true,
                             Some(None) => false,
                             Some(Some(key)) => re.get().is_some_and(|re| re.is_match(key)),
-                        });
+                        }
+                    });
                 ok.then_some((m.start(), m.end()))
             });
             let Some((from, to)) = hit else { continue };
@@ -510,6 +495,16 @@ impl InsecureScanner {
     }
 }
 
+/// Per-scan buffers of `check_line`: which of a rule's patterns the line's literals allow, and
+/// the YAML keys read so far.
+struct Scratch<'t> {
+    possible: Vec<bool>,
+    yaml: YamlKeys<'t>,
+}
+
+/// A line's YAML key: `None` unknown, `Some(None)` none, `Some(Some(span))` the key's name.
+type KeyOfLine = Option<Option<(usize, usize)>>;
+
 /// Which YAML key each line of a buffer belongs to, for `yaml_key` patterns: one forward pass,
 /// made only as far as the last line asked about, so a file costs one read however many lines
 /// are asked about. A key line belongs to its key; a more indented line after it to that key (a
@@ -527,7 +522,7 @@ struct YamlKeys<'t> {
     /// block scalar (`|`, `>`: every more-indented line is text) and its name's span.
     open: Option<(usize, bool, (usize, usize))>,
     /// The last line read: its start and its key (`Some(None)`: known to belong to no key).
-    answer: Option<(usize, Option<Option<(usize, usize)>>)>,
+    answer: Option<(usize, KeyOfLine)>,
 }
 
 impl<'t> YamlKeys<'t> {
@@ -572,7 +567,7 @@ impl<'t> YamlKeys<'t> {
     }
 
     /// Reads one line starting at `from`; returns its key (`None`: unknown).
-    fn read(&mut self, line: &[u8], from: usize) -> Option<Option<(usize, usize)>> {
+    fn read(&mut self, line: &[u8], from: usize) -> KeyOfLine {
         let indent = line.iter().take_while(|&&b| b == b' ').count();
         let rest = &line[indent..];
         let unknown = matches!(self.answer, Some((_, None))) && self.open.is_none();
