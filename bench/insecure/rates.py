@@ -3,6 +3,9 @@
 positives, the false positives per 10 MB scanned and the precision, for the denials and for all.
 
     bench/insecure/rates.py [--triage bench/insecure/triage.tsv] [--stats bench/insecure/findings.tsv.stats]
+    bench/insecure/rates.py --triage bench/insecure/gha-jwt/triage.tsv \
+        --stats bench/insecure/gha-jwt/findings.tsv.stats \
+        --only gha-script-injection,gha-pr-target-checkout,jwt-verify-disabled,jwt-decode-unverified
 
 triage.tsv columns: pattern, level, path, line, verdict (TP or FP), reason. Goal for a pattern a
 shipped charter sets to `deny`: at most 1 false positive per 10 MB and precision of at least 0.98.
@@ -22,7 +25,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--triage", default=os.path.join(HERE, "triage.tsv"))
     ap.add_argument("--stats", default=os.path.join(HERE, "findings.tsv.stats"))
+    ap.add_argument("--only", help="comma-separated patterns the triage covers (the others were not "
+                    "triaged in this corpus and are listed as such)")
     a = ap.parse_args()
+    only = set(a.only.split(",")) if a.only else None
     with open(a.stats) as f:
         next(f)
         mb = sum(int(line.split("\t")[1]) for line in f) / 1e6
@@ -51,6 +57,9 @@ def main():
         print(f"{p:28} {'yes' if ships else '':>10} {n:6} {fp:5} {rate:8.2f} {prec:6.3f}   "
               f"{dn:6} {dfp:4} {drate:8.2f} {dprec:6.3f}")
     for p in sorted(DENY_IN_SHIPPED - set(per)):
+        if only is not None and p not in only:
+            print(f"{p:28} {'yes':>10} {'-':>6} {'-':>5} {'-':>8} {'-':>6}   (not triaged in this corpus)")
+            continue
         print(f"{p:28} {'yes':>10} {0:6} {0:5} {0:8.2f} {'-':>6}   (no finding in the corpus)")
     print("goal (patterns a shipped charter denies: <= 1 FP/10 MB, precision >= 0.98):",
           "met" if ok else "NOT met")

@@ -10,6 +10,10 @@ The charter used is charter/starter.yaml (it layers over the default one) with `
 raised so a whole package is judged in one run; it is copied to <src>/.charter/charter.yaml.
 Columns: package, pattern, level, path (from <src>), line, the line's text (trimmed to 200
 characters, tabs as spaces). A second file, <out>.stats, holds the bytes scanned per package.
+
+With --each-root every package is scanned as its own repository root (the charter copied to
+<package>/.charter/charter.yaml, the scan run inside it), so path-scoped patterns such as the
+GitHub Actions ones (`.github/workflows/**`) see the paths they would see in that repository.
 """
 import argparse
 import json
@@ -29,17 +33,29 @@ def main():
     ap.add_argument("--src", default="/work/data/insecure/src")
     ap.add_argument("--out", default=os.path.join(HERE, "findings.tsv"))
     ap.add_argument("--charter", default=os.path.join(ROOT, "charter/starter.yaml"))
+    ap.add_argument("--each-root", action="store_true")
+    ap.add_argument("--patterns", help="comma-separated: keep only these patterns' findings")
     a = ap.parse_args()
-    os.makedirs(os.path.join(a.src, ".charter"), exist_ok=True)
+    keep = set(a.patterns.split(",")) if a.patterns else None
     with open(a.charter) as f:
         starter = f.read()
-    with open(os.path.join(a.src, ".charter/charter.yaml"), "w") as f:
-        f.write(starter.replace("version: 1\n", "version: 1\nlimits:\n  max_files: 1000000\n  policy_timeout_ms: 60000\n", 1))
+    charter = starter.replace("version: 1\n", "version: 1\nlimits:\n  max_files: 1000000\n  policy_timeout_ms: 60000\n", 1)
+
+    def place(root):
+        os.makedirs(os.path.join(root, ".charter"), exist_ok=True)
+        with open(os.path.join(root, ".charter/charter.yaml"), "w") as f:
+            f.write(charter)
+
+    if not a.each_root:
+        place(a.src)
     rows, stats = [], []
     for pkg in sorted(os.listdir(a.src)):
         if pkg.startswith(".") or not os.path.isdir(os.path.join(a.src, pkg)):
             continue
-        r = subprocess.run([a.bin, "scan", "--format", "json", pkg], cwd=a.src,
+        if a.each_root:
+            place(os.path.join(a.src, pkg))
+        r = subprocess.run([a.bin, "scan", "--format", "json", "." if a.each_root else pkg],
+                           cwd=os.path.join(a.src, pkg) if a.each_root else a.src,
                            capture_output=True, text=True)
         if r.returncode not in (0, 1):
             sys.exit(f"{pkg}: exit {r.returncode}: {r.stderr.strip()}")
@@ -50,13 +66,18 @@ def main():
                 continue
             m = MSG.search(v["message"])
             path, line = v["path"], v.get("line", 0)
+            if a.each_root:
+                path = pkg + "/" + path.removeprefix("./")
             try:
                 with open(os.path.join(a.src, path), "rb") as f:
                     text = f.read().split(b"\n")[line - 1].decode("utf-8", "replace")
             except (OSError, IndexError):
                 text = ""
             text = text.strip().replace("\t", " ")[:200]
-            rows.append((pkg, m.group(1) if m else "?", v["level"], path, str(line), text))
+            pattern = m.group(1) if m else "?"
+            if keep is not None and pattern not in keep:
+                continue
+            rows.append((pkg, pattern, v["level"], path, str(line), text))
     rows.sort(key=lambda r: (r[1], r[3], int(r[4])))
     with open(a.out, "w") as f:
         f.write("package\tpattern\tlevel\tpath\tline\ttext\n")

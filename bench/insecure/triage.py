@@ -12,6 +12,11 @@ patterns found nothing) was read; for the other patterns each rule's lines were 
 the rule states what the group is. RULES are tried in order, first match wins; DEFAULT is the
 pattern's verdict when no rule matches. `manual.tsv` (path, line, pattern, verdict, reason)
 overrides both, for single lines read and judged on their own.
+
+The GitHub Actions and JWT corpus (gha-jwt/) is triaged line by line only:
+    bench/insecure/triage.py --findings bench/insecure/gha-jwt/findings.tsv \
+        --manual bench/insecure/gha-jwt/manual.tsv --out bench/insecure/gha-jwt/triage.tsv \
+        --only gha-script-injection,gha-pr-target-checkout,jwt-verify-disabled,jwt-decode-unverified
 """
 import argparse
 import os
@@ -102,6 +107,7 @@ DEFAULT = {
     "cors-wildcard": ("TP", "CORS allows any origin"),
     "debug-true": ("TP", "debug mode switched on"),
     "curl-pipe-shell": ("TP", "download piped into a shell"),
+    "jwt-decode-unverified": ("TP", "token decoded without verifying its signature or expiry"),
     "wildcard-iam": ("TP", "IAM wildcard action or resource"),
 }
 
@@ -111,7 +117,10 @@ def main():
     ap.add_argument("--findings", default=os.path.join(HERE, "findings.tsv"))
     ap.add_argument("--out", default=os.path.join(HERE, "triage.tsv"))
     ap.add_argument("--manual", default=os.path.join(HERE, "manual.tsv"))
+    ap.add_argument("--only", help="comma-separated patterns: keep only their findings, and require "
+                    "a manual verdict (a line read and judged) for every one of them")
     a = ap.parse_args()
+    only = set(a.only.split(",")) if a.only else None
     manual = {}
     if os.path.exists(a.manual):
         with open(a.manual) as f:
@@ -125,6 +134,13 @@ def main():
         for line in f:
             _pkg, pattern, level, path, ln, text = line.rstrip("\n").split("\t", 5)
             verdict = manual.get((path, ln, pattern))
+            if only is not None:
+                if pattern not in only:
+                    continue
+                if verdict is None:
+                    raise SystemExit(f"no verdict in {a.manual} for {path}:{ln} ({pattern})")
+                out.append((pattern, level, path, ln) + verdict)
+                continue
             if verdict is None and re.search(MINIFIED[0], text):
                 verdict = MINIFIED[1:]
             if verdict is None:

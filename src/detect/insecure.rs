@@ -169,6 +169,8 @@ struct CompiledPattern {
     regex: LazyRegex,
     unless: Option<LazyRegex>,
     context: Option<(LazyRegex, usize)>,
+    /// The line counts only when the YAML key it belongs to matches (`PatternDef::yaml_key`).
+    yaml_key: Option<LazyRegex>,
     scoped: bool,
 }
 
@@ -283,6 +285,7 @@ impl InsecureScanner {
                         Some(c) => Some((lazy(c)?, p.context_lines as usize)),
                         None => None,
                     },
+                    yaml_key: p.yaml_key.as_ref().map(lazy).transpose()?,
                     scoped: !p.paths.is_empty(),
                 });
                 own.push(pi);
@@ -322,6 +325,7 @@ impl InsecureScanner {
         for p in &self.patterns {
             let all = std::iter::once(&p.regex)
                 .chain(&p.unless)
+                .chain(&p.yaml_key)
                 .chain(p.context.as_ref().map(|(c, _)| c));
             for re in all {
                 if let Err(e) = re.check() {
@@ -375,7 +379,10 @@ impl InsecureScanner {
         // checked when the search moves past it. `seen[rule]` is the last line that queued it.
         let mut cursor = LineCursor::new(text);
         let mut pending: Vec<usize> = Vec::new();
-        let mut possible: Vec<bool> = Vec::new();
+        let mut scratch = Scratch {
+            possible: Vec::new(),
+            yaml: YamlKeys::new(text, lines),
+        };
         // The start of the last line that queued each rule.
         let mut seen: Vec<usize> = vec![usize::MAX; self.rules.len()];
         let mut skip_line = false;
@@ -388,7 +395,7 @@ impl InsecureScanner {
         };
         for hit in self.keywords.hits(text) {
             if hit.start >= cursor.end {
-                self.check_line(&cursor, &mut pending, &mut possible, &in_scope, &at, out);
+                self.check_line(&cursor, &mut pending, &mut scratch, &in_scope, &at, out);
                 cursor.advance_to(hit.start);
                 skip_line = false;
             }
@@ -407,7 +414,7 @@ impl InsecureScanner {
                 }
             }
         }
-        self.check_line(&cursor, &mut pending, &mut possible, &in_scope, &at, out);
+        self.check_line(&cursor, &mut pending, &mut scratch, &in_scope, &at, out);
     }
 
     /// Runs the patterns of the `pending` rules on the cursor's line; empties `pending`.
@@ -415,7 +422,7 @@ impl InsecureScanner {
         &self,
         cursor: &LineCursor<'_>,
         pending: &mut Vec<usize>,
-        possible: &mut Vec<bool>,
+        scratch: &mut Scratch<'_>,
         in_scope: &[bool],
         at: &Site<'_>,
         out: &mut Vec<PatternMatch>,
@@ -439,18 +446,25 @@ impl InsecureScanner {
             if !gate.any(line) {
                 continue;
             }
-            gate.candidates_into(line, possible);
+            gate.candidates_into(line, &mut scratch.possible);
             let hit = rule.patterns.iter().enumerate().find_map(|(k, &pi)| {
                 let p = &self.patterns[pi];
                 debug_assert_eq!(p.rule, ri);
-                if !(in_scope[pi] && possible[k]) {
+                if !(in_scope[pi] && scratch.possible[k]) {
                     return None;
                 }
                 let m = p.regex.get()?.find(line)?;
                 let ok = !p.unless.as_ref().is_some_and(|u| u.is_match(line))
                     && p.context
                         .as_ref()
-                        .is_none_or(|(re, n)| re.is_match(cursor.around(*n)));
+                        .is_none_or(|(re, n)| re.is_match(cursor.around(*n)))
+                    && p.yaml_key.as_ref().is_none_or(|re| {
+                        match scratch.yaml.key_of(cursor.start) {
+                            None => true,
+                            Some(None) => false,
+                            Some(Some(key)) => re.get().is_some_and(|re| re.is_match(key)),
+                        }
+                    });
                 ok.then_some((m.start(), m.end()))
             });
             let Some((from, to)) = hit else { continue };
@@ -480,6 +494,148 @@ impl InsecureScanner {
         }
         pending.clear();
     }
+}
+
+/// Per-scan buffers of `check_line`: which of a rule's patterns the line's literals allow, and
+/// the YAML keys read so far.
+struct Scratch<'t> {
+    possible: Vec<bool>,
+    yaml: YamlKeys<'t>,
+}
+
+/// A line's YAML key: `None` unknown, `Some(None)` none, `Some(Some(span))` the key's name.
+type KeyOfLine = Option<Option<(usize, usize)>>;
+
+/// Which YAML key each line of a buffer belongs to, for `yaml_key` patterns: one forward pass,
+/// made only as far as the last line asked about, so a file costs one read however many lines
+/// are asked about. A key line belongs to its key; a more indented line after it to that key (a
+/// block scalar `key: |` or a multi-line plain scalar). Where a diff's buffer jumps over file
+/// lines (a new hunk) what came before says nothing, so the key is unknown until the next key line.
+struct YamlKeys<'t> {
+    text: &'t [u8],
+    lines: LineMap<'t>,
+    /// Start of the next line to read, and its buffer line index.
+    pos: usize,
+    idx: usize,
+    /// The file line number of the last line read.
+    last_line: Option<u32>,
+    /// The key the following more-indented lines belong to: its column, whether its value is a
+    /// block scalar (`|`, `>`: every more-indented line is text) and its name's span.
+    open: Option<(usize, bool, (usize, usize))>,
+    /// The last line read: its start and its key (`Some(None)`: known to belong to no key).
+    answer: Option<(usize, KeyOfLine)>,
+}
+
+impl<'t> YamlKeys<'t> {
+    fn new(text: &'t [u8], lines: LineMap<'t>) -> YamlKeys<'t> {
+        YamlKeys {
+            text,
+            lines,
+            pos: 0,
+            idx: 0,
+            last_line: None,
+            open: None,
+            answer: None,
+        }
+    }
+
+    /// The key of the line starting at `start`: `Some(Some(name))`, `Some(None)` when it belongs
+    /// to no key, `None` when the text does not say. Lines are asked about in increasing order.
+    fn key_of(&mut self, start: usize) -> Option<Option<&'t [u8]>> {
+        while self.pos <= start && self.pos <= self.text.len() {
+            let from = self.pos;
+            let end = self.text[from..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(self.text.len(), |i| from + i);
+            self.pos = end + 1;
+            let line_no = self.lines.line(self.idx);
+            self.idx += 1;
+            if self.last_line.map_or(line_no != 1, |l| l + 1 != line_no) {
+                // A new hunk: the key of its first lines is not in the buffer.
+                self.open = None;
+                self.answer = Some((from, None));
+            }
+            self.last_line = Some(line_no);
+            let line = &self.text[from..end];
+            let key = self.read(line.strip_suffix(b"\r").unwrap_or(line), from);
+            self.answer = Some((from, key));
+        }
+        match self.answer {
+            Some((at, known)) if at == start => known.map(|k| k.map(|(a, b)| &self.text[a..b])),
+            _ => None,
+        }
+    }
+
+    /// Reads one line starting at `from`; returns its key (`None`: unknown).
+    fn read(&mut self, line: &[u8], from: usize) -> KeyOfLine {
+        let indent = line.iter().take_while(|&&b| b == b' ').count();
+        let rest = &line[indent..];
+        let unknown = matches!(self.answer, Some((_, None))) && self.open.is_none();
+        if rest.is_empty() || rest[0] == b'#' {
+            return match self.open {
+                Some((_, _, key)) => Some(Some(key)),
+                None if unknown => None,
+                None => Some(None),
+            };
+        }
+        let own = yaml_key_span(rest);
+        if let Some((col, block, key)) = self.open {
+            if indent > col && (block || own.is_none()) {
+                return Some(Some(key));
+            }
+            if indent <= col {
+                self.open = None;
+            }
+        }
+        match own {
+            Some((a, b, block)) => {
+                let (a, b) = (indent + a, indent + b);
+                self.open = Some((a, block, (from + a, from + b)));
+                Some(Some((from + a, from + b)))
+            }
+            None if unknown => None,
+            // Top-level text that is no key (a document marker, a flow collection's line).
+            None => Some(None),
+        }
+    }
+}
+
+/// The span of the key in a YAML mapping line (after any `- ` sequence markers): a plain or
+/// quoted name followed by `:` and a space or the line's end; and whether its value is a block
+/// scalar (`|` or `>`).
+fn yaml_key_span(rest: &[u8]) -> Option<(usize, usize, bool)> {
+    let mut i = 0;
+    while rest.get(i) == Some(&b'-') && rest.get(i + 1).is_none_or(|b| *b == b' ') {
+        i += 1;
+        while rest.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+    let (a, b, after) = match rest.get(i) {
+        Some(&q @ (b'"' | b'\'')) => {
+            let len = rest[i + 1..].iter().position(|&c| c == q)?;
+            (i + 1, i + 1 + len, i + 2 + len)
+        }
+        Some(c) if c.is_ascii_alphanumeric() || *c == b'_' => {
+            let len = rest[i..]
+                .iter()
+                .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')))
+                .unwrap_or(rest.len() - i);
+            (i, i + len, i + len)
+        }
+        _ => return None,
+    };
+    let mut j = after;
+    while rest.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    if rest.get(j) != Some(&b':') || !rest.get(j + 1).is_none_or(|c| *c == b' ' || *c == b'\t') {
+        return None;
+    }
+    let value = rest[j + 1..].iter().position(|c| *c != b' ' && *c != b'\t');
+    let block = value.is_some_and(|v| matches!(rest[j + 1 + v], b'|' | b'>'));
+    Some((a, b, block))
 }
 
 /// Where a scan is: the file, its line numbering and what the session knows about it.
@@ -1139,5 +1295,224 @@ mod tests {
         }
         let relaxed: Vec<bool> = out.iter().map(|m| m.relaxed).collect();
         assert_eq!(relaxed, [true, false]);
+    }
+
+    fn lines_of(
+        s: &InsecureScanner,
+        path: &str,
+        text: &str,
+        map: LineMap<'_>,
+    ) -> Vec<(String, u32)> {
+        let mut out = Vec::new();
+        s.scan(path, text.as_bytes(), map, &mut out);
+        out.into_iter().map(|m| (m.id, m.line)).collect()
+    }
+
+    #[test]
+    fn yaml_key_follows_block_scalars_nested_keys_and_plain_continuations() {
+        let s = team(
+            "patterns:\n  - id: in-run\n    title: t\n    severity: low\n    keywords: [zz9]\n    patterns:\n      - regex: 'zz9'\n        yaml_key: '^run$'\n",
+        );
+        let text = "\
+zz9: top
+steps:
+  - name: a zz9
+    run: echo zz9
+  - run: |
+      if true; then
+        key: zz9
+      fi
+  - with:
+      run-id: zz9
+      body: |
+        run: zz9
+    run: >-
+      zz9 folded
+  - if: x
+      && zz9
+";
+        let lines: Vec<u32> = lines_of(&s, "w.yml", text, LineMap::Contiguous { first: 1 })
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(lines, [4, 7, 14], "{text}");
+    }
+
+    #[test]
+    fn yaml_key_unknown_at_a_diff_hunk_start_counts_until_the_next_key() {
+        let s = team(
+            "patterns:\n  - id: in-run\n    title: t\n    severity: low\n    keywords: [zz9]\n    patterns:\n      - regex: 'zz9'\n        yaml_key: '^run$'\n",
+        );
+        // Hunk one: a whole step; hunk two starts inside some block the buffer does not hold,
+        // then a `with:` key makes the key known again.
+        let text = "      - with:\n          title: zz9\n          echo zz9\n        with:\n          x: zz9\n";
+        let got = lines_of(&s, "w.yml", text, LineMap::Mapped(&[5, 6, 40, 41, 42]));
+        let lines: Vec<u32> = got.into_iter().map(|(_, l)| l).collect();
+        assert_eq!(lines, [40]);
+        // A contiguous part that does not start at line 1 is a hunk too.
+        let got = lines_of(
+            &s,
+            "w.yml",
+            "  echo zz9\n",
+            LineMap::Contiguous { first: 9 },
+        );
+        assert_eq!(got.len(), 1);
+        assert!(
+            lines_of(
+                &s,
+                "w.yml",
+                "  echo zz9\n",
+                LineMap::Contiguous { first: 1 }
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn gha_script_injection_needs_an_attacker_written_value_inside_a_script() {
+        let s = scanner();
+        let wf = ".github/workflows/triage.yml";
+        let hit = |text: &str| ids(&s, wf, text).contains(&"gha-script-injection".to_string());
+        for bad in [
+            "    steps:\n      - run: ./label.sh \"${{ github.event.pull_request.title }}\"\n",
+            "    steps:\n      - run: |\n          echo start\n          git log -1 --format=%s ${{ github.event.workflow_run.head_branch }}\n",
+            "      - uses: actions/github-script@v7\n        with:\n          script: |\n            const c = \"${{ github.event.review.body }}\";\n",
+            "      - run: echo ${{ github.event.commits[0].author.email }}\n",
+            "      - run: printf '%s' '${{ toJson(github.event.issue) }}'\n",
+        ] {
+            assert!(hit(bad), "missed: {bad}");
+        }
+        for fine in [
+            "      - run: echo \"${{ github.event.pull_request.head.sha }} ${{ github.event.issue.number }}\"\n",
+            "      - run: ./publish.sh ${{ github.event.inputs.channel }} ${{ github.event.release.name }}\n",
+            "      - run: echo \"@${{ github.event.issue.user.login }} ${{ github.event.repository.name }}\"\n",
+            "      - name: On ${{ github.event.issue.title }}\n        uses: some/action@v1\n        with:\n          message: |\n            Got ${{ github.event.comment.body }}\n",
+            "      - if: startsWith(github.event.comment.body, '/go')\n        env:\n          BODY: ${{ github.event.comment.body }}\n        run: echo \"$BODY\"\n",
+        ] {
+            assert!(!hit(fine), "reported: {fine}");
+        }
+        // GitHub runs only `.yml`/`.yaml` files directly in .github/workflows.
+        let step = "      - run: echo ${{ github.event.issue.body }}\n";
+        for not_run in [
+            ".github/workflows/ci.yml.disabled",
+            ".github/workflows/scripts/x.yml",
+        ] {
+            assert!(
+                !ids(&s, not_run, step).contains(&"gha-script-injection".to_string()),
+                "{not_run}"
+            );
+        }
+        // The same script outside a workflow or action is not a workflow.
+        assert!(
+            !ids(
+                &s,
+                "ci/triage.yml",
+                "      - run: echo ${{ github.event.issue.body }}\n"
+            )
+            .contains(&"gha-script-injection".to_string())
+        );
+        assert!(
+            ids(
+                &s,
+                "actions/tag/action.yaml",
+                "    - run: echo ${{ github.event.issue.body }}\n"
+            )
+            .contains(&"gha-script-injection".to_string())
+        );
+    }
+
+    #[test]
+    fn gha_pr_target_checkout_needs_a_privileged_trigger_and_the_head_ref() {
+        let s = scanner();
+        let wf = ".github/workflows/pr.yml";
+        let hit = |text: &str| ids(&s, wf, text).contains(&"gha-pr-target-checkout".to_string());
+        let checkout = "      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.ref }}\n";
+        assert!(hit(&format!(
+            "on:\n  pull_request_target:\njobs:\n  t:\n    steps:\n{checkout}"
+        )));
+        assert!(!hit(&format!(
+            "on:\n  pull_request:\njobs:\n  t:\n    steps:\n{checkout}"
+        )));
+        assert!(hit(
+            "on: workflow_run\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.workflow_run.head_sha }}\n"
+        ));
+        assert!(!hit(
+            "on: workflow_run\njobs:\n  t:\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.workflow_run.head_repository.default_branch }}\n"
+        ));
+        assert!(hit(
+            "on: pull_request_target\njobs:\n  t:\n    steps:\n      - run: gh pr checkout \"$PR\"\n"
+        ));
+        assert!(!hit(
+            "on: pull_request_target\njobs:\n  t:\n    steps:\n      - with:\n          text: run gh pr checkout 7 to try it\n"
+        ));
+    }
+
+    #[test]
+    fn curl_pipe_shell_needs_a_download_command_not_the_word_in_an_alternation() {
+        let s = scanner();
+        let id = "curl-pipe-shell".to_string();
+        assert!(
+            ids(
+                &s,
+                "setup.sh",
+                "wget -qO- https://get.example.net/i | sudo bash\n"
+            )
+            .contains(&id)
+        );
+        assert!(ids(&s, "Makefile", "\tcurl -sfL $(URL)/lint.sh | sh -s v2\n").contains(&id));
+        for fine in [
+            "RewriteCond %{HTTP_USER_AGENT} (nmap|curl|wget|python|sqlmap) [NC]\n",
+            "blocked = re.compile(r\"(curl|wget|python-requests)\")\n",
+        ] {
+            assert!(!ids(&s, "conf/bots.conf", fine).contains(&id), "{fine}");
+        }
+    }
+
+    #[test]
+    fn jwt_alg_none_is_denied_and_an_unverified_decode_is_its_own_warning() {
+        let s = scanner();
+        let py = "app/session.py";
+        assert_eq!(
+            ids(
+                &s,
+                py,
+                "user = jwt.decode(tok, k, algorithms=[\"RS256\", \"none\"])\n"
+            ),
+            ["jwt-verify-disabled"]
+        );
+        assert_eq!(
+            ids(
+                &s,
+                "src/auth.ts",
+                "verify(jwtString, secret, { algorithms: [\"none\"] })\n"
+            ),
+            ["jwt-verify-disabled"]
+        );
+        // Making an unsigned token, or `none` in a list that is not about tokens, is not verifying.
+        assert!(ids(&s, py, "t = jwt.encode(claims, None, algorithm=\"none\")\n").is_empty());
+        assert!(
+            ids(
+                &s,
+                "src/zip.py",
+                "pack(files, algorithms=['none', 'lzma'])\n"
+            )
+            .is_empty()
+        );
+        // Peeking at a token is a warning of its own, not a denial.
+        for peek in [
+            "hdr = jwt.decode(tok, options={\"verify_signature\": False})\n",
+            "claims, _, err := jwt.NewParser().ParseUnverified(raw, jwt.MapClaims{})\n",
+        ] {
+            assert_eq!(ids(&s, py, peek), ["jwt-decode-unverified"], "{peek}");
+        }
+        // A library defining the peek is not using it.
+        assert!(
+            ids(
+                &s,
+                "parser.go",
+                "func (p *Parser) ParseUnverified(s string, c Claims) (*Token, error) {\n"
+            )
+            .is_empty()
+        );
     }
 }

@@ -72,6 +72,11 @@ pub struct PatternDef {
     pub context: Option<RegexPattern>,
     #[serde(default)]
     pub context_lines: u32,
+    /// YAML files: the line counts only when the key whose value it is matches this regex (the
+    /// key's own line, or a line of its block or multi-line scalar, e.g. `run: |`). A line whose
+    /// key is not in the scanned text (a diff hunk that starts inside a block) counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub yaml_key: Option<RegexPattern>,
 }
 
 /// A rule example: text alone (scanned as `example.txt`) or text with the path it would have.
