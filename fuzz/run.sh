@@ -10,7 +10,8 @@
 # Environment: JOBS (targets run at once, default 1), FUZZ_TARGET_DIR (cargo's target directory,
 # default fuzz/target), FUZZ_SANITIZER (default none: the code is safe Rust, and without ASan a
 # target runs several times faster; `address` for the C in libgit2), FUZZ_ARGS (more libFuzzer
-# flags). Seeds come from the repository's own files (fuzz/seeds.py) into fuzz/corpus/<target>;
+# flags), SUMMARY_ONLY (set: run nothing, print the table from the last run's logs), RESULTS
+# (a file to write the table to, in Markdown). Seeds come from the repository's own files (fuzz/seeds.py) into fuzz/corpus/<target>;
 # crashes go to fuzz/artifacts/<target>; logs to fuzz/logs/<target>.log.
 set -euo pipefail
 
@@ -32,6 +33,7 @@ else
 fi
 names=("${targets[@]%%=*}")
 
+if [ -z "${SUMMARY_ONLY:-}" ]; then
 python3 "$here/seeds.py" "${names[@]}" >/dev/null
 # One build of every target (cargo-fuzz builds one or all).
 cargo +nightly fuzz build --fuzz-dir "$here" --sanitizer "$sanitizer" --target-dir "$target_dir"
@@ -67,12 +69,45 @@ for t in "${targets[@]}"; do
   fi
 done
 wait
+fi
 
-printf '%-12s %15s %10s %8s\n' target executions exec/s crashes
+# The summary: one row per target (executions and exec/s from libFuzzer's final stats; crashes
+# are the artifacts left in fuzz/artifacts/<target>, from this run or an earlier one). With
+# RESULTS=FILE it is also written there as a Markdown table, with the run's toolchain and machine.
+rows=()
 for t in "${names[@]}"; do
   log="$here/logs/$t.log"
-  execs=$(grep -o 'stat::number_of_executed_units:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
-  rate=$(grep -o 'stat::average_exec_per_sec:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || echo '?')
-  crashes=$(find "$here/artifacts/$t" -type f \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'leak-*' \) | wc -l)
-  printf '%-12s %15s %10s %8s\n' "$t" "${execs:-?}" "${rate:-?}" "$crashes"
+  if [ ! -f "$log" ]; then
+    rows+=("$t - - -")
+    continue
+  fi
+  execs=$(grep -ao 'stat::number_of_executed_units:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || true)
+  rate=$(grep -ao 'stat::average_exec_per_sec:[[:space:]]*[0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || true)
+  crashes=$(find "$here/artifacts/$t" -type f \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'leak-*' -o -name 'slow-unit-*' \) 2>/dev/null | wc -l || true)
+  # No final stats (the run was stopped, or is still going): the last status line's figures.
+  if [ -z "$execs" ] || [ "$execs" = '?' ]; then
+    execs=$(grep -ao '^#[0-9]*' "$log" | tail -n1 | tr -d '#' || true)
+    rate=$(grep -ao 'exec/s: [0-9]*' "$log" | tail -n1 | grep -o '[0-9]*$' || true)
+  fi
+  rows+=("$t ${execs:-?} ${rate:-?} $crashes")
 done
+printf '%-12s %15s %10s %8s\n' target executions exec/s crashes
+for r in "${rows[@]}"; do
+  # shellcheck disable=SC2086
+  printf '%-12s %15s %10s %8s\n' $r
+done
+if [ -n "${RESULTS:-}" ]; then
+  {
+    echo "Run finished $(date -u '+%Y-%m-%d %H:%M UTC'); $(rustc +nightly -V); $(cargo +nightly fuzz --version)."
+    echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'))."
+    echo "Command: \`JOBS=$jobs FUZZ_SANITIZER=$sanitizer FUZZ_ARGS='${FUZZ_ARGS:-}' fuzz/run.sh $secs ${targets[*]}\`"
+    echo
+    echo '| target | executions | exec/s | crashes |'
+    echo '|---|---:|---:|---:|'
+    for r in "${rows[@]}"; do
+      # shellcheck disable=SC2086
+      set -- $r
+      echo "| $1 | $2 | $3 | $4 |"
+    done
+  } >"$RESULTS"
+fi

@@ -9,6 +9,7 @@
 
 use git_charter::app::session::Session;
 use git_charter::detect::message;
+use git_charter::detect::redact::Field;
 use git_charter::input::{self, Input, Stats};
 use git_charter::model::{Ident, Stage};
 use git_charter_fuzz::{assert_absent, assert_absent_json, contains, covered_secrets};
@@ -56,7 +57,16 @@ fuzz_target!(|data: &[u8]| {
                 f.end_line
             );
         }
-        let secrets = covered_secrets(msg.as_bytes(), &commit.findings);
+        // Only the message's own findings: an identity's findings hold spans into the name or
+        // the e-mail, which read as arbitrary bytes of the message (a false alarm found by this
+        // target: an author name with a password in it).
+        let in_message: Vec<_> = commit
+            .findings
+            .iter()
+            .filter(|f| f.path == Field::Message.pseudo_path())
+            .cloned()
+            .collect();
+        let secrets = covered_secrets(msg.as_bytes(), &in_message);
         if secrets.is_empty() {
             return;
         }
@@ -82,7 +92,11 @@ fuzz_target!(|data: &[u8]| {
                 commit.message.as_ref().map_or("", |m| m.as_str()),
                 s,
             );
-            assert_absent("the subject", commit.subject.as_ref().map_or("", |m| m.as_str()), s);
+            assert_absent(
+                "the subject",
+                commit.subject.as_ref().map_or("", |m| m.as_str()),
+                s,
+            );
             for t in &commit.trailers {
                 assert_absent("a trailer", &format!("{}: {}", t.key, t.value), s);
             }
