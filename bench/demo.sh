@@ -40,7 +40,7 @@ cat > src/auth/session.py <<'PY'
 import jwt
 
 def read_session(token, key):
-    return jwt.decode(token, key, algorithms=["HS256"], options={"verify_signature": False})
+    return jwt.decode(token, key, algorithms=["HS256", "none"])
 PY
 git add -A
 step "3. an AI-typical insecure pattern in auth code is denied" 1 "$gc" pre-commit
