@@ -60,6 +60,9 @@ struct Candidate<'t> {
     name: &'t [u8],
     bare: bool,
     matched: &'t [u8],
+    /// A generic rule's `"NAME", "value"` form whose pair is one stretch of a longer list of
+    /// strings (`["V1Secret", "k8s.V1Secret", …]`): neighbours in a list, not a name and its value.
+    listed: bool,
 }
 
 /// What vetting decided about a candidate.
@@ -304,6 +307,14 @@ impl Engine {
                             .map_or(&b""[..], |m| m.as_bytes());
                         let (s, e) = (ws + sec.start(), ws + sec.end());
                         let matched = &text[ws + whole_m.start()..ws + whole_m.end()];
+                        let listed = rule.generic
+                            && groups
+                                .name
+                                .iter()
+                                .find_map(|&g| caps.get(g))
+                                .is_some_and(|n| {
+                                    pair_in_list(text, ws + n.start(), ws + n.end(), s, e)
+                                });
                         if !*indexed {
                             lines.reset(text);
                             *indexed = true;
@@ -314,6 +325,7 @@ impl Engine {
                             name,
                             bare,
                             matched,
+                            listed,
                         };
                         let accepted = match self.vet(rule, path, text, &cand, lines, line_hits) {
                             Verdict::Accept => true,
@@ -369,7 +381,7 @@ impl Engine {
         {
             return Verdict::Reject;
         }
-        if rule.generic && !filters::generic_value_ok(c.name, secret, c.bare) {
+        if c.listed || rule.generic && !filters::generic_value_ok(c.name, secret, c.bare) {
             return Verdict::Reject;
         }
         // A coverage badge's `badge.svg?token=…` (Codecov) is public by design.
@@ -692,6 +704,62 @@ impl Engine {
             }
         }
     }
+}
+
+/// Whether a generic candidate in the `"NAME", "value"` form (a comma between name and value,
+/// no `=` or `:`) sits in a list of strings: another element follows the value (a quoted one,
+/// or an ellipsis, on the same line or the next) or a quoted one precedes the name. A call's
+/// `("API_TOKEN", "…")` is a pair; a list of signal names whose neighbours happen to be a
+/// keyword and an identifier is not.
+fn pair_in_list(text: &[u8], name_s: usize, name_e: usize, s: usize, e: usize) -> bool {
+    if name_e > s {
+        return false;
+    }
+    let sep = &text[name_e..s];
+    if !sep.contains(&b',') || sep.iter().any(|b| matches!(b, b'=' | b':')) {
+        return false;
+    }
+    let quote = |b: u8| matches!(b, b'"' | b'\'' | b'`');
+    let blank = |b: u8| matches!(b, b' ' | b'\t');
+    // After the value: its closing quote, blanks, a comma, then (past blanks, line breaks and
+    // comment leaders) the next element.
+    let mut i = e;
+    while i < text.len() && (quote(text[i]) || text[i] == b'\\') {
+        i += 1;
+    }
+    while i < text.len() && blank(text[i]) {
+        i += 1;
+    }
+    let follows = text.get(i) == Some(&b',') && {
+        let mut j = i + 1;
+        let mut breaks = 0;
+        while j < text.len() && matches!(text[j], b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'#' | b'*')
+        {
+            breaks += usize::from(text[j] == b'\n');
+            j += 1;
+        }
+        let rest = &text[j..];
+        breaks <= 1
+            && (rest.first().is_some_and(|&b| quote(b))
+                || rest.starts_with("\u{2026}".as_bytes())
+                || rest.starts_with(b"..."))
+    };
+    // Before the name: its opening quote, blanks, a comma, blanks, a closing quote.
+    let mut k = name_s;
+    while k > 0 && (quote(text[k - 1]) || text[k - 1] == b'\\') {
+        k -= 1;
+    }
+    while k > 0 && blank(text[k - 1]) {
+        k -= 1;
+    }
+    let precedes = k > 0 && text[k - 1] == b',' && {
+        let mut j = k - 1;
+        while j > 0 && blank(text[j - 1]) {
+            j -= 1;
+        }
+        j > 0 && quote(text[j - 1])
+    };
+    follows || precedes
 }
 
 /// Whether the text before a value ends a badge image's query (`…/badge.svg?token=`): the token
