@@ -4,7 +4,7 @@
 use super::filters;
 use super::inline;
 use super::rules::{AllowList, CompiledRule, Target};
-use super::{HiddenFinding, SecretFinding, Suppression, fingerprint, redact};
+use super::{Hidden, HiddenFinding, SecretFinding, Suppression, fingerprint, redact};
 use crate::pattern::{
     Case, KeywordIndex, KeywordIndexBuilder, LineIndex, LineMap, extend_lines, line_span,
 };
@@ -42,7 +42,8 @@ struct Scratch {
     /// Whether a line-target allowlist (by address) matches a line: asked once per line, not
     /// once per candidate on it.
     line_hits: HashMap<(usize, usize, usize), bool>,
-    /// Whether rejected candidates are kept (with the reason) for `--show-suppressed`.
+    /// Whether candidates a filter or an allowlist removed are kept (for their spans, or to be
+    /// listed by `--show-suppressed`).
     keep_hidden: bool,
     /// Candidates a placeholder filter or an allowlist removed: rule, span, by, reason.
     hidden: Vec<(u32, usize, usize, &'static str, String)>,
@@ -141,21 +142,22 @@ impl Engine {
     }
 
     /// Scans one buffer; false when its path is allowlisted or its content binary (nothing more
-    /// is to be looked for in it).
+    /// is to be looked for in it). An allowlisted path is scanned only when its findings are to
+    /// be listed (`Hidden::List`).
     pub fn scan(
         &self,
         path: &str,
         text: &[u8],
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
-        hidden: Option<&mut Vec<HiddenFinding>>,
+        hidden: Hidden<'_>,
     ) -> bool {
         if self.path_allowed(path) {
             // Scanned only to say what the allowlist hides; nothing found here is reported.
-            if let Some(hidden) = hidden {
+            if let Hidden::List(hidden) = hidden {
                 let mut found = Vec::new();
                 let mut inner = Vec::new();
-                self.scan_body_showing(path, text, lines, &mut found, Some(&mut inner));
+                self.scan_body_showing(path, text, lines, &mut found, Hidden::List(&mut inner));
                 let reason = if self.allow_globs.is_match(path) {
                     "path matches secrets.allow_paths"
                 } else {
@@ -187,17 +189,23 @@ impl Engine {
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
     ) -> bool {
-        self.scan_body_showing(path, text, lines, out, None)
+        self.scan_body_showing(path, text, lines, out, Hidden::Drop)
     }
 
-    /// `scan_body`, appending to `hidden` (when given) what filters and allowlists removed.
+    /// Whether `path` is exempt from secret scanning (`secrets.allow_paths`, a gitleaks path
+    /// allowlist): nothing found in it is reported.
+    pub fn is_path_allowed(&self, path: &str) -> bool {
+        self.path_allowed(path)
+    }
+
+    /// `scan_body`, keeping what filters and allowlists removed as `hidden` asks.
     pub fn scan_body_showing(
         &self,
         path: &str,
         text: &[u8],
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
-        hidden: Option<&mut Vec<HiddenFinding>>,
+        hidden: Hidden<'_>,
     ) -> bool {
         if text[..text.len().min(BINARY_PROBE)].contains(&0) {
             return false;
@@ -213,16 +221,19 @@ impl Engine {
             scratch.indexed = false;
             scratch.line_hits.clear();
             scratch.hidden.clear();
-            scratch.keep_hidden = hidden.is_some();
+            scratch.keep_hidden = !matches!(hidden, Hidden::Drop);
             self.prefilter(text, scratch);
             self.confirm(path, text, scratch);
             if scratch.raws.iter().any(|r| r.accepted) {
                 self.finish(path, text, lines, scratch, out);
             }
-            if let Some(hidden) = hidden
-                && !scratch.hidden.is_empty()
-            {
-                self.finish_hidden(path, text, lines, scratch, hidden);
+            match hidden {
+                Hidden::List(hidden) if !scratch.hidden.is_empty() => {
+                    self.finish_hidden(path, text, lines, scratch, hidden);
+                }
+                // The spans alone: no line, column, preview or fingerprint is worked out.
+                Hidden::Spans(spans) => spans.extend(scratch.hidden.drain(..).map(|h| (h.1, h.2))),
+                _ => {}
             }
         });
         true
