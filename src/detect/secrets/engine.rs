@@ -387,6 +387,10 @@ impl Engine {
         if rule.generic && badge_token(&text[..c.s]) {
             return Verdict::Reject;
         }
+        // A Bugsnag project key is sent by every client of the project (public by design).
+        if rule.generic && filters::bugsnag_project_key(c.name, &text[..c.s]) {
+            return Verdict::Reject;
+        }
         // The line is found through the index and each line-target allowlist is asked once per
         // line: searching the line per candidate made a long line of tokens quadratic.
         let (l0, l1) = (lines.line_of(c.s), lines.line_of(c.e));
@@ -813,6 +817,38 @@ mod tests {
             &format!("[![codecov]({url})](https://codecov.io/gh/o/r)\n"),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Publishable client keys were denied as leaked secrets: a Bugsnag project key in a browser
+    /// configuration (generic-api-key, bugsnag-api-key) and PubNub publish and subscribe keys. The
+    /// secret halves (a PubNub secret key, a Bugsnag auth token) still are.
+    #[test]
+    fn publishable_client_keys_are_not_secrets_and_their_secret_halves_are() {
+        let hex = "7c1e9a40d25b86f3e04a19c7b5d8e26f";
+        let uuid = ["4f0c2a9e", "-7b31-4d5e-a8c6-", "2e9f10b47d53"].concat();
+        let public = [
+            format!("Bugsnag.start({{ apiKey: '{hex}' }})\n"),
+            format!("Bugsnag.start({{\n  appVersion: '1.2.0',\n  apiKey: \"{hex}\",\n}})\n"),
+            format!("<script src=\"/bugsnag.min.js\" data-apikey=\"{hex}\"></script>\n"),
+            format!("BUGSNAG_API_KEY={hex}\n"),
+            format!(
+                "const p = new PubNub({{ publishKey: 'pub-c-{uuid}', subscribeKey: 'sub-c-{uuid}' }});\n"
+            ),
+        ];
+        for text in &public {
+            let found = scan("web/app.js", text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        let sec = ["Wq7LkP2xZa9Rt4", "Vn8Dc2Fa0MzPq7Ws3Yh6L", "b9Ej2Nu5Kt8Gx"].concat();
+        let found = scan(
+            "server/pubnub.js",
+            &format!("new PubNub({{ subscribeKey: 'sub-c-{uuid}', secretKey: 'sec-c-{sec}' }})\n"),
+        );
+        let ids: Vec<&str> = found.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(ids, ["pubnub-secret-key"]);
+        let found = scan("ops/.env", &format!("BUGSNAG_AUTH_TOKEN={sec}\n"));
+        let ids: Vec<&str> = found.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(ids, ["bugsnag-auth-token"]);
     }
 
     /// A real Stripe key whose random body held `abCdEf` was dropped as a placeholder.
