@@ -338,19 +338,11 @@ impl Classifier {
 
     /// The content signals a `charter:allow` marker silenced in `added` (`--show-suppressed`):
     /// those that fire once the markers are blanked out but not with them, each on the (0-based)
-    /// lines of `added` where a marker silenced it. Two more passes over the file, made only when
-    /// it holds a marker; the hot path never calls this.
+    /// lines of `added` where a marker silenced it. One automaton pass finds the signals' literals
+    /// and the markers together; a second, over the text with its markers blanked, is made only
+    /// when a marker silenced a hit. The hot path never calls this.
     pub fn silenced_signals(&self, path: &str, added: &[u8]) -> Vec<SilencedSignal> {
         let n = self.classes.len();
-        let markers: Vec<usize> = added
-            .windows(ALLOW.len())
-            .enumerate()
-            .filter(|(_, w)| *w == ALLOW.as_bytes())
-            .map(|(at, _)| at)
-            .collect();
-        if markers.is_empty() {
-            return Vec::new();
-        }
         let (mut excluded, mut path_hit) = (vec![false; n], vec![false; n]);
         for (ci, is_exclude, _) in self.class_globs.matches(path) {
             if *is_exclude {
@@ -363,19 +355,21 @@ impl Classifier {
         if (0..n).any(|ci| self.classes[ci].exclusive && !excluded[ci] && path_hit[ci]) {
             return Vec::new();
         }
-        let mut hits = Vec::new();
-        let fired = self.fired_signals_noting(path, added, &excluded, Some(&mut hits));
+        let mut noted = Noted::default();
+        let fired = self.fired_signals_noting(path, added, &excluded, Some(&mut noted));
+        if noted.silenced.is_empty() {
+            return Vec::new();
+        }
         // Same length, same offsets, same comments and strings: only the markers are gone.
         let mut blank = added.to_vec();
-        for &at in &markers {
+        for &at in &noted.markers {
             blank[at..at + ALLOW.len()].fill(b' ');
         }
         let unmarked = self.fired_signals(path, &blank, &excluded);
-        let lines = LineIndex::new(added);
-        let named = allowed_lines(path, added, &lines, &markers);
+        let named = &noted.allowed;
         let mut out: Vec<SilencedSignal> = Vec::new();
         let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (si, line) in hits {
+        for (si, line) in noted.silenced {
             if fired[si] || !unmarked[si] || !seen.insert((si, line)) {
                 continue;
             }
@@ -471,14 +465,13 @@ impl Classifier {
         self.fired_signals_noting(path, added, excluded, None)
     }
 
-    /// `fired_signals`, appending to `silenced` (when given) each (signal, line) hit that a
-    /// `charter:allow` marker on its line silenced, its regex (if any) matching there.
+    /// `fired_signals`, noting (when `noted` is given) what the markers silenced: see `Noted`.
     fn fired_signals_noting(
         &self,
         path: &str,
         added: &[u8],
         excluded: &[bool],
-        mut silenced: Option<&mut Vec<(usize, usize)>>,
+        noted: Option<&mut Noted>,
     ) -> Vec<bool> {
         let mut fired = vec![false; self.signals.len()];
         if self.literals.is_empty() {
@@ -533,6 +526,8 @@ impl Classifier {
             let lines = lines.get_or_insert_with(|| LineIndex::new(added));
             allowed_lines(path, added, lines, &markers)
         };
+        let noting = noted.is_some();
+        let mut silenced = Vec::new();
         let mut blobs: Option<Vec<(usize, usize)>> = None;
         let mut non_code: Option<Vec<(usize, usize, code::Span)>> = None;
         // For `all` signals: which of their literals have hit so far.
@@ -562,14 +557,14 @@ impl Classifier {
                 if let Some(ids) = allowed.get(&line) {
                     let class = &self.classes[sig.class].name;
                     if ids.is_empty() || ids.iter().any(|id| id == class || *id == sig.id) {
-                        if let Some(out) = silenced.as_deref_mut() {
+                        if noting {
                             let (from, to) = lines.span(line);
                             if sig
                                 .regex
                                 .as_ref()
                                 .is_none_or(|re| re.is_match(&added[from..to]))
                             {
-                                out.push((si, line));
+                                silenced.push((si, line));
                             }
                         }
                         continue;
@@ -597,6 +592,13 @@ impl Classifier {
                     fired[si] = true;
                 }
             }
+        }
+        if let Some(n) = noted {
+            *n = Noted {
+                silenced,
+                markers,
+                allowed,
+            };
         }
         fired
     }
@@ -630,6 +632,17 @@ impl Classifier {
         }
         self.default_tier
     }
+}
+
+/// What one pass of `fired_signals_noting` saw of the `charter:allow` markers, for
+/// `silenced_signals`: (signal, line) hits a marker on their line silenced (their regex, if any,
+/// matching there), where the markers start, and the lines they allow with the ids they name.
+/// Left empty when no literal of a signal in scope hit.
+#[derive(Default)]
+struct Noted {
+    silenced: Vec<(usize, usize)>,
+    markers: Vec<usize>,
+    allowed: BTreeMap<usize, Vec<String>>,
 }
 
 /// Lines holding a `charter:allow` marker inside a comment (as `detect::secrets::inline` reads

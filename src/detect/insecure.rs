@@ -61,15 +61,39 @@ pub const PREVIEW_MAX: usize = 80;
 
 /// The rule whose matches are credentials: never reported where a secret rule found one, and its
 /// value is always redacted in the preview.
-const CREDENTIAL_RULE: &str = "hardcoded-credential";
+pub const CREDENTIAL_RULE: &str = "hardcoded-credential";
 
-/// What a scan knows besides the text: the byte spans of the secret findings in it (reported,
-/// baselined or suppressed: a hard-coded credential there is the secret rule's fact, not a second
-/// one), and the redactor previews pass.
+/// What a scan knows besides the text: the byte spans of the secret rules' candidates in it
+/// (reported, baselined, suppressed by a marker, or hidden by a placeholder filter or an
+/// allowlist: a hard-coded credential there is the secret rule's fact, not a second one), and the
+/// redactor previews pass.
 #[derive(Clone, Copy, Default)]
 pub struct ScanContext<'a> {
+    /// Sorted and disjoint, as `merge_spans` leaves them: each match looks its overlap up.
     pub secret_spans: &'a [(usize, usize)],
     pub redactor: Option<Redactor<'a>>,
+}
+
+/// `spans` sorted by start, overlapping ones merged, empty ones dropped: the form
+/// `ScanContext::secret_spans` takes.
+pub fn merge_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.retain(|&(s, e)| s < e);
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
+        match out.last_mut() {
+            Some(last) if s < last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// The spans of sorted, disjoint `spans` that overlap `from..to`.
+fn spans_within(spans: &[(usize, usize)], from: usize, to: usize) -> &[(usize, usize)] {
+    let first = spans.partition_point(|&(_, e)| e <= from);
+    let n = spans[first..].partition_point(|&(s, _)| s < to);
+    &spans[first..first + n]
 }
 
 /// Insecure patterns that cannot be compiled. Shapes the parser rejects never get here.
@@ -357,6 +381,10 @@ impl InsecureScanner {
         if text.is_empty() || self.keywords.is_empty() || self.global_excludes.is_match(path) {
             return;
         }
+        debug_assert!(
+            cx.secret_spans.windows(2).all(|w| w[0].1 <= w[1].0),
+            "secret spans are merged"
+        );
         let mut excluded_rule = vec![false; self.rules.len()];
         for &ri in self.rule_excludes.matches(path) {
             excluded_rule[ri] = true;
@@ -470,13 +498,7 @@ impl InsecureScanner {
             let Some((from, to)) = hit else { continue };
             let credential = rule.id == CREDENTIAL_RULE;
             let (abs_from, abs_to) = (cursor.start + from, cursor.start + to);
-            if credential
-                && at
-                    .cx
-                    .secret_spans
-                    .iter()
-                    .any(|&(s, e)| s < abs_to && abs_from < e)
-            {
+            if credential && !spans_within(at.cx.secret_spans, abs_from, abs_to).is_empty() {
                 continue;
             }
             out.push(PatternMatch {
@@ -753,13 +775,9 @@ fn redact_piece(
     cx: ScanContext<'_>,
 ) -> String {
     let abs = |i: usize| line_start + i;
-    let mut spans: Vec<(usize, usize)> = cx
-        .secret_spans
+    let spans = spans_within(cx.secret_spans, abs(a), abs(b))
         .iter()
-        .filter(|&&(s, e)| s < abs(b) && abs(a) < e)
-        .map(|&(s, e)| (s.saturating_sub(line_start).max(a), (e - line_start).min(b)))
-        .collect();
-    spans.sort_unstable();
+        .map(|&(s, e)| (s.saturating_sub(line_start).max(a), (e - line_start).min(b)));
     let mut out = String::new();
     let mut i = a;
     for (s, e) in spans {
@@ -1149,6 +1167,19 @@ mod tests {
         );
         let split = "subprocess.run(\n    f\"tar czf {name}\",\n    shell=True,\n)\n";
         assert_eq!(ids(&s, "setup.py", split), ["shell-injection"]);
+    }
+
+    /// Secret spans are looked up by binary search: each credential match and preview piece
+    /// compared itself with every span of the file, which a file of many hidden candidates made
+    /// quadratic.
+    #[test]
+    fn secret_spans_are_merged_and_looked_up_by_overlap() {
+        let spans = merge_spans(vec![(5, 9), (0, 3), (2, 4), (9, 9), (9, 12), (20, 30)]);
+        assert_eq!(spans, [(0, 4), (5, 9), (9, 12), (20, 30)]);
+        assert_eq!(spans_within(&spans, 4, 5), []);
+        assert_eq!(spans_within(&spans, 3, 10), [(0, 4), (5, 9), (9, 12)]);
+        assert_eq!(spans_within(&spans, 12, 20), []);
+        assert_eq!(spans_within(&spans, 29, 40), [(20, 30)]);
     }
 
     /// One AWS key gave a secret denial plus hard-coded-credential warnings on the same value.

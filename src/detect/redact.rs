@@ -125,17 +125,19 @@ impl<'a> Redactor<'a> {
     /// `text` scanned as field `field`: its findings, and apart what a path allowlist broad
     /// enough to match the field's pseudo-path (`allow_paths: ["**"]`) hid. Those are redacted
     /// too, never reported: an allowlist stops a finding being reported, not a secret being
-    /// redacted.
+    /// redacted. Nothing else a filter or an allowlist hid is kept: no finding is built for it.
     fn scan_field(&self, field: Field, text: &[u8]) -> (Vec<SecretFinding>, Vec<SecretFinding>) {
+        let path = field.pseudo_path();
+        let lines = LineMap::Contiguous { first: 1 };
+        if !self.scanner.path_allowed(path) {
+            let mut found = Vec::new();
+            self.scanner.scan(path, text, lines, &mut found);
+            return (found, Vec::new());
+        }
         let mut found = Vec::new();
         let mut hidden = Vec::new();
-        self.scanner.scan_showing(
-            field.pseudo_path(),
-            text,
-            LineMap::Contiguous { first: 1 },
-            &mut found,
-            Some(&mut hidden),
-        );
+        self.scanner
+            .scan_showing(path, text, lines, &mut found, Some(&mut hidden));
         let unreported = hidden
             .into_iter()
             .filter(|h| h.by == "path")

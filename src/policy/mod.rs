@@ -5,6 +5,9 @@
 mod graph;
 pub mod metadata;
 mod sandbox;
+/// The thread CPU clock the sandbox measures with, for tests that bound a cost.
+#[cfg(test)]
+pub(crate) use sandbox::thread_cpu_time;
 
 use crate::model::{Level, Severity, Stage, Violation};
 use metadata::{Metadata, parse_header, test_rule_names};

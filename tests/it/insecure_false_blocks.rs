@@ -162,3 +162,91 @@ fn a_password_a_secret_rule_reports_is_one_finding_and_its_value_never_shows() {
     assert!(!text.contains("hardcoded-credential"), "{text}");
     assert!(!text.contains(&value[2..]), "{text}");
 }
+
+/// A credential a secret rule's stopword, allowlist regex, placeholder filter or path allowlist
+/// hid was reported by `hardcoded-credential` instead unless `--show-suppressed` was given: the
+/// secret rules' decision about a value is the one fact, in every command that judges content.
+#[test]
+fn a_credential_the_secret_rules_hid_is_not_reported_again_by_any_command() {
+    let r = Repo::new();
+    r.add(
+        ".charter/charter.yaml",
+        "version: 1\nsecrets:\n  stopwords: [fixturetoken]\n  allow_regexes: ['^Knowntest']\n  allow_paths: ['fixtures/**']\n",
+    );
+    r.add("README.md", "hello\n");
+    r.commit("init");
+    let random = ["Q8zLp3Wm", "7Rt2Xv9K", "d4YhB6nC"].concat();
+    r.add(
+        "app/settings.py",
+        format!(
+            "API_TOKEN = \"fixturetoken{random}\"\nSERVICE_TOKEN = \"Knowntest{random}\"\napi_token = \"replace-with-{random}\"\n"
+        ),
+    );
+    r.add("fixtures/app.py", format!("API_TOKEN = \"{random}\"\n"));
+    // A credential no secret rule takes (too short and plain): the insecure scan reports it.
+    r.add("app/db.py", "db_password = \"hunter2hunter2\"\n");
+    let msg = r.path().join(".git/CHARTER_TEST_MSG");
+    std::fs::write(&msg, "Add settings\n").unwrap();
+    let msg = msg.to_str().unwrap().to_string();
+    let json = |what: &str, run: &Run| -> Value {
+        serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{what}: {e}: {}", run.all()))
+    };
+    let credentials = |what: &str, run: &Run| -> Vec<String> {
+        json(what, run)["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| {
+                v["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("hardcoded-credential")
+            })
+            .map(|v| format!("{}:{}", v["path"].as_str().unwrap(), v["line"]))
+            .collect()
+    };
+    for show in [false, true] {
+        for args in [vec!["pre-commit"], vec!["scan"]] {
+            let mut args = args.clone();
+            args.extend(["--format", "json"]);
+            if show {
+                args.push("--show-suppressed");
+            }
+            let run = r.charter(&args);
+            assert_eq!(
+                credentials(&args.join(" "), &run),
+                ["app/db.py:1"],
+                "{args:?}"
+            );
+        }
+        // commit-msg judges no insecure pattern, but its document carries the files' facts.
+        let mut args = vec!["input", "--stage", "commit-msg", msg.as_str()];
+        if show {
+            args.push("--show-suppressed");
+        }
+        let doc = json("input", &r.charter(&args));
+        let found: Vec<String> = doc["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| {
+                f["insecure"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|m| m["id"] == "hardcoded-credential")
+                    .map(|m| format!("{}:{}", m["path"].as_str().unwrap(), m["line"]))
+            })
+            .collect();
+        assert_eq!(found, ["app/db.py:1"], "{args:?}");
+    }
+    r.commit("settings");
+    for show in [false, true] {
+        let mut args = vec!["ci", "--range", "HEAD~1..HEAD", "--format", "json"];
+        if show {
+            args.push("--show-suppressed");
+        }
+        let run = r.charter(&args);
+        assert_eq!(credentials("ci", &run), ["app/db.py:1"], "{args:?}");
+    }
+}

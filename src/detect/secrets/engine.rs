@@ -4,7 +4,7 @@
 use super::filters;
 use super::inline;
 use super::rules::{AllowList, CompiledRule, Target};
-use super::{HiddenFinding, SecretFinding, Suppression, fingerprint, redact};
+use super::{Hidden, HiddenFinding, SecretFinding, Suppression, fingerprint, redact};
 use crate::pattern::{
     Case, KeywordIndex, KeywordIndexBuilder, LineIndex, LineMap, extend_lines, line_span,
 };
@@ -42,7 +42,8 @@ struct Scratch {
     /// Whether a line-target allowlist (by address) matches a line: asked once per line, not
     /// once per candidate on it.
     line_hits: HashMap<(usize, usize, usize), bool>,
-    /// Whether rejected candidates are kept (with the reason) for `--show-suppressed`.
+    /// Whether candidates a filter or an allowlist removed are kept (for their spans, or to be
+    /// listed by `--show-suppressed`).
     keep_hidden: bool,
     /// Candidates a placeholder filter or an allowlist removed: rule, span, by, reason.
     hidden: Vec<(u32, usize, usize, &'static str, String)>,
@@ -144,21 +145,22 @@ impl Engine {
     }
 
     /// Scans one buffer; false when its path is allowlisted or its content binary (nothing more
-    /// is to be looked for in it).
+    /// is to be looked for in it). An allowlisted path is scanned only when its findings are to
+    /// be listed (`Hidden::List`).
     pub fn scan(
         &self,
         path: &str,
         text: &[u8],
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
-        hidden: Option<&mut Vec<HiddenFinding>>,
+        hidden: Hidden<'_>,
     ) -> bool {
         if self.path_allowed(path) {
             // Scanned only to say what the allowlist hides; nothing found here is reported.
-            if let Some(hidden) = hidden {
+            if let Hidden::List(hidden) = hidden {
                 let mut found = Vec::new();
                 let mut inner = Vec::new();
-                self.scan_body_showing(path, text, lines, &mut found, Some(&mut inner));
+                self.scan_body_showing(path, text, lines, &mut found, Hidden::List(&mut inner));
                 let reason = if self.allow_globs.is_match(path) {
                     "path matches secrets.allow_paths"
                 } else {
@@ -190,17 +192,23 @@ impl Engine {
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
     ) -> bool {
-        self.scan_body_showing(path, text, lines, out, None)
+        self.scan_body_showing(path, text, lines, out, Hidden::Drop)
     }
 
-    /// `scan_body`, appending to `hidden` (when given) what filters and allowlists removed.
+    /// Whether `path` is exempt from secret scanning (`secrets.allow_paths`, a gitleaks path
+    /// allowlist): nothing found in it is reported.
+    pub fn is_path_allowed(&self, path: &str) -> bool {
+        self.path_allowed(path)
+    }
+
+    /// `scan_body`, keeping what filters and allowlists removed as `hidden` asks.
     pub fn scan_body_showing(
         &self,
         path: &str,
         text: &[u8],
         lines: LineMap<'_>,
         out: &mut Vec<SecretFinding>,
-        hidden: Option<&mut Vec<HiddenFinding>>,
+        hidden: Hidden<'_>,
     ) -> bool {
         if text[..text.len().min(BINARY_PROBE)].contains(&0) {
             return false;
@@ -216,16 +224,19 @@ impl Engine {
             scratch.indexed = false;
             scratch.line_hits.clear();
             scratch.hidden.clear();
-            scratch.keep_hidden = hidden.is_some();
+            scratch.keep_hidden = !matches!(hidden, Hidden::Drop);
             self.prefilter(text, scratch);
             self.confirm(path, text, scratch);
             if scratch.raws.iter().any(|r| r.accepted) {
                 self.finish(path, text, lines, scratch, out);
             }
-            if let Some(hidden) = hidden
-                && !scratch.hidden.is_empty()
-            {
-                self.finish_hidden(path, text, lines, scratch, hidden);
+            match hidden {
+                Hidden::List(hidden) if !scratch.hidden.is_empty() => {
+                    self.finish_hidden(path, text, lines, scratch, hidden);
+                }
+                // The spans alone: no line, column, preview or fingerprint is worked out.
+                Hidden::Spans(spans) => spans.extend(scratch.hidden.drain(..).map(|h| (h.1, h.2))),
+                _ => {}
             }
         });
         true
@@ -386,6 +397,10 @@ impl Engine {
         }
         // A coverage badge's `badge.svg?token=…` (Codecov) is public by design.
         if rule.generic && badge_token(&text[..c.s]) {
+            return Verdict::Reject;
+        }
+        // A Bugsnag project key is sent by every client of the project (public by design).
+        if rule.generic && filters::bugsnag_project_key(c.name, &text[..c.s]) {
             return Verdict::Reject;
         }
         // The line is found through the index and each line-target allowlist is asked once per
@@ -870,6 +885,38 @@ mod tests {
             &format!("[![codecov]({url})](https://codecov.io/gh/o/r)\n"),
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    /// Publishable client keys were denied as leaked secrets: a Bugsnag project key in a browser
+    /// configuration (generic-api-key, bugsnag-api-key) and PubNub publish and subscribe keys. The
+    /// secret halves (a PubNub secret key, a Bugsnag auth token) still are.
+    #[test]
+    fn publishable_client_keys_are_not_secrets_and_their_secret_halves_are() {
+        let hex = "7c1e9a40d25b86f3e04a19c7b5d8e26f";
+        let uuid = ["4f0c2a9e", "-7b31-4d5e-a8c6-", "2e9f10b47d53"].concat();
+        let public = [
+            format!("Bugsnag.start({{ apiKey: '{hex}' }})\n"),
+            format!("Bugsnag.start({{\n  appVersion: '1.2.0',\n  apiKey: \"{hex}\",\n}})\n"),
+            format!("<script src=\"/bugsnag.min.js\" data-apikey=\"{hex}\"></script>\n"),
+            format!("BUGSNAG_API_KEY={hex}\n"),
+            format!(
+                "const p = new PubNub({{ publishKey: 'pub-c-{uuid}', subscribeKey: 'sub-c-{uuid}' }});\n"
+            ),
+        ];
+        for text in &public {
+            let found = scan("web/app.js", text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        let sec = ["Wq7LkP2xZa9Rt4", "Vn8Dc2Fa0MzPq7Ws3Yh6L", "b9Ej2Nu5Kt8Gx"].concat();
+        let found = scan(
+            "server/pubnub.js",
+            &format!("new PubNub({{ subscribeKey: 'sub-c-{uuid}', secretKey: 'sec-c-{sec}' }})\n"),
+        );
+        let ids: Vec<&str> = found.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(ids, ["pubnub-secret-key"]);
+        let found = scan("ops/.env", &format!("BUGSNAG_AUTH_TOKEN={sec}\n"));
+        let ids: Vec<&str> = found.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(ids, ["bugsnag-auth-token"]);
     }
 
     /// A real Stripe key whose random body held `abCdEf` was dropped as a placeholder.

@@ -381,6 +381,9 @@ const VALUE_DENY_PREFIXES: &[&[u8]] = &[
     b"md5:",
     b"pk_live_",
     b"pk_test_",
+    // PubNub publish and subscribe keys: every client holds them (the secret key, `sec-c-`, is not here).
+    b"pub-c-",
+    b"sub-c-",
     b"ssh-rsa",
     b"ssh-ed25519",
     b"ecdsa-sha2",
@@ -412,6 +415,20 @@ const VALUE_DENY_PREFIXES: &[&[u8]] = &[
     b"-----begin pgp message",
     b"-----begin age encrypted",
 ];
+
+/// Whether a generic candidate named `name` is a Bugsnag project key: an API key named within
+/// `before` (the text just before the value) of a Bugsnag client's configuration
+/// (`Bugsnag.start({ apiKey })`, `data-apikey`, `BUGSNAG_API_KEY`). Every Bugsnag client sends that
+/// key with its reports (browser and mobile apps ship it): public by design. The personal auth
+/// token is not an API key, and stays a secret (`bugsnag-auth-token`).
+pub fn bugsnag_project_key(name: &[u8], before: &[u8]) -> bool {
+    const LOOKBACK: usize = 256;
+    let lower = name.to_ascii_lowercase();
+    ["apikey", "api_key", "api-key"]
+        .iter()
+        .any(|k| lower.ends_with(k.as_bytes()))
+        && contains_ci(&before[before.len().saturating_sub(LOOKBACK)..], b"bugsnag")
+}
 
 /// Checks for a value captured by a generic `name = value` rule. `bare` is true when the value was not quoted,
 /// where code expressions (`os.environ[...]`, `var.x`, `getPassword()`) must not count as literals.

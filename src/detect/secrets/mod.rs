@@ -67,6 +67,23 @@ pub struct HiddenFinding {
     pub reason: String,
 }
 
+/// What a scan keeps of the candidates placeholder filters and allowlists removed.
+pub enum Hidden<'a> {
+    /// Nothing: only what is reported matters.
+    Drop,
+    /// Their byte spans in the scanned text, and nothing else: what the secret rules hid is still
+    /// their fact, which the insecure scan must not report again.
+    Spans(&'a mut Vec<(usize, usize)>),
+    /// Each as a redacted finding with the reason, as `--show-suppressed` lists it.
+    List(&'a mut Vec<HiddenFinding>),
+}
+
+impl<'a> From<Option<&'a mut Vec<HiddenFinding>>> for Hidden<'a> {
+    fn from(list: Option<&'a mut Vec<HiddenFinding>>) -> Hidden<'a> {
+        list.map_or(Hidden::Drop, Hidden::List)
+    }
+}
+
 /// What `git charter rules` lists for each rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RuleInfo {
@@ -172,11 +189,46 @@ impl Scanner {
         out: &mut Vec<SecretFinding>,
         hidden: Option<&mut Vec<HiddenFinding>>,
     ) {
+        self.scan_keeping(path, text, lines, out, hidden.into());
+    }
+
+    /// `scan`, keeping what placeholder filters and allowlists removed as `hidden` asks: listed
+    /// (and an allowlisted path then scanned too, its findings all hidden), or only their spans.
+    pub fn scan_keeping(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        out: &mut Vec<SecretFinding>,
+        hidden: Hidden<'_>,
+    ) {
         let first = out.len();
         if self.engine.scan(path, text, lines, out, hidden) {
             let mut budget = decode::BUDGET;
             decode::scan_encoded(&self.engine, path, text, lines, out, first, 0, &mut budget);
         }
+    }
+
+    /// Whether `path` is exempt from secret scanning (`secrets.allow_paths`, a gitleaks path
+    /// allowlist): `scan` finds nothing in it.
+    pub fn path_allowed(&self, path: &str) -> bool {
+        self.engine.is_path_allowed(path)
+    }
+
+    /// The spans of every candidate the content rules see in `text`, reported or hidden, whatever
+    /// the path allowlists say: what an allowlisted path holds that the secret rules would
+    /// otherwise have judged.
+    pub fn candidate_spans(
+        &self,
+        path: &str,
+        text: &[u8],
+        lines: LineMap<'_>,
+        spans: &mut Vec<(usize, usize)>,
+    ) {
+        let mut found = Vec::new();
+        self.engine
+            .scan_body_showing(path, text, lines, &mut found, Hidden::Spans(spans));
+        spans.extend(found.into_iter().flat_map(|f| f.spans));
     }
 
     /// Every active rule, built-in and imported, in load order.
