@@ -75,7 +75,12 @@ def fetch_package(src, work):
     elif reg == "debian" and src.get("debian") == "source":
         # The mirror may lack a package's .debian.tar (404) while its .orig.tar is there; the files
         # checked here come from the upstream tarball, so only the .orig.tar is required.
-        subprocess.run(["apt-get", "source", "--download-only", f"{name}={ver}"], cwd=dl,
+        # APT_SRC_CONFIG: an apt configuration with deb-src lines (tools/apt/), for source
+        # packages only; binary packages use the machine's own.
+        env = dict(os.environ)
+        if os.environ.get("APT_SRC_CONFIG"):
+            env["APT_CONFIG"] = os.environ["APT_SRC_CONFIG"]
+        subprocess.run(["apt-get", "source", "--download-only", f"{name}={ver}"], cwd=dl, env=env,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         upstream = ver.split(":")[-1].rsplit("-", 1)[0] if "-" in ver else ver.split(":")[-1]
         orig = glob.glob(os.path.join(dl, f"{name}_{upstream}.orig.tar.*"))[0]
