@@ -109,7 +109,9 @@ pub struct ClassDef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub path_weight: Option<u32>,
     /// Files this class claims by path get no class from content signals (dependency manifests
-    /// name crates, CI files name tools; neither is the code those names suggest). Default: `false`.
+    /// name crates, CI files name tools; neither is the code those names suggest); a file it
+    /// claims by its own content signals keeps only what other classes' globs give it.
+    /// Default: `false`.
     pub exclusive: bool,
     /// This class is not reported when any of these classes is (a weaker variant of them).
     /// Each must name a class of the charter. Default: `[]`.

@@ -438,6 +438,16 @@ impl Classifier {
             by_score[ci] = score[ci] > 0 && total >= class.min_score;
             member[ci] = !excluded[ci] && (decided_by_path || by_score[ci]);
         }
+        // An exclusive class that claims a file by its own content signals (a workflow kept
+        // outside `.github/workflows/`) leaves the other classes only what their paths claim:
+        // the tools and secrets a CI file names are not the code those names suggest.
+        if (0..n).any(|ci| self.classes[ci].exclusive && member[ci] && !path_hit[ci]) {
+            for cj in 0..n {
+                if !self.classes[cj].exclusive && !path_hit[cj] {
+                    member[cj] = false;
+                }
+            }
+        }
         let mut hits = Vec::new();
         for ci in 0..n {
             if !member[ci] || self.classes[ci].yield_to.iter().any(|&o| member[o]) {
@@ -1049,6 +1059,66 @@ mod tests {
         assert_eq!(classes("app/Http/Guard.php", php), ["auth"]);
         let js = "const name = cfg.xsrfCookieName;\nconst value = readXsrfCookie(name);\nif (value) headers.set(cfg.xsrfHeaderName, value);\n";
         assert!(classes("lib/send.js", js).is_empty());
+    }
+
+    #[test]
+    fn csrf_and_session_middleware_is_auth() {
+        // A middleware that keeps a CSRF token in a cookie and refuses a request without it.
+        let go = "func (p *guard) ServeHTTP(w http.ResponseWriter, r *http.Request) {\n\trealToken := p.readCsrfCookie(r)\n\tif !sameToken(realToken, r.Header.Get(p.opts.RequestHeader)) {\n\t\tw.WriteHeader(http.StatusForbidden)\n\t\treturn\n\t}\n\tp.h.ServeHTTP(w, r)\n}\n";
+        assert_eq!(classes("guard.go", go), ["auth"]);
+        // A cookie-session store setting the session cookie's lifetime and flags.
+        let ts = "export class CookieStore {\n  save(ctx, session) {\n    ctx.cookies.set(this.key, encode(session), { maxAge: this.opts.maxAge, httpOnly: true });\n  }\n  load(ctx) { return decode(ctx.cookies.get(this.key)); }\n}\nconst sessionStore = new CookieStore(opts);\n";
+        assert_eq!(classes("src/store.ts", ts), ["auth"]);
+        // A cookie jar alone is not session code.
+        let rs = "pub fn set_flags(c: &mut Cookie) {\n    c.set_http_only(true);\n    c.set_same_site(SameSite::Lax);\n}\n";
+        assert!(classes("src/jar.rs", rs).is_empty());
+    }
+
+    #[test]
+    fn a_salted_password_hasher_is_auth_and_crypto() {
+        let js = "const crypto = require('crypto');\nfunction genSalt(rounds, cb) {\n  crypto.randomBytes(16, (err, buf) => cb(err, encodeSalt(buf, rounds)));\n}\nfunction compare(data, encrypted, cb) {\n  return binding.compare(data, encrypted, cb);\n}\nmodule.exports = { genSalt, compare };\n";
+        let got = classes("lib/hasher.js", js);
+        assert!(got.contains(&"auth".to_string()), "{got:?}");
+        let py = "from argon2 import low_level\n\ndef hash_secret(secret, salt):\n    return low_level.hash_secret(secret=secret, salt=salt, password=secret)\n";
+        assert!(classes("argon_wrap.py", py).contains(&"auth".to_string()));
+    }
+
+    #[test]
+    fn a_token_cache_that_persists_tokens_is_secrets() {
+        let ts = "export class TokenCache {\n  async save(plugin: ICachePlugin) {\n    await plugin.afterCacheAccess(this.serialize());\n  }\n}\n";
+        assert!(classes("src/cache.ts", ts).contains(&"secrets".to_string()));
+        // A cache of rendered pages is not.
+        let other =
+            "class PageCache:\n    def save(self, key, html):\n        self.store[key] = html\n";
+        assert!(classes("cache.py", other).is_empty());
+    }
+
+    #[test]
+    fn ansible_database_users_and_grants_are_auth() {
+        let yml = "- name: Ensure database users exist.\n  community.mysql.mysql_user:\n    name: \"{{ item.name }}\"\n    priv: \"{{ item.priv | default('*.*:USAGE') }}\"\n    state: present\n  loop: \"{{ mysql_users }}\"\n";
+        let got = classes("roles/db/tasks/users.yml", yml);
+        assert!(got.contains(&"auth".to_string()), "{got:?}");
+        assert!(got.contains(&"infra".to_string()), "{got:?}");
+        let plain = "- name: Install packages.\n  ansible.builtin.package:\n    name: mysql-server\n    state: present\n";
+        assert_eq!(classes("roles/db/tasks/setup.yml", plain), ["infra"]);
+    }
+
+    #[test]
+    fn a_workflow_outside_github_workflows_is_ci_only() {
+        // Its login, password and role keys would make it auth; a CI file names them for the job.
+        let yml = "name: Deploy\non:\n  push:\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker/login-action@v3\n        with:\n          login-server: registry.example.test\n          username: ${{ secrets.REGISTRY_USER }}\n          password: ${{ secrets.REGISTRY_PASSWORD }}\n      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: ${{ vars.DEPLOY_ROLE }}\n          roles: deploy\n";
+        assert_eq!(classes("templates/deploy-aws.yml", yml), ["ci"]);
+    }
+
+    #[test]
+    fn primitive_implementations_are_crypto_plain_bit_twiddling_is_not() {
+        let rs = "pub fn compress256(state: &mut [u32; 8], block: &[u8; 64]) {\n    let s0 = w[1].rotate_right(7) ^ w[1].rotate_right(18);\n    let t = Sha256::K[0].wrapping_add(s0);\n}\n";
+        assert_eq!(classes("src/soft.rs", rs), ["crypto"]);
+        let hash = "fn mix(x: u64) -> u64 {\n    x.rotate_left(5).wrapping_add(0x9e37)\n}\n";
+        assert!(classes("src/hasher.rs", hash).is_empty());
+        let tls = "apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.crt: {{ .Values.cert | b64enc }}\n  tls.key: {{ .Values.key | b64enc }}\n";
+        let got = classes("charts/app/templates/tls.yaml", tls);
+        assert!(got.contains(&"crypto".to_string()), "{got:?}");
     }
 
     #[test]

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=IAccessControlOptions.js.map

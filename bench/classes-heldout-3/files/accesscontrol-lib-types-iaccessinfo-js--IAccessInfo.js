@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=IAccessInfo.js.map

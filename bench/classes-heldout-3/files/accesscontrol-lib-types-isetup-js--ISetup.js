@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=ISetup.js.map

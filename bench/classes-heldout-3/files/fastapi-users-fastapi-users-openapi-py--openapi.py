@@ -1,0 +1,3 @@
+from typing import Any
+
+OpenAPIResponseType = dict[int | str, dict[str, Any]]

@@ -1,0 +1,2 @@
+# -*- ruby encoding: utf-8 -*-
+require_relative 'net/ldap'

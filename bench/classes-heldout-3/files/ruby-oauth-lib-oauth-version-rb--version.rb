@@ -1,0 +1,3 @@
+module OAuth
+  VERSION = "0.5.4"
+end

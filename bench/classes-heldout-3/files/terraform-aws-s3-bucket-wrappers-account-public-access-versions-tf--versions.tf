@@ -1,0 +1,13 @@
+terraform {
+  required_version = ">= 1.5.7"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 6.42"
+    }
+  }
+
+  provider_meta "aws" {
+  }
+}

@@ -1,0 +1,9 @@
+#!/bin/bash
+# downloads for bench/classes-heldout-3 (seeded picks, see README)
+B=/work/data/heldout3
+cd $B/pypi && for p in djangorestframework-simplejwt django-axes django-otp flask-bcrypt flask-principal flask-session casbin ldap3 keystoneauth1 pyjks acme webauthn pyspnego truststore fastapi-users python-gnupg attrs cachetools python-multipart marshmallow sshtunnel oauth2client; do pip download -q --no-deps --only-binary :all: -d . $p || echo "FAIL pypi $p"; done
+cd $B/npm && for p in argon2 scrypt-js @noble/hashes elliptic jsrsasign jws speakeasy tiny-csrf express-openid-connect @okta/jwt-verifier keycloak-connect connect-mongo @aws-sdk/credential-provider-env @hapi/iron grant accesscontrol @casl/ability koa-passport pem commander ws ms chalk; do npm pack --silent $p >/dev/null || echo "FAIL npm $p"; done
+cd $B/crates && python3 $(dirname $0)/crates.py aes-siv chacha20 x25519-dalek p256 hkdf sha1 md-5 rustls-pemfile axum-extra tower-cookies casbin age zeroize subtle serde_yaml rand rpassword totp-lite reqwest
+cd $B/deb/bin && for p in golang-github-go-ldap-ldap-dev golang-github-gin-gonic-gin-dev golang-github-docker-docker-credential-helpers-dev golang-github-spf13-viper-dev golang-github-go-chi-chi-dev golang-github-appleboy-gin-jwt-dev golang-github-xdg-go-scram-dev golang-github-emersion-go-sasl-dev ruby-rack-attack ruby-omniauth-saml ruby-rack-protection ruby-ed25519 ruby-net-ldap ruby-ssh-data ruby-declarative-policy ruby-mime-types ruby-oauth ruby-json-jwt php-nesbot-carbon php-symfony-security-bundle php-sabre-dav php-random-compat; do apt-get download -q $p >/dev/null 2>&1 || echo "FAIL deb $p"; done
+cd $B/deb/src && for p in jsch shiro libcommons-codec-java libscram-java picocli; do APT_CONFIG=$B/apt/apt.conf apt-get source -q --download-only $p >/dev/null 2>&1 || echo "FAIL src $p"; done
+echo DONE
