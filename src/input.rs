@@ -8,7 +8,7 @@ use crate::detect::redact::Redacted;
 use crate::detect::secrets::{HiddenFinding, SecretFinding};
 use crate::detect::trailers::Trailer;
 use crate::model::{FileStatus, Ident, SkipReason, Stage};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Bump on any incompatible change to the document's shape; additions keep the version.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -116,12 +116,17 @@ pub struct Commit {
     pub findings: Vec<SecretFinding>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Deserialised only from the hooks' cache (`app::cache`), which this binary wrote from a `File`
+/// it had built: the redacted fields come back through `redact::from_cache`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct File {
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
     pub path: Redacted<String>,
     /// `added`, `modified`, `deleted`, `renamed`, `copied`, `typechange`.
     pub status: FileStatus,
     /// Previous path for renames and copies.
+    #[serde(deserialize_with = "crate::detect::redact::from_cache_option")]
     pub old_path: Option<Redacted<String>>,
     /// Size in bytes of the new content (0 for a deletion).
     pub size: u64,
@@ -132,7 +137,7 @@ pub struct File {
     pub removed_lines: u32,
     pub tier: String,
     /// The path matches `bulk.exclude_paths` (present only when true).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bulk_excluded: bool,
     pub classes: Vec<String>,
     pub findings: Vec<SecretFinding>,
@@ -149,19 +154,21 @@ pub struct File {
 
 /// A class signal a `charter:allow` marker in a comment silenced, where and by which marker, with
 /// its line's redacted preview (`--show-suppressed`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SilencedSignal {
     pub class: String,
     /// The signal's id (`classes.<class>.signals[].id`).
     pub signal: String,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
     pub path: Redacted<String>,
     pub line: u32,
     /// `charter:allow`, or `charter:allow=<class or signal id>`.
     pub marker: String,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
     pub preview: Redacted<String>,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Stats {
     pub files: u32,
     pub scanned_files: u32,

@@ -80,7 +80,7 @@ fn index_input(
     let changes = session.staged()?;
     let git = session.git_settings();
     let commit = session.commit_facts(message, git.author.clone(), git.committer.clone());
-    let analysis = session.detectors.analyze(&changes);
+    let analysis = session.analyze_staged(&changes);
     let baselined = analysis.baselined;
     let input = session.input(stage, &session.repo.head_info(), commit, analysis);
     Ok((input, baselined))

@@ -6,6 +6,7 @@
 //! - `hooks`: pre-commit, commit-msg, input; `ci`: ci and pre-push; `scan`: scan and baseline;
 //! - `policy`: policy test / check / list, explain, charter, rules; `init`: the starter `.charter/`.
 
+pub mod cache;
 pub mod ci;
 pub mod hooks;
 pub mod init;

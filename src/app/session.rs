@@ -586,6 +586,9 @@ pub struct Session {
     pub charter: LoadedCharter,
     pub detectors: Detectors,
     pub sources: Vec<Source>,
+    /// What the hooks' analysis cache is keyed by besides the changes (`cache::charter_digest`);
+    /// set only for the hooks, `None` elsewhere and when this binary cannot name itself.
+    pub cache_digest: Option<String>,
     git: OnceLock<Git>,
 }
 
@@ -597,6 +600,7 @@ impl Session {
             repo,
             charter: parts.charter,
             sources: parts.sources,
+            cache_digest: None,
             git: OnceLock::new(),
         })
     }
@@ -613,7 +617,28 @@ impl Session {
     pub fn open_with_evaluator(dir: &Path) -> Result<(Session, PendingEvaluator)> {
         let (repo, parts) = work_tree_parts(dir)?;
         let pending = PendingEvaluator::spawn(&parts);
-        Ok((Session::new(repo, parts)?, pending))
+        let showing = SHOW_SUPPRESSED.load(std::sync::atomic::Ordering::Relaxed);
+        let digest = super::cache::charter_digest(&parts, showing);
+        let mut session = Session::new(repo, parts)?;
+        session.cache_digest = digest;
+        Ok((session, pending))
+    }
+
+    /// The analysis of the staged `changes`: the one pre-commit (or an earlier commit-msg) left in
+    /// the cache for exactly these changes under this charter and binary, else made now and left
+    /// there for the next hook of the same commit.
+    pub fn analyze_staged(&self, changes: &ChangeSet) -> Analysis {
+        let Some(digest) = &self.cache_digest else {
+            return self.detectors.analyze(changes);
+        };
+        let key = super::cache::key(digest, changes);
+        let git_dir = self.repo.git_dir();
+        if let Some(analysis) = super::cache::load(git_dir, &key) {
+            return analysis;
+        }
+        let analysis = self.detectors.analyze(changes);
+        super::cache::store(git_dir, &key, &analysis);
+        analysis
     }
 
     pub fn evaluator(&self) -> Result<Evaluator> {

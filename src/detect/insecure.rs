@@ -15,11 +15,12 @@ use crate::pattern::{
 use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
 use crate::rules::insecure::{InsecureRule, builtin_rules};
 use globset::GlobSet;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct PatternMatch {
     pub id: String,
     pub title: String,
@@ -34,20 +35,20 @@ pub struct PatternMatch {
     /// replaced by their redacted preview, the value of a hard-coded credential and any other
     /// long random-looking token by `secrets::redact`'s, and the result passes the redactor as a
     /// `Field::Preview` (every candidate redacted, filtered and allowlisted ones too).
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub preview: String,
     /// The path matches `insecure.relaxed_paths` (test fixtures, examples): the policy treats the
     /// finding as in the experimental tier (present only when true).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub relaxed: bool,
     /// Set when a `charter:allow` (or `charter:allow=<id>`) marker in a comment on the line
     /// suppresses it; the policy then reports nothing.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<InlineAllow>,
 }
 
 /// How an insecure finding was suppressed in the source (as a secret finding's `Suppression`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InlineAllow {
     /// Always `inSource`: a marker in the scanned text.
     pub kind: &'static str,

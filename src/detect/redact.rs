@@ -5,7 +5,7 @@
 use crate::detect::secrets::{Scanner, SecretFinding, redact_spans};
 use crate::model::Ident;
 use crate::pattern::LineMap;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::ops::Deref;
 
@@ -40,6 +40,20 @@ impl Redacted<String> {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A redacted value read back from the hooks' cache (`app::cache`), the one place a `Redacted` is
+/// made without a `Redactor`: the cache holds only values this binary redacted itself, serialised
+/// from `Redacted` fields, under a key that names this binary and its charter.
+pub(crate) fn from_cache<'de, D: Deserializer<'de>>(d: D) -> Result<Redacted<String>, D::Error> {
+    String::deserialize(d).map(Redacted)
+}
+
+/// `from_cache` for an optional field.
+pub(crate) fn from_cache_option<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Redacted<String>>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.map(Redacted))
 }
 
 impl<T: fmt::Display> fmt::Display for Redacted<T> {

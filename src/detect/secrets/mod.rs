@@ -15,11 +15,11 @@ use crate::config::secrets::SecretsConfig;
 use crate::pattern::{LineMap, glob_set};
 use crate::rules::check::{Example, Problem, RuleExamples, RuleSet};
 use rules::{AllowList, Target};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// One detected secret. Holds no secret bytes: only a redacted preview and a hash-based fingerprint.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SecretFinding {
     pub rule_id: String,
     pub title: String,
@@ -31,15 +31,15 @@ pub struct SecretFinding {
     pub preview: String,
     /// Stable across line moves: `<rule_id>:<path>:<first 16 hex of sha256(secret)>`.
     pub fingerprint: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entropy: Option<f32>,
     /// Set when an inline marker in a comment on the finding's line suppresses it; the finding is
     /// still reported (as suppressed), and the charter's `secrets.inline_ignore` decides what that means.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppression>,
     /// Set (`base64`) when the secret was found in a value decoded from the text; `line` and
     /// `column` are then those of the encoded value, and `spans` cover it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decoded: Option<&'static str>,
     /// Byte ranges of the secret (and of a paired companion) in the buffer that was scanned, for
     /// redacting exactly that buffer; never serialised (empty for a path-only finding).
@@ -48,7 +48,7 @@ pub struct SecretFinding {
 }
 
 /// How a finding was suppressed in the source (SARIF 2.1.0's `suppression` object).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Suppression {
     /// Always `inSource`: a marker in the scanned text.
     pub kind: &'static str,
@@ -58,7 +58,7 @@ pub struct Suppression {
 
 /// A candidate that a placeholder filter, an allowlist or the baseline removed: not a finding, but
 /// listed by `--show-suppressed` with the reason (redacted like every finding).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HiddenFinding {
     #[serde(flatten)]
     pub finding: SecretFinding,

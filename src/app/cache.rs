@@ -1,0 +1,232 @@
+//! What pre-commit analysed, kept for commit-msg: `git commit` runs both hooks over the same
+//! index, and the second need not scan the same staged lines again. One file,
+//! `<git dir>/charter/cache/hooks.json`, safe to delete at any time.
+//!
+//! The entry is keyed by everything the analysis is a function of, so a stale one can never change
+//! a verdict: this binary (version, size, modification time), the `--show-suppressed` switch, the
+//! charter parts the detectors are built from (the charter's text and its effective form, the
+//! gitleaks files it names, the baseline) and the staged changes themselves (every file's path,
+//! status, blob, sizes and added lines, as the diff of HEAD to the index yields them). A key that
+//! does not match, a file that does not parse, a missing directory: the analysis is made again,
+//! never an error. An entry is written only if it reads back to the same document.
+//!
+//! The entry holds the analysed files exactly as the input document and `--show-suppressed` show
+//! them: redacted paths and previews, fingerprints; no added line and no secret.
+
+use super::session::{Analysis, CharterParts};
+use crate::collect::ChangeSet;
+use crate::detect::secrets::HiddenFinding;
+use crate::input::SilencedSignal;
+use crate::input::{File, Stats};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// Changes whenever the entry's shape or meaning does.
+const FORMAT: &str = "git-charter hook cache 1";
+
+/// Where the entry lives under a repository's (or linked worktree's) git directory.
+pub fn path(git_dir: &Path) -> PathBuf {
+    git_dir.join("charter").join("cache").join("hooks.json")
+}
+
+/// A digest of what the detectors are built from, or `None` when this binary cannot name itself
+/// (then nothing is cached).
+pub fn charter_digest(parts: &CharterParts, showing: bool) -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let mut h = Sha256::new();
+    field(&mut h, FORMAT.as_bytes());
+    field(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+    field(&mut h, exe.as_os_str().as_encoded_bytes());
+    field(&mut h, &meta.len().to_le_bytes());
+    field(&mut h, &modified.as_nanos().to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        field(&mut h, &meta.ino().to_le_bytes());
+        field(&mut h, &meta.dev().to_le_bytes());
+    }
+    field(&mut h, &[u8::from(showing)]);
+    let c = &parts.charter;
+    field(&mut h, c.text.as_deref().unwrap_or("\0default").as_bytes());
+    field(&mut h, serde_json::to_string(&c.charter).ok()?.as_bytes());
+    for (origin, text) in &parts.gitleaks {
+        field(&mut h, origin.as_bytes());
+        field(&mut h, text.as_bytes());
+    }
+    let mut baseline: Vec<&String> = parts.baseline.iter().collect();
+    baseline.sort();
+    field(&mut h, &(baseline.len() as u64).to_le_bytes());
+    for b in baseline {
+        field(&mut h, b.as_bytes());
+    }
+    Some(hex(&h.finalize()))
+}
+
+/// The key of one analysis: the charter's digest and the staged changes, byte for byte.
+pub fn key(charter: &str, changes: &ChangeSet) -> String {
+    let mut h = Sha256::new();
+    field(&mut h, charter.as_bytes());
+    field(&mut h, &(changes.files.len() as u64).to_le_bytes());
+    for f in &changes.files {
+        field(&mut h, f.path.as_bytes());
+        field(&mut h, f.old_path.as_deref().unwrap_or("\0").as_bytes());
+        field(&mut h, format!("{:?}", f.status).as_bytes());
+        field(&mut h, format!("{:?}", f.skipped).as_bytes());
+        field(&mut h, f.blob.as_deref().unwrap_or("\0").as_bytes());
+        field(&mut h, &f.size.to_le_bytes());
+        field(&mut h, &[u8::from(f.binary)]);
+        field(&mut h, &f.removed_lines.to_le_bytes());
+        let numbers: Vec<u8> = f
+            .added_line_numbers
+            .iter()
+            .flat_map(|n| n.to_le_bytes())
+            .collect();
+        field(&mut h, &numbers);
+        field(&mut h, &f.added);
+    }
+    hex(&h.finalize())
+}
+
+/// The analysis stored under `key`, if the entry is there, whole and for this key.
+pub fn load(git_dir: &Path, key: &str) -> Option<Analysis> {
+    let bytes = std::fs::read(path(git_dir)).ok()?;
+    let entry = decode(bytes)?;
+    if entry.format != FORMAT || entry.key != key {
+        return None;
+    }
+    Some(entry.into_analysis())
+}
+
+/// Findings name their marker, filter and encoding with `&'static str` constants, which borrow from
+/// the text they are read from: the entry's text is leaked (once per hook process, a few KiB).
+/// A string with an escape cannot be borrowed: that entry is not read back, as a corrupt one.
+fn decode(bytes: Vec<u8>) -> Option<Entry> {
+    let text: &'static str = Box::leak(String::from_utf8(bytes).ok()?.into_boxed_str());
+    serde_json::from_str(text).ok()
+}
+
+/// Stores `analysis` under `key`, replacing any other entry. Best effort: a cache that cannot be
+/// written is no cache.
+pub fn store(git_dir: &Path, key: &str, analysis: &Analysis) {
+    let Some(bytes) = encode(key, analysis) else {
+        return;
+    };
+    let file = path(git_dir);
+    let Some(dir) = file.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let _ = crate::fsutil::write_atomic(&file, &bytes, crate::fsutil::WriteOptions::REPLACE);
+}
+
+/// The entry's bytes, or `None` if they would not read back to the same analysis (a value JSON
+/// cannot carry exactly is not cached).
+fn encode(key: &str, analysis: &Analysis) -> Option<Vec<u8>> {
+    let entry = EntryRef {
+        format: FORMAT,
+        key,
+        files: analysis
+            .files
+            .iter()
+            .map(|file| CachedFileRef {
+                file,
+                hidden: &file.hidden,
+                silenced: &file.silenced,
+            })
+            .collect(),
+        stats: &analysis.stats,
+        baselined: analysis.baselined,
+    };
+    let bytes = serde_json::to_vec(&entry).ok()?;
+    let back = decode(bytes.clone())?;
+    let again = serde_json::to_vec(&back.as_ref()).ok()?;
+    (again == bytes).then_some(bytes)
+}
+
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    format: &'a str,
+    key: &'a str,
+    files: Vec<CachedFileRef<'a>>,
+    stats: &'a Stats,
+    baselined: u32,
+}
+
+/// A file with what its own serialisation leaves out (kept for `--show-suppressed`).
+#[derive(Serialize)]
+struct CachedFileRef<'a> {
+    file: &'a File,
+    hidden: &'a [HiddenFinding],
+    silenced: &'a [SilencedSignal],
+}
+
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+struct Entry {
+    format: String,
+    key: String,
+    files: Vec<CachedFile>,
+    stats: Stats,
+    baselined: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+struct CachedFile {
+    file: File,
+    hidden: Vec<HiddenFinding>,
+    silenced: Vec<SilencedSignal>,
+}
+
+impl Entry {
+    fn as_ref(&self) -> EntryRef<'_> {
+        EntryRef {
+            format: &self.format,
+            key: &self.key,
+            files: self
+                .files
+                .iter()
+                .map(|c| CachedFileRef {
+                    file: &c.file,
+                    hidden: &c.hidden,
+                    silenced: &c.silenced,
+                })
+                .collect(),
+            stats: &self.stats,
+            baselined: self.baselined,
+        }
+    }
+
+    fn into_analysis(self) -> Analysis {
+        Analysis {
+            files: self
+                .files
+                .into_iter()
+                .map(|c| File {
+                    hidden: c.hidden,
+                    silenced: c.silenced,
+                    ..c.file
+                })
+                .collect(),
+            stats: self.stats,
+            baselined: self.baselined,
+        }
+    }
+}
+
+/// A length-prefixed field, so that no two different sequences of fields hash alike.
+fn field(h: &mut Sha256, bytes: &[u8]) {
+    h.update((bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
