@@ -63,6 +63,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/secrets/keys.toml"),
     ),
     (
+        "rules/secrets/services.toml",
+        include_str!("../../rules/secrets/services.toml"),
+    ),
+    (
         "rules/secrets/generic.toml",
         include_str!("../../rules/secrets/generic.toml"),
     ),
