@@ -51,6 +51,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/secrets/devops.toml"),
     ),
     (
+        "rules/secrets/services.toml",
+        include_str!("../../rules/secrets/services.toml"),
+    ),
+    (
         "rules/secrets/credentials.toml",
         include_str!("../../rules/secrets/credentials.toml"),
     ),
