@@ -42,6 +42,24 @@ pub fn contains(hay: &[u8], needle: &[u8]) -> bool {
     occurrences(hay, needle).next().is_some()
 }
 
+/// The input document's own text with nothing in it (field names such as `skipped_binary`, enum
+/// values): a "secret" that spells part of it is found there whatever was redacted. Found by
+/// commit_msg: a connection string whose password was `skipped_binary`, a key of the stats.
+pub fn empty_document() -> &'static str {
+    static DOC: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        use git_charter::input::{self, Input, Stats};
+        let doc = Input::new(
+            git_charter::model::Stage::PreCommit,
+            input::Repo::default(),
+            input::Commit::default(),
+            Vec::new(),
+            Stats::default(),
+        );
+        serde_json::to_string(&doc).expect("input serialises")
+    });
+    &DOC
+}
+
 /// Panics if `output` holds `secret`. The panic message names only the secret's length, never
 /// the secret.
 pub fn assert_absent(what: &str, output: &str, secret: &[u8]) {
