@@ -504,3 +504,27 @@ fn an_error_quoting_a_secret_prints_it_redacted_with_its_exit_code() {
     assert!(run.stderr.contains("charter.yaml:2"), "{}", run.stderr);
     assert!(!run.all().contains(&token[8..]), "{}", run.all());
 }
+
+/// Found by fuzz/commit_msg: a database password that spells a key of the input document
+/// (`skipped_binary`, a field of the stats) is the message's secret only. It is redacted from the
+/// message and the document keeps its own key (the harness had taken the key for a leak).
+#[test]
+fn a_password_spelling_a_key_of_the_input_document_is_redacted_from_the_message_only() {
+    let r = Repo::new();
+    let msg = "Add the report job\n\nsqlplus -s system/skipped_binary@//db-host:1521/ORCL\n";
+    r.write(".git/CHARTER_TEST_MSG", msg);
+    let run = r.charter(&["input", "--stage", "commit-msg", ".git/CHARTER_TEST_MSG"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("input is JSON");
+    let message = doc["commit"]["message"].as_str().expect("a message");
+    assert!(
+        message.contains("sqlplus -s system/") && !message.contains("skipped_binary"),
+        "{message}"
+    );
+    let findings = doc["commit"]["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().any(|f| f["path"] == "<commit message>"),
+        "{doc:#}"
+    );
+    assert!(doc["stats"].get("skipped_binary").is_some(), "{doc:#}");
+}
