@@ -82,8 +82,26 @@ pub enum Command {
     Ci(CiArgs),
     /// Scan files or directories for secrets and insecure patterns through the same policies.
     Scan {
-        /// Files or directories (default: the current directory).
+        /// Files or directories (default: the current directory); with `--history`, revisions
+        /// (`main`, `v1.0..main`, `^old`; default: every ref and HEAD).
+        #[arg(value_name = "PATHS|REVS")]
         paths: Vec<PathBuf>,
+        /// Scan every blob reachable from the revisions instead of files on disk, each blob once;
+        /// each finding is reported with the commit and path that first introduced it, and whether
+        /// it is still in HEAD.
+        #[arg(long)]
+        history: bool,
+        /// With `--history`: only commits committed at or after DATE (`2024-01-31`,
+        /// `2024-01-31T12:00:00+01:00`, `@1706659200`, `2 weeks ago`).
+        #[arg(long, value_name = "DATE", requires = "history")]
+        since: Option<String>,
+        /// With `--history`: only commits committed at or before DATE.
+        #[arg(long, value_name = "DATE", requires = "history")]
+        until: Option<String>,
+        /// With `--history`: skip blobs larger than this (`512K`, `10M`, `1G` or bytes; default:
+        /// the charter's `limits.max_file_size`).
+        #[arg(long, value_name = "SIZE", requires = "history", value_parser = parse_size)]
+        max_blob_size: Option<u64>,
     },
     /// Print the input document the policies receive.
     Input {
@@ -188,4 +206,23 @@ pub enum PolicyCommand {
         #[arg(long)]
         markdown: bool,
     },
+}
+
+/// `512`, `512K`, `10M`, `1G` (binary multiples; `KiB`, `MB` and the like are read the same way).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let (n, unit) = t.split_at(digits);
+    let n: u64 = n
+        .parse()
+        .map_err(|_| format!("`{s}`: expected a size such as 512K, 10M or 1G"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("`{s}`: expected a size such as 512K, 10M or 1G")),
+    };
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{s}`: too large"))
 }

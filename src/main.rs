@@ -136,7 +136,29 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&report::policy::rules(&rules, cli.global.format))?;
             Ok(exit::OK)
         }
-        Command::Scan { paths } => verdict(&app::scan::scan(&dir, paths)?, cli),
+        Command::Scan {
+            paths,
+            history,
+            since,
+            until,
+            max_blob_size,
+        } => {
+            let report = if *history {
+                let args = app::history::HistoryArgs {
+                    revs: paths
+                        .iter()
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .collect(),
+                    since: since.clone(),
+                    until: until.clone(),
+                    max_blob_size: *max_blob_size,
+                };
+                app::history::scan_history(&dir, &args)?
+            } else {
+                app::scan::scan(&dir, paths)?
+            };
+            verdict(&report, cli)
+        }
         Command::Baseline { paths, replace } => {
             let mode = if *replace {
                 app::scan::BaselineMode::Replace

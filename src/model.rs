@@ -254,7 +254,12 @@ pub struct Violation {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub remediation: Option<String>,
-    /// The commit the violation belongs to (CI and pre-push only).
+    /// The commit the violation belongs to (CI and pre-push only; `scan --history`: the commit
+    /// that introduced it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
+    /// `scan --history` only: whether what the violation is about is still in HEAD's tree (a
+    /// secret removed since is still in the history, and still to be rotated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_head: Option<bool>,
 }

@@ -8,6 +8,7 @@
 
 pub mod cache;
 pub mod ci;
+pub mod history;
 pub mod hooks;
 pub mod init;
 pub mod policy;

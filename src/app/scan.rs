@@ -28,6 +28,82 @@ struct Scanned {
     silenced: Vec<input::SilencedSignal>,
 }
 
+/// What scanning one whole file (on disk, or a blob of history) found.
+pub(super) struct One {
+    /// The file as the input document lists it, when it has findings or insecure patterns (its
+    /// hidden candidates and silenced signals inside); `None` for a clean file.
+    pub file: Option<input::File>,
+    /// What filters, allowlists and the baseline removed, when `file` is `None` (only listed).
+    pub hidden: Vec<HiddenFinding>,
+    pub silenced: Vec<input::SilencedSignal>,
+    pub baselined: u32,
+}
+
+/// Judges one whole file, its path too; from here on it is named by the redacted path.
+pub(super) fn scan_one(
+    d: &Detectors,
+    path: &str,
+    content: &[u8],
+    size: u64,
+    skipped: Option<crate::model::SkipReason>,
+    use_baseline: bool,
+) -> One {
+    let mut findings = Vec::new();
+    let mut path_baselined = 0;
+    let mut hidden = Vec::new();
+    let path = d.file_path(
+        path,
+        true,
+        use_baseline,
+        &mut findings,
+        &mut path_baselined,
+        &mut hidden,
+    );
+    let facts = d.scan_content(
+        &path,
+        content,
+        LineMap::Contiguous { first: 1 },
+        use_baseline,
+    );
+    findings.extend(facts.findings);
+    hidden.extend(facts.hidden);
+    let baselined = facts.baselined + path_baselined;
+    // Only files with something to say enter the input document: a tree of thousands of clean
+    // files would make every policy iterate over them for nothing. Counts are in `stats`.
+    if findings.is_empty() && facts.insecure.is_empty() {
+        // Not a file of the document (policies never see it): its hidden candidates are only listed.
+        return One {
+            file: None,
+            hidden,
+            silenced: facts.silenced,
+            baselined,
+        };
+    }
+    let added_lines = content.split(|&b| b == b'\n').count() as u32;
+    One {
+        file: Some(input::File {
+            tier: d.classifier.tier(&path),
+            bulk_excluded: d.classifier.bulk_excluded(&path),
+            classes: d.classifier.classify(&path, content),
+            path,
+            status: FileStatus::Added,
+            old_path: None,
+            size,
+            binary: false,
+            skipped,
+            added_lines,
+            removed_lines: 0,
+            findings,
+            insecure: facts.insecure,
+            hidden,
+            silenced: facts.silenced,
+        }),
+        hidden: Vec::new(),
+        silenced: Vec::new(),
+        baselined,
+    }
+}
+
 fn scan_files(
     d: &Detectors,
     roots: &[PathBuf],
@@ -40,58 +116,19 @@ fn scan_files(
     let orphans = Mutex::new((Vec::<HiddenFinding>::new(), Vec::new()));
     files::walk(roots, base, max, |f: DiskFile| {
         let content: &[u8] = f.content.as_deref().unwrap_or(b"");
-        // Every file is judged whole, its path too; from here on it is named by the redacted path.
-        let mut findings = Vec::new();
-        let mut path_baselined = 0;
-        let mut hidden = Vec::new();
-        let path = d.file_path(
-            &f.path,
-            true,
-            use_baseline,
-            &mut findings,
-            &mut path_baselined,
-            &mut hidden,
-        );
-        let facts = d.scan_content(
-            &path,
-            content,
-            LineMap::Contiguous { first: 1 },
-            use_baseline,
-        );
-        findings.extend(facts.findings);
-        hidden.extend(facts.hidden);
+        let one = scan_one(d, &f.path, content, f.size, f.skipped, use_baseline);
         {
             let mut a = acc.lock().expect("not poisoned");
             a.0.count(f.skipped, 0, 0, f.size);
-            a.1 += facts.baselined + path_baselined;
+            a.1 += one.baselined;
         }
-        // Only files with something to say enter the input document: a tree of thousands of clean
-        // files would make every policy iterate over them for nothing. Counts are in `stats`.
-        if findings.is_empty() && facts.insecure.is_empty() {
-            // Not a file of the document (policies never see it): its hidden candidates are
-            // only listed.
-            let mut o = orphans.lock().expect("not poisoned");
-            o.0.extend(hidden);
-            o.1.extend(facts.silenced);
-        } else {
-            let added_lines = content.split(|&b| b == b'\n').count() as u32;
-            kept.lock().expect("not poisoned").push(input::File {
-                tier: d.classifier.tier(&path),
-                bulk_excluded: d.classifier.bulk_excluded(&path),
-                classes: d.classifier.classify(&path, content),
-                path,
-                status: FileStatus::Added,
-                old_path: None,
-                size: f.size,
-                binary: false,
-                skipped: f.skipped,
-                added_lines,
-                removed_lines: 0,
-                findings,
-                insecure: facts.insecure,
-                hidden,
-                silenced: facts.silenced,
-            });
+        match one.file {
+            Some(file) => kept.lock().expect("not poisoned").push(file),
+            None => {
+                let mut o = orphans.lock().expect("not poisoned");
+                o.0.extend(one.hidden);
+                o.1.extend(one.silenced);
+            }
         }
     })?;
     let (stats, baselined) = acc.into_inner().expect("not poisoned");

@@ -869,6 +869,7 @@ pub fn too_large_verdict(charter: &config::Charter, err: Error) -> Result<Vec<Vi
                     .into(),
             ),
             commit: None,
+            at_head: None,
         }]),
         _ => Err(err),
     }

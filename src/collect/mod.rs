@@ -4,6 +4,7 @@
 
 mod changes;
 pub mod files;
+pub mod history;
 pub mod hooks;
 pub mod range;
 pub mod source;

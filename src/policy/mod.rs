@@ -483,6 +483,7 @@ fn push_results(
             message: String::new(),
             remediation: p.metadata.custom.remediation.clone(),
             commit: None,
+            at_head: None,
         };
         match item {
             serde_json::Value::Bool(true) => v.message = v.title.clone(),

@@ -39,9 +39,14 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
                 Level::Deny => style("deny").red().bold(),
                 Level::Warn => style("warn").yellow().bold(),
             };
+            let history = match v.at_head {
+                Some(true) => format!("  {}", style("(still in HEAD)").dim()),
+                Some(false) => format!("  {}", style("(gone from HEAD, still in history)").dim()),
+                None => String::new(),
+            };
             let _ = writeln!(
                 s,
-                "  {:>5}  {level}  {}  {}",
+                "  {:>5}  {level}  {}  {}{history}",
                 style(loc).dim(),
                 style(printable(&v.policy_id)).cyan(),
                 printable(&v.message)
@@ -247,6 +252,7 @@ mod tests {
             message: "TLS certificate verification turned off (tls-verify-disabled)".into(),
             remediation: Some(help.into()),
             commit: None,
+            at_head: None,
         }
     }
 

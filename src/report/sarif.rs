@@ -53,7 +53,10 @@ pub fn render(report: &Report) -> String {
             }
             result["locations"] = json!([loc]);
             if let Some(c) = &v.commit {
-                result["properties"] = json!({"commit": c});
+                result["properties"] = match v.at_head {
+                    Some(h) => json!({"commit": c, "at_head": h}),
+                    None => json!({"commit": c}),
+                };
                 // The alert is shown on HEAD's tree; the commit says where the change really was.
                 let text = result["message"]["text"].as_str().unwrap_or_default().to_string();
                 result["message"]["text"] = json!(format!("commit {}: {text}", &c[..c.len().min(12)]));

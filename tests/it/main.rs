@@ -13,6 +13,7 @@ mod docs;
 #[cfg(unix)]
 mod e2e_pre_commit;
 mod escape;
+mod history;
 mod hook_cache;
 mod insecure_false_blocks;
 #[cfg(unix)]
