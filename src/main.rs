@@ -50,6 +50,10 @@ fn verdict(r: &report::Report, cli: &Cli) -> Result<i32, Error> {
 fn run(cli: &Cli) -> Result<i32, Error> {
     let dir = cwd(cli)?;
     app::session::collect_suppressed(cli.global.show_suppressed);
+    report::progress::enable(
+        cli.global.format == report::Format::Console,
+        cli.global.quiet,
+    );
     match &cli.command {
         Command::PreCommit => verdict(&app::pre_commit(&dir)?, cli),
         Command::CommitMsg { file } => verdict(&app::commit_msg(&dir, &dir.join(file))?, cli),

@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, Stats};
 use crate::model::Stage;
 use crate::policy::Evaluator;
+use crate::report::progress::Progress;
 use crate::report::{Report, Suppressed, Totals};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -184,6 +185,8 @@ fn judge_ranges(
     let mut off: Vec<String> = Vec::new();
     let mut repo = Some(repo);
     let mut refs_reported = false;
+    let total: usize = groups.iter().map(|(_, c)| c.len()).sum();
+    let progress = Progress::new(Some(total as u64), "commits");
     for (at, commits) in &groups {
         let repo = match repo.take() {
             Some(r) => r,
@@ -210,7 +213,9 @@ fn judge_ranges(
             }
             in_refs.retain(|f| !session.detectors.baseline.contains(&f.fingerprint));
         }
-        let outcome = judge_commits(session, evaluator, &parts, commits, stage, in_refs)?;
+        let outcome = judge_commits(
+            session, evaluator, &parts, commits, stage, in_refs, &progress,
+        )?;
         totals.add(outcome.totals);
         run.commits += commits.len();
         run.add(&outcome.run);
@@ -252,12 +257,13 @@ fn judge_commits(
     commits: &[String],
     stage: Stage,
     in_refs: Vec<SecretFinding>,
+    progress: &Progress,
 ) -> Result<Outcome> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = cores.min(commits.len().div_ceil(COMMITS_PER_WORKER)).max(1);
     let cache = Mutex::new(HashMap::new());
     if workers == 1 {
-        return Worker::new(&session, evaluator, &cache, stage, in_refs).run(commits);
+        return Worker::new(&session, evaluator, &cache, stage, in_refs, progress).run(commits);
     }
     let root = session.repo.root().to_path_buf();
     let chunk = commits.len().div_ceil(workers);
@@ -270,11 +276,12 @@ fn judge_commits(
                 scope.spawn(move || -> Result<Outcome> {
                     let session = Session::new(Repo::discover_history(root)?, parts.clone())?;
                     let evaluator = session.evaluator()?;
-                    Worker::new(&session, evaluator, cache, stage, Vec::new()).run(part)
+                    Worker::new(&session, evaluator, cache, stage, Vec::new(), progress).run(part)
                 })
             })
             .collect();
-        let first = Worker::new(&session, evaluator, &cache, stage, in_refs).run(chunks[0]);
+        let first =
+            Worker::new(&session, evaluator, &cache, stage, in_refs, progress).run(chunks[0]);
         std::iter::once(first)
             .chain(
                 handles
@@ -306,6 +313,7 @@ struct Worker<'a> {
     cache: &'a Mutex<HashMap<CacheKey, Cached>>,
     stage: Stage,
     head: crate::collect::HeadInfo,
+    progress: &'a Progress,
 }
 
 impl<'a> Worker<'a> {
@@ -315,6 +323,7 @@ impl<'a> Worker<'a> {
         cache: &'a Mutex<HashMap<CacheKey, Cached>>,
         stage: Stage,
         in_refs: Vec<SecretFinding>,
+        progress: &'a Progress,
     ) -> Worker<'a> {
         // Commits are judged as stored: a merge being concluded in the work tree is not theirs.
         let head = crate::collect::HeadInfo {
@@ -328,6 +337,7 @@ impl<'a> Worker<'a> {
             evaluator,
             cache,
             stage,
+            progress,
         }
     }
 
@@ -341,6 +351,7 @@ impl<'a> Worker<'a> {
         };
         for id in commits {
             self.judge(id, &mut out)?;
+            self.progress.inc(1);
         }
         Ok(out)
     }

@@ -12,6 +12,7 @@ use crate::detect::secrets::{HiddenFinding, SecretFinding};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
 use crate::model::{SkipReason, Stage};
+use crate::report::progress::Progress;
 use crate::report::{Report, Suppressed, Totals};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -100,6 +101,8 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
 
     // Every introduced blob, once, on all cores.
     let d = &detectors;
+    let progress = Progress::new(Some(history.blobs.len() as u64), "blobs");
+    let bytes = std::sync::atomic::AtomicU64::new(0);
     let acc = history
         .blobs
         .par_iter()
@@ -113,9 +116,15 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
                 let Some(blob) = read else {
                     acc.unreadable += 1;
                     acc.stats.count(Some(SkipReason::Unreadable), 0, 0, 0);
+                    progress.inc(1);
                     return acc;
                 };
                 acc.stats.count(blob.skipped, 0, 0, blob.size);
+                if progress.active() {
+                    let total = bytes.fetch_add(blob.size, std::sync::atomic::Ordering::Relaxed);
+                    progress.message(format!("{} MiB", (total + blob.size) >> 20));
+                }
+                progress.inc(1);
                 let content = blob.content.as_deref().unwrap_or(b"");
                 let one = scan_one(d, &b.path, content, blob.size, blob.skipped, true);
                 acc.baselined += one.baselined;
@@ -126,6 +135,7 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
             },
         )
         .reduce(Acc::default, Acc::merge);
+    drop(progress);
     let mut stats = acc.stats;
     for _ in 0..history.links {
         stats.count(Some(SkipReason::Symlink), 0, 0, 0);

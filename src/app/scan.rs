@@ -13,6 +13,7 @@ use crate::fsutil::{self, WriteOptions};
 use crate::input::{self, Input, Stats};
 use crate::model::{FileStatus, Stage};
 use crate::pattern::LineMap;
+use crate::report::progress::Progress;
 use crate::report::{Report, Suppressed, Totals};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -114,7 +115,14 @@ fn scan_files(
     let acc = Mutex::new((Stats::default(), 0u32));
     let kept = Mutex::new(Vec::<input::File>::new());
     let orphans = Mutex::new((Vec::<HiddenFinding>::new(), Vec::new()));
+    let progress = Progress::new(None, "files");
+    let bytes = std::sync::atomic::AtomicU64::new(0);
     files::walk(roots, base, max, |f: DiskFile| {
+        if progress.active() {
+            let total = bytes.fetch_add(f.size, std::sync::atomic::Ordering::Relaxed) + f.size;
+            progress.message(format!("{} MiB", total >> 20));
+        }
+        progress.inc(1);
         let content: &[u8] = f.content.as_deref().unwrap_or(b"");
         let one = scan_one(d, &f.path, content, f.size, f.skipped, use_baseline);
         {

@@ -6,6 +6,7 @@ mod console_fmt;
 pub mod docs;
 pub mod escape;
 pub mod policy;
+pub mod progress;
 pub mod sarif;
 
 use crate::input::Stats;

@@ -22,6 +22,7 @@ mod leaks;
 mod never_leak;
 mod policy_sandbox;
 mod pre_commit;
+mod progress;
 mod reads;
 mod robustness;
 mod sarif;
