@@ -12,6 +12,7 @@ use crate::detect::secrets::{HiddenFinding, SecretFinding};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
 use crate::model::{SkipReason, Stage};
+use crate::pattern::LineMap;
 use crate::report::progress::Progress;
 use crate::report::{Report, Suppressed, Totals};
 use rayon::prelude::*;
@@ -43,6 +44,8 @@ struct Acc {
     baselined: u32,
     kept: Vec<Kept>,
     unreadable: u64,
+    /// What HEAD's blobs hold (`secret_key`, `insecure_key`), whole.
+    at_head: HashSet<String>,
 }
 
 impl Acc {
@@ -51,6 +54,7 @@ impl Acc {
         self.baselined += o.baselined;
         self.kept.extend(o.kept);
         self.unreadable += o.unreadable;
+        self.at_head.extend(o.at_head);
         self
     }
 }
@@ -120,13 +124,42 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
                     return acc;
                 };
                 acc.stats.count(blob.skipped, 0, 0, blob.size);
+                let reader = reader.as_ref().expect("read through it");
                 if progress.active() {
                     let total = bytes.fetch_add(blob.size, std::sync::atomic::Ordering::Relaxed);
                     progress.message(format!("{} MiB", (total + blob.size) >> 20));
                 }
                 progress.inc(1);
                 let content = blob.content.as_deref().unwrap_or(b"");
-                let one = scan_one(d, &b.path, content, blob.size, blob.skipped, true);
+                // A new version of a file: only its new lines are new to the history.
+                let previous = b
+                    .previous
+                    .and_then(|p| reader.read(p, max).ok())
+                    .and_then(|p| p.content);
+                let whole = LineMap::Contiguous { first: 1 };
+                let in_head = history.at_head.contains(&b.id);
+                let one = match previous {
+                    Some(old) if blob.skipped.is_none() => {
+                        if in_head {
+                            // What HEAD still holds, whatever commit added it.
+                            let facts = d.scan_content(&b.path, content, whole, true);
+                            acc.at_head.extend(facts.findings.iter().map(secret_key));
+                            let ins = facts.insecure.iter();
+                            acc.at_head
+                                .extend(ins.map(|m| insecure_key(&m.id, &m.preview)));
+                        }
+                        let (added, map) = added_lines(&old, content);
+                        let lines = LineMap::Mapped(&map);
+                        scan_one(d, &b.path, &added, lines, blob.size, None, true)
+                    }
+                    _ => scan_one(d, &b.path, content, whole, blob.size, blob.skipped, true),
+                };
+                if in_head && let Some(f) = &one.file {
+                    acc.at_head.extend(f.findings.iter().map(secret_key));
+                    let ins = f.insecure.iter();
+                    acc.at_head
+                        .extend(ins.map(|m| insecure_key(&m.id, &m.preview)));
+                }
                 acc.baselined += one.baselined;
                 if one.file.is_some() || !one.hidden.is_empty() || !one.silenced.is_empty() {
                     acc.kept.push(Kept { blob: i, one });
@@ -172,16 +205,7 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
     // same insecure pattern (rule and line).
     let mut kept = acc.kept;
     kept.sort_by_key(|k| k.blob);
-    let mut at_head = HashSet::new();
-    for k in &kept {
-        if !history.at_head.contains(&history.blobs[k.blob].id) {
-            continue;
-        }
-        if let Some(f) = &k.one.file {
-            at_head.extend(f.findings.iter().map(secret_key));
-            at_head.extend(f.insecure.iter().map(|m| insecure_key(&m.id, &m.preview)));
-        }
-    }
+    let at_head = acc.at_head;
 
     // Each finding once, with the commit that first introduced it: later versions of a file
     // carry the same secret under the same fingerprint.
@@ -293,6 +317,34 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
         nothing,
         rule_infos(&evaluator),
     ))
+}
+
+/// The lines of `new` that are nowhere in `old`, joined, and the line number (1-based) in `new`
+/// of each. A line moved within the file is not new; a changed line is.
+fn added_lines(old: &[u8], new: &[u8]) -> (Vec<u8>, Vec<u32>) {
+    let before: foldhash::HashSet<&[u8]> = lines(old).collect();
+    let mut text = Vec::new();
+    let mut map = Vec::new();
+    for (i, line) in lines(new).enumerate() {
+        if !before.contains(line) {
+            text.extend_from_slice(line);
+            text.push(b'\n');
+            map.push(i as u32 + 1);
+        }
+    }
+    text.pop();
+    (text, map)
+}
+
+fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let line = &text[start..end];
+        start = end + 1;
+        Some(line)
+    })
 }
 
 /// A secret's identity wherever it moved: rule and value digest (the fingerprint without its path).

@@ -40,11 +40,13 @@ pub(super) struct One {
     pub baselined: u32,
 }
 
-/// Judges one whole file, its path too; from here on it is named by the redacted path.
+/// Judges one whole file (or, with a `Mapped` line map, the lines a blob adds to its previous
+/// version), its path too; from here on it is named by the redacted path.
 pub(super) fn scan_one(
     d: &Detectors,
     path: &str,
     content: &[u8],
+    lines: LineMap<'_>,
     size: u64,
     skipped: Option<crate::model::SkipReason>,
     use_baseline: bool,
@@ -60,12 +62,7 @@ pub(super) fn scan_one(
         &mut path_baselined,
         &mut hidden,
     );
-    let facts = d.scan_content(
-        &path,
-        content,
-        LineMap::Contiguous { first: 1 },
-        use_baseline,
-    );
+    let facts = d.scan_content(&path, content, lines, use_baseline);
     findings.extend(facts.findings);
     hidden.extend(facts.hidden);
     let baselined = facts.baselined + path_baselined;
@@ -80,7 +77,7 @@ pub(super) fn scan_one(
             baselined,
         };
     }
-    let added_lines = content.split(|&b| b == b'\n').count() as u32;
+    let added_lines = memchr::memchr_iter(b'\n', content).count() as u32 + 1;
     One {
         file: Some(input::File {
             tier: d.classifier.tier(&path),
@@ -124,7 +121,8 @@ fn scan_files(
         }
         progress.inc(1);
         let content: &[u8] = f.content.as_deref().unwrap_or(b"");
-        let one = scan_one(d, &f.path, content, f.size, f.skipped, use_baseline);
+        let whole = LineMap::Contiguous { first: 1 };
+        let one = scan_one(d, &f.path, content, whole, f.size, f.skipped, use_baseline);
         {
             let mut a = acc.lock().expect("not poisoned");
             a.0.count(f.skipped, 0, 0, f.size);

@@ -285,3 +285,27 @@ fn a_bare_mirror_is_scanned_with_its_head_charter() {
     assert_eq!(run.code, 1, "{}", run.all());
     assert!(run.stdout.contains("CH-SECRET-001"), "{}", run.stdout);
 }
+
+#[test]
+fn a_secret_added_to_an_existing_file_is_found_on_its_line_and_a_rename_does_not_repeat_it() {
+    let r = Repo::new();
+    let body: String = (0..40).map(|i| format!("value_{i} = {i}\n")).collect();
+    r.add("settings.py", &body);
+    r.commit("settings");
+    // Line 21 of the new version.
+    let mut lines: Vec<String> = body.lines().map(str::to_string).collect();
+    lines.insert(20, format!("AWS_KEY = \"{}\"", key(13)));
+    r.add("settings.py", lines.join("\n") + "\n");
+    r.commit("add a key");
+    let added = head(&r);
+    r.git(&["mv", "settings.py", "conf.py"]);
+    r.commit("rename");
+    let (_, vs, raw) = violations(&r, &[]);
+    let s = secret_violations(&vs);
+    assert_eq!(s.len(), 1, "{raw}");
+    assert_eq!(s[0]["commit"], added.as_str(), "{raw}");
+    assert_eq!(s[0]["path"], "settings.py", "{raw}");
+    assert_eq!(s[0]["line"], 21, "{raw}");
+    // Moved, not removed: HEAD still holds it.
+    assert_eq!(s[0]["at_head"], true, "{raw}");
+}
