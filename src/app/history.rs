@@ -70,6 +70,7 @@ struct PerCommit {
 }
 
 pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
+    crate::collect::history::limit_object_cache();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);

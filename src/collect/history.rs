@@ -274,6 +274,14 @@ impl Repo {
     }
 }
 
+/// Bounds libgit2's object cache for a history scan: it keeps up to 256 MiB of parsed trees and
+/// commits by default, and a walk reads each tree once (and its parent's twice). Must be called before
+/// the process starts other threads: libgit2 reads the setting without synchronisation.
+pub fn limit_object_cache() {
+    // SAFETY: called from `scan_history` first thing, while the process has one thread.
+    let _ = unsafe { git2::opts::set_cache_max_size(32 << 20) };
+}
+
 /// A repository handle of one thread of a parallel scan (a `git2::Repository` is not `Sync`).
 pub struct ObjectReader {
     repo: git2::Repository,
