@@ -16,8 +16,11 @@ use crate::pattern::LineMap;
 use crate::report::progress::Progress;
 use crate::report::{Report, Suppressed, Totals};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+
+/// How many versions of a path a worker keeps in memory to compare the next one with.
+const RECENT_VERSIONS: usize = 3;
 
 /// What `scan --history` was asked.
 #[derive(Debug, Clone, Default)]
@@ -108,62 +111,84 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
     let d = &detectors;
     let progress = Progress::new(Some(history.blobs.len() as u64), "blobs");
     let bytes = std::sync::atomic::AtomicU64::new(0);
-    let acc = history
-        .blobs
+    // Versions of one path are scanned in order by one worker, which keeps the last few it read:
+    // a new version is compared with the one before it without inflating that one again.
+    let mut chains: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, b) in history.blobs.iter().enumerate() {
+        chains.entry(b.path.as_str()).or_default().push(i);
+    }
+    let mut chains: Vec<Vec<usize>> = chains.into_values().collect();
+    chains.sort_unstable_by_key(|c| c[0]);
+    let acc = chains
         .par_iter()
-        .enumerate()
-        .with_min_len(16)
         .map_init(
             || ObjectReader::open(&git_dir).ok(),
-            |reader, (i, b)| {
+            |reader, chain| {
                 let mut acc = Acc::default();
-                let read = reader.as_ref().and_then(|r| r.read(b.id, max).ok());
-                let Some(blob) = read else {
-                    acc.unreadable += 1;
-                    acc.stats.count(Some(SkipReason::Unreadable), 0, 0, 0);
+                // (blob, text) of the versions of this path read last, newest first.
+                let mut recent: Vec<(crate::collect::history::BlobId, Vec<u8>)> = Vec::new();
+                for &i in chain {
+                    let b = &history.blobs[i];
+                    let read = reader.as_ref().and_then(|r| r.read(b.id, max).ok());
                     progress.inc(1);
-                    return acc;
-                };
-                acc.stats.count(blob.skipped, 0, 0, blob.size);
-                let reader = reader.as_ref().expect("read through it");
-                if progress.active() {
-                    let total = bytes.fetch_add(blob.size, std::sync::atomic::Ordering::Relaxed);
-                    progress.message(format!("{} MiB", (total + blob.size) >> 20));
-                }
-                progress.inc(1);
-                let content = blob.content.as_deref().unwrap_or(b"");
-                // A new version of a file: only its new lines are new to the history.
-                let previous = b
-                    .previous
-                    .and_then(|p| reader.read(p, max).ok())
-                    .and_then(|p| p.content);
-                let whole = LineMap::Contiguous { first: 1 };
-                let in_head = history.at_head.contains(&b.id);
-                let one = match previous {
-                    Some(old) if blob.skipped.is_none() => {
-                        if in_head {
-                            // What HEAD still holds, whatever commit added it.
-                            let facts = d.scan_content(&b.path, content, whole, true);
-                            acc.at_head.extend(facts.findings.iter().map(secret_key));
-                            let ins = facts.insecure.iter();
-                            acc.at_head
-                                .extend(ins.map(|m| insecure_key(&m.id, &m.preview)));
-                        }
-                        let (added, map) = added_lines(&old, content);
-                        let lines = LineMap::Mapped(&map);
-                        scan_one(d, &b.path, &added, lines, blob.size, None, true)
+                    let Some(blob) = read else {
+                        acc.unreadable += 1;
+                        acc.stats.count(Some(SkipReason::Unreadable), 0, 0, 0);
+                        continue;
+                    };
+                    acc.stats.count(blob.skipped, 0, 0, blob.size);
+                    if progress.active() {
+                        let total =
+                            bytes.fetch_add(blob.size, std::sync::atomic::Ordering::Relaxed);
+                        progress.message(format!("{} MiB", (total + blob.size) >> 20));
                     }
-                    _ => scan_one(d, &b.path, content, whole, blob.size, blob.skipped, true),
-                };
-                if in_head && let Some(f) = &one.file {
-                    acc.at_head.extend(f.findings.iter().map(secret_key));
-                    let ins = f.insecure.iter();
-                    acc.at_head
-                        .extend(ins.map(|m| insecure_key(&m.id, &m.preview)));
-                }
-                acc.baselined += one.baselined;
-                if one.file.is_some() || !one.hidden.is_empty() || !one.silenced.is_empty() {
-                    acc.kept.push(Kept { blob: i, one });
+                    let content = blob.content.unwrap_or_default();
+                    // A new version of a file: only its new lines are new to the history.
+                    let previous = b.previous.and_then(|p| {
+                        if let Some(at) = recent.iter().position(|(id, _)| *id == p) {
+                            return Some(recent.remove(at).1);
+                        }
+                        let r = reader.as_ref()?;
+                        r.read(p, max).ok()?.content
+                    });
+                    let whole = LineMap::Contiguous { first: 1 };
+                    let in_head = history.at_head.contains(&b.id);
+                    let one = match &previous {
+                        Some(old) if blob.skipped.is_none() => {
+                            if in_head {
+                                // What HEAD still holds, whatever commit added it.
+                                let facts = d.scan_content(&b.path, &content, whole, true);
+                                acc.at_head.extend(facts.findings.iter().map(secret_key));
+                                let ins = facts.insecure.iter();
+                                acc.at_head
+                                    .extend(ins.map(|m| insecure_key(&m.id, &m.preview)));
+                            }
+                            let (added, map) = added_lines(old, &content);
+                            let lines = LineMap::Mapped(&map);
+                            scan_one(d, &b.path, &added, lines, blob.size, None, true)
+                        }
+                        _ => scan_one(d, &b.path, &content, whole, blob.size, blob.skipped, true),
+                    };
+                    if in_head && let Some(f) = &one.file {
+                        acc.at_head.extend(f.findings.iter().map(secret_key));
+                        let ins = f.insecure.iter();
+                        acc.at_head
+                            .extend(ins.map(|m| insecure_key(&m.id, &m.preview)));
+                    }
+                    acc.baselined += one.baselined;
+                    if one.file.is_some() || !one.hidden.is_empty() || !one.silenced.is_empty() {
+                        acc.kept.push(Kept { blob: i, one });
+                    }
+                    // Keep this version (and the one before, for branches that fork a file).
+                    if let Some(old) = previous
+                        && let Some(p) = b.previous
+                    {
+                        recent.insert(0, (p, old));
+                    }
+                    if blob.skipped.is_none() {
+                        recent.insert(0, (b.id, content));
+                    }
+                    recent.truncate(RECENT_VERSIONS);
                 }
                 acc
             },

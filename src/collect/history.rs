@@ -14,6 +14,9 @@ use git2::{ObjectType, Oid, Sort};
 use std::collections::HashSet;
 use std::path::Path;
 
+/// An object id (of a blob, here).
+pub type BlobId = Oid;
+
 /// One commit of the walk.
 #[derive(Debug, Clone)]
 pub struct HistoryCommit {
