@@ -793,6 +793,16 @@ mod tests {
     }
 
     #[test]
+    fn a_keyserver_name_is_not_openpgp_code() {
+        // A Dockerfile that fetches a signing key and checks a download names the keyserver; the
+        // OpenPGP API of a program does the encryption.
+        let docker = "FROM debian:bookworm\nRUN gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys \"$K\"; \\\n    gpg --batch --verify app.asc app\n";
+        assert_eq!(classes("Dockerfile", docker), ["infra"]);
+        let js = "import * as openpgp from 'openpgp';\nconst armored = await openpgp.encrypt({ message, encryptionKeys: key });\n";
+        assert_eq!(classes("src/seal.js", js), ["crypto"]);
+    }
+
+    #[test]
     fn password_hashing_is_auth_and_crypto() {
         let text = "func HashPassword(pw string) string {\n\tsum := sha1.Sum([]byte(pw))\n";
         assert_eq!(classes("internal/users/hash.go", text), ["auth", "crypto"]);
