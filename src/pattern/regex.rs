@@ -31,7 +31,73 @@ impl RegexPattern {
 /// A pattern that could exceed `regex`'s compiled-size limit (counted repetitions that multiply
 /// out, or a very long pattern) is compiled now, so a pattern that would silently never match is
 /// an error where it is written rather than a rule that is quietly off.
+///
+/// Results are remembered per thread (`MEMO_ENTRIES` patterns, `MEMO_BYTES` bytes of them at most):
+/// loading a team charter validates each of its patterns several times (the team file alone, then
+/// layered over the default, whose own patterns are checked again on every load), and a pattern
+/// with large counted repetitions costs a compile each time.
 pub fn validate_regex(pattern: &str) -> Result<(), String> {
+    if let Some(known) = MEMO.with(|m| m.borrow().get(pattern)) {
+        return known;
+    }
+    let result = validate_uncached(pattern);
+    MEMO.with(|m| m.borrow_mut().insert(pattern, &result));
+    result
+}
+
+/// At most this many validated patterns are remembered per thread, holding at most this many
+/// bytes of pattern and error text; past either bound the memo starts over.
+const MEMO_ENTRIES: usize = 1024;
+const MEMO_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+#[derive(Default)]
+struct Memo {
+    results: std::collections::HashMap<String, Result<(), String>>,
+    bytes: usize,
+    #[cfg(test)]
+    misses: usize,
+}
+
+impl Memo {
+    fn get(&self, pattern: &str) -> Option<Result<(), String>> {
+        self.results.get(pattern).cloned()
+    }
+
+    fn insert(&mut self, pattern: &str, result: &Result<(), String>) {
+        #[cfg(test)]
+        {
+            self.misses += 1;
+        }
+        let size = pattern.len() + result.as_ref().err().map_or(0, String::len);
+        if size > MEMO_BYTES / 4 {
+            return;
+        }
+        if self.results.len() >= MEMO_ENTRIES || self.bytes + size > MEMO_BYTES {
+            self.results.clear();
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.results.insert(pattern.to_string(), result.clone());
+    }
+}
+
+/// How many patterns this thread has validated without the memo (tests only).
+#[cfg(test)]
+pub(crate) fn memo_misses() -> usize {
+    MEMO.with(|m| m.borrow().misses)
+}
+
+/// The memo's size on this thread: entries and bytes (tests only).
+#[cfg(test)]
+fn memo_size() -> (usize, usize) {
+    MEMO.with(|m| (m.borrow().results.len(), m.borrow().bytes))
+}
+
+fn validate_uncached(pattern: &str) -> Result<(), String> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
@@ -314,5 +380,45 @@ mod tests {
         ] {
             assert_eq!(validate_regex(fine), Ok(()), "{fine}");
         }
+    }
+
+    /// The memo answers as validation does: the same verdict and message the second time, for
+    /// syntax errors, size-limit errors and valid patterns alike.
+    #[test]
+    fn remembered_validation_answers_as_validating_again_would() {
+        for p in [
+            "(unclosed",
+            r"\p{Nope}",
+            r"\w{1000}\w{1000}",
+            r"(?i)\bpassword\s*=",
+            r"[a-z_]{1000}",
+        ] {
+            let first = validate_regex(p);
+            let misses = memo_misses();
+            assert_eq!(validate_regex(p), first, "{p}");
+            assert_eq!(memo_misses(), misses, "{p} was validated again");
+            assert_eq!(validate_uncached(p), first, "{p}");
+        }
+    }
+
+    /// However many distinct patterns a long-lived process validates, the memo stays bounded.
+    #[test]
+    fn the_validation_memo_is_bounded() {
+        for i in 0..MEMO_ENTRIES * 2 + 7 {
+            assert!(validate_regex(&format!("x{i}y")).is_ok());
+            let (entries, bytes) = memo_size();
+            assert!(
+                entries <= MEMO_ENTRIES && bytes <= MEMO_BYTES,
+                "{entries} {bytes}"
+            );
+        }
+        // A pattern larger than a quarter of the budget is validated but not kept (an unclosed
+        // group: rejected by the parser, without the compile a long valid pattern would cost).
+        let long = format!("({}", "a".repeat(MEMO_BYTES / 4));
+        let misses = memo_misses();
+        assert!(validate_regex(&long).is_err());
+        assert!(validate_regex(&long).is_err());
+        assert_eq!(memo_misses(), misses + 2);
+        assert!(memo_size().1 <= MEMO_BYTES);
     }
 }
