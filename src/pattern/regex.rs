@@ -36,12 +36,24 @@ impl RegexPattern {
 /// loading a team charter validates each of its patterns several times (the team file alone, then
 /// layered over the default, whose own patterns are checked again on every load), and a pattern
 /// with large counted repetitions costs a compile each time.
+///
+/// The memo is only ever an optimisation: when this thread's memo cannot be reached (a thread-local
+/// destructor validating after the memo itself was destroyed, or a borrow already held on this
+/// thread), the pattern is validated without it instead of panicking inside `MEMO.with`.
 pub fn validate_regex(pattern: &str) -> Result<(), String> {
-    if let Some(known) = MEMO.with(|m| m.borrow().get(pattern)) {
+    let known = MEMO
+        .try_with(|m| m.try_borrow().ok().and_then(|m| m.get(pattern)))
+        .ok()
+        .flatten();
+    if let Some(known) = known {
         return known;
     }
     let result = validate_uncached(pattern);
-    MEMO.with(|m| m.borrow_mut().insert(pattern, &result));
+    let _ = MEMO.try_with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.insert(pattern, &result);
+        }
+    });
     result
 }
 
@@ -398,6 +410,51 @@ mod tests {
             assert_eq!(validate_regex(p), first, "{p}");
             assert_eq!(memo_misses(), misses, "{p} was validated again");
             assert_eq!(validate_uncached(p), first, "{p}");
+        }
+    }
+
+    /// A thread-local destructor that validates a pattern may run after this thread's memo was
+    /// destroyed (destructors run in an order the code does not choose). Validation then goes on
+    /// without the memo: `MEMO.with` used to panic there ("cannot access a Thread Local Storage
+    /// value during or after destruction"), which aborts the process from a destructor. Both
+    /// orders are tried, so one thread has its memo destroyed before the validating destructor.
+    #[test]
+    fn validating_from_a_thread_local_destructor_does_not_panic() {
+        struct ValidatesOnDrop(std::sync::mpsc::Sender<std::thread::Result<[bool; 2]>>);
+        impl Drop for ValidatesOnDrop {
+            fn drop(&mut self) {
+                let verdicts = std::panic::catch_unwind(|| {
+                    [
+                        validate_regex("(unclosed").is_err(),
+                        validate_regex(r"[a-z]{200}").is_ok(),
+                    ]
+                });
+                let _ = self.0.send(verdicts);
+            }
+        }
+        thread_local! {
+            static GUARD: std::cell::RefCell<Option<ValidatesOnDrop>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        for memo_first in [false, true] {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                if memo_first {
+                    assert!(validate_regex("x").is_ok());
+                }
+                GUARD.with(|g| *g.borrow_mut() = Some(ValidatesOnDrop(tx)));
+                if !memo_first {
+                    assert!(validate_regex("x").is_ok());
+                }
+            })
+            .join()
+            .unwrap();
+            let verdicts = rx.recv().expect("the destructor ran");
+            assert_eq!(
+                verdicts.ok(),
+                Some([true, true]),
+                "validation in a destructor (memo touched first: {memo_first})"
+            );
         }
     }
 
