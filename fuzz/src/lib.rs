@@ -70,22 +70,31 @@ pub fn assert_absent(what: &str, output: &str, secret: &[u8]) {
     );
 }
 
-/// `assert_absent` over every string (keys and values) of a JSON document, decoded: a secret
-/// is looked for as the text a policy or reporter would see, not in its escaped form.
-pub fn assert_absent_json(what: &str, json: &str, secret: &[u8]) {
-    fn walk(v: &serde_json::Value, f: &mut dyn FnMut(&str)) {
+/// Every string (keys and values) of a JSON document, decoded: a secret is looked for as the
+/// text a policy or reporter would see, not in its escaped form. Decoded once per document, not
+/// once per secret (that repeat was about 15 % of commit_msg's time).
+pub fn json_strings(json: &str) -> Vec<String> {
+    fn walk(v: serde_json::Value, out: &mut Vec<String>) {
         match v {
-            serde_json::Value::String(s) => f(s),
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, f)),
-            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
-                f(k);
-                walk(x, f)
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(a) => a.into_iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.into_iter().for_each(|(k, x)| {
+                out.push(k);
+                walk(x, out)
             }),
             _ => {}
         }
     }
-    let doc: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
-    walk(&doc, &mut |s| assert_absent(what, s, secret));
+    let mut out = Vec::new();
+    walk(serde_json::from_str(json).expect("valid JSON"), &mut out);
+    out
+}
+
+/// `assert_absent` over every string of a decoded JSON document (`json_strings`).
+pub fn assert_absent_json(what: &str, strings: &[String], secret: &[u8]) {
+    for s in strings {
+        assert_absent(what, s, secret);
+    }
 }
 
 /// A little cursor over the fuzz input for targets that take several fields.
