@@ -89,16 +89,20 @@ pub fn json_strings(json: &str) -> Vec<String> {
         }
     }
     // A fingerprint is `rule:path:digest`, the digest 16 hex digits of a hash of its secret:
-    // generated text, not the secret. Content that spells a path's tail and another finding's
-    // digest (found by content: the fuzzer copied a fingerprint it had seen compared into a
-    // file, where it became part of a detected secret) is in the document whatever was
-    // redacted. The digest is masked; the rule and path are still searched.
+    // the rule id and digest are generated text, not the secret. Content that spells a path's
+    // tail and another finding's digest (found by content: the fuzzer copied a fingerprint it had
+    // seen compared into a file, where it became part of a detected secret) is in the document
+    // whatever was redacted. Only the path is searched (a filler in place of the digest was no
+    // good: the fuzzer learnt the filler too).
     fn masked(f: String) -> String {
-        match f.rsplit_once(':') {
-            Some((head, digest))
+        let path = f
+            .split_once(':')
+            .and_then(|(_, rest)| rest.rsplit_once(':'));
+        match path {
+            Some((path, digest))
                 if digest.len() == 16 && digest.bytes().all(|b| b.is_ascii_hexdigit()) =>
             {
-                format!("{head}:{}", "\u{1}".repeat(16))
+                path.to_string()
             }
             _ => f,
         }
