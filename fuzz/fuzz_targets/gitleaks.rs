@@ -28,12 +28,13 @@ fuzz_target!(|data: &[u8]| {
     };
     // The translation on its own, over any text (the import only hands it the patterns).
     let _ = translate_go(text);
-    let parsed = gitleaks::parse("fuzz.toml", text);
-    let imported = gitleaks_import("fuzz.toml", text);
-    match (&parsed, &imported) {
-        (Err(_), Ok(_)) => panic!("a config the schema rejects was imported"),
-        (_, Err(_)) => return,
-        (Ok(_), Ok(_)) => {}
+    // A rejected config needs no schema check (the implication holds whatever the schema says):
+    // the schema parses only the imported ones, so a rejected input costs one TOML parse, not two.
+    if gitleaks_import("fuzz.toml", text).is_err() {
+        return;
+    }
+    if gitleaks::parse("fuzz.toml", text).is_err() {
+        panic!("a config the schema rejects was imported");
     }
     if fnv(data) % 16 != 0 {
         return;

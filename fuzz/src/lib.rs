@@ -70,22 +70,53 @@ pub fn assert_absent(what: &str, output: &str, secret: &[u8]) {
     );
 }
 
-/// `assert_absent` over every string (keys and values) of a JSON document, decoded: a secret
-/// is looked for as the text a policy or reporter would see, not in its escaped form.
-pub fn assert_absent_json(what: &str, json: &str, secret: &[u8]) {
-    fn walk(v: &serde_json::Value, f: &mut dyn FnMut(&str)) {
+/// Every string (keys and values) of a JSON document, decoded: a secret is looked for as the
+/// text a policy or reporter would see, not in its escaped form. Decoded once per document, not
+/// once per secret (that repeat was about 15 % of commit_msg's time).
+pub fn json_strings(json: &str) -> Vec<String> {
+    fn walk(v: serde_json::Value, out: &mut Vec<String>) {
         match v {
-            serde_json::Value::String(s) => f(s),
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, f)),
-            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| {
-                f(k);
-                walk(x, f)
+            serde_json::Value::String(s) => out.push(s),
+            serde_json::Value::Array(a) => a.into_iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.into_iter().for_each(|(k, x)| {
+                match x {
+                    serde_json::Value::String(f) if k == "fingerprint" => out.push(masked(f)),
+                    x => walk(x, out),
+                }
+                out.push(k);
             }),
             _ => {}
         }
     }
-    let doc: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
-    walk(&doc, &mut |s| assert_absent(what, s, secret));
+    // A fingerprint is `rule:path:digest`, the digest 16 hex digits of a hash of its secret:
+    // the rule id and digest are generated text, not the secret. Content that spells a path's
+    // tail and another finding's digest (found by content: the fuzzer copied a fingerprint it had
+    // seen compared into a file, where it became part of a detected secret) is in the document
+    // whatever was redacted. Only the path is searched (a filler in place of the digest was no
+    // good: the fuzzer learnt the filler too).
+    fn masked(f: String) -> String {
+        let path = f
+            .split_once(':')
+            .and_then(|(_, rest)| rest.rsplit_once(':'));
+        match path {
+            Some((path, digest))
+                if digest.len() == 16 && digest.bytes().all(|b| b.is_ascii_hexdigit()) =>
+            {
+                path.to_string()
+            }
+            _ => f,
+        }
+    }
+    let mut out = Vec::new();
+    walk(serde_json::from_str(json).expect("valid JSON"), &mut out);
+    out
+}
+
+/// `assert_absent` over every string of a decoded JSON document (`json_strings`).
+pub fn assert_absent_json(what: &str, strings: &[String], secret: &[u8]) {
+    for s in strings {
+        assert_absent(what, s, secret);
+    }
 }
 
 /// A little cursor over the fuzz input for targets that take several fields.

@@ -479,6 +479,41 @@ mod tests {
         }
     }
 
+    /// Loading a team charter checked each of its regexes four times (the file alone, layered,
+    /// and the default's own on every load): a pattern with large counted repetitions is
+    /// compiled while validating, so that was most of a load's time. Each distinct pattern is
+    /// now validated once per thread (`pattern::regex`'s memo).
+    #[test]
+    fn a_team_charters_regexes_are_validated_once() {
+        // On a thread of its own: the counts are per thread, and its memo starts empty here
+        // whatever ran before on the calling thread.
+        std::thread::spawn(|| {
+            let team = |re: &str| {
+                format!(
+                    "classes:\n  auth:\n    signals:\n    - id: s\n      any: [k]\n      regex: '{re}'\n"
+                )
+            };
+            let path = Path::new("charter.yaml");
+            from_team_text(path, &team(r"k[0-9]{500}")).unwrap();
+            let before = crate::pattern::memo_misses();
+            let c = from_team_text(path, &team(r"k[a-f]{600}")).unwrap();
+            assert_eq!(
+                crate::pattern::memo_misses() - before,
+                1,
+                "only the new pattern is validated, once"
+            );
+            assert!(c.classes["auth"].signals.iter().any(|s| s.id == "s"));
+            // An invalid pattern is still reported, the second time too, with its line.
+            for _ in 0..2 {
+                let e = from_team_text(path, &team(r"\w{1000}\w{1000}")).unwrap_err();
+                assert!(e.to_string().contains("size limit"), "{e}");
+                assert!(e.location.is_some(), "{e}");
+            }
+        })
+        .join()
+        .unwrap();
+    }
+
     use super::*;
 
     #[test]

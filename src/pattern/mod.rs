@@ -17,6 +17,8 @@ pub use lines::{
     line_span,
 };
 pub use literals::{LiteralFilter, fold, required_literal_sets, required_literals};
+#[cfg(test)]
+pub(crate) use regex::memo_misses;
 pub use regex::{LazyRegex, RegexPattern, Syntax, compile, match_str, validate_regex};
 
 thread_local! {

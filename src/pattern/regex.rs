@@ -31,7 +31,85 @@ impl RegexPattern {
 /// A pattern that could exceed `regex`'s compiled-size limit (counted repetitions that multiply
 /// out, or a very long pattern) is compiled now, so a pattern that would silently never match is
 /// an error where it is written rather than a rule that is quietly off.
+///
+/// Results are remembered per thread (`MEMO_ENTRIES` patterns, `MEMO_BYTES` bytes of them at most):
+/// loading a team charter validates each of its patterns several times (the team file alone, then
+/// layered over the default, whose own patterns are checked again on every load), and a pattern
+/// with large counted repetitions costs a compile each time.
+///
+/// The memo is only ever an optimisation: when this thread's memo cannot be reached (a thread-local
+/// destructor validating after the memo itself was destroyed, or a borrow already held on this
+/// thread), the pattern is validated without it instead of panicking inside `MEMO.with`.
 pub fn validate_regex(pattern: &str) -> Result<(), String> {
+    let known = MEMO
+        .try_with(|m| m.try_borrow().ok().and_then(|m| m.get(pattern)))
+        .ok()
+        .flatten();
+    if let Some(known) = known {
+        return known;
+    }
+    let result = validate_uncached(pattern);
+    let _ = MEMO.try_with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.insert(pattern, &result);
+        }
+    });
+    result
+}
+
+/// At most this many validated patterns are remembered per thread, holding at most this many
+/// bytes of pattern and error text; past either bound the memo starts over.
+const MEMO_ENTRIES: usize = 1024;
+const MEMO_BYTES: usize = 1 << 20;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
+}
+
+#[derive(Default)]
+struct Memo {
+    results: std::collections::HashMap<String, Result<(), String>>,
+    bytes: usize,
+    #[cfg(test)]
+    misses: usize,
+}
+
+impl Memo {
+    fn get(&self, pattern: &str) -> Option<Result<(), String>> {
+        self.results.get(pattern).cloned()
+    }
+
+    fn insert(&mut self, pattern: &str, result: &Result<(), String>) {
+        #[cfg(test)]
+        {
+            self.misses += 1;
+        }
+        let size = pattern.len() + result.as_ref().err().map_or(0, String::len);
+        if size > MEMO_BYTES / 4 {
+            return;
+        }
+        if self.results.len() >= MEMO_ENTRIES || self.bytes + size > MEMO_BYTES {
+            self.results.clear();
+            self.bytes = 0;
+        }
+        self.bytes += size;
+        self.results.insert(pattern.to_string(), result.clone());
+    }
+}
+
+/// How many patterns this thread has validated without the memo (tests only).
+#[cfg(test)]
+pub(crate) fn memo_misses() -> usize {
+    MEMO.with(|m| m.borrow().misses)
+}
+
+/// The memo's size on this thread: entries and bytes (tests only).
+#[cfg(test)]
+fn memo_size() -> (usize, usize) {
+    MEMO.with(|m| (m.borrow().results.len(), m.borrow().bytes))
+}
+
+fn validate_uncached(pattern: &str) -> Result<(), String> {
     let ast = regex_syntax::ast::parse::Parser::new()
         .parse(pattern)
         .map_err(|e| e.to_string())?;
@@ -314,5 +392,90 @@ mod tests {
         ] {
             assert_eq!(validate_regex(fine), Ok(()), "{fine}");
         }
+    }
+
+    /// The memo answers as validation does: the same verdict and message the second time, for
+    /// syntax errors, size-limit errors and valid patterns alike.
+    #[test]
+    fn remembered_validation_answers_as_validating_again_would() {
+        for p in [
+            "(unclosed",
+            r"\p{Nope}",
+            r"\w{1000}\w{1000}",
+            r"(?i)\bpassword\s*=",
+            r"[a-z_]{1000}",
+        ] {
+            let first = validate_regex(p);
+            let misses = memo_misses();
+            assert_eq!(validate_regex(p), first, "{p}");
+            assert_eq!(memo_misses(), misses, "{p} was validated again");
+            assert_eq!(validate_uncached(p), first, "{p}");
+        }
+    }
+
+    /// A thread-local destructor that validates a pattern may run after this thread's memo was
+    /// destroyed (destructors run in an order the code does not choose). Validation then goes on
+    /// without the memo: `MEMO.with` used to panic there ("cannot access a Thread Local Storage
+    /// value during or after destruction"), which aborts the process from a destructor. Both
+    /// orders are tried, so one thread has its memo destroyed before the validating destructor.
+    #[test]
+    fn validating_from_a_thread_local_destructor_does_not_panic() {
+        struct ValidatesOnDrop(std::sync::mpsc::Sender<std::thread::Result<[bool; 2]>>);
+        impl Drop for ValidatesOnDrop {
+            fn drop(&mut self) {
+                let verdicts = std::panic::catch_unwind(|| {
+                    [
+                        validate_regex("(unclosed").is_err(),
+                        validate_regex(r"[a-z]{200}").is_ok(),
+                    ]
+                });
+                let _ = self.0.send(verdicts);
+            }
+        }
+        thread_local! {
+            static GUARD: std::cell::RefCell<Option<ValidatesOnDrop>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        for memo_first in [false, true] {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                if memo_first {
+                    assert!(validate_regex("x").is_ok());
+                }
+                GUARD.with(|g| *g.borrow_mut() = Some(ValidatesOnDrop(tx)));
+                if !memo_first {
+                    assert!(validate_regex("x").is_ok());
+                }
+            })
+            .join()
+            .unwrap();
+            let verdicts = rx.recv().expect("the destructor ran");
+            assert_eq!(
+                verdicts.ok(),
+                Some([true, true]),
+                "validation in a destructor (memo touched first: {memo_first})"
+            );
+        }
+    }
+
+    /// However many distinct patterns a long-lived process validates, the memo stays bounded.
+    #[test]
+    fn the_validation_memo_is_bounded() {
+        for i in 0..MEMO_ENTRIES * 2 + 7 {
+            assert!(validate_regex(&format!("x{i}y")).is_ok());
+            let (entries, bytes) = memo_size();
+            assert!(
+                entries <= MEMO_ENTRIES && bytes <= MEMO_BYTES,
+                "{entries} {bytes}"
+            );
+        }
+        // A pattern larger than a quarter of the budget is validated but not kept (an unclosed
+        // group: rejected by the parser, without the compile a long valid pattern would cost).
+        let long = format!("({}", "a".repeat(MEMO_BYTES / 4));
+        let misses = memo_misses();
+        assert!(validate_regex(&long).is_err());
+        assert!(validate_regex(&long).is_err());
+        assert_eq!(memo_misses(), misses + 2);
+        assert!(memo_size().1 <= MEMO_BYTES);
     }
 }

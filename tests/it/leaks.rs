@@ -528,3 +528,41 @@ fn a_password_spelling_a_key_of_the_input_document_is_redacted_from_the_message_
     );
     assert!(doc["stats"].get("skipped_binary").is_some(), "{doc:#}");
 }
+
+/// Found by fuzz/content: a password that spells another finding's fingerprint tail (a path and
+/// the 16 hex digits of its token's hash) is redacted from everything of its own file; the other
+/// finding's fingerprint keeps its digest, which is generated text (the harness had taken that
+/// fingerprint for a leak of the password).
+#[test]
+fn a_password_spelling_another_findings_fingerprint_is_redacted_and_the_fingerprint_kept() {
+    let r = Repo::new();
+    let token = "--token d3qtah.iukdyws5nv3ds7or";
+    r.add("join.sh", format!("kubeadm join 10.0.0.10:6443 {token}\n"));
+    let run = r.charter(&["input", "--stage", "pre-commit"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("input is JSON");
+    let fingerprint = doc["files"][0]["findings"][0]["fingerprint"]
+        .as_str()
+        .expect("the token is found")
+        .to_string();
+    let (_, tail) = fingerprint.split_once(':').expect("rule:path:digest");
+    assert!(
+        tail.starts_with("join.sh:") && tail.len() == 24,
+        "{fingerprint}"
+    );
+    r.add("notes.txt", format!("DB_PASSWORD=\"{tail}\"\n"));
+    let run = r.charter(&["input", "--stage", "pre-commit"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("input is JSON");
+    let files = doc["files"].as_array().expect("files");
+    let notes = files
+        .iter()
+        .find(|f| f["path"] == "notes.txt")
+        .expect("notes.txt");
+    let findings = notes["findings"].as_array().expect("findings");
+    assert!(!findings.is_empty(), "the password is found: {doc:#}");
+    assert!(!notes.to_string().contains(tail), "{notes:#}");
+    let join = files
+        .iter()
+        .find(|f| f["path"] == "join.sh")
+        .expect("join.sh");
+    assert_eq!(join["findings"][0]["fingerprint"], fingerprint.as_str());
+}
