@@ -12,7 +12,7 @@ use crate::detect::secrets::{HiddenFinding, SecretFinding};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
 use crate::model::{SkipReason, Stage};
-use crate::pattern::LineMap;
+use crate::pattern::{LineMap, split_lines};
 use crate::report::progress::Progress;
 use crate::report::{Report, Suppressed, Totals};
 use rayon::prelude::*;
@@ -348,10 +348,10 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
 /// The lines of `new` that are nowhere in `old`, joined, and the line number (1-based) in `new`
 /// of each. A line moved within the file is not new; a changed line is.
 fn added_lines(old: &[u8], new: &[u8]) -> (Vec<u8>, Vec<u32>) {
-    let before: foldhash::HashSet<&[u8]> = lines(old).collect();
+    let before: foldhash::HashSet<&[u8]> = split_lines(old).map(|(_, l)| l).collect();
     let mut text = Vec::new();
     let mut map = Vec::new();
-    for (i, line) in lines(new).enumerate() {
+    for (i, (_, line)) in split_lines(new).enumerate() {
         if !before.contains(line) {
             text.extend_from_slice(line);
             text.push(b'\n');
@@ -360,17 +360,6 @@ fn added_lines(old: &[u8], new: &[u8]) -> (Vec<u8>, Vec<u32>) {
     }
     text.pop();
     (text, map)
-}
-
-fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
-    std::iter::from_fn(move || {
-        let end = ends.next()?;
-        let line = &text[start..end];
-        start = end + 1;
-        Some(line)
-    })
 }
 
 /// A secret's identity wherever it moved: rule and value digest (the fingerprint without its path).

@@ -8,7 +8,7 @@
 //! first, so what was already there is not reported as introduced by the first commit inside.
 
 use super::Repo;
-use super::range::RangeError;
+use super::range::{RangeError, signature_ident};
 use crate::model::{Ident, SkipReason};
 use git2::{ObjectType, Oid, Sort};
 use std::collections::HashSet;
@@ -177,7 +177,7 @@ impl Repo {
 
     /// Pushes one revision argument onto the walk: `A..B`, `A...B`, `^A` or a revision.
     fn push_rev(&self, walk: &mut git2::Revwalk<'_>, rev: &str) -> Result<(), RangeError> {
-        let side = |s: &str| self.resolve_commit(rev, if s.is_empty() { "HEAD" } else { s });
+        let side = |s: &str| self.resolve(rev, if s.is_empty() { "HEAD" } else { s });
         if let Some((a, b)) = rev.split_once("...") {
             // Both sides, down to their merge base.
             let (a, b) = (side(a)?, side(b)?);
@@ -194,35 +194,10 @@ impl Repo {
             return Ok(());
         }
         match rev.strip_prefix('^') {
-            Some(hidden) => walk.hide(self.resolve_commit(rev, hidden)?)?,
-            None => walk.push(self.resolve_commit(rev, rev)?)?,
+            Some(hidden) => walk.hide(self.resolve(rev, hidden)?)?,
+            None => walk.push(self.resolve(rev, rev)?)?,
         }
         Ok(())
-    }
-
-    fn resolve_commit(&self, spec: &str, rev: &str) -> Result<Oid, RangeError> {
-        match self
-            .repo
-            .revparse_single(rev)
-            .and_then(|o| o.peel_to_commit())
-        {
-            Ok(c) => Ok(c.id()),
-            Err(e)
-                if matches!(
-                    e.code(),
-                    git2::ErrorCode::NotFound
-                        | git2::ErrorCode::InvalidSpec
-                        | git2::ErrorCode::Ambiguous
-                ) =>
-            {
-                Err(RangeError::UnknownRevision {
-                    spec: spec.to_string(),
-                    rev: rev.to_string(),
-                    hint: String::new(),
-                })
-            }
-            Err(e) => Err(e.into()),
-        }
     }
 
     /// Walks `root` without recursion (a hostile tree may nest deeply), skipping trees and blobs
@@ -306,14 +281,10 @@ impl ObjectReader {
 
     pub fn commit(&self, id: Oid) -> Result<CommitFields, git2::Error> {
         let c = self.repo.find_commit(id)?;
-        let ident = |s: git2::Signature<'_>| Ident {
-            name: String::from_utf8_lossy(s.name_bytes()).into_owned(),
-            email: String::from_utf8_lossy(s.email_bytes()).into_owned(),
-        };
         Ok(CommitFields {
             message: String::from_utf8_lossy(c.message_raw_bytes()).into_owned(),
-            author: ident(c.author()),
-            committer: ident(c.committer()),
+            author: signature_ident(&c.author()),
+            committer: signature_ident(&c.committer()),
         })
     }
 

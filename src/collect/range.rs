@@ -171,7 +171,7 @@ impl Repo {
         })
     }
 
-    fn resolve(&self, spec: &str, rev: &str) -> Result<Oid, RangeError> {
+    pub(super) fn resolve(&self, spec: &str, rev: &str) -> Result<Oid, RangeError> {
         match self
             .repo
             .revparse_single(rev)
@@ -322,15 +322,11 @@ impl Repo {
                 changes
             }
         };
-        let ident = |s: git2::Signature<'_>| Ident {
-            name: String::from_utf8_lossy(s.name_bytes()).into_owned(),
-            email: String::from_utf8_lossy(s.email_bytes()).into_owned(),
-        };
         Ok(CommitData {
             id: commit.id().to_string(),
             parents: commit.parent_ids().map(|p| p.to_string()).collect(),
-            author: ident(commit.author()),
-            committer: ident(commit.committer()),
+            author: signature_ident(&commit.author()),
+            committer: signature_ident(&commit.committer()),
             message: String::from_utf8_lossy(commit.message_raw_bytes()).into_owned(),
             changes,
         })
@@ -371,6 +367,14 @@ impl Repo {
             .and_then(|o| o.peel_to_commit())
             .ok()
             .map(|c| c.id().to_string())
+    }
+}
+
+/// A commit's author or committer as the input document names them (lossy UTF-8).
+pub(super) fn signature_ident(s: &git2::Signature<'_>) -> Ident {
+    Ident {
+        name: String::from_utf8_lossy(s.name_bytes()).into_owned(),
+        email: String::from_utf8_lossy(s.email_bytes()).into_owned(),
     }
 }
 

@@ -1,6 +1,19 @@
 //! Line bookkeeping for scanned buffers: which file line a byte or a buffer line is on, the line
 //! around a match, a forward-only cursor. Every detector maps positions to lines through these.
 
+/// Each line of `text` (without its `\n`) with its byte offset, found with `memchr`; a text that
+/// ends with `\n` ends with an empty line, as `split(b'\n')` would give.
+pub fn split_lines(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let line = (start, &text[start..end]);
+        start = end + 1;
+        Some(line)
+    })
+}
+
 /// Maps the lines of a scanned buffer to line numbers in the file they came from.
 /// Hooks scan only the added lines of a diff, joined into one buffer; scans read whole files.
 #[derive(Debug, Clone, Copy)]

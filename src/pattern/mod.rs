@@ -14,7 +14,7 @@ pub use glob::{GlobIndex, GlobIndexBuilder, GlobPattern, glob_set};
 pub use keywords::{Case, Hit, KeywordIndex, KeywordIndexBuilder};
 pub use lines::{
     LineCursor, LineIndex, LineMap, count_newlines, extend_lines, find_newline, line_around,
-    line_span,
+    line_span, split_lines,
 };
 pub use literals::{LiteralFilter, fold, required_literal_sets, required_literals};
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub fn scan_encoded(
     let mut found = Vec::new();
     // Values whose decodings had findings, in text order (they do not overlap).
     let mut replaced: Vec<(usize, usize)> = Vec::new();
-    for (idx, (line_start, line)) in lines_of(text).enumerate() {
+    for (idx, (line_start, line)) in crate::pattern::split_lines(text).enumerate() {
         for (vs, ve) in values(line) {
             let (s, e) = (line_start + vs, line_start + ve);
             if *budget < ve - vs {
@@ -108,19 +108,6 @@ pub fn scan_encoded(
 
 /// The byte ranges of `line` that hold a base64 value: after `:` or `=` (and spaces and one
 /// quote), a run of base64 characters at least `MIN_LEN` long that ends the value.
-/// Each line of `text` (without its `\n`) with its offset; found with `memchr`, as the separators
-/// are (this pass reads every byte of a history scan).
-fn lines_of(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
-    std::iter::from_fn(move || {
-        let end = ends.next()?;
-        let line = (start, &text[start..end]);
-        start = end + 1;
-        Some(line)
-    })
-}
-
 fn values(line: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
