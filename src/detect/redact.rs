@@ -68,6 +68,72 @@ impl PartialEq<str> for Redacted<String> {
     }
 }
 
+/// The secrets one analysis found, by value: a value a rule found in one file can stand in
+/// another where no rule sees it (`API_SECRET=…` in `.env`, the same value bare in a fixture), and
+/// a preview of that other line would show it whole. Every preview of the analysis is masked with
+/// them after the per-file scans (`Detectors::analyze`). Values shorter than `MIN_KNOWN` bytes are
+/// not masked: short strings recur by chance, and masking them would garble ordinary code.
+pub struct KnownSecrets {
+    matcher: aho_corasick::AhoCorasick,
+    previews: Vec<String>,
+}
+
+/// Known secrets shorter than this are not masked elsewhere.
+pub const MIN_KNOWN: usize = 8;
+
+impl KnownSecrets {
+    /// The masker of `secrets` (raw secret bytes), or `None` when none is long enough to mask.
+    pub fn new<'s>(secrets: impl IntoIterator<Item = &'s [u8]>) -> Option<KnownSecrets> {
+        let mut values: Vec<&[u8]> = secrets
+            .into_iter()
+            .filter(|s| s.len() >= MIN_KNOWN)
+            .collect();
+        values.sort_unstable();
+        values.dedup();
+        if values.is_empty() {
+            return None;
+        }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&values)
+            .ok()?;
+        let previews = values
+            .iter()
+            .map(|v| crate::detect::secrets::redact(v))
+            .collect();
+        Some(KnownSecrets { matcher, previews })
+    }
+
+    /// `text` with every known secret in it replaced by that secret's redacted preview.
+    pub fn mask(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for m in self.matcher.find_iter(text.as_bytes()) {
+            // A secret's bytes need not fall on character boundaries of `text`; widen to them.
+            let (mut s, mut e) = (m.start(), m.end());
+            while !text.is_char_boundary(s) {
+                s -= 1;
+            }
+            while !text.is_char_boundary(e) {
+                e += 1;
+            }
+            if s < at {
+                continue;
+            }
+            out.push_str(&text[at..s]);
+            out.push_str(&self.previews[m.pattern().as_usize()]);
+            at = e;
+        }
+        out.push_str(&text[at..]);
+        out
+    }
+
+    /// A redacted value masked again with the known secrets (it stays redacted).
+    pub fn mask_redacted(&self, text: &Redacted<String>) -> Redacted<String> {
+        Redacted(self.mask(&text.0))
+    }
+}
+
 /// Which user-controlled field a finding came from; its `<…>` name is the finding's path for the
 /// fields that are not files (as `<commit message>` always was).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +339,26 @@ impl<'a> Redactor<'a> {
 mod tests {
     use super::*;
     use crate::config::secrets::SecretsConfig;
+
+    /// Known secrets are masked wherever they stand, longest first, on character boundaries;
+    /// short values are not masked (they recur by chance).
+    #[test]
+    fn known_secrets_mask_every_occurrence() {
+        let long = b"k9Zr4Tq7Wm2X".as_slice();
+        let longer = b"k9Zr4Tq7Wm2Xab".as_slice();
+        let known = KnownSecrets::new([long, longer, b"short".as_slice()]).unwrap();
+        assert_eq!(
+            known.mask("a k9Zr4Tq7Wm2Xab b k9Zr4Tq7Wm2X short"),
+            "a k9Z…(14 chars) b k9Z…(12 chars) short"
+        );
+        assert_eq!(known.mask("nothing here"), "nothing here");
+        // A value that ends inside a multi-byte character masks the whole character.
+        let cut = "Zé".as_bytes()[..2].to_vec();
+        let known = KnownSecrets::new([[b"abcdefg".as_slice(), &cut].concat().as_slice()]).unwrap();
+        let masked = known.mask("xabcdefgZé!");
+        assert!(masked.starts_with("x") && masked.ends_with('!') && !masked.contains("abcdefg"));
+        assert!(KnownSecrets::new([b"1234567".as_slice()]).is_none());
+    }
 
     fn scanner() -> Scanner {
         Scanner::new(&SecretsConfig::default(), &[]).unwrap()
