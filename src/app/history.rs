@@ -4,10 +4,10 @@
 //! introduced it, and whether it is still in HEAD's tree.
 
 use super::scan::{One, scan_one};
-use super::session::{CharterParts, Detectors, judge, make_evaluator, rule_infos};
+use super::session::{self, CharterParts, Detectors, judge, make_evaluator, rule_infos};
 use crate::collect::history::{HistoryOptions, ObjectReader};
 use crate::collect::{CharterSource, GitError, Repo};
-use crate::detect::redact::{Field, Role};
+use crate::detect::redact::{Field, KnownSecrets, Role};
 use crate::detect::secrets::{HiddenFinding, SecretFinding};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, Stats};
@@ -231,7 +231,31 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
     // same insecure pattern (rule and line).
     let mut kept = acc.kept;
     kept.sort_by_key(|k| k.blob);
-    let at_head = acc.at_head;
+    let mut at_head = acc.at_head;
+    // A value found in one blob may stand undetected in another's preview: mask it everywhere,
+    // in the keys of what HEAD holds too (they name insecure findings by preview).
+    let known = KnownSecrets::new(
+        kept.iter()
+            .flat_map(|k| k.one.secrets.iter().map(Vec::as_slice)),
+    );
+    if let Some(known) = &known {
+        for k in &mut kept {
+            let files = k
+                .one
+                .file
+                .as_mut()
+                .map(std::slice::from_mut)
+                .unwrap_or_default();
+            session::mask_previews(known, files, &mut k.one.silenced);
+        }
+        at_head = at_head
+            .into_iter()
+            .map(|key| match key.starts_with("i\0") {
+                true => known.mask(&key),
+                false => key,
+            })
+            .collect();
+    }
 
     // Each finding once, with the commit that first introduced it: later versions of a file
     // carry the same secret under the same fingerprint.

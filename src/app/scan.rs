@@ -1,12 +1,12 @@
 //! `scan` and `baseline`: files on disk through the same detectors and policies as the hooks.
 
 use super::session::{
-    CharterParts, Detectors, charter_root, judge, make_evaluator, read_baseline, rule_infos,
+    self, CharterParts, Detectors, charter_root, judge, make_evaluator, read_baseline, rule_infos,
 };
 use crate::collect::files::{self, DiskFile};
 use crate::collect::{CharterSource, GitError};
 use crate::config::baseline::{Baseline, BaselineEntry};
-use crate::detect::redact::Field;
+use crate::detect::redact::{Field, KnownSecrets};
 use crate::detect::secrets::HiddenFinding;
 use crate::error::{Error, Result};
 use crate::fsutil::{self, WriteOptions};
@@ -38,6 +38,9 @@ pub(super) struct One {
     pub hidden: Vec<HiddenFinding>,
     pub silenced: Vec<input::SilencedSignal>,
     pub baselined: u32,
+    /// The secret values the file's findings hold (`session::secret_values`), to mask in every
+    /// other file's previews once the scan is done.
+    pub secrets: Vec<Vec<u8>>,
 }
 
 /// Judges one whole file (or, with a `Mapped` line map, the lines a blob adds to its previous
@@ -66,6 +69,9 @@ pub(super) fn scan_one(
     findings.extend(facts.findings);
     hidden.extend(facts.hidden);
     let baselined = facts.baselined + path_baselined;
+    let secrets = session::secret_values(content, &findings, &hidden)
+        .map(<[u8]>::to_vec)
+        .collect();
     // Only files with something to say enter the input document: a tree of thousands of clean
     // files would make every policy iterate over them for nothing. Counts are in `stats`.
     if findings.is_empty() && facts.insecure.is_empty() {
@@ -75,6 +81,7 @@ pub(super) fn scan_one(
             hidden,
             silenced: facts.silenced,
             baselined,
+            secrets,
         };
     }
     let added_lines = memchr::memchr_iter(b'\n', content).count() as u32 + 1;
@@ -99,6 +106,7 @@ pub(super) fn scan_one(
         hidden: Vec::new(),
         silenced: Vec::new(),
         baselined,
+        secrets,
     }
 }
 
@@ -112,6 +120,7 @@ fn scan_files(
     let acc = Mutex::new((Stats::default(), 0u32));
     let kept = Mutex::new(Vec::<input::File>::new());
     let orphans = Mutex::new((Vec::<HiddenFinding>::new(), Vec::new()));
+    let secrets = Mutex::new(Vec::<Vec<u8>>::new());
     let progress = Progress::new(None, "files");
     let bytes = std::sync::atomic::AtomicU64::new(0);
     files::walk(roots, base, max, |f: DiskFile| {
@@ -127,6 +136,9 @@ fn scan_files(
             let mut a = acc.lock().expect("not poisoned");
             a.0.count(f.skipped, 0, 0, f.size);
             a.1 += one.baselined;
+        }
+        if !one.secrets.is_empty() {
+            secrets.lock().expect("not poisoned").extend(one.secrets);
         }
         match one.file {
             Some(file) => kept.lock().expect("not poisoned").push(file),
@@ -146,6 +158,11 @@ fn scan_files(
         f.hidden.sort_by_key(|x| (x.finding.line, x.finding.column));
     }
     let (mut hidden, mut silenced) = orphans.into_inner().expect("not poisoned");
+    // A value found in one file may stand undetected in another's preview: mask it everywhere.
+    let secrets = secrets.into_inner().expect("not poisoned");
+    if let Some(known) = KnownSecrets::new(secrets.iter().map(Vec::as_slice)) {
+        session::mask_previews(&known, &mut files, &mut silenced);
+    }
     silenced.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     hidden.sort_by(|a, b| {
         (&a.finding.path, a.finding.line, a.finding.column).cmp(&(

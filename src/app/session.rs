@@ -563,22 +563,41 @@ impl Detectors {
 /// allowlist hides count (accepted is not public); placeholders and allowlisted values do not. (Found by the content fuzz target: a value detected
 /// in one file, repeated undetected in a second file's insecure-pattern preview.)
 fn mask_known_secrets(changes: &[ChangedFile], files: &mut [input::File]) {
-    let secrets = changes.iter().zip(files.iter()).flat_map(|(c, f)| {
-        let spans = f
-            .findings
-            .iter()
-            .chain(
-                f.hidden
-                    .iter()
-                    .filter(|h| matches!(h.by, "baseline" | "path"))
-                    .map(|h| &h.finding),
-            )
-            .flat_map(|x| x.spans.iter().copied());
-        spans.filter_map(|(s, e)| c.added.get(s..e))
-    });
-    let Some(known) = KnownSecrets::new(secrets) else {
-        return;
-    };
+    let secrets = changes
+        .iter()
+        .zip(files.iter())
+        .flat_map(|(c, f)| secret_values(&c.added, &f.findings, &f.hidden));
+    if let Some(known) = KnownSecrets::new(secrets) {
+        mask_previews(&known, files, &mut []);
+    }
+}
+
+/// The secret values (bytes of `content`) a file's `findings` hold, and those of the findings
+/// the baseline or a path allowlist hid (accepted is not public); not placeholders or
+/// allowlisted values, which are not secrets.
+pub(crate) fn secret_values<'a>(
+    content: &'a [u8],
+    findings: &'a [SecretFinding],
+    hidden: &'a [HiddenFinding],
+) -> impl Iterator<Item = &'a [u8]> + 'a {
+    let hidden = hidden
+        .iter()
+        .filter(|h| matches!(h.by, "baseline" | "path"))
+        .map(|h| &h.finding);
+    findings
+        .iter()
+        .chain(hidden)
+        .flat_map(|x| x.spans.iter().copied())
+        .filter_map(|(s, e)| content.get(s..e))
+}
+
+/// Every insecure-pattern and silenced-signal preview of `files` (and of `silenced`, signals
+/// listed apart from any file) masked with `known`.
+pub(crate) fn mask_previews(
+    known: &KnownSecrets,
+    files: &mut [input::File],
+    silenced: &mut [SilencedSignal],
+) {
     for f in files {
         for m in &mut f.insecure {
             m.preview = known.mask(&m.preview);
@@ -586,6 +605,9 @@ fn mask_known_secrets(changes: &[ChangedFile], files: &mut [input::File]) {
         for s in &mut f.silenced {
             s.preview = known.mask_redacted(&s.preview);
         }
+    }
+    for s in silenced {
+        s.preview = known.mask_redacted(&s.preview);
     }
 }
 

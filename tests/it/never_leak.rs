@@ -188,3 +188,38 @@ fn commit_message_redaction_covers_every_secret_of_a_line_and_both_halves_of_a_p
         }
     }
 }
+
+/// A value a rule finds in one file can stand where no rule sees it in another file, on a line an
+/// insecure pattern shows in its preview: every command that judges both files together masks it
+/// there too (found by the content fuzz target). Without the first file the value is shown,
+/// which is what makes this test able to fail.
+#[test]
+fn a_secret_found_in_one_file_is_masked_in_another_files_preview() {
+    let value = format!("q7X!vR2m@kP9{}", ".wL4zT");
+    let script = format!("subprocess.call(cmd + \" {value}\", shell=True)\n");
+    let alone = Repo::new();
+    alone.add("tools/sync.py", &script);
+    let run = alone.charter(&["scan", "--format", "json"]);
+    assert!(run.stdout.contains(&value), "{}", run.all());
+
+    let r = Repo::new();
+    r.add("tools/sync.py", &script);
+    r.add("config/app.env", format!("API_SECRET={value}\n"));
+    let mut outputs = Vec::new();
+    for format in ["console", "json", "sarif", "github"] {
+        for args in [vec!["pre-commit"], vec!["scan"]] {
+            let run = r.charter(&[args.as_slice(), &["--format", format]].concat());
+            assert_eq!(run.code, 1, "{args:?} --format {format}: {}", run.all());
+            assert!(run.all().contains("shell-injection"), "{}", run.all());
+            outputs.push(run.all());
+        }
+    }
+    outputs.push(r.charter(&["input", "--stage", "pre-commit"]).all());
+    r.commit("Add sync");
+    let run = r.charter(&["scan", "--history", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    outputs.push(run.all());
+    for out in &outputs {
+        assert!(!out.contains(&value), "{out}");
+    }
+}
