@@ -1,7 +1,20 @@
-//! Embeds every `policies/**/*.rego` file in the binary as (path, text) pairs.
+//! Embeds every `policies/**/*.rego` file in the binary as (path, text) pairs, and each embedded
+//! rule file and the default charter (TOML, YAML) converted to JSON: the same data, which the
+//! binary reads several times faster at start-up than the source formats (every hook run parses
+//! all of them). `src/rules/embedded.rs` serves the JSON; its tests check that each file reads the
+//! same either way.
 #![allow(clippy::disallowed_macros)] // a build script talks to cargo through stdout
 
 use std::path::{Path, PathBuf};
+
+// The pure cores the binary also uses: required-literal extraction and the signatures'
+// vocabulary expansion, compiled here to precompute the built-in patterns' literal sets.
+#[allow(dead_code)]
+#[path = "src/pattern/literal_sets.rs"]
+mod literal_sets;
+#[allow(dead_code)]
+#[path = "src/rules/vocabulary.rs"]
+mod vocabulary;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -37,6 +50,115 @@ fn main() {
         ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("builtin_policies.rs");
-    std::fs::write(out, code).unwrap();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("builtin_policies.rs"), code).unwrap();
+    let data = embed_json(&root, &out_dir);
+    literal_table(&data, &out_dir);
+}
+
+/// Writes `literal_sets.rs`: the required literal sets (`literal_sets::compute`) of every built-in
+/// insecure pattern (ASCII mode, as `detect::insecure` compiles them) and AI signature (expanded,
+/// Unicode mode, as `detect::ai` does), sorted by (pattern, mode) for `pattern::literals`.
+fn literal_table(data: &[(String, serde_json::Value)], out_dir: &Path) {
+    println!("cargo:rerun-if-changed=src/pattern/literal_sets.rs");
+    println!("cargo:rerun-if-changed=src/rules/vocabulary.rs");
+    let mut patterns: Vec<(String, bool)> = Vec::new();
+    for (path, value) in data {
+        if path.starts_with("rules/insecure/") {
+            for rule in value["rules"].as_array().into_iter().flatten() {
+                for p in rule["patterns"].as_array().into_iter().flatten() {
+                    if let Some(re) = p["regex"].as_str() {
+                        patterns.push((re.to_string(), false));
+                    }
+                }
+            }
+        } else if path == "rules/ai-signatures.yaml" {
+            let vocab: std::collections::BTreeMap<String, String> =
+                serde_json::from_value(value["vocabulary"].clone()).unwrap_or_default();
+            for sig in value["signatures"].as_array().into_iter().flatten() {
+                if let Some(p) = sig["pattern"].as_str() {
+                    let expanded =
+                        vocabulary::expand(p, &vocab).unwrap_or_else(|e| panic!("{path}: {e}"));
+                    patterns.push((expanded, true));
+                }
+            }
+        }
+    }
+    patterns.sort();
+    patterns.dedup();
+    let mut code = String::from("&[\n");
+    for (p, unicode) in &patterns {
+        let sets = literal_sets::compute(p, *unicode);
+        let sets: Vec<String> = sets
+            .iter()
+            .map(|set| {
+                let lits: Vec<String> = set.iter().map(|l| format!("&{l:?}")).collect();
+                format!("&[{}]", lits.join(", "))
+            })
+            .collect();
+        code.push_str(&format!(
+            "    ({p:?}, {unicode}, &[{}]),\n",
+            sets.join(", ")
+        ));
+    }
+    code.push_str("]\n");
+    std::fs::write(out_dir.join("literal_sets.rs"), code).unwrap();
+}
+
+/// The files `embed_json` converts, by directory and extension.
+const DATA: &[(&str, &str)] = &[
+    ("rules/secrets", "toml"),
+    ("rules/insecure", "yaml"),
+    ("rules", "yaml"),
+    ("charter", "yaml"),
+];
+
+/// Writes `embedded_json.rs`: `fn json(path) -> Option<&'static str>` over every file of `DATA`,
+/// each file's JSON written next to it in `OUT_DIR` and included from there. Returns each file's
+/// path and value.
+fn embed_json(root: &Path, out_dir: &Path) -> Vec<(String, serde_json::Value)> {
+    let mut data = Vec::new();
+    let mut arms = String::new();
+    for (dir, ext) in DATA {
+        println!("cargo:rerun-if-changed={dir}");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == *ext))
+            .collect();
+        files.sort();
+        for f in files {
+            let rel = f
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{rel}: {e}"));
+            let value: serde_json::Value = match *ext {
+                "toml" => {
+                    let v: toml::Value =
+                        toml::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+                    serde_json::to_value(v).unwrap_or_else(|e| panic!("{rel}: {e}"))
+                }
+                _ => {
+                    let v: yaml_serde::Value =
+                        yaml_serde::from_str(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+                    serde_json::to_value(v).unwrap_or_else(|e| panic!("{rel}: {e}"))
+                }
+            };
+            let name = rel.replace('/', "__") + ".json";
+            std::fs::write(out_dir.join(&name), value.to_string()).unwrap();
+            data.push((rel.clone(), value));
+            arms.push_str(&format!(
+                "        {rel:?} => Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),\n"
+            ));
+        }
+    }
+    let code = format!(
+        "/// The JSON form of the embedded data file `path` (`build.rs`), if it is one.\n\
+         pub fn json(path: &str) -> Option<&'static str> {{\n    match path {{\n{arms}        _ => None,\n    }}\n}}\n"
+    );
+    std::fs::write(out_dir.join("embedded_json.rs"), code).unwrap();
+    data
 }

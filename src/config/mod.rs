@@ -36,6 +36,8 @@ use std::path::{Path, PathBuf};
 /// The embedded default charter. It is an ordinary charter file, readable in the repository.
 pub const DEFAULT_CHARTER: &str = include_str!("../../charter/default.yaml");
 pub const DEFAULT_CHARTER_NAME: &str = "<embedded>/charter/default.yaml";
+/// Its path in the repository (`rules::embedded`).
+pub const DEFAULT_CHARTER_PATH: &str = "charter/default.yaml";
 
 /// Where a team keeps its configuration, relative to the repository root.
 pub const CHARTER_DIR: &str = ".charter";
@@ -160,9 +162,16 @@ impl LoadedCharter {
 
 /// The embedded default, parsed (once per process). Its validity is pinned by a unit test.
 pub fn default_charter() -> Charter {
+    // Read from its JSON form with its patterns unchecked: the unit tests read the YAML with every
+    // pattern checked and pin that both give the same charter.
     static DEFAULT: std::sync::LazyLock<Charter> = std::sync::LazyLock::new(|| {
-        parse_single(Path::new(DEFAULT_CHARTER_NAME), DEFAULT_CHARTER)
-            .expect("embedded default charter is valid")
+        crate::pattern::trusted(|| {
+            crate::rules::embedded::read(DEFAULT_CHARTER_PATH, || {
+                parse_single(Path::new(DEFAULT_CHARTER_NAME), DEFAULT_CHARTER)
+                    .map_err(|e| e.to_string())
+            })
+        })
+        .expect("embedded default charter is valid")
     });
     DEFAULT.clone()
 }
@@ -170,7 +179,10 @@ pub fn default_charter() -> Charter {
 /// The embedded default as a YAML tree, parsed once per process: every layering starts from a copy.
 fn default_value() -> yaml_serde::Value {
     static VALUE: std::sync::LazyLock<yaml_serde::Value> = std::sync::LazyLock::new(|| {
-        yaml_serde::from_str(DEFAULT_CHARTER).expect("default charter is YAML")
+        crate::rules::embedded::read(DEFAULT_CHARTER_PATH, || {
+            yaml_serde::from_str(DEFAULT_CHARTER).map_err(|e| e.to_string())
+        })
+        .expect("default charter is YAML")
     });
     VALUE.clone()
 }

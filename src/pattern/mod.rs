@@ -7,6 +7,7 @@
 mod glob;
 mod keywords;
 mod lines;
+mod literal_sets;
 mod literals;
 mod regex;
 
@@ -19,7 +20,9 @@ pub use lines::{
 pub use literals::{LiteralFilter, fold, required_literal_sets, required_literals};
 #[cfg(test)]
 pub(crate) use regex::memo_misses;
-pub use regex::{LazyRegex, RegexPattern, Syntax, compile, match_str, validate_regex};
+pub use regex::{
+    Captures, LazyRegex, Match, Regex, RegexPattern, Syntax, compile, match_str, validate_regex,
+};
 
 thread_local! {
     static TRUSTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };

@@ -233,20 +233,166 @@ const CATALOGUE_DFA_LIMIT: usize = 32 << 20;
 
 /// Compiles `pattern` with `syntax`. A pattern whose syntax is valid can still exceed the
 /// compiled-size limit; that is the error here.
-pub fn compile(pattern: &str, syntax: Syntax) -> Result<regex::bytes::Regex, String> {
-    let build = |unicode: bool, big: bool| {
-        let mut b = regex::bytes::RegexBuilder::new(pattern);
-        b.unicode(unicode);
-        if big {
-            b.size_limit(CATALOGUE_SIZE_LIMIT)
-                .dfa_size_limit(CATALOGUE_DFA_LIMIT);
-        }
-        b.build().map_err(|e| e.to_string())
-    };
+pub fn compile(pattern: &str, syntax: Syntax) -> Result<Regex, String> {
     match syntax {
-        Syntax::Unicode => build(true, false),
-        Syntax::Ascii => build(false, false),
-        Syntax::Catalogue => build(false, true).or_else(|_| build(true, true)),
+        Syntax::Unicode => Regex::build(pattern, true, false),
+        Syntax::Ascii => Regex::build(pattern, false, false),
+        Syntax::Catalogue => {
+            Regex::build(pattern, false, true).or_else(|_| Regex::build(pattern, true, true))
+        }
+    }
+}
+
+/// A compiled byte regex: `regex::bytes::Regex`'s semantics (leftmost-first, any bytes, empty
+/// matches anywhere) on `regex_automata`'s meta engine, configured for what git-charter asks of
+/// it. Every pattern here runs behind a literal prefilter of its own (a rule's keywords, an
+/// insecure pattern's required literals, a signature's literal filter) over a window of a few
+/// lines, so the regex's own literal prefilter, one-pass DFA and full DFA are not built: they
+/// were ~45 % of compiling a rule on first use (the hook's largest cost) and bought nothing on
+/// such windows. The lazy DFA (fast search over any window) and the NFA engines remain.
+#[derive(Clone, Debug)]
+pub struct Regex {
+    meta: regex_automata::meta::Regex,
+}
+
+/// One match of a `Regex` in a haystack (as `regex::bytes::Match`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h [u8],
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn as_bytes(&self) -> &'h [u8] {
+        &self.hay[self.start..self.end]
+    }
+}
+
+/// The groups of one match (as `regex::bytes::Captures`).
+#[derive(Clone, Debug)]
+pub struct Captures<'h> {
+    hay: &'h [u8],
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        let span = self.caps.get_group(i)?;
+        Some(self.at(span))
+    }
+
+    /// The group named `name`, if it exists and took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        let span = self.caps.get_group_by_name(name)?;
+        Some(self.at(span))
+    }
+
+    fn at(&self, span: regex_automata::Span) -> Match<'h> {
+        Match {
+            hay: self.hay,
+            start: span.start,
+            end: span.end,
+        }
+    }
+}
+
+impl Regex {
+    fn build(pattern: &str, unicode: bool, big: bool) -> Result<Regex, String> {
+        use regex_automata::meta;
+        let (nfa, cache) = if big {
+            (CATALOGUE_SIZE_LIMIT, CATALOGUE_DFA_LIMIT)
+        } else {
+            // `regex`'s defaults.
+            (10 << 20, 2 << 20)
+        };
+        let config = meta::Config::new()
+            .match_kind(regex_automata::MatchKind::LeftmostFirst)
+            .utf8_empty(false)
+            .nfa_size_limit(Some(nfa))
+            .hybrid_cache_capacity(cache)
+            .auto_prefilter(false)
+            .onepass(false)
+            .dfa(false);
+        let syntax = regex_automata::util::syntax::Config::new()
+            .unicode(unicode)
+            .utf8(false);
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax)
+            .build(pattern)
+            .map(|meta| Regex { meta })
+            .map_err(|e| match (e.size_limit(), e.syntax_error()) {
+                (Some(limit), _) => {
+                    format!("Compiled regex exceeds size limit of {limit} bytes.")
+                }
+                (None, Some(syntax)) => syntax.to_string(),
+                (None, None) => e.to_string(),
+            })
+    }
+
+    pub fn is_match(&self, hay: &[u8]) -> bool {
+        self.meta.is_match(hay)
+    }
+
+    /// The leftmost-first match in `hay`.
+    pub fn find<'h>(&self, hay: &'h [u8]) -> Option<Match<'h>> {
+        let m = self.meta.find(hay)?;
+        Some(Match {
+            hay,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
+    /// The groups of the leftmost-first match in `hay`.
+    pub fn captures<'h>(&self, hay: &'h [u8]) -> Option<Captures<'h>> {
+        let mut caps = self.meta.create_captures();
+        self.meta.captures(hay, &mut caps);
+        caps.is_match().then_some(Captures { hay, caps })
+    }
+
+    /// The groups of every successive non-overlapping match in `hay`.
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        hay: &'h [u8],
+    ) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.meta
+            .captures_iter(hay)
+            .map(move |caps| Captures { hay, caps })
+    }
+
+    /// Groups, the whole match (group 0) included.
+    pub fn captures_len(&self) -> usize {
+        self.meta.captures_len()
+    }
+
+    /// Each group's name, `None` for an unnamed one, group 0 first.
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.meta
+            .group_info()
+            .pattern_names(regex_automata::PatternID::ZERO)
     }
 }
 
@@ -258,7 +404,7 @@ pub fn compile(pattern: &str, syntax: Syntax) -> Result<regex::bytes::Regex, Str
 pub struct LazyRegex {
     pattern: String,
     syntax: Syntax,
-    compiled: OnceLock<Result<regex::bytes::Regex, String>>,
+    compiled: OnceLock<Result<Regex, String>>,
 }
 
 impl LazyRegex {
@@ -280,7 +426,7 @@ impl LazyRegex {
 
     /// A regex the caller compiled while loading its file (so errors name that file), from
     /// `pattern` (translated from another dialect, say).
-    pub fn compiled(pattern: &str, regex: regex::bytes::Regex, syntax: Syntax) -> LazyRegex {
+    pub fn compiled(pattern: &str, regex: Regex, syntax: Syntax) -> LazyRegex {
         LazyRegex {
             pattern: pattern.to_string(),
             syntax,
@@ -298,7 +444,7 @@ impl LazyRegex {
 
     /// The compiled regex. A pattern whose syntax is valid but that exceeds the compiled-size
     /// limit yields `None` (and never matches); `check` reports such patterns in rule checks.
-    pub fn get(&self) -> Option<&regex::bytes::Regex> {
+    pub fn get(&self) -> Option<&Regex> {
         self.compiled
             .get_or_init(|| compile(&self.pattern, self.syntax))
             .as_ref()
@@ -334,7 +480,7 @@ impl LazyRegex {
 
 /// The text of a match in a `&str` haystack. A Unicode-mode match on UTF-8 text ends on
 /// character boundaries; a pattern that steps outside (`(?-u:\xFF)`) gives a lossy copy.
-pub fn match_str<'t>(text: &'t str, m: regex::bytes::Match<'_>) -> std::borrow::Cow<'t, str> {
+pub fn match_str<'t>(text: &'t str, m: Match<'_>) -> std::borrow::Cow<'t, str> {
     match text.get(m.start()..m.end()) {
         Some(s) => std::borrow::Cow::Borrowed(s),
         None => String::from_utf8_lossy(&text.as_bytes()[m.start()..m.end()]),

@@ -113,13 +113,15 @@ pub struct RuleFile {
 pub fn builtin_rules() -> Result<Vec<InsecureRule>, RuleError> {
     let mut rules = Vec::new();
     for (origin, text) in BUILTIN_RULE_FILES {
-        let file: RuleFile =
-            crate::pattern::trusted(|| yaml_serde::from_str(text)).map_err(|e| {
-                RuleError::Invalid {
-                    origin: (*origin).to_string(),
-                    message: e.to_string(),
-                }
-            })?;
+        let file: RuleFile = crate::pattern::trusted(|| {
+            super::embedded::read(origin, || {
+                yaml_serde::from_str(text).map_err(|e| e.to_string())
+            })
+        })
+        .map_err(|message| RuleError::Invalid {
+            origin: (*origin).to_string(),
+            message,
+        })?;
         rules.extend(file.rules);
     }
     Ok(rules)

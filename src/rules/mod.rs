@@ -3,10 +3,12 @@
 //! Must not scan anything itself: detectors compile these onto `pattern` and the checker drives them.
 
 pub mod check;
+pub mod embedded;
 pub mod gitleaks;
 pub mod insecure;
 pub mod secrets;
 pub mod signatures;
+pub mod vocabulary;
 
 /// A rule file that does not parse or breaks a rule invariant; names the file (and rule).
 #[derive(Debug, thiserror::Error)]

@@ -134,10 +134,12 @@ pub struct RuleSpec {
 pub fn builtin_specs() -> Result<Vec<(String, RuleSpec)>, RuleError> {
     let mut out = Vec::new();
     for (origin, text) in BUILTIN_FILES {
-        let file: RuleFile = toml::from_str(text).map_err(|e| RuleError::Invalid {
-            origin: (*origin).to_string(),
-            message: e.to_string(),
-        })?;
+        let file: RuleFile =
+            super::embedded::read(origin, || toml::from_str(text).map_err(|e| e.to_string()))
+                .map_err(|message| RuleError::Invalid {
+                    origin: (*origin).to_string(),
+                    message,
+                })?;
         for r in file.rule {
             out.push(((*origin).to_string(), r));
         }

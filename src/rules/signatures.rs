@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 /// The built-in catalogue, embedded. `{{name}}` in its patterns expands to `vocabulary.name`.
 pub const BUILTIN_SIGNATURES: &str = include_str!("../../rules/ai-signatures.yaml");
 pub const BUILTIN_NAME: &str = "<embedded>/rules/ai-signatures.yaml";
+/// Its path in the repository (`rules::embedded`).
+pub const BUILTIN_PATH: &str = "rules/ai-signatures.yaml";
 
 /// The part of a commit a signature is run on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -63,7 +65,7 @@ pub struct SignatureSpec<P> {
     pub negative_examples: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     #[serde(default)]
@@ -75,27 +77,7 @@ pub struct Catalogue {
     pub hard_negatives: Vec<String>,
 }
 
-pub fn expand(pattern: &str, vocab: &BTreeMap<String, String>) -> Result<String, String> {
-    let mut out = pattern.to_string();
-    // Vocabulary entries may use each other; a few rounds cover any sane nesting.
-    for _ in 0..8 {
-        let Some(start) = out.find("{{") else {
-            return Ok(out);
-        };
-        let Some(len) = out[start..].find("}}") else {
-            return Err(format!("unclosed `{{{{` in `{pattern}`"));
-        };
-        let name = out[start + 2..start + len].trim().to_string();
-        let Some(value) = vocab.get(&name) else {
-            return Err(format!("unknown vocabulary `{name}` in `{pattern}`"));
-        };
-        out.replace_range(start..start + len + 2, &format!("(?:{value})"));
-    }
-    if out.contains("{{") {
-        return Err(format!("vocabulary nests too deep in `{pattern}`"));
-    }
-    Ok(out)
-}
+pub use super::vocabulary::expand;
 
 /// The built-in catalogue with its vocabulary expanded, as written (examples included).
 pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, RuleError> {
@@ -118,9 +100,12 @@ pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, RuleError> {
 }
 
 pub fn builtin_catalogue() -> Result<Catalogue, RuleError> {
-    yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| RuleError::Invalid {
+    super::embedded::read(BUILTIN_PATH, || {
+        yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| e.to_string())
+    })
+    .map_err(|message| RuleError::Invalid {
         origin: BUILTIN_NAME.to_string(),
-        message: e.to_string(),
+        message,
     })
 }
 

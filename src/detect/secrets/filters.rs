@@ -457,6 +457,9 @@ pub fn generic_value_ok(name: &[u8], value: &[u8], bare: bool) -> bool {
     if contains_ci(value, b"://") || is_uuid(value) || is_sealed_secret(value) {
         return false;
     }
+    if is_file_path(value) {
+        return false;
+    }
     if bare && (looks_like_code(value) || snake_identifier(value)) {
         return false;
     }
@@ -511,6 +514,31 @@ fn slug_with_tag(v: &[u8]) -> bool {
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.len() <= 12 && p.iter().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// `/tmp/.tmpQ7xk2/gitleaks.toml`, `certs/prod/server.pem`: a file's path (`/`-separated names,
+/// the last with a short lowercase extension; a trailing `:` or `,` of the surrounding text
+/// aside), not a credential. No base64 or hex credential has both a `/` and a `.`-extension, and
+/// a JWT has no `/`.
+fn is_file_path(v: &[u8]) -> bool {
+    let v = v
+        .strip_suffix(b":")
+        .or_else(|| v.strip_suffix(b","))
+        .unwrap_or(v);
+    let Some(slash) = v.iter().rposition(|&b| b == b'/') else {
+        return false;
+    };
+    let name = &v[slash + 1..];
+    let ext = name
+        .iter()
+        .rposition(|&b| b == b'.')
+        .map(|dot| &name[dot + 1..]);
+    let has_ext = ext
+        .is_some_and(|e| (1..=5).contains(&e.len()) && e.iter().all(u8::is_ascii_lowercase))
+        && name.len() > ext.map_or(0, <[u8]>::len) + 1;
+    has_ext
+        && v.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-' | b'~'))
 }
 
 /// `$VAR`, `%VAR%`, `!vault`, `&anchor`, `*alias`, `|` — a reference or a block marker, not a literal.
@@ -793,6 +821,26 @@ mod tests {
 
     #[test]
     fn generic_values() {
+        // File paths are not credentials; a base64 value with `/` but no extension still is.
+        for path in [
+            b"/tmp/.tmp7RHgE5/gitleaks.toml:".as_slice(),
+            b"/srv/app/Q7xk2Lm9/config.yaml",
+            b"./certs/prod-x9Kq2/server.pem",
+        ] {
+            assert!(is_file_path(path), "{}", String::from_utf8_lossy(path));
+            assert!(!generic_value_ok(b"secrets_file", path, false));
+        }
+        for not_path in [
+            b"q7X2vR9mKp4/Lw8Tz3Hd".as_slice(),
+            b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig",
+            b"Zm9v+YmFy/cXV4.dat",
+        ] {
+            assert!(
+                !is_file_path(not_path),
+                "{}",
+                String::from_utf8_lossy(not_path)
+            );
+        }
         assert!(generic_value_ok(
             b"secret_key",
             b"gTPMQ51_58KOpgLPOYKTSXUn0eaFOV2Wv3SphNCf",

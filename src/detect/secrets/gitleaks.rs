@@ -2,10 +2,10 @@
 //! and global allowlists, `[extend]`. Translates into `CompiledRule`s; an untranslatable regex is an error naming the config and the rule id.
 
 use super::rules::{AllowList, CompiledRule, Groups, Target, compile_regex};
+use crate::pattern::Regex;
 use crate::pattern::{LazyRegex, Syntax};
 use crate::rules::RuleError;
 use crate::rules::gitleaks::Allow;
-use regex::bytes::Regex;
 
 /// What one imported config contributes.
 #[derive(Debug, Default)]
@@ -37,7 +37,7 @@ pub fn import(origin: &str, text: &str) -> Result<Imported, RuleError> {
             .push(allowlist(a, &format!("{origin}: [allowlist]"))?);
     }
     // Path-only rules never match content; one shared never-matching regex stands in for theirs.
-    let never = Regex::new("^$").expect("literal");
+    let never = crate::pattern::compile("^$", Syntax::Ascii).expect("literal");
     for r in &cfg.rules {
         let here = format!("{origin}: rule `{}`", r.id);
         let path = r
