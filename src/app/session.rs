@@ -557,11 +557,11 @@ impl Detectors {
     }
 }
 
-/// Masks, in every preview of `files`, the secrets found anywhere in the change set: a value a rule
-/// found in one file may stand where no rule sees it in another (or on another line of the same
-/// file) and would otherwise show whole in that line's preview. Secrets the baseline or a path
-/// allowlist hides count (accepted is not public); placeholders and allowlisted values do not. (Found by the content fuzz target: a value detected
-/// in one file, repeated undetected in a second file's insecure-pattern preview.)
+/// Masks, in every preview of `files`, the secrets found anywhere in the change set: a value a
+/// rule found in one file may stand where no rule sees it in another (or on another line of the
+/// same file) and would otherwise show whole in that line's preview (`secret_values` says which
+/// count). Found by the content fuzz target: a value detected in one file, repeated undetected in
+/// a second file's insecure-pattern preview.
 fn mask_known_secrets(changes: &[ChangedFile], files: &mut [input::File]) {
     let secrets = changes
         .iter()

@@ -165,13 +165,8 @@ pub fn default_charter() -> Charter {
     // Read from its JSON form with its patterns unchecked: the unit tests read the YAML with every
     // pattern checked and pin that both give the same charter.
     static DEFAULT: std::sync::LazyLock<Charter> = std::sync::LazyLock::new(|| {
-        crate::pattern::trusted(|| {
-            crate::rules::embedded::read(DEFAULT_CHARTER_PATH, || {
-                parse_single(Path::new(DEFAULT_CHARTER_NAME), DEFAULT_CHARTER)
-                    .map_err(|e| e.to_string())
-            })
-        })
-        .expect("embedded default charter is valid")
+        crate::pattern::trusted(|| crate::rules::embedded::read(DEFAULT_CHARTER_PATH))
+            .expect("embedded default charter is valid")
     });
     DEFAULT.clone()
 }
@@ -179,10 +174,7 @@ pub fn default_charter() -> Charter {
 /// The embedded default as a YAML tree, parsed once per process: every layering starts from a copy.
 fn default_value() -> yaml_serde::Value {
     static VALUE: std::sync::LazyLock<yaml_serde::Value> = std::sync::LazyLock::new(|| {
-        crate::rules::embedded::read(DEFAULT_CHARTER_PATH, || {
-            yaml_serde::from_str(DEFAULT_CHARTER).map_err(|e| e.to_string())
-        })
-        .expect("default charter is YAML")
+        crate::rules::embedded::read(DEFAULT_CHARTER_PATH).expect("default charter is YAML")
     });
     VALUE.clone()
 }

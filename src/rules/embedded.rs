@@ -1,20 +1,16 @@
 //! The embedded data files (secret and insecure rule files, AI signatures, the default charter)
 //! in the JSON form `build.rs` converts them to. The same data as the TOML and YAML they are
 //! written in, read several times faster: every hook run reads all of them at start-up. The
-//! source texts stay embedded too, for messages that quote them and for these tests.
+//! source texts stay embedded too, for messages that quote them (a charter error's location in
+//! the default) and for these tests.
 
 include!(concat!(env!("OUT_DIR"), "/embedded_json.rs"));
 
-/// Embedded file `path` read as `T`: from its JSON form, or with `source` (its text in the
-/// format it is written in) when the build did not convert it.
-pub fn read<T: serde::de::DeserializeOwned>(
-    path: &str,
-    source: impl FnOnce() -> Result<T, String>,
-) -> Result<T, String> {
-    match json(path) {
-        Some(j) => serde_json::from_str(j).map_err(|e| e.to_string()),
-        None => source(),
-    }
+/// Embedded file `path` read as `T` from its JSON form (every file `build.rs` converts has one;
+/// the tests below pin that each reads the same as from its source).
+pub fn read<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+    let j = json(path).ok_or_else(|| format!("{path}: not among the embedded data files"))?;
+    serde_json::from_str(j).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

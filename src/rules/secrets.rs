@@ -133,13 +133,12 @@ pub struct RuleSpec {
 /// Parses and checks every embedded rule file (ids unique and well-formed, keywords present).
 pub fn builtin_specs() -> Result<Vec<(String, RuleSpec)>, RuleError> {
     let mut out = Vec::new();
-    for (origin, text) in BUILTIN_FILES {
+    for (origin, _) in BUILTIN_FILES {
         let file: RuleFile =
-            super::embedded::read(origin, || toml::from_str(text).map_err(|e| e.to_string()))
-                .map_err(|message| RuleError::Invalid {
-                    origin: (*origin).to_string(),
-                    message,
-                })?;
+            super::embedded::read(origin).map_err(|message| RuleError::Invalid {
+                origin: (*origin).to_string(),
+                message,
+            })?;
         for r in file.rule {
             out.push(((*origin).to_string(), r));
         }

@@ -100,10 +100,7 @@ pub fn builtin_specs() -> Result<Vec<SignatureSpec<String>>, RuleError> {
 }
 
 pub fn builtin_catalogue() -> Result<Catalogue, RuleError> {
-    super::embedded::read(BUILTIN_PATH, || {
-        yaml_serde::from_str(BUILTIN_SIGNATURES).map_err(|e| e.to_string())
-    })
-    .map_err(|message| RuleError::Invalid {
+    super::embedded::read(BUILTIN_PATH).map_err(|message| RuleError::Invalid {
         origin: BUILTIN_NAME.to_string(),
         message,
     })

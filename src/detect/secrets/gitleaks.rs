@@ -2,8 +2,7 @@
 //! and global allowlists, `[extend]`. Translates into `CompiledRule`s; an untranslatable regex is an error naming the config and the rule id.
 
 use super::rules::{AllowList, CompiledRule, Groups, Target, compile_regex};
-use crate::pattern::Regex;
-use crate::pattern::{LazyRegex, Syntax};
+use crate::pattern::{LazyRegex, Regex, Syntax};
 use crate::rules::RuleError;
 use crate::rules::gitleaks::Allow;
 

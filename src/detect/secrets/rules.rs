@@ -1,8 +1,7 @@
 //! Secret rules compiled for the engine: from the built-in rule files' specs (`rules::secrets`) and,
 //! through `gitleaks`, from a team's gitleaks config. Knows nothing about scanning.
 
-use crate::pattern::Regex;
-use crate::pattern::{self, LazyRegex, Syntax};
+use crate::pattern::{self, LazyRegex, Regex, Syntax};
 use crate::rules::RuleError;
 use crate::rules::secrets::{Checksum, PairSpec, RuleSpec};
 
