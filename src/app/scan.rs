@@ -87,9 +87,9 @@ pub(super) fn scan_one(
     let added_lines = memchr::memchr_iter(b'\n', content).count() as u32 + 1;
     One {
         file: Some(input::File {
-            tier: d.classifier.tier(&path),
-            bulk_excluded: d.classifier.bulk_excluded(&path),
-            classes: d.classifier.classify(&path, content),
+            tier: d.classifier().tier(&path),
+            bulk_excluded: d.classifier().bulk_excluded(&path),
+            classes: d.classifier().classify(&path, content),
             path,
             status: FileStatus::Added,
             old_path: None,

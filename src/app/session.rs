@@ -234,8 +234,9 @@ fn detector_error(loaded: &LoadedCharter, roots: &[&str], e: &dyn std::fmt::Disp
 /// Compiled detectors, built once per run from the charter.
 pub struct Detectors {
     pub secrets: Scanner,
-    pub classifier: Classifier,
-    pub insecure: InsecureScanner,
+    /// The classifier and the insecure-pattern scanner: `None` only in a hook whose analysis came
+    /// from the cache (see `Detectors::build_for`), where nothing reads content.
+    content: Option<(Classifier, InsecureScanner)>,
     pub signatures: Signatures,
     pub baseline: HashSet<String>,
 }
@@ -264,35 +265,70 @@ pub struct ContentFacts {
 impl Detectors {
     /// Detector construction errors (from detect/) become charter errors here, and only here.
     pub fn build(parts: &CharterParts) -> Result<Detectors> {
+        Detectors::build_for(parts, true)
+    }
+
+    /// `build`, leaving out the classifier and the insecure-pattern scanner unless `content` is
+    /// set. A hook passes `false` only when the hooks' cache holds the analysis of its staged
+    /// changes under a digest of these very charter parts and this binary (`app::cache`): that
+    /// analysis was made by detectors built from the same parts, so building them again could
+    /// neither fail nor change a fact. Secrets and AI signatures are always built: the message
+    /// and the identities are scanned by every hook.
+    pub fn build_for(parts: &CharterParts, content: bool) -> Result<Detectors> {
         let c = &parts.charter.charter;
         let err =
             |roots: &[&str], e: &dyn std::fmt::Display| detector_error(&parts.charter, roots, e);
         let extra = &parts.gitleaks;
         // The three compiled detectors are independent: build them on both cores.
-        let (secrets, (classifier, insecure)) = std::thread::scope(|s| {
+        let (secrets, content) = std::thread::scope(|s| {
             let secrets = s.spawn(|| Scanner::new(&c.secrets, extra));
-            let classifier = s.spawn(|| {
-                Classifier::new(&c.classes, &c.tiers)
-                    .and_then(|k| k.with_bulk_excludes(&c.bulk.exclude_paths))
+            let content = content.then(|| {
+                let classifier = s.spawn(|| {
+                    Classifier::new(&c.classes, &c.tiers)
+                        .and_then(|k| k.with_bulk_excludes(&c.bulk.exclude_paths))
+                });
+                let insecure = InsecureScanner::new(&c.insecure);
+                (
+                    classifier.join().expect("classes build without panicking"),
+                    insecure,
+                )
             });
-            let insecure = InsecureScanner::new(&c.insecure);
             (
                 secrets
                     .join()
                     .expect("secret rules build without panicking"),
-                (
-                    classifier.join().expect("classes build without panicking"),
-                    insecure,
-                ),
+                content,
             )
         });
+        let secrets = secrets.map_err(|e| err(&["secrets"], &e))?;
+        let content = match content {
+            Some((classifier, insecure)) => Some((
+                classifier.map_err(|e| err(&["classes", "tiers"], &e))?,
+                insecure.map_err(|e| err(&["insecure"], &e))?,
+            )),
+            None => None,
+        };
         Ok(Detectors {
-            secrets: secrets.map_err(|e| err(&["secrets"], &e))?,
-            classifier: classifier.map_err(|e| err(&["classes", "tiers"], &e))?,
-            insecure: insecure.map_err(|e| err(&["insecure"], &e))?,
+            secrets,
+            content,
             signatures: Signatures::new(&c.ai).map_err(|e| err(&["ai"], &e))?,
             baseline: parts.baseline.clone(),
         })
+    }
+
+    /// The path classifier (classes, tiers, bulk excludes).
+    pub fn classifier(&self) -> &Classifier {
+        &self.content_detectors().0
+    }
+
+    fn insecure(&self) -> &InsecureScanner {
+        &self.content_detectors().1
+    }
+
+    fn content_detectors(&self) -> &(Classifier, InsecureScanner) {
+        self.content
+            .as_ref()
+            .expect("content detectors are left out only when the analysis is cached")
     }
 
     /// The one gate user-controlled strings pass before they become facts (see `detect::redact`).
@@ -379,7 +415,8 @@ impl Detectors {
             secret_spans: &spans,
             redactor: Some(self.redactor()),
         };
-        self.insecure.scan_in(path, text, lines, cx, &mut insecure);
+        self.insecure()
+            .scan_in(path, text, lines, cx, &mut insecure);
         // An allowlisted path (`secrets.allow_paths`) is not scanned for secrets unless they are
         // listed: only when it holds a credential the insecure scan reports are the secret rules
         // asked what they would have judged there, and the scan made again without it.
@@ -396,7 +433,8 @@ impl Detectors {
                 secret_spans: &spans,
                 redactor: Some(self.redactor()),
             };
-            self.insecure.scan_in(path, text, lines, cx, &mut insecure);
+            self.insecure()
+                .scan_in(path, text, lines, cx, &mut insecure);
         }
         let silenced = if showing {
             self.silenced_signals(path, text, lines, &spans)
@@ -429,7 +467,7 @@ impl Detectors {
         lines: LineMap<'_>,
         spans: &[(usize, usize)],
     ) -> Vec<SilencedSignal> {
-        let found = self.classifier.silenced_signals(path, text);
+        let found = self.classifier().silenced_signals(path, text);
         if found.is_empty() {
             return Vec::new();
         }
@@ -527,13 +565,13 @@ impl Detectors {
         findings.extend(facts.findings);
         hidden.extend(facts.hidden);
         let classes = if f.skipped == Some(SkipReason::Deleted) {
-            self.classifier.classify(&path, b"")
+            self.classifier().classify(&path, b"")
         } else {
-            self.classifier.classify(&path, &f.added)
+            self.classifier().classify(&path, &f.added)
         };
         let file = input::File {
-            tier: self.classifier.tier(&path),
-            bulk_excluded: self.classifier.bulk_excluded(&path),
+            tier: self.classifier().tier(&path),
+            bulk_excluded: self.classifier().bulk_excluded(&path),
             old_path: self.old_path(f.old_path.as_deref()),
             path,
             status: f.status,
@@ -644,6 +682,12 @@ pub struct Session {
     /// What the hooks' analysis cache is keyed by besides the changes (`cache::charter_digest`);
     /// set only for the hooks, `None` elsewhere and when this binary cannot name itself.
     pub cache_digest: Option<String>,
+    /// The hooks read the index before building the detectors (`open_with_evaluator`): the
+    /// first `staged()` takes what was read.
+    read_ahead: std::sync::Mutex<Option<Result<ChangeSet>>>,
+    /// The analysis the hooks' cache held for the changes read ahead, under their key: the
+    /// first `analyze_staged` of exactly those changes takes it.
+    cached: std::sync::Mutex<Option<(String, Analysis)>>,
     git: OnceLock<Git>,
 }
 
@@ -656,6 +700,8 @@ impl Session {
             charter: parts.charter,
             sources: parts.sources,
             cache_digest: None,
+            read_ahead: std::sync::Mutex::new(None),
+            cached: std::sync::Mutex::new(None),
             git: OnceLock::new(),
         })
     }
@@ -669,13 +715,35 @@ impl Session {
     /// `open`, with the policies compiled and prepared on a thread of their own: the hooks build
     /// the detectors, read the diff and analyse it meanwhile, and pay for the slower of the two paths
     /// rather than their sum. Join the handle right before judging.
+    ///
+    /// The index is read first: when the hooks' cache holds the analysis of exactly those changes
+    /// under this charter and binary (pre-commit leaves it for commit-msg), the classifier and the
+    /// insecure-pattern scanner are not built at all (`Detectors::build_for`). Errors keep their
+    /// order: a broken charter is reported before anything about the index.
     pub fn open_with_evaluator(dir: &Path) -> Result<(Session, PendingEvaluator)> {
         let (repo, parts) = work_tree_parts(dir)?;
         let pending = PendingEvaluator::spawn(&parts);
         let showing = SHOW_SUPPRESSED.load(std::sync::atomic::Ordering::Relaxed);
         let digest = super::cache::charter_digest(&parts, showing);
-        let mut session = Session::new(repo, parts)?;
-        session.cache_digest = digest;
+        let staged = staged_changes(&repo, &parts.charter.charter);
+        let cached = match (&digest, &staged) {
+            (Some(digest), Ok(changes)) => {
+                let key = super::cache::key(digest, changes);
+                super::cache::load(repo.git_dir(), &key).map(|analysis| (key, analysis))
+            }
+            _ => None,
+        };
+        let detectors = Detectors::build_for(&parts, cached.is_none())?;
+        let session = Session {
+            detectors,
+            repo,
+            charter: parts.charter,
+            sources: parts.sources,
+            cache_digest: digest,
+            read_ahead: std::sync::Mutex::new(Some(staged)),
+            cached: std::sync::Mutex::new(cached),
+            git: OnceLock::new(),
+        };
         Ok((session, pending))
     }
 
@@ -687,6 +755,12 @@ impl Session {
             return self.detectors.analyze(changes);
         };
         let key = super::cache::key(digest, changes);
+        let cached = self.cached.lock().map(|mut c| c.take()).unwrap_or(None);
+        if let Some((k, analysis)) = cached
+            && k == key
+        {
+            return analysis;
+        }
         let git_dir = self.repo.git_dir();
         if let Some(analysis) = super::cache::load(git_dir, &key) {
             return analysis;
@@ -718,15 +792,10 @@ impl Session {
     /// The changes staged in the index; a change over `limits.max_files` stops here, before
     /// anything is scanned or judged.
     pub fn staged(&self) -> Result<ChangeSet> {
-        let limits = &self.charter.charter.limits;
-        let changes = match self.repo.staged(limits.max_file_size, limits.max_files) {
-            Err(crate::collect::GitError::TooManyFiles { files, max }) => {
-                return Err(too_large(files, max, None));
-            }
-            r => r?,
-        };
-        too_large_to_judge(&self.charter.charter, changes.files.len(), None)?;
-        Ok(changes)
+        if let Some(read) = self.read_ahead.lock().map(|mut r| r.take()).unwrap_or(None) {
+            return read;
+        }
+        staged_changes(&self.repo, &self.charter.charter)
     }
 
     /// A commit-msg hook's message file, cleaned up as git will store it.
@@ -809,6 +878,19 @@ impl Session {
     pub fn judge(&self, evaluator: &mut Evaluator, input: &Input) -> Result<Vec<Violation>> {
         judge(evaluator, &self.charter.charter, input)
     }
+}
+
+/// The changes staged in `repo`'s index under `charter`'s limits (see `Session::staged`).
+fn staged_changes(repo: &Repo, charter: &config::Charter) -> Result<ChangeSet> {
+    let limits = &charter.limits;
+    let changes = match repo.staged(limits.max_file_size, limits.max_files) {
+        Err(crate::collect::GitError::TooManyFiles { files, max }) => {
+            return Err(too_large(files, max, None));
+        }
+        r => r?,
+    };
+    too_large_to_judge(charter, changes.files.len(), None)?;
+    Ok(changes)
 }
 
 /// The repository containing `dir` and its work tree's charter parts.
@@ -1120,7 +1202,7 @@ mod tests {
             assert!(s.preview.contains("jwt.decode"), "{s:?}");
         }
         // The classes the policies see are the same either way.
-        assert!(d.classifier.classify("api/tokens.py", text).is_empty());
+        assert!(d.classifier().classify("api/tokens.py", text).is_empty());
     }
 
     /// A marker on every line of a big file: listing what it silences stays linear (the list is
