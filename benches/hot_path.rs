@@ -206,7 +206,7 @@ fn main() {
     });
     let m = median("insecure: scan the same source", 5, || {
         ins.clear();
-        d.insecure.scan(
+        d.insecure().scan(
             "corpus.rs",
             &text,
             LineMap::Contiguous { first: 1 },

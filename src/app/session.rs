@@ -321,7 +321,8 @@ impl Detectors {
         &self.content_detectors().0
     }
 
-    fn insecure(&self) -> &InsecureScanner {
+    /// The insecure-pattern scanner.
+    pub fn insecure(&self) -> &InsecureScanner {
         &self.content_detectors().1
     }
 
@@ -1278,7 +1279,7 @@ mod tests {
             let lines = LineMap::Contiguous { first: 1 };
             // The insecure scan alone would report it: the secret rules' decision is what stops it.
             let mut bare = Vec::new();
-            d.insecure.scan(path, text.as_bytes(), lines, &mut bare);
+            d.insecure().scan(path, text.as_bytes(), lines, &mut bare);
             assert!(
                 bare.iter().any(|m| m.id == "hardcoded-credential"),
                 "{text}"
