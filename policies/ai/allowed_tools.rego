@@ -13,7 +13,9 @@ package gitcharter.ai.allowed_tools
 
 import data.gitcharter.lib.disclosure as lib
 
-settings := object.get(data, ["charter", "disclosure"], {})
+default settings := {}
+
+settings := data.charter.disclosure
 
 lc(x) := lower(x) if is_string(x)
 

@@ -11,7 +11,9 @@
 #   stages: [commit-msg, pre-push, ci]
 package gitcharter.ai.dco
 
-settings := object.get(data, ["charter", "disclosure"], {})
+default settings := {}
+
+settings := data.charter.disclosure
 
 lc(x) := lower(x) if is_string(x)
 

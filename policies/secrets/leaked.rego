@@ -95,6 +95,10 @@ warns_suppressed if {
 
 # ---- files not scanned ----
 
+default max_file_size := "the limit"
+
+max_file_size := data.charter.limits.max_file_size
+
 # A file over `limits.max_file_size` is not scanned: padding a file past the limit must not pass
 # without a word.
 warn contains result if {
@@ -102,7 +106,7 @@ warn contains result if {
 	f.skipped == "too-large"
 	result := {
 		"path": f.path,
-		"message": sprintf("not scanned for secrets: %d bytes is over limits.max_file_size (%v)", [f.size, object.get(object.get(object.get(data, "charter", {}), "limits", {}), "max_file_size", "the limit")]),
+		"message": sprintf("not scanned for secrets: %d bytes is over limits.max_file_size (%v)", [f.size, max_file_size]),
 		"remediation": "Keep large generated or data files out of the commit, or raise limits.max_file_size in the charter so the file is scanned.",
 	}
 }

@@ -18,9 +18,11 @@ use crate::collect::ChangeSet;
 use crate::detect::secrets::HiddenFinding;
 use crate::input::SilencedSignal;
 use crate::input::{File, Stats};
+use crate::policy::{Compiled, Source};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Changes whenever the entry's shape or meaning does.
 const FORMAT: &str = "git-charter hook cache 1";
@@ -33,25 +35,9 @@ pub fn path(git_dir: &Path) -> PathBuf {
 /// A digest of what the detectors are built from, or `None` when this binary cannot name itself
 /// (then nothing is cached).
 pub fn charter_digest(parts: &CharterParts, showing: bool) -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(&exe).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
     let mut h = Sha256::new();
     field(&mut h, FORMAT.as_bytes());
-    field(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
-    field(&mut h, exe.as_os_str().as_encoded_bytes());
-    field(&mut h, &meta.len().to_le_bytes());
-    field(&mut h, &modified.as_nanos().to_le_bytes());
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        field(&mut h, &meta.ino().to_le_bytes());
-        field(&mut h, &meta.dev().to_le_bytes());
-    }
+    binary_identity(&mut h)?;
     field(&mut h, &[u8::from(showing)]);
     let c = &parts.charter;
     field(&mut h, c.text.as_deref().unwrap_or("\0default").as_bytes());
@@ -67,6 +53,29 @@ pub fn charter_digest(parts: &CharterParts, showing: bool) -> Option<String> {
         field(&mut h, b.as_bytes());
     }
     Some(hex(&h.finalize()))
+}
+
+/// Hashes what names this binary (version, path, size, modification time, inode): `None` when it
+/// cannot name itself, and then nothing is cached.
+fn binary_identity(h: &mut Sha256) -> Option<()> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(&exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    field(h, env!("CARGO_PKG_VERSION").as_bytes());
+    field(h, exe.as_os_str().as_encoded_bytes());
+    field(h, &meta.len().to_le_bytes());
+    field(h, &modified.as_nanos().to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        field(h, &meta.ino().to_le_bytes());
+        field(h, &meta.dev().to_le_bytes());
+    }
+    Some(())
 }
 
 /// The key of one analysis: the charter's digest and the staged changes, byte for byte.
@@ -219,6 +228,97 @@ impl Entry {
             baselined: self.baselined,
         }
     }
+}
+
+/// Changes whenever the compiled-policies file's shape or meaning does.
+const POLICY_FORMAT: &str = "git-charter compiled policies 1";
+
+/// Where what the policies compiled to is kept: `<git dir>/charter/cache/policies.bin`.
+pub fn policies_path(git_dir: &Path) -> PathBuf {
+    git_dir.join("charter").join("cache").join("policies.bin")
+}
+
+/// The key of a set of policies' compiled form: this binary (and so its regorus) and every policy
+/// file that runs (origin and text, in order); `None` when the binary cannot name itself.
+pub fn policies_key(sources: &[Source]) -> Option<String> {
+    let mut h = Sha256::new();
+    field(&mut h, POLICY_FORMAT.as_bytes());
+    binary_identity(&mut h)?;
+    let runtime: Vec<&Source> = sources.iter().filter(|s| !s.is_test()).collect();
+    field(&mut h, &(runtime.len() as u64).to_le_bytes());
+    for s in runtime {
+        field(&mut h, s.origin.as_bytes());
+        field(&mut h, s.text.as_bytes());
+        field(&mut h, &[u8::from(s.builtin)]);
+    }
+    Some(hex(&h.finalize()))
+}
+
+/// The compiled policies kept under `key`, if the file is there, whole and for this key.
+/// Layout: the format line, the key line, the kind line (`program` or `interpreted`), the payload's
+/// SHA-256 line, then the payload (a serialised RVM program, or nothing).
+pub fn load_policies(git_dir: &Path, key: &str) -> Option<Compiled> {
+    let bytes = read_small(&policies_path(git_dir), MAX_POLICIES_FILE)?;
+    let mut rest = bytes.as_slice();
+    let mut line = || -> Option<&[u8]> {
+        let end = rest.iter().position(|&b| b == b'\n')?;
+        let (l, r) = rest.split_at(end);
+        rest = &r[1..];
+        Some(l)
+    };
+    if line()? != POLICY_FORMAT.as_bytes() || line()? != key.as_bytes() {
+        return None;
+    }
+    let kind = line()?.to_vec();
+    let digest = line()?.to_vec();
+    if digest != hex(&Sha256::digest(rest)).as_bytes() {
+        return None;
+    }
+    match kind.as_slice() {
+        b"program" if !rest.is_empty() => Some(Compiled::Program(Arc::from(rest))),
+        b"interpreted" if rest.is_empty() => Some(Compiled::Interpreted),
+        _ => None,
+    }
+}
+
+/// Keeps `compiled` under `key`, replacing what was there. Best effort, as `store`.
+pub fn store_policies(git_dir: &Path, key: &str, compiled: &Compiled) {
+    let (kind, payload): (&str, &[u8]) = match compiled {
+        Compiled::Program(bytes) => ("program", bytes),
+        Compiled::Interpreted => ("interpreted", &[]),
+    };
+    if payload.len() as u64 > MAX_POLICIES_FILE / 2 {
+        return;
+    }
+    let mut bytes = format!(
+        "{POLICY_FORMAT}\n{key}\n{kind}\n{}\n",
+        hex(&Sha256::digest(payload))
+    )
+    .into_bytes();
+    bytes.extend_from_slice(payload);
+    let file = policies_path(git_dir);
+    let Some(dir) = file.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let _ = crate::fsutil::write_atomic(&file, &bytes, crate::fsutil::WriteOptions::REPLACE);
+}
+
+/// A compiled-policies file larger than this is not read (the built-in policies compile to about
+/// 120 KiB).
+const MAX_POLICIES_FILE: u64 = 64 << 20;
+
+/// A regular file's bytes, if it is one and no larger than `max`.
+fn read_small(path: &Path, max: u64) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > max {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes).ok()?;
+    (bytes.len() as u64 <= max).then_some(bytes)
 }
 
 /// A length-prefixed field, so that no two different sequences of fields hash alike.

@@ -101,7 +101,7 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
         CharterParts::read(&CharterSource::WorkTree(repo.root().to_path_buf()))?
     };
     let detectors = Detectors::build(&parts)?;
-    let mut evaluator = make_evaluator(&parts.charter, &parts.sources)?;
+    let mut evaluator = make_evaluator(&parts.charter, &parts.sources, Some(repo.git_dir()))?;
     let charter = &parts.charter.charter;
     let max = args.max_blob_size.unwrap_or(charter.limits.max_file_size);
     let history = repo.history(&opts)?;

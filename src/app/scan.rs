@@ -212,7 +212,9 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let root = charter_root(cwd);
     let parts = CharterParts::read(&CharterSource::WorkTree(root.clone()))?;
     let detectors = Detectors::build(&parts)?;
-    let mut evaluator = make_evaluator(&parts.charter, &parts.sources)?;
+    // The compiled policies are kept in the repository's git directory, when the root has one.
+    let git_dir = Some(root.join(".git")).filter(|d| d.is_dir());
+    let mut evaluator = make_evaluator(&parts.charter, &parts.sources, git_dir.as_deref())?;
     // Named from the repository root, as the charter's globs and the baseline name files.
     let (base, roots) = resolve_roots(&root, cwd, cwd, paths)?;
     let max = parts.charter.charter.limits.max_file_size;

@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 use crate::input::{self, Input, SilencedSignal, Stats};
 use crate::model::{FileStatus, Ident, Level, Severity, SkipReason, Stage, Violation};
 use crate::pattern::LineMap;
-use crate::policy::{self, Evaluator, Overrides, PolicyError, Source, TeamFile};
+use crate::policy::{self, Compiled, Evaluator, Overrides, PolicyError, Source, TeamFile};
 use crate::report::RuleInfo;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -723,7 +723,7 @@ impl Session {
     /// order: a broken charter is reported before anything about the index.
     pub fn open_with_evaluator(dir: &Path) -> Result<(Session, PendingEvaluator)> {
         let (repo, parts) = work_tree_parts(dir)?;
-        let pending = PendingEvaluator::spawn(&parts);
+        let pending = PendingEvaluator::spawn(&parts, repo.git_dir());
         let showing = SHOW_SUPPRESSED.load(std::sync::atomic::Ordering::Relaxed);
         let digest = super::cache::charter_digest(&parts, showing);
         let staged = staged_changes(&repo, &parts.charter.charter);
@@ -772,7 +772,7 @@ impl Session {
     }
 
     pub fn evaluator(&self) -> Result<Evaluator> {
-        make_evaluator(&self.charter, &self.sources)
+        make_evaluator(&self.charter, &self.sources, Some(self.repo.git_dir()))
     }
 
     /// git's settings, read on first use and then kept (CI judges thousands of commits).
@@ -1017,10 +1017,11 @@ pub fn too_large_verdict(charter: &config::Charter, err: Error) -> Result<Vec<Vi
 pub struct PendingEvaluator(std::thread::JoinHandle<Result<Evaluator>>);
 
 impl PendingEvaluator {
-    fn spawn(parts: &CharterParts) -> PendingEvaluator {
+    fn spawn(parts: &CharterParts, git_dir: &Path) -> PendingEvaluator {
         let (charter, sources) = (parts.charter.clone(), parts.sources.clone());
+        let git_dir = git_dir.to_path_buf();
         PendingEvaluator(std::thread::spawn(move || {
-            let mut evaluator = make_evaluator(&charter, &sources)?;
+            let mut evaluator = make_evaluator(&charter, &sources, Some(&git_dir))?;
             evaluator.prepare()?;
             Ok(evaluator)
         }))
@@ -1035,13 +1036,45 @@ impl PendingEvaluator {
 /// Policy ids must be unique (a team policy reusing a built-in id would be switched off, explained
 /// and reported as the built-in), and every id the charter names must exist (a typo in
 /// `policies.disable` would otherwise leave the policy on, silently).
-pub fn make_evaluator(loaded: &LoadedCharter, sources: &[Source]) -> Result<Evaluator> {
+///
+/// What the policies compile to is kept: in memory for the rest of the process (`ci`'s workers each
+/// load the same policies) and, given a git directory, in `<git dir>/charter/cache/policies.bin`, keyed
+/// by this binary and every policy file's text, so the next run loads the program without parsing
+/// any Rego.
+pub fn make_evaluator(
+    loaded: &LoadedCharter,
+    sources: &[Source],
+    git_dir: Option<&Path>,
+) -> Result<Evaluator> {
+    static LAST: std::sync::Mutex<Option<(String, Compiled)>> = std::sync::Mutex::new(None);
     let charter_json = serde_json::to_string(&loaded.charter).expect("charter serialises");
-    let evaluator = Evaluator::new(
+    let key = super::cache::policies_key(sources);
+    let remembered = key.as_ref().and_then(|k| {
+        LAST.lock().ok().and_then(|last| {
+            last.as_ref()
+                .filter(|(lk, _)| lk == k)
+                .map(|(_, c)| c.clone())
+        })
+    });
+    let known = remembered.or_else(|| {
+        let (k, dir) = (key.as_ref()?, git_dir?);
+        super::cache::load_policies(dir, k)
+    });
+    let evaluator = Evaluator::load(
         sources,
         &charter_json,
         loaded.charter.limits.policy_timeout_ms,
+        known.clone(),
     )?;
+    if let Some(k) = &key {
+        let compiled = evaluator.compiled().cloned().or(known);
+        if let (Some(c), Some(dir)) = (evaluator.compiled(), git_dir) {
+            super::cache::store_policies(dir, k, c);
+        }
+        if let (Some(c), Ok(mut last)) = (compiled, LAST.lock()) {
+            *last = Some((k.clone(), c));
+        }
+    }
     let policies = evaluator.policies();
     if let Some((p, other)) = policy::duplicate_ids(policies).first() {
         return Err(PolicyError::DuplicateId {

@@ -88,6 +88,7 @@ impl Repo {
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CHARTER_BIN", BIN)
+            .env(CROSSCHECK.0, CROSSCHECK.1)
             .env("NO_COLOR", "1")
             .env_remove("GIT_DIR")
             .env_remove("GIT_WORK_TREE")
@@ -100,6 +101,11 @@ impl Repo {
     /// Runs `git-charter ARGS` in the repository.
     pub fn charter(&self, args: &[&str]) -> Run {
         run_in(self.path(), args)
+    }
+
+    /// `charter`, without the VM cross-check (see `CROSSCHECK`).
+    pub fn charter_plain(&self, args: &[&str]) -> Run {
+        run_plain_in(self.path(), args)
     }
 
     /// The input document for the pre-commit stage.
@@ -136,8 +142,28 @@ impl Run {
     }
 }
 
+/// Every policy evaluation of a test run through these helpers happens on both regorus's VM and its
+/// interpreter, and a disagreement stops the run (exit 3): the whole suite is a differential test of
+/// the VM (see `policy::CROSSCHECK_ENV`). `run_plain_in` runs without it, as users do.
+pub const CROSSCHECK: (&str, &str) = ("GIT_CHARTER_REGO_CROSSCHECK", "1");
+
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(BIN)
+    run_with(dir, args, true)
+}
+
+/// `run_in` without the VM cross-check: the compiled policies are loaded as a user's run loads them.
+pub fn run_plain_in(dir: &Path, args: &[&str]) -> Run {
+    run_with(dir, args, false)
+}
+
+fn run_with(dir: &Path, args: &[&str], crosscheck: bool) -> Run {
+    let mut cmd = Command::new(BIN);
+    if crosscheck {
+        cmd.env(CROSSCHECK.0, CROSSCHECK.1);
+    } else {
+        cmd.env_remove(CROSSCHECK.0);
+    }
+    let out = cmd
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")

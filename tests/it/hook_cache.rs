@@ -232,12 +232,159 @@ fn git_commit_through_the_hooks_leaves_one_entry_and_is_unchanged() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(cache_file(&r).is_file());
-    let names: Vec<_> = std::fs::read_dir(r.path().join(".git/charter/cache"))
+    let mut names: Vec<_> = std::fs::read_dir(r.path().join(".git/charter/cache"))
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(names, ["hooks.json"], "one entry, no temporaries");
+    names.sort();
+    assert_eq!(
+        names,
+        ["hooks.json", "policies.bin"],
+        "one analysis, the compiled policies, no temporaries"
+    );
     r.add("src/key.py", format!("k = \"{}\"\n", aws_key_id()));
     let out = r.git_with_hooks(&["commit", "-q", "-m", "Add a key"]);
     assert!(!out.status.success(), "the key was committed");
+}
+
+// ---- compiled policies: `.git/charter/cache/policies.bin` ----
+
+fn policies_file(r: &Repo) -> PathBuf {
+    r.path().join(".git/charter/cache/policies.bin")
+}
+
+/// The file's header lines (format, key, kind, payload digest).
+fn policies_header(r: &Repo) -> Vec<String> {
+    let bytes = std::fs::read(policies_file(r)).expect("a run left compiled policies");
+    bytes
+        .split(|&b| b == b'\n')
+        .take(4)
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect()
+}
+
+#[cfg(unix)]
+fn inode(p: &std::path::Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(p).unwrap().ino()
+}
+
+/// commit-msg run as users run it (no VM cross-check), with the hooks' analysis cache removed so
+/// only the compiled policies carry over.
+fn commit_msg_plain(r: &Repo) -> Run {
+    let _ = std::fs::remove_file(cache_file(r));
+    let run = r.charter_plain(&["commit-msg", MSG, "--format", "json"]);
+    assert!(
+        run.code == 0 || run.code == 1,
+        "commit-msg failed:\n{}",
+        run.all()
+    );
+    run
+}
+
+#[test]
+#[cfg(unix)]
+fn compiled_policies_are_kept_and_a_run_from_them_judges_alike() {
+    let r = repo();
+    let _ = std::fs::remove_dir_all(r.path().join(".git/charter"));
+    let fresh = commit_msg_plain(&r);
+    assert_eq!(fresh.code, 1, "{}", fresh.all());
+    let header = policies_header(&r);
+    assert_eq!(header[0], "git-charter compiled policies 1");
+    assert_eq!(header[2], "program", "the built-in policies run on the VM");
+    let kept = inode(&policies_file(&r));
+    // The next run loads the program: the file is not written again, and the verdict is the same.
+    let again = commit_msg_plain(&r);
+    assert_eq!(
+        inode(&policies_file(&r)),
+        kept,
+        "the program was compiled again"
+    );
+    assert_eq!((again.code, &again.stdout), (fresh.code, &fresh.stdout));
+    // pre-commit, ci-style runs and scan read the same file.
+    assert!(matches!(r.charter_plain(&["pre-commit"]).code, 0 | 1));
+    assert!(matches!(
+        r.charter_plain(&["scan", "--format", "json"]).code,
+        0 | 1
+    ));
+    assert_eq!(inode(&policies_file(&r)), kept);
+}
+
+#[test]
+fn corrupt_or_foreign_compiled_policies_are_compiled_again() {
+    let r = repo();
+    let _ = std::fs::remove_dir_all(r.path().join(".git/charter"));
+    let fresh = commit_msg_plain(&r);
+    let good = std::fs::read(policies_file(&r)).unwrap();
+    let header_len: usize = policies_header(&r).iter().map(|l| l.len() + 1).sum();
+    let mut flipped = good.clone();
+    let last = flipped.len() - 1;
+    flipped[last] ^= 0x40;
+    let mut other_key = good.clone();
+    other_key[40] ^= 0x01;
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("junk", b"\xff\xfe junk".to_vec()),
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("payload byte flipped", flipped),
+        ("another key", other_key),
+        ("header only", good[..header_len].to_vec()),
+        (
+            "payload replaced",
+            [&good[..header_len], &b"not a program"[..]].concat(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        std::fs::write(policies_file(&r), &bytes).unwrap();
+        let run = commit_msg_plain(&r);
+        assert_eq!(
+            (run.code, &run.stdout),
+            (fresh.code, &fresh.stdout),
+            "{what}"
+        );
+        assert_eq!(run.stderr, fresh.stderr, "{what}");
+        assert_eq!(
+            std::fs::read(policies_file(&r)).unwrap(),
+            good,
+            "{what}: not rewritten"
+        );
+    }
+}
+
+#[test]
+fn a_changed_team_policy_is_compiled_again_and_one_the_vm_cannot_compile_runs_interpreted() {
+    let r = repo();
+    let policy = |word: &str, body: &str| {
+        format!(
+            "# METADATA\n# title: Team word\n# custom:\n#   id: TEAM-WORD-001\n#   severity: high\npackage team.word\n\n{body}\n\ndeny contains \"{word}\" if {{ flag }}\n"
+        )
+    };
+    r.write(
+        ".charter/policies/word.rego",
+        policy("first word", "flag if input.stage == \"commit-msg\""),
+    );
+    let first = commit_msg_plain(&r);
+    assert!(first.stdout.contains("first word"), "{}", first.all());
+    assert_eq!(policies_header(&r)[2], "program");
+    // Edited: the kept program is for other sources, so the new text is what runs.
+    r.write(
+        ".charter/policies/word.rego",
+        policy("second word", "flag if input.stage == \"commit-msg\""),
+    );
+    let second = commit_msg_plain(&r);
+    assert!(second.stdout.contains("second word"), "{}", second.all());
+    assert!(!second.stdout.contains("first word"));
+    // `with` in a rule is beyond the VM's compiler: the interpreter runs it, and says so in the file.
+    r.write(
+        ".charter/policies/word.rego",
+        policy(
+            "third word",
+            "stage_is(s) if input.stage == s\n\nflag if stage_is(\"pre-push\") with input.stage as \"pre-push\"",
+        ),
+    );
+    let third = commit_msg_plain(&r);
+    assert!(third.stdout.contains("third word"), "{}", third.all());
+    assert_eq!(policies_header(&r)[2], "interpreted");
+    let crosschecked = r.charter(&["commit-msg", MSG, "--format", "json"]);
+    assert_eq!(crosschecked.stdout, third.stdout);
 }
