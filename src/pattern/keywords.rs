@@ -12,6 +12,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const DFA_FROM_TEXT: usize = 256 << 10;
 /// Once an index has searched this many bytes in all (a tree scan), it switches to the DFA.
 const DFA_FROM_TOTAL: usize = 1 << 20;
+/// Texts up to this long, while the index has searched less than `DIRECT_TOTAL` bytes in all, are
+/// searched without an automaton: each position is looked up by its first two bytes in a table of
+/// the keywords and the candidates compared. Building the automaton for the 1,000-odd secret rules
+/// costs several milliseconds; a commit message, an identity or a path needs a few microseconds.
+const DIRECT_TEXT: usize = 4 << 10;
+const DIRECT_TOTAL: usize = 64 << 10;
+/// Keywords of more bytes than this in all build their automaton up front, so that an automaton
+/// too large to build is an error where the keywords are given, not a surprise mid-run. Below it
+/// the build cannot fail (the automata's limits are billions of states).
+const EAGER_FROM_BYTES: usize = 64 << 20;
 
 /// How literals are compared with the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,18 +96,22 @@ impl<O> KeywordIndexBuilder<O> {
         self.literals.is_empty()
     }
 
+    /// The index. The automaton is built when a text first needs it (see `DIRECT_TEXT`), except
+    /// for keyword sets so large that building it could fail: those are built now.
     pub fn build(self) -> Result<KeywordIndex<O>, aho_corasick::BuildError> {
-        let nfa = if self.literals.is_empty() {
-            None
-        } else {
-            Some(automaton(&self.literals, self.case, self.kind)?)
-        };
+        let nfa = OnceLock::new();
+        let bytes: usize = self.literals.iter().map(Vec::len).sum();
+        if bytes >= EAGER_FROM_BYTES {
+            let _ = nfa.set(Some(automaton(&self.literals, self.case, self.kind)?));
+        }
         Ok(KeywordIndex {
             case: self.case,
+            kind: self.kind,
             literals: self.literals,
             owners: self.owners,
             nfa,
             dfa: OnceLock::new(),
+            direct: OnceLock::new(),
             searched: AtomicUsize::new(0),
         })
     }
@@ -127,22 +141,95 @@ fn automaton(
         .build(literals)
 }
 
-/// Compiled keywords; build once per run, share across threads. The NFA serves a hook's few
-/// kilobytes; the DFA is built the first time a large text (or a long run) needs it.
+/// Compiled keywords; build once per run, share across threads. Short texts are searched
+/// directly (`Direct`); the NFA serves a hook's larger texts; the DFA is built the first time a
+/// large text (or a long run) needs it.
 #[derive(Debug)]
 pub struct KeywordIndex<O> {
     case: Case,
+    kind: AhoCorasickKind,
     literals: Vec<Vec<u8>>,
     owners: Vec<Vec<O>>,
-    nfa: Option<AhoCorasick>,
+    nfa: OnceLock<Option<AhoCorasick>>,
     dfa: OnceLock<Option<AhoCorasick>>,
+    direct: OnceLock<Direct>,
     searched: AtomicUsize,
+}
+
+/// The keywords by their first two bytes (one-byte keywords apart), for searching short texts
+/// without an automaton. Same hits as the automaton, in the same order.
+#[derive(Debug)]
+struct Direct {
+    by_pair: HashMap<[u8; 2], Vec<u32>>,
+    /// The one-byte keyword of each byte value.
+    singles: [Option<u32>; 256],
+}
+
+impl Direct {
+    fn new(literals: &[Vec<u8>]) -> Direct {
+        let mut d = Direct {
+            by_pair: HashMap::new(),
+            singles: [None; 256],
+        };
+        for (k, lit) in literals.iter().enumerate() {
+            match lit.as_slice() {
+                [] => {}
+                [b] => d.singles[usize::from(*b)] = Some(k as u32),
+                [a, b, ..] => d.by_pair.entry([*a, *b]).or_default().push(k as u32),
+            }
+        }
+        d
+    }
+
+    /// Every occurrence of every keyword in `text` (already lower-cased where the index is
+    /// case-insensitive) as (start, end, keyword), ordered as the automaton reports overlapping
+    /// matches: by end, then the longer first.
+    fn hits(&self, literals: &[Vec<u8>], text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for i in 0..text.len() {
+            if let Some(k) = self.singles[usize::from(text[i])] {
+                out.push((i, i + 1, k as usize));
+            }
+            let Some(pair) = text.get(i..i + 2) else {
+                continue;
+            };
+            if let Some(ks) = self.by_pair.get(&[pair[0], pair[1]]) {
+                for &k in ks {
+                    let lit = &literals[k as usize];
+                    if text[i..].starts_with(lit) {
+                        out.push((i, i + lit.len(), k as usize));
+                    }
+                }
+            }
+        }
+        out.sort_unstable_by_key(|&(start, end, _)| (end, std::cmp::Reverse(end - start)));
+        out
+    }
+}
+
+/// The hits of one search: from an automaton, or from the direct search of a short text.
+enum Found<'i> {
+    Automaton(aho_corasick::FindOverlappingIter<'i, 'i>),
+    Direct(std::vec::IntoIter<(usize, usize, usize)>),
+}
+
+impl Iterator for Found<'_> {
+    type Item = (usize, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Found::Automaton(it) => it
+                .next()
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize())),
+            Found::Direct(it) => it.next(),
+        }
+    }
 }
 
 impl<O> KeywordIndex<O> {
     /// No keyword at all: nothing can hit.
     pub fn is_empty(&self) -> bool {
-        self.nfa.is_none()
+        self.literals.is_empty()
     }
 
     pub fn case(&self) -> Case {
@@ -159,10 +246,18 @@ impl<O> KeywordIndex<O> {
         self.literals.len()
     }
 
-    /// The automaton for a text of `len` bytes: the NFA, or the DFA once the text or the run is large.
+    /// The automaton for a text of `len` bytes: none for a short text early in the run (searched
+    /// directly), the NFA, or the DFA once the text or the run is large. An automaton that could
+    /// not be built (never below `EAGER_FROM_BYTES`) leaves the direct search, which finds the same.
     fn searcher(&self, len: usize) -> Option<&AhoCorasick> {
-        let nfa = self.nfa.as_ref()?;
         let total = self.searched.fetch_add(len, Ordering::Relaxed) + len;
+        if len <= DIRECT_TEXT && total <= DIRECT_TOTAL {
+            return None;
+        }
+        let nfa = self
+            .nfa
+            .get_or_init(|| automaton(&self.literals, self.case, self.kind).ok())
+            .as_ref()?;
         if len < DFA_FROM_TEXT && total < DFA_FROM_TOTAL {
             return Some(nfa);
         }
@@ -172,26 +267,45 @@ impl<O> KeywordIndex<O> {
         Some(dfa.as_ref().unwrap_or(nfa))
     }
 
+    /// Every hit in `text` as (start, end, keyword), in the automaton's order.
+    fn found<'i>(&'i self, text: &'i [u8]) -> Found<'i> {
+        if self.literals.is_empty() {
+            return Found::Direct(Vec::new().into_iter());
+        }
+        if let Some(ac) = self.searcher(text.len()) {
+            return Found::Automaton(ac.find_overlapping_iter(text));
+        }
+        Found::Direct(self.direct_hits(text).into_iter())
+    }
+
+    /// The hits of the direct search (see `Direct`).
+    fn direct_hits(&self, text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let direct = self.direct.get_or_init(|| Direct::new(&self.literals));
+        match self.case {
+            Case::Insensitive => direct.hits(&self.literals, &text.to_ascii_lowercase()),
+            Case::Lowered => direct.hits(&self.literals, text),
+        }
+    }
+
     /// Whether any keyword occurs in `text`.
     pub fn is_match(&self, text: &[u8]) -> bool {
-        self.searcher(text.len())
-            .is_some_and(|ac| ac.is_match(text))
+        if self.literals.is_empty() {
+            return false;
+        }
+        match self.searcher(text.len()) {
+            Some(ac) => ac.is_match(text),
+            None => !self.direct_hits(text).is_empty(),
+        }
     }
 
     /// Every keyword occurrence in `text`, overlapping ones included, in text order.
     pub fn hits<'i>(&'i self, text: &'i [u8]) -> impl Iterator<Item = Hit<'i, O>> + 'i {
-        self.searcher(text.len())
-            .into_iter()
-            .flat_map(move |ac| ac.find_overlapping_iter(text))
-            .map(move |m| {
-                let k = m.pattern().as_usize();
-                Hit {
-                    start: m.start(),
-                    end: m.end(),
-                    keyword: k,
-                    owners: &self.owners[k],
-                }
-            })
+        self.found(text).map(move |(start, end, k)| Hit {
+            start,
+            end,
+            keyword: k,
+            owners: &self.owners[k],
+        })
     }
 }
 
@@ -263,5 +377,77 @@ mod tests {
             .unwrap();
         assert!(idx.is_empty());
         assert_eq!(idx.hits(b"anything").count(), 0);
+    }
+
+    /// The direct search of short texts and the automata give the same hits in the same order:
+    /// random keyword sets (one-byte keywords, shared prefixes, suffixes of one another, non-ASCII
+    /// bytes) over random texts, both case modes.
+    #[test]
+    fn the_direct_search_finds_what_the_automata_find_in_the_same_order() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let alphabet = b"abAB-_\xc3\xa9z";
+        for round in 0..300 {
+            let case = if round % 2 == 0 {
+                Case::Insensitive
+            } else {
+                Case::Lowered
+            };
+            let mut b = KeywordIndexBuilder::new(case);
+            for owner in 0..(1 + next(12)) {
+                let len = 1 + next(4) as usize;
+                let lit: Vec<u8> = (0..len)
+                    .map(|_| alphabet[next(alphabet.len() as u64) as usize])
+                    .collect();
+                b.add(&lit, owner);
+            }
+            let idx = b.build().unwrap();
+            let text: Vec<u8> = (0..next(200))
+                .map(|_| alphabet[next(alphabet.len() as u64) as usize])
+                .collect();
+            let text = if case == Case::Lowered {
+                text.to_ascii_lowercase()
+            } else {
+                text
+            };
+            let direct = idx.direct_hits(&text);
+            let kinds = [
+                AhoCorasickKind::NoncontiguousNFA,
+                AhoCorasickKind::ContiguousNFA,
+                AhoCorasickKind::DFA,
+            ];
+            let mut expected = Vec::new();
+            for kind in kinds {
+                let ac = automaton(&idx.literals, idx.case, kind).unwrap();
+                expected = ac
+                    .find_overlapping_iter(&text)
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                    .collect();
+                assert_eq!(
+                    direct, expected,
+                    "round {round}, {kind:?}: {:?} in {text:?}",
+                    idx.literals
+                );
+            }
+            assert_eq!(idx.is_match(&text), !expected.is_empty());
+        }
+    }
+
+    #[test]
+    fn short_texts_build_no_automaton_and_long_ones_do() {
+        let mut b = KeywordIndexBuilder::new(Case::Insensitive);
+        b.add(b"token", 0u8);
+        let idx = b.build().unwrap();
+        assert_eq!(idx.hits(b"a TOKEN here").count(), 1);
+        assert!(idx.nfa.get().is_none(), "a short text built the automaton");
+        let mut long = vec![b' '; DIRECT_TEXT + 1];
+        long[..5].copy_from_slice(b"token");
+        assert_eq!(idx.hits(&long).count(), 1);
+        assert!(idx.nfa.get().is_some());
     }
 }
