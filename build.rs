@@ -119,6 +119,7 @@ const DATA: &[(&str, &str)] = &[
 fn embed_json(root: &Path, out_dir: &Path) -> Vec<(String, serde_json::Value)> {
     let mut data = Vec::new();
     let mut arms = String::new();
+    let mut scan_arms = String::new();
     for (dir, ext) in DATA {
         println!("cargo:rerun-if-changed={dir}");
         let mut files: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
@@ -149,15 +150,35 @@ fn embed_json(root: &Path, out_dir: &Path) -> Vec<(String, serde_json::Value)> {
             };
             let name = rel.replace('/', "__") + ".json";
             std::fs::write(out_dir.join(&name), value.to_string()).unwrap();
-            data.push((rel.clone(), value));
             arms.push_str(&format!(
                 "        {rel:?} => Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\"))),\n"
             ));
+            if *dir == "rules/secrets" {
+                // What a scan needs: the rules without their examples, negative examples and
+                // references (about 40 % of the bytes every hook would parse).
+                let mut lean = value.clone();
+                if let Some(rules) = lean.get_mut("rule").and_then(|r| r.as_array_mut()) {
+                    for r in rules.iter_mut().filter_map(|r| r.as_object_mut()) {
+                        r.insert("examples".into(), serde_json::Value::Array(Vec::new()));
+                        r.remove("negative_examples");
+                        r.remove("references");
+                    }
+                }
+                let lean_name = rel.replace('/', "__") + ".scan.json";
+                std::fs::write(out_dir.join(&lean_name), lean.to_string()).unwrap();
+                scan_arms.push_str(&format!(
+                    "        {rel:?} => Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/{lean_name}\"))),\n"
+                ));
+            }
+            data.push((rel.clone(), value));
         }
     }
     let code = format!(
         "/// The JSON form of the embedded data file `path` (`build.rs`), if it is one.\n\
-         pub fn json(path: &str) -> Option<&'static str> {{\n    match path {{\n{arms}        _ => None,\n    }}\n}}\n"
+         pub fn json(path: &str) -> Option<&'static str> {{\n    match path {{\n{arms}        _ => None,\n    }}\n}}\n\
+         /// The secret rule file `path` as a scan needs it: JSON without examples, negative\n\
+         /// examples and references (`build.rs`).\n\
+         pub fn scan_json(path: &str) -> Option<&'static str> {{\n    match path {{\n{scan_arms}        _ => None,\n    }}\n}}\n"
     );
     std::fs::write(out_dir.join("embedded_json.rs"), code).unwrap();
     data

@@ -13,6 +13,13 @@ pub fn read<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
     serde_json::from_str(j).map_err(|e| e.to_string())
 }
 
+/// Secret rule file `path` read as `T` from its lean JSON form, without examples, negative
+/// examples and references (what scanning needs; a test pins that it reads the same otherwise).
+pub fn read_for_scan<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, String> {
+    let j = scan_json(path).ok_or_else(|| format!("{path}: not among the embedded rule files"))?;
+    serde_json::from_str(j).map_err(|e| e.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,6 +32,19 @@ mod tests {
                 serde_json::from_str(json(path).expect(path)).expect(path);
             let from_toml: crate::rules::secrets::RuleFile = toml::from_str(text).expect(path);
             assert_eq!(from_json.rule, from_toml.rule, "{path}");
+            // The lean form: the same rules, examples, negatives and references left out.
+            let lean: crate::rules::secrets::RuleFile = read_for_scan(path).expect(path);
+            let stripped: Vec<_> = from_toml
+                .rule
+                .into_iter()
+                .map(|r| crate::rules::secrets::RuleSpec {
+                    examples: Vec::new(),
+                    negative_examples: Vec::new(),
+                    references: Vec::new(),
+                    ..r
+                })
+                .collect();
+            assert_eq!(lean.rule, stripped, "{path}");
         }
         for (path, text) in crate::rules::insecure::BUILTIN_RULE_FILES {
             let from_json: crate::rules::insecure::RuleFile =

@@ -132,23 +132,50 @@ pub struct RuleSpec {
 
 /// Parses and checks every embedded rule file (ids unique and well-formed, keywords present).
 pub fn builtin_specs() -> Result<Vec<(String, RuleSpec)>, RuleError> {
+    specs_from(super::embedded::read, true)
+}
+
+/// `builtin_specs` without the examples, negative examples and references: what a scan compiles.
+pub fn builtin_specs_for_scan() -> Result<Vec<(String, RuleSpec)>, RuleError> {
+    specs_from(super::embedded::read_for_scan, false)
+}
+
+fn specs_from(
+    read: fn(&str) -> Result<RuleFile, String>,
+    with_examples: bool,
+) -> Result<Vec<(String, RuleSpec)>, RuleError> {
     let mut out = Vec::new();
     for (origin, _) in BUILTIN_FILES {
-        let file: RuleFile =
-            super::embedded::read(origin).map_err(|message| RuleError::Invalid {
-                origin: (*origin).to_string(),
-                message,
-            })?;
+        let file: RuleFile = read(origin).map_err(|message| RuleError::Invalid {
+            origin: (*origin).to_string(),
+            message,
+        })?;
         for r in file.rule {
             out.push(((*origin).to_string(), r));
         }
     }
-    check_specs(&out)?;
+    if with_examples {
+        check_specs(&out)?;
+    } else {
+        check_ids_and_keywords(&out)?;
+    }
     Ok(out)
 }
 
 /// The invariants `git charter rules` and the rule tests rely on.
 pub fn check_specs(specs: &[(String, RuleSpec)]) -> Result<(), RuleError> {
+    check_ids_and_keywords(specs)?;
+    if let Some((origin, r)) = specs.iter().find(|(_, r)| r.examples.is_empty()) {
+        return Err(RuleError::Invalid {
+            origin: format!("{origin}: rule `{}`", r.id),
+            message: "a rule needs at least one example".into(),
+        });
+    }
+    Ok(())
+}
+
+/// Ids well-formed and unique, keywords present: what a scan relies on.
+fn check_ids_and_keywords(specs: &[(String, RuleSpec)]) -> Result<(), RuleError> {
     let mut seen = std::collections::HashSet::new();
     for (origin, r) in specs {
         let err = |message: &str| RuleError::Invalid {
@@ -170,9 +197,6 @@ pub fn check_specs(specs: &[(String, RuleSpec)]) -> Result<(), RuleError> {
             return Err(err(
                 "a rule needs keywords of at least two characters (the prefilter)",
             ));
-        }
-        if r.examples.is_empty() {
-            return Err(err("a rule needs at least one example"));
         }
     }
     Ok(())

@@ -107,7 +107,7 @@ impl Scanner {
             message,
         };
         let mut rules = Vec::new();
-        for (origin, spec) in crate::rules::secrets::builtin_specs()? {
+        for (origin, spec) in crate::rules::secrets::builtin_specs_for_scan()? {
             rules.push(rules::compile(&spec, &origin)?);
         }
         let mut global = Vec::new();
