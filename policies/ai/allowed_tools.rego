@@ -35,7 +35,7 @@ is_allowed(text) if {
 
 deny contains result if {
 	count(allowed) > 0
-	some t in lib.disclosures
+	some t in data.gitcharter.lib.disclosure.disclosures
 	not is_allowed(t.value)
 	result := {"message": sprintf("`%s: %s` names a tool the charter does not allow (allowed: %s)", [t.key, t.value, concat(", ", allowed)])}
 }

@@ -16,7 +16,7 @@ package gitcharter.ai.disclosure
 
 import data.gitcharter.lib.disclosure as lib
 
-settings := lib.settings
+settings := data.gitcharter.lib.disclosure.settings
 
 evidence := e if {
 	e := input.commit.ai_evidence
@@ -35,7 +35,7 @@ required_rank := r if {
 } else := 3
 
 # A trailer the charter accepts as disclosure, whose value is a real disclosure (lib.is_real).
-trailer_disclosed if lib.disclosed
+trailer_disclosed if data.gitcharter.lib.disclosure.disclosed
 
 # The value of a `Key: value` line.
 line_value(text) := regex.replace(text, `^[^:]*:`, "") if is_string(text)
@@ -51,7 +51,7 @@ buried_disclosure contains e if {
 }
 
 # Disclosure trailers that do not disclose (template text, or "no AI", which CH-AI-002 judges).
-not_disclosures := array.concat(lib.placeholders, lib.none_claims)
+not_disclosures := array.concat(data.gitcharter.lib.disclosure.placeholders, data.gitcharter.lib.disclosure.none_claims)
 
 disclosed if trailer_disclosed
 

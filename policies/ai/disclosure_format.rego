@@ -13,7 +13,7 @@ package gitcharter.ai.disclosure_format
 
 import data.gitcharter.lib.disclosure as lib
 
-settings := lib.settings
+settings := data.gitcharter.lib.disclosure.settings
 
 pattern := p if {
 	p := object.get(settings, "value_pattern", null)
@@ -23,7 +23,7 @@ pattern := p if {
 
 # Template text and "no AI" statements are judged by CH-AI-001 and CH-AI-002, not by format.
 deny contains result if {
-	some t in lib.disclosures
+	some t in data.gitcharter.lib.disclosure.disclosures
 	not regex.match(pattern, t.value)
 	result := {"message": sprintf("`%s: %s` does not match the charter's disclosure format `%s`", [t.key, t.value, pattern])}
 }
@@ -32,7 +32,7 @@ deny contains result if {
 # without any, it is still worth fixing.
 warn contains result if {
 	count(object.get(input.commit, "ai_evidence", [])) == 0
-	some t in lib.placeholders
+	some t in data.gitcharter.lib.disclosure.placeholders
 	result := {
 		"message": sprintf("`%s` is template text, not a disclosure", [lib.text(t)]),
 		"remediation": sprintf("Name the tool (and model) that helped, e.g. `%s: claude:opus-4`, or remove the trailer.", [t.key]),

@@ -20,7 +20,7 @@ evidence := e if {
 } else := []
 
 deny contains result if {
-	some t in lib.none_claims
+	some t in data.gitcharter.lib.disclosure.none_claims
 	contradicting := [e | some e in evidence; e.strength in {"strong", "medium"}]
 	count(contradicting) > 0
 	e := contradicting[0]
