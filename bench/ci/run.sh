@@ -5,6 +5,8 @@
 # messages with trailers and AI co-authors), then times `ci --range ROOT..HEAD` and `ci --range HEAD`.
 #
 #   bench/ci/run.sh [COMMITS] [RUNS]      defaults: 1200 (fewer if the registry runs out), 3 runs
+#   PACKED=1   judge a packed clone of the repository (as a CI checkout is) instead of the built
+#              repository itself, whose objects are loose
 #
 # Output: one line per run and a summary with the best and median commits/second.
 set -euo pipefail
@@ -31,10 +33,18 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$key" ]; then
   echo "$key" > "$stamp"
 fi
 
+if [ "${PACKED:-0}" = 1 ]; then
+  packed="$work/packed"
+  if [ ! -d "$packed" ] || [ "$(git -C "$packed" rev-parse HEAD)" != "$(git -C "$repo" rev-parse HEAD)" ]; then
+    rm -rf "$packed"
+    git clone -q --no-local "$repo" "$packed"
+  fi
+  repo="$packed"
+fi
 commits="$(git -C "$repo" rev-list --count HEAD)"
 merges="$(git -C "$repo" rev-list --merges --count HEAD)"
 root="$(git -C "$repo" rev-list --max-parents=0 HEAD)"
-echo "repository: $commits commits ($merges merges), $(git -C "$repo" ls-files | wc -l) files at HEAD, $(du -sh "$repo/.git" | cut -f1) .git"
+echo "repository: $commits commits ($merges merges), $(git -C "$repo" ls-files | wc -l) files at HEAD, $(du -sh "$repo/.git" | cut -f1) .git ($(git -C "$repo" count-objects -v | sed -n 's/^count: //p') loose objects)"
 echo "binary: $bin ($(nproc) cores)"
 
 rates=()
