@@ -282,11 +282,12 @@ fn breach_error_in(
 /// and it holds inside long-running builtins, where regorus's own (wall-clock, between-steps) timer
 /// does not look. That timer is not used: on a loaded machine it spent the budget for the policy.
 ///
-/// Policies run on regorus's register VM (RVM) when they compile to it, which evaluates several
-/// times faster than the interpreter and, once compiled, loads without parsing any Rego
-/// ([`Compiled`]: the caller may keep the program and hand it back next run). A set of policies
-/// the compiler does not support (`with` outside tests, `data` read as a whole) runs on the
-/// interpreter, with the same verdicts.
+/// The built-in policies run on regorus's register VM (RVM), which evaluates several times faster
+/// than the interpreter and, once compiled, loads without parsing any Rego ([`Compiled`]: the
+/// caller may keep the program and hand it back next run). A set with team policies runs on the
+/// interpreter: the VM makes a rule whose body raises an error undefined instead of failing, and a
+/// team's rule must not stop denying without a word. So does a set the VM compiler does not
+/// support (`with` outside tests, `data` read as a whole).
 pub struct Evaluator {
     worker: Worker<Backend>,
     policies: Arc<Vec<Policy>>,
@@ -354,6 +355,10 @@ fn vm_for(program: Program, data: &str) -> Result<RegoVM, PolicyError> {
     let mut vm = RegoVM::new();
     vm.load_program(Arc::new(program));
     vm.set_max_instructions(usize::MAX);
+    // Not `set_strict_builtin_errors`: the VM swallows an error inside a rule body either way (see
+    // `Evaluator::load`), and its strict mode also changes how it treats a `null` condition and a
+    // comparison across types. The default mode is the one the test suite cross-checks against the
+    // interpreter.
     vm.set_data(data)
         .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
     Ok(vm)
@@ -419,9 +424,15 @@ impl Evaluator {
         let origins: Vec<String> = runtime.iter().map(|s| s.origin.clone()).collect();
         let data = format!("{{\"charter\": {charter_json}}}");
         let check = crosschecking();
+        // Team policies stay on the interpreter: regorus 0.14.1's VM turns an error inside a rule
+        // body (a builtin given the wrong type) into "this definition does not apply" even with
+        // strict builtin errors, so a broken team rule would silently stop denying. The built-in
+        // policies are cross-checked against the interpreter by the whole test suite.
+        let vm_allowed = runtime.iter().all(|s| s.builtin);
         let mut worker = Worker::spawn(|| Backend::Interp(new_engine()));
         let loaded = worker.run(Some(budget), move |backend, progress| {
             if let Some(Compiled::Program(bytes)) = &known
+                && vm_allowed
                 && !check
                 && let Ok(DeserializationResult::Complete(program)) =
                     Program::deserialize_binary(bytes)
@@ -442,6 +453,9 @@ impl Evaluator {
                 .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
             if known == Some(Compiled::Interpreted) {
                 return Ok((policies, None));
+            }
+            if !vm_allowed {
+                return Ok((policies, Some(Compiled::Interpreted)));
             }
             let Some(program) = compile_program(engine, &policies) else {
                 return Ok((policies, Some(Compiled::Interpreted)));
@@ -1122,5 +1136,37 @@ mod tests {
             0,
             "a built-in policy reads a package as a whole (write data.pkg.rule, not alias.rule)"
         );
+    }
+
+    /// A team rule whose body raises an error (here `lower` of a number) stops the run (exit 3):
+    /// team policies run on the interpreter, where the VM would make the rule silently undefined.
+    #[test]
+    fn a_team_rule_raising_an_error_stops_the_run() {
+        let text = "# METADATA\n# title: team\n# custom:\n#   id: TEAM-E-001\npackage team.err\n\n\
+                    deny contains \"x\" if { n := count(input.files); lower(n) == \"x\" }\n";
+        let mut sources = builtin_sources();
+        sources.push(Source {
+            origin: "team/err.rego".into(),
+            text: text.into(),
+            builtin: false,
+        });
+        let built_in_program = Evaluator::new(&builtin_sources(), &default_charter_json(), 10_000)
+            .unwrap()
+            .compiled()
+            .cloned();
+        for known in [None, Some(Compiled::Interpreted), built_in_program] {
+            let mut e =
+                Evaluator::load(&sources, &default_charter_json(), 10_000, known.clone()).unwrap();
+            let on_vm = e.on_vm();
+            assert!(!on_vm, "team policies ran on the VM");
+            let err = e
+                .evaluate(INPUT, Stage::CommitMsg, &Overrides::default())
+                .map(|v| format!("{v:?}"))
+                .expect_err(&format!("vm {on_vm}: a builtin error must not pass"));
+            assert!(
+                err.to_string().contains("team/err.rego"),
+                "vm {on_vm}: {err}"
+            );
+        }
     }
 }

@@ -352,7 +352,7 @@ fn corrupt_or_foreign_compiled_policies_are_compiled_again() {
 }
 
 #[test]
-fn a_changed_team_policy_is_compiled_again_and_one_the_vm_cannot_compile_runs_interpreted() {
+fn team_policies_run_on_the_interpreter_and_an_edit_is_what_runs() {
     let r = repo();
     let policy = |word: &str, body: &str| {
         format!(
@@ -365,8 +365,10 @@ fn a_changed_team_policy_is_compiled_again_and_one_the_vm_cannot_compile_runs_in
     );
     let first = commit_msg_plain(&r);
     assert!(first.stdout.contains("first word"), "{}", first.all());
-    assert_eq!(policies_header(&r)[2], "program");
-    // Edited: the kept program is for other sources, so the new text is what runs.
+    // The VM would make a team rule that raises an error silently undefined: team sets are
+    // interpreted, and the file says so, so they are not compiled each run.
+    assert_eq!(policies_header(&r)[2], "interpreted");
+    // Edited: the kept entry is for other sources, so the new text is what runs.
     r.write(
         ".charter/policies/word.rego",
         policy("second word", "flag if input.stage == \"commit-msg\""),
@@ -374,17 +376,16 @@ fn a_changed_team_policy_is_compiled_again_and_one_the_vm_cannot_compile_runs_in
     let second = commit_msg_plain(&r);
     assert!(second.stdout.contains("second word"), "{}", second.all());
     assert!(!second.stdout.contains("first word"));
-    // `with` in a rule is beyond the VM's compiler: the interpreter runs it, and says so in the file.
+    // A team rule that raises an error stops the run (exit 3) instead of silently not denying.
     r.write(
         ".charter/policies/word.rego",
-        policy(
-            "third word",
-            "stage_is(s) if input.stage == s\n\nflag if stage_is(\"pre-push\") with input.stage as \"pre-push\"",
-        ),
+        policy("third word", "flag if lower(count(input.files)) == \"x\""),
     );
-    let third = commit_msg_plain(&r);
-    assert!(third.stdout.contains("third word"), "{}", third.all());
-    assert_eq!(policies_header(&r)[2], "interpreted");
-    let crosschecked = r.charter(&["commit-msg", MSG, "--format", "json"]);
-    assert_eq!(crosschecked.stdout, third.stdout);
+    let broken = r.charter_plain(&["commit-msg", MSG, "--format", "json"]);
+    assert_eq!(broken.code, 3, "{}", broken.all());
+    assert!(broken.stderr.contains("word.rego"), "{}", broken.stderr);
+    // Removed again: the built-ins are back on the VM.
+    std::fs::remove_dir_all(r.path().join(".charter")).unwrap();
+    commit_msg_plain(&r);
+    assert_eq!(policies_header(&r)[2], "program");
 }
