@@ -41,7 +41,7 @@ cargo +nightly fuzz build --fuzz-dir "$here" --sanitizer "$sanitizer" --target-d
 mkdir -p "$here/logs"
 max_len() {
   case $1 in
-    content) echo 16384 ;;
+    content | policy_vm) echo 16384 ;;
     *) echo 8192 ;;
   esac
 }

@@ -126,6 +126,35 @@ def main():
         if shas:
             c.add(b"refs/heads/new %s refs/heads/new %s\n(delete) %s refs/heads/old %s\r\n\n" % (shas[0], zero, zero, shas[0]))
             c.add(b"HEAD %s refs/heads/x %s\n" % (shas[0].upper() + b"0" * 24, b"f" * 64))
+    if want("policy_vm"):
+        import json
+
+        c = Corpus("policy_vm")
+        docs = []
+        for p in files("tests/it/snapshots/input_*.snap"):
+            text = p.read_text()
+            body = text.split("\n---\n", 1)[1] if text.startswith("---") else text
+            docs.append(json.loads(body))
+        # Variants the policies branch on: disclosure trailers real and not, AI co-authors, reviews,
+        # sign-offs, a merge, many files.
+        trailers = [
+            [],
+            [{"key": "Assisted-by", "value": "Claude Code"}],
+            [{"key": "Assisted-by", "value": "none"}],
+            [{"key": "Assisted-by", "value": "<tool>:<model>"}],
+            [{"key": "Co-authored-by", "value": "Claude <noreply@anthropic.com>"}],
+            [{"key": "Reviewed-by", "value": "Ann <ann@example.com>"}, {"key": "Security-Reviewed-by", "value": "Bo <bo@example.com>"}],
+            [{"key": "Signed-off-by", "value": "Test Person <test@example.com>"}, {"key": "Bulk-Approved-by", "value": "Ann <ann@example.com>"}],
+        ]
+        for d in docs:
+            for i, t in enumerate(trailers):
+                v = json.loads(json.dumps(d))
+                commit = v.setdefault("commit", {})
+                commit["trailers"] = t
+                if i % 2:
+                    commit["parents"] = ["a" * 40, "b" * 40]
+                for stage_flag in range(4):
+                    c.add(bytes([stage_flag | (i & 4)]) + json.dumps(v).encode())
     if want("content"):
         c = Corpus("content")
 

@@ -321,6 +321,9 @@ enum Backend {
 /// they disagree. A diagnostic for the VM's semantics; the test suite runs with it.
 pub const CROSSCHECK_ENV: &str = "GIT_CHARTER_REGO_CROSSCHECK";
 
+/// What a cross-checked evaluation's error says where the VM and the interpreter disagree.
+pub const DISAGREE: &str = "the Rego VM and the interpreter disagree";
+
 fn crosschecking() -> bool {
     std::env::var_os(CROSSCHECK_ENV).is_some_and(|v| v == "1")
 }
@@ -419,11 +422,30 @@ impl Evaluator {
         timeout_ms: u64,
         known: Option<Compiled>,
     ) -> Result<Evaluator, PolicyError> {
+        Evaluator::load_with(sources, charter_json, timeout_ms, known, crosschecking())
+    }
+
+    /// `new` with every evaluation run on both the VM and the interpreter, an error where they
+    /// disagree (as `GIT_CHARTER_REGO_CROSSCHECK=1` asks; for differential tests).
+    pub fn crosschecked(
+        sources: &[Source],
+        charter_json: &str,
+        timeout_ms: u64,
+    ) -> Result<Evaluator, PolicyError> {
+        Evaluator::load_with(sources, charter_json, timeout_ms, None, true)
+    }
+
+    fn load_with(
+        sources: &[Source],
+        charter_json: &str,
+        timeout_ms: u64,
+        known: Option<Compiled>,
+        check: bool,
+    ) -> Result<Evaluator, PolicyError> {
         let budget = Duration::from_millis(timeout_ms.max(1));
         let runtime: Vec<Source> = sources.iter().filter(|s| !s.is_test()).cloned().collect();
         let origins: Vec<String> = runtime.iter().map(|s| s.origin.clone()).collect();
         let data = format!("{{\"charter\": {charter_json}}}");
-        let check = crosschecking();
         // Team policies stay on the interpreter: regorus 0.14.1's VM turns an error inside a rule
         // body (a builtin given the wrong type) into "this definition does not apply" even with
         // strict builtin errors, so a broken team rule would silently stop denying. The built-in
@@ -599,7 +621,7 @@ impl Evaluator {
                             let expected = interpret(engine, p, declared)?;
                             if expected != v {
                                 return Err(PolicyError::Eval(format!(
-                                    "{}: the Rego VM and the interpreter disagree on {rule}: VM {}, interpreter {}",
+                                    "{}: {DISAGREE} on {rule}: VM {}, interpreter {}",
                                     p.origin,
                                     v.to_json_str().unwrap_or_default(),
                                     expected.to_json_str().unwrap_or_default()
