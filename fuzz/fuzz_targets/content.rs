@@ -118,9 +118,9 @@ fuzz_target!(|data: &[u8]| {
                 continue;
             }
             secrets.extend(covered_secrets(&f.added, &out.findings));
-            let mut plain = d.classifier.classify(&f.path, &f.added);
+            let mut plain = d.classifier().classify(&f.path, &f.added);
             let mut detailed: Vec<String> = d
-                .classifier
+                .classifier()
                 .classify_detailed(&f.path, &f.added)
                 .into_iter()
                 .map(|h| h.class)
