@@ -1,10 +1,41 @@
 //! The one way git-charter writes a file (baseline, `init`'s starter files, hook shims): a fresh
-//! temporary sibling, synced, renamed into place; never through a symlink. Knows no file format.
+//! temporary sibling, synced, renamed into place; never through a symlink. And the one bounded read
+//! of a regular file. Knows no file format.
 
 use std::ffi::OsString;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+/// Why `read_regular` read nothing.
+#[derive(Debug)]
+pub enum ReadRefused {
+    /// The open file is not a regular file (of this type).
+    NotRegular(std::fs::FileType),
+    /// It holds more than the limit (this many bytes, or at least this many).
+    TooLarge(u64),
+}
+
+/// Opens `path`, checks on the open file that it is a regular file (it may have been swapped since
+/// any earlier look), and reads at most `limit` bytes of it: never a device, a FIFO or an
+/// endless file.
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Result<Vec<u8>, ReadRefused>> {
+    use std::io::Read;
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Ok(Err(ReadRefused::NotRegular(meta.file_type())));
+    }
+    if meta.len() > limit {
+        return Ok(Err(ReadRefused::TooLarge(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Err(ReadRefused::TooLarge(bytes.len() as u64)));
+    }
+    Ok(Ok(bytes))
+}
 
 /// What a write may do to a file already at the target path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -258,7 +258,9 @@ pub fn policies_key(sources: &[Source]) -> Option<String> {
 /// Layout: the format line, the key line, the kind line (`program` or `interpreted`), the payload's
 /// SHA-256 line, then the payload (a serialised RVM program, or nothing).
 pub fn load_policies(git_dir: &Path, key: &str) -> Option<Compiled> {
-    let bytes = read_small(&policies_path(git_dir), MAX_POLICIES_FILE)?;
+    let bytes = crate::fsutil::read_regular(&policies_path(git_dir), MAX_POLICIES_FILE)
+        .ok()?
+        .ok()?;
     let mut rest = bytes.as_slice();
     let mut line = || -> Option<&[u8]> {
         let end = rest.iter().position(|&b| b == b'\n')?;
@@ -307,19 +309,6 @@ pub fn store_policies(git_dir: &Path, key: &str, compiled: &Compiled) {
 /// A compiled-policies file larger than this is not read (the built-in policies compile to about
 /// 120 KiB).
 const MAX_POLICIES_FILE: u64 = 64 << 20;
-
-/// A regular file's bytes, if it is one and no larger than `max`.
-fn read_small(path: &Path, max: u64) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > max {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(max + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= max).then_some(bytes)
-}
 
 /// A length-prefixed field, so that no two different sequences of fields hash alike.
 fn field(h: &mut Sha256, bytes: &[u8]) {

@@ -9,7 +9,6 @@
 use super::range::RangeError;
 use super::{GitError, Repo};
 use crate::config::{BASELINE_FILE, CHARTER_DIR, CHARTER_FILE, POLICIES_DIR};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The most one charter file (the charter, the baseline, one policy, the gitleaks config) may hold.
@@ -378,32 +377,23 @@ fn read_work_tree(root: &Path, parts: &[String], shown: &Path) -> Result<Vec<u8>
 /// Opens a path already seen to be a regular file, checks again on the open file (it may have been
 /// swapped since), and reads at most `limit` bytes of it.
 fn read_regular(p: &Path, shown: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    let io = |source| ReadError::Io {
-        path: shown.to_path_buf(),
-        source,
-    };
-    let file = std::fs::File::open(p).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if let Some(what) = kind_of(meta.file_type()) {
-        return Err(ReadError::NotRegular {
+    use crate::fsutil::ReadRefused;
+    match crate::fsutil::read_regular(p, limit) {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(ReadRefused::NotRegular(t))) => Err(ReadError::NotRegular {
             path: shown.to_path_buf(),
-            what,
-        });
+            what: kind_of(t).unwrap_or("not a regular file"),
+        }),
+        Ok(Err(ReadRefused::TooLarge(size))) => Err(ReadError::TooLarge {
+            path: shown.to_path_buf(),
+            size,
+            limit,
+        }),
+        Err(source) => Err(ReadError::Io {
+            path: shown.to_path_buf(),
+            source,
+        }),
     }
-    let too_large = |size| ReadError::TooLarge {
-        path: shown.to_path_buf(),
-        size,
-        limit,
-    };
-    if meta.len() > limit {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// Every `*.rego` file under `dir` (or `dir` itself when it is a file), sorted by path, with its

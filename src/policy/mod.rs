@@ -205,28 +205,12 @@ fn add_sources(
         if s.is_test() {
             continue;
         }
-        let header = parse_header(&s.text).map_err(|e| PolicyError::Load {
-            origin: format!("{}:{}", s.origin, e.line),
-            message: e.message.clone(),
+        let policy = policy_of(s, |_, level| {
+            engine
+                .has_declared_rule_rooted_at(&s.origin, level.as_str())
+                .unwrap_or(false)
         })?;
-        if let Some(h) = header {
-            let mut declares = Vec::new();
-            for (name, level) in [("deny", Level::Deny), ("warn", Level::Warn)] {
-                if engine
-                    .has_declared_rule_rooted_at(&s.origin, name)
-                    .unwrap_or(false)
-                {
-                    declares.push(level);
-                }
-            }
-            policies.push(Policy {
-                package: h.package,
-                origin: s.origin.clone(),
-                metadata: h.metadata.unwrap_or_default(),
-                builtin: s.builtin,
-                declares,
-            });
-        }
+        policies.extend(policy);
     }
     if let Some((origin, message)) = graph::find_recursion(engine.get_modules()) {
         return Err(PolicyError::Load { origin, message });
@@ -372,29 +356,35 @@ fn vm_for(program: Program, data: &str) -> Result<RegoVM, PolicyError> {
 fn policies_of(sources: &[Source], program: &Program) -> Result<Vec<Policy>, PolicyError> {
     let mut policies = Vec::new();
     for s in sources {
-        let header = parse_header(&s.text).map_err(|e| PolicyError::Load {
-            origin: format!("{}:{}", s.origin, e.line),
-            message: e.message.clone(),
-        })?;
-        if let Some(h) = header {
-            let declares = [Level::Deny, Level::Warn]
-                .into_iter()
-                .filter(|&l| {
-                    program
-                        .get_entry_point(&entry_point(&h.package, l))
-                        .is_some()
-                })
-                .collect();
-            policies.push(Policy {
-                package: h.package,
-                origin: s.origin.clone(),
-                metadata: h.metadata.unwrap_or_default(),
-                builtin: s.builtin,
-                declares,
-            });
-        }
+        policies.extend(policy_of(s, |package, level| {
+            program
+                .get_entry_point(&entry_point(package, level))
+                .is_some()
+        })?);
     }
     Ok(policies)
+}
+
+/// The policy `s` holds, from its header (`None` without a `package` line), declaring the levels
+/// `declares(package, level)` says it does.
+fn policy_of(
+    s: &Source,
+    mut declares: impl FnMut(&str, Level) -> bool,
+) -> Result<Option<Policy>, PolicyError> {
+    let header = parse_header(&s.text).map_err(|e| PolicyError::Load {
+        origin: format!("{}:{}", s.origin, e.line),
+        message: e.message.clone(),
+    })?;
+    Ok(header.map(|h| Policy {
+        declares: [Level::Deny, Level::Warn]
+            .into_iter()
+            .filter(|&l| declares(&h.package, l))
+            .collect(),
+        package: h.package,
+        origin: s.origin.clone(),
+        metadata: h.metadata.unwrap_or_default(),
+        builtin: s.builtin,
+    }))
 }
 
 /// Charter settings that change how results are treated.
@@ -592,46 +582,25 @@ impl Evaluator {
             let value = regorus::Value::from_json_str(&input)
                 .map_err(|e| PolicyError::Eval(format!("input document: {e}")))?;
             drop(input);
-            let mut out = Vec::new();
             match backend {
-                Backend::Interp(engine) => {
-                    engine.set_input(value);
-                    for (i, declared, level) in rules {
-                        let p = &policies[i];
-                        progress.at(i);
-                        let v = interpret(engine, p, declared)?;
-                        if v != regorus::Value::Undefined {
-                            push_results(p, level, &v, &mut out)?;
-                        }
-                    }
-                }
+                Backend::Interp(engine) => engine.set_input(value),
                 Backend::Vm(vm, check) => {
                     if let Some(engine) = check.as_mut() {
                         engine.set_input(value.clone());
                     }
                     vm.set_input(value);
-                    for (i, declared, level) in rules {
-                        let p = &policies[i];
-                        progress.at(i);
-                        let rule = entry_point(&p.package, declared);
-                        let v = vm.execute_entry_point_by_name(&rule).map_err(|e| {
-                            PolicyError::Eval(format!("{} (package {}): {e}", p.origin, p.package))
-                        })?;
-                        if let Some(engine) = check.as_mut() {
-                            let expected = interpret(engine, p, declared)?;
-                            if expected != v {
-                                return Err(PolicyError::Eval(format!(
-                                    "{}: {DISAGREE} on {rule}: VM {}, interpreter {}",
-                                    p.origin,
-                                    v.to_json_str().unwrap_or_default(),
-                                    expected.to_json_str().unwrap_or_default()
-                                )));
-                            }
-                        }
-                        if v != regorus::Value::Undefined {
-                            push_results(p, level, &v, &mut out)?;
-                        }
-                    }
+                }
+            }
+            let mut out = Vec::new();
+            for (i, declared, level) in rules {
+                let p = &policies[i];
+                progress.at(i);
+                let v = match backend {
+                    Backend::Interp(engine) => interpret(engine, p, declared)?,
+                    Backend::Vm(vm, check) => execute(vm, check.as_mut(), p, declared)?,
+                };
+                if v != regorus::Value::Undefined {
+                    push_results(p, level, &v, &mut out)?;
                 }
             }
             Ok(out)
@@ -673,7 +642,37 @@ fn interpret(
 ) -> Result<regorus::Value, PolicyError> {
     engine
         .eval_rule(entry_point(&p.package, declared))
-        .map_err(|e| PolicyError::Eval(format!("{} (package {}): {e}", p.origin, p.package)))
+        .map_err(|e| eval_error(p, e))
+}
+
+/// One declared rule on the VM; with `check`, on the interpreter too, and an error where the two
+/// disagree.
+fn execute(
+    vm: &mut RegoVM,
+    check: Option<&mut Engine>,
+    p: &Policy,
+    declared: Level,
+) -> Result<regorus::Value, PolicyError> {
+    let rule = entry_point(&p.package, declared);
+    let v = vm
+        .execute_entry_point_by_name(&rule)
+        .map_err(|e| eval_error(p, e))?;
+    if let Some(engine) = check {
+        let expected = interpret(engine, p, declared)?;
+        if expected != v {
+            return Err(PolicyError::Eval(format!(
+                "{}: {DISAGREE} on {rule}: VM {}, interpreter {}",
+                p.origin,
+                v.to_json_str().unwrap_or_default(),
+                expected.to_json_str().unwrap_or_default()
+            )));
+        }
+    }
+    Ok(v)
+}
+
+fn eval_error(p: &Policy, e: impl std::fmt::Display) -> PolicyError {
+    PolicyError::Eval(format!("{} (package {}): {e}", p.origin, p.package))
 }
 
 fn push_results(
@@ -1112,10 +1111,12 @@ mod tests {
                     flag if input.stage == \"commit-msg\"\n\n\
                     deny contains \"with\" if { flag with input.stage as \"commit-msg\" }\n";
         let mut sources = builtin_sources();
+        // Flagged built-in, so that the VM is tried (team files never are) and its compiler
+        // is what refuses.
         sources.push(Source {
-            origin: "team/with.rego".into(),
+            origin: "policies/with.rego".into(),
             text: text.into(),
-            builtin: false,
+            builtin: true,
         });
         let mut e = Evaluator::new(&sources, &default_charter_json(), 10_000).unwrap();
         assert!(interpreted(&mut e));
