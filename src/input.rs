@@ -3,6 +3,8 @@
 //! every user-controlled string (paths, identities, branch, message) is a `Redacted` value.
 
 use crate::detect::ai::AiEvidence;
+use crate::detect::deps::names::NameCheck;
+use crate::detect::deps::{Change, Ecosystem, Kind, SourceKind};
 use crate::detect::insecure::PatternMatch;
 use crate::detect::redact::Redacted;
 use crate::detect::secrets::{HiddenFinding, SecretFinding};
@@ -35,6 +37,10 @@ pub struct Input {
     /// `--show-suppressed`, never serialised (the policies see the classes that remain).
     #[serde(skip)]
     pub silenced: Vec<SilencedSignal>,
+    /// Every changed dependency manifest, with its lockfiles and added install scripts.
+    pub manifests: Vec<Manifest>,
+    /// The dependencies the changed manifests add, remove or change, in manifest order.
+    pub dependencies: Vec<Dependency>,
     pub stats: Stats,
 }
 
@@ -80,9 +86,99 @@ impl Input {
             suppressed,
             hidden,
             silenced,
+            manifests: Vec::new(),
+            dependencies: Vec::new(),
             stats,
         }
     }
+}
+
+/// A changed dependency manifest (docs/input.md, `manifests[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Manifest {
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
+    pub path: Redacted<String>,
+    pub ecosystem: Ecosystem,
+    /// The manifest's format, by its file name (`Cargo.toml`, `package.json`, `requirements.txt`, …).
+    pub format: String,
+    /// `added`, `removed` (deleted) or `changed`.
+    pub status: Change,
+    pub tier: String,
+    pub application: bool,
+    pub lockfiles: Vec<Lockfile>,
+    /// Whether any of its lockfiles changed; null when it has none.
+    pub lockfile_changed: Option<bool>,
+    /// How many dependencies it adds, removes or changes.
+    pub dependency_changes: u32,
+    pub scripts: Vec<Script>,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache_option")]
+    pub error: Option<Redacted<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Lockfile {
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
+    pub path: Redacted<String>,
+    pub changed: bool,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache_option")]
+    pub error: Option<Redacted<String>>,
+}
+
+/// An install-time script a manifest adds or changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Script {
+    pub name: String,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
+    pub command: Redacted<String>,
+    pub change: Change,
+}
+
+/// A dependency a changed manifest adds, removes or changes (docs/input.md, `dependencies[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Dependency {
+    pub ecosystem: Ecosystem,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
+    pub manifest: Redacted<String>,
+    pub tier: String,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
+    pub name: Redacted<String>,
+    pub kind: Kind,
+    pub change: Change,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
+    pub requirement: Redacted<String>,
+    pub pinned: bool,
+    pub source: SourceKind,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache_option")]
+    pub location: Option<Redacted<String>>,
+    pub previous: Option<Previous>,
+    /// The versions its manifest's lockfiles pin after the change (empty: not in the lockfile);
+    /// null when the manifest has no lockfile.
+    #[serde(deserialize_with = "from_cache_versions")]
+    pub locked: Option<Vec<Redacted<String>>>,
+    pub known: bool,
+    pub name_check: Option<NameCheck>,
+}
+
+/// A changed dependency's declaration before the change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Previous {
+    #[serde(deserialize_with = "crate::detect::redact::from_cache")]
+    pub requirement: Redacted<String>,
+    pub pinned: bool,
+    pub source: SourceKind,
+    #[serde(deserialize_with = "crate::detect::redact::from_cache_option")]
+    pub location: Option<Redacted<String>>,
+}
+
+fn from_cache_versions<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<Redacted<String>>>, D::Error> {
+    crate::detect::redact::from_cache_versions(d)
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -17,7 +17,7 @@ use super::session::{Analysis, CharterParts};
 use crate::collect::ChangeSet;
 use crate::detect::secrets::HiddenFinding;
 use crate::input::SilencedSignal;
-use crate::input::{File, Stats};
+use crate::input::{Dependency, File, Manifest, Stats};
 use crate::policy::{Compiled, Source};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Changes whenever the entry's shape or meaning does.
-const FORMAT: &str = "git-charter hook cache 1";
+const FORMAT: &str = "git-charter hook cache 2";
 
 /// Where the entry lives under a repository's (or linked worktree's) git directory.
 pub fn path(git_dir: &Path) -> PathBuf {
@@ -100,6 +100,18 @@ pub fn key(charter: &str, changes: &ChangeSet) -> String {
         field(&mut h, &numbers);
         field(&mut h, &f.added);
     }
+    // Dependency facts read manifests and lockfiles whole, unchanged lockfiles too.
+    field(&mut h, &(changes.deps.len() as u64).to_le_bytes());
+    for d in &changes.deps {
+        field(&mut h, d.path.as_bytes());
+        field(&mut h, &[u8::from(d.changed), u8::from(d.too_large)]);
+        for content in [&d.old, &d.new] {
+            match content {
+                Some(c) => field(&mut h, &Sha256::digest(c)),
+                None => field(&mut h, b"\0none"),
+            }
+        }
+    }
     hex(&h.finalize())
 }
 
@@ -152,6 +164,8 @@ fn encode(key: &str, analysis: &Analysis) -> Option<Vec<u8>> {
             .collect(),
         stats: &analysis.stats,
         baselined: analysis.baselined,
+        manifests: &analysis.manifests,
+        dependencies: &analysis.dependencies,
     };
     let bytes = serde_json::to_vec(&entry).ok()?;
     let back = decode(bytes.clone())?;
@@ -166,6 +180,8 @@ struct EntryRef<'a> {
     files: Vec<CachedFileRef<'a>>,
     stats: &'a Stats,
     baselined: u32,
+    manifests: &'a [Manifest],
+    dependencies: &'a [Dependency],
 }
 
 /// A file with what its own serialisation leaves out (kept for `--show-suppressed`).
@@ -184,6 +200,8 @@ struct Entry {
     files: Vec<CachedFile>,
     stats: Stats,
     baselined: u32,
+    manifests: Vec<Manifest>,
+    dependencies: Vec<Dependency>,
 }
 
 #[derive(Deserialize)]
@@ -210,6 +228,8 @@ impl Entry {
                 .collect(),
             stats: &self.stats,
             baselined: self.baselined,
+            manifests: &self.manifests,
+            dependencies: &self.dependencies,
         }
     }
 
@@ -226,6 +246,8 @@ impl Entry {
                 .collect(),
             stats: self.stats,
             baselined: self.baselined,
+            manifests: self.manifests,
+            dependencies: self.dependencies,
         }
     }
 }

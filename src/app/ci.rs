@@ -395,6 +395,7 @@ impl<'a> Worker<'a> {
     fn analyze(&self, changes: ChangeSet, run: &mut RunStats) -> Analysis {
         let d = &self.session.detectors;
         let mut analysis = Analysis::default();
+        (analysis.manifests, analysis.dependencies) = d.dependencies(&changes.deps);
         for f in changes.files {
             let key = cache_key(&f);
             let (status, old_path, removed) = (f.status, f.old_path.clone(), f.removed_lines);
@@ -408,7 +409,10 @@ impl<'a> Worker<'a> {
                 }
                 None => {
                     run.files_analyzed += 1;
-                    let mut a = d.analyze(&ChangeSet { files: vec![f] });
+                    let mut a = d.analyze(&ChangeSet {
+                        files: vec![f],
+                        deps: Vec::new(),
+                    });
                     let Some(file) = a.files.pop() else { continue };
                     if let (Some(k), Ok(mut c)) = (key, self.cache.lock()) {
                         c.insert(k, (file.clone(), a.stats.clone(), a.baselined));

@@ -239,6 +239,8 @@ pub struct Detectors {
     content: Option<(Classifier, InsecureScanner)>,
     pub signatures: Signatures,
     pub baseline: HashSet<String>,
+    /// `dependencies.applications`: manifests that belong to applications.
+    applications: crate::pattern::GlobIndex<()>,
 }
 
 /// A finding the baseline accepts, as `--show-suppressed` lists it.
@@ -308,11 +310,20 @@ impl Detectors {
             )),
             None => None,
         };
+        let mut applications = crate::pattern::GlobIndexBuilder::new();
+        for g in &c.dependencies.applications {
+            applications
+                .add(g, ())
+                .map_err(|e| err(&["dependencies"], &e))?;
+        }
         Ok(Detectors {
             secrets,
             content,
             signatures: Signatures::new(&c.ai).map_err(|e| err(&["ai"], &e))?,
             baseline: parts.baseline.clone(),
+            applications: applications
+                .build()
+                .map_err(|e| err(&["dependencies"], &e))?,
         })
     }
 
@@ -530,7 +541,87 @@ impl Detectors {
             analysis.files.push(file);
         }
         mask_known_secrets(&changes.files, &mut analysis.files);
+        (analysis.manifests, analysis.dependencies) = self.dependencies(&changes.deps);
         analysis
+    }
+
+    /// The dependency facts of a change's manifests and lockfiles (`ChangeSet::deps`), every
+    /// user-controlled string in them (paths, names, requirements, sources, scripts, errors)
+    /// redacted as a preview is. Nothing is parsed for a change without a manifest.
+    pub fn dependencies(
+        &self,
+        files: &[crate::detect::deps::DepFile],
+    ) -> (Vec<input::Manifest>, Vec<input::Dependency>) {
+        use crate::detect::deps;
+        if files.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let r = self.redactor();
+        let red = |s: &str| r.preview(s);
+        let mut manifests = Vec::new();
+        let mut dependencies = Vec::new();
+        for m in deps::analyze(files) {
+            let path = r.path(&m.path, None);
+            let tier = self.classifier().tier(&path);
+            for d in &m.deps {
+                let dep = &d.dep;
+                dependencies.push(input::Dependency {
+                    ecosystem: m.ecosystem,
+                    manifest: path.clone(),
+                    tier: tier.clone(),
+                    name: red(&dep.name),
+                    kind: dep.kind,
+                    change: d.change,
+                    requirement: red(&dep.requirement),
+                    pinned: dep.pinned,
+                    source: dep.source_kind,
+                    location: dep.location.as_deref().map(red),
+                    previous: d.previous.as_ref().map(|p| input::Previous {
+                        requirement: red(&p.requirement),
+                        pinned: p.pinned,
+                        source: p.source_kind,
+                        location: p.location.as_deref().map(red),
+                    }),
+                    locked: d
+                        .locked
+                        .as_ref()
+                        .map(|v| v.iter().map(|x| red(x)).collect()),
+                    known: d.known,
+                    name_check: d.check.clone(),
+                });
+            }
+            manifests.push(input::Manifest {
+                format: m.path.rsplit('/').next().unwrap_or(&m.path).to_string(),
+                path,
+                ecosystem: m.ecosystem,
+                status: m.status,
+                tier,
+                application: m.application || self.applications.is_match(&m.path),
+                lockfile_changed: (!m.lockfiles.is_empty())
+                    .then(|| m.lockfiles.iter().any(|l| l.changed)),
+                lockfiles: m
+                    .lockfiles
+                    .iter()
+                    .map(|l| input::Lockfile {
+                        path: r.path(&l.path, None),
+                        changed: l.changed,
+                        error: l.error.as_deref().map(red),
+                    })
+                    .collect(),
+                dependency_changes: m.deps.len() as u32,
+                scripts: m
+                    .scripts
+                    .iter()
+                    .map(|s| input::Script {
+                        name: s.name.clone(),
+                        command: red(&s.command),
+                        change: s.change,
+                    })
+                    .collect(),
+                error: m.error.as_deref().map(red),
+            });
+        }
+        (manifests, dependencies)
     }
 
     /// One changed file's facts, and how many of its secret findings the baseline hid. From here
@@ -665,6 +756,8 @@ pub struct Analysis {
     pub files: Vec<input::File>,
     pub stats: Stats,
     pub baselined: u32,
+    pub manifests: Vec<input::Manifest>,
+    pub dependencies: Vec<input::Dependency>,
 }
 
 /// git's settings and what is derived from them, once per session.
@@ -872,7 +965,10 @@ impl Session {
             head: head.head.clone(),
             merge: head.merging || commit.parents.len() > 1,
         };
-        Input::new(stage, repo, commit, analysis.files, analysis.stats)
+        let mut input = Input::new(stage, repo, commit, analysis.files, analysis.stats);
+        input.manifests = analysis.manifests;
+        input.dependencies = analysis.dependencies;
+        input
     }
 
     /// Evaluates the policies on one input document.
@@ -1193,6 +1289,7 @@ mod tests {
         );
         let alone = d.analyze(&ChangeSet {
             files: vec![script.clone()],
+            deps: Vec::new(),
         });
         let shown: Vec<&str> = alone.files[0]
             .insecure
@@ -1202,6 +1299,7 @@ mod tests {
         assert!(shown.iter().any(|p| p.contains(value)), "{shown:?}");
         let both = d.analyze(&ChangeSet {
             files: vec![env, script],
+            deps: Vec::new(),
         });
         assert!(
             !both.files[0].findings.is_empty(),

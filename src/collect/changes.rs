@@ -2,6 +2,7 @@
 //! Blobs are read from the object database only; the work tree is never looked at.
 
 use super::GitError;
+use crate::detect::deps::DepFile;
 use crate::model::{FileStatus, SkipReason};
 use git2::{Delta, Diff, DiffFindOptions, DiffOptions, FileMode, Oid, Repository};
 
@@ -34,6 +35,108 @@ impl ChangedFile {
 #[derive(Debug, Clone, Default)]
 pub struct ChangeSet {
     pub files: Vec<ChangedFile>,
+    /// The dependency manifests and lockfiles among `files`, with both versions' content, and the
+    /// unchanged lockfiles of each changed manifest (`dependency_files`).
+    pub deps: Vec<DepFile>,
+}
+
+/// The largest manifest or lockfile read for dependency facts (lockfiles of large applications run
+/// to a few MiB); a larger one is reported as too large, not parsed.
+pub const MAX_DEPENDENCY_FILE: u64 = 32 << 20;
+
+/// Reads a blob for dependency facts: `None` for a missing or non-regular entry, `Some(None)` for
+/// one over `MAX_DEPENDENCY_FILE`.
+fn dependency_blob(
+    repo: &Repository,
+    entry: Option<(Oid, u32)>,
+) -> Result<Option<Option<Vec<u8>>>, GitError> {
+    let Some((id, mode)) = entry else {
+        return Ok(None);
+    };
+    // Regular files only (0o100644, 0o100755): no symlink, submodule or tree.
+    if mode & 0o170000 != 0o100000 || id.is_zero() {
+        return Ok(None);
+    }
+    let (size, _) = repo.odb()?.read_header(id)?;
+    if size as u64 > MAX_DEPENDENCY_FILE {
+        return Ok(Some(None));
+    }
+    Ok(Some(Some(repo.find_blob(id)?.content().to_vec())))
+}
+
+/// The dependency files of `set`: every changed manifest and lockfile with its old content (from
+/// `old`, the tree the change is made against) and new content (`new`, the index or the commit's
+/// tree), and, for each changed manifest, the lockfiles of the nearest directory that has one,
+/// read once. Nothing is read for a change that touches no manifest or lockfile.
+pub(super) fn dependency_files(
+    repo: &Repository,
+    set: &ChangeSet,
+    old: Option<&git2::Tree<'_>>,
+    new: &dyn Fn(&str) -> Option<(Oid, u32)>,
+) -> Result<Vec<DepFile>, GitError> {
+    use crate::detect::deps::{format_of, lockfile_candidates};
+    let old_entry = |path: &str| -> Option<(Oid, u32)> {
+        let e = old?.get_path(std::path::Path::new(path)).ok()?;
+        Some((e.id(), e.filemode() as u32))
+    };
+    let mut out: Vec<DepFile> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let push = |out: &mut Vec<DepFile>,
+                path: &str,
+                old_blob: Option<Option<Vec<u8>>>,
+                new_blob: Option<Option<Vec<u8>>>,
+                changed: bool| {
+        let too_large = matches!(old_blob, Some(None)) || matches!(new_blob, Some(None));
+        out.push(DepFile {
+            path: path.to_string(),
+            old: old_blob.flatten(),
+            new: new_blob.flatten(),
+            changed,
+            too_large,
+        });
+    };
+    for f in &set.files {
+        if format_of(&f.path).is_none() {
+            continue;
+        }
+        seen.insert(f.path.clone());
+        let old_path = f.old_path.as_deref().unwrap_or(&f.path);
+        let old_blob = match f.status {
+            FileStatus::Added => None,
+            _ => dependency_blob(repo, old_entry(old_path))?,
+        };
+        let new_blob = match f.status {
+            FileStatus::Deleted => None,
+            _ => dependency_blob(repo, new(&f.path))?,
+        };
+        push(&mut out, &f.path, old_blob, new_blob, true);
+    }
+    let manifests: Vec<String> = out
+        .iter()
+        .filter(|d| format_of(&d.path).is_some_and(|f| !f.is_lockfile()))
+        .map(|d| d.path.clone())
+        .collect();
+    for m in manifests {
+        for group in lockfile_candidates(&m) {
+            let mut found = group.iter().any(|p| seen.contains(p));
+            for p in &group {
+                if seen.contains(p) {
+                    continue;
+                }
+                let Some(blob) = dependency_blob(repo, new(p))? else {
+                    continue;
+                };
+                seen.insert(p.clone());
+                found = true;
+                // Not part of the change: the old version is the new one.
+                push(&mut out, p, Some(blob.clone()), Some(blob), false);
+            }
+            if found {
+                break;
+            }
+        }
+    }
+    Ok(out)
 }
 
 pub(super) fn diff_options() -> DiffOptions {
@@ -136,7 +239,10 @@ pub(super) fn collect(
         }
         files.push(file);
     }
-    Ok(ChangeSet { files })
+    Ok(ChangeSet {
+        files,
+        deps: Vec::new(),
+    })
 }
 
 fn blob_if_regular<'r>(repo: &'r Repository, id: Oid, mode: FileMode) -> Option<git2::Blob<'r>> {

@@ -206,6 +206,8 @@ impl Repo {
             let against = changes::collect(&self.repo, &mut diff, max_file_size)?;
             set = range::intersect(set, &against);
         }
+        let in_index = |path: &str| index.get_path(Path::new(path), 0).map(|e| (e.id, e.mode));
+        set.deps = changes::dependency_files(&self.repo, &set, head_tree.as_ref(), &in_index)?;
         Ok(set)
     }
 

@@ -311,17 +311,22 @@ impl Repo {
         let commit = self.repo.find_commit(Oid::from_str(id)?)?;
         let tree = commit.tree()?;
         let parents: Vec<git2::Commit<'_>> = commit.parents().collect();
-        let changes = match parents.split_first() {
-            None => self.tree_changes(None, &tree, max_file_size)?,
-            Some((first, others)) => {
-                let mut changes = self.tree_changes(Some(&first.tree()?), &tree, max_file_size)?;
-                for other in others {
-                    let against = self.tree_changes(Some(&other.tree()?), &tree, max_file_size)?;
-                    changes = intersect(changes, &against);
-                }
-                changes
-            }
+        let first_tree = match parents.first() {
+            Some(p) => Some(p.tree()?),
+            None => None,
         };
+        let mut changes = self.tree_changes(first_tree.as_ref(), &tree, max_file_size)?;
+        for other in parents.iter().skip(1) {
+            let against = self.tree_changes(Some(&other.tree()?), &tree, max_file_size)?;
+            changes = intersect(changes, &against);
+        }
+        let in_tree = |path: &str| {
+            let e = tree.get_path(std::path::Path::new(path)).ok()?;
+            Some((e.id(), e.filemode() as u32))
+        };
+        changes.deps =
+            changes::dependency_files(&self.repo, &changes, first_tree.as_ref(), &in_tree)
+                .map_err(RangeError::Git)?;
         Ok(CommitData {
             id: commit.id().to_string(),
             parents: commit.parent_ids().map(|p| p.to_string()).collect(),
@@ -394,7 +399,10 @@ pub(super) fn intersect(base: ChangeSet, other: &ChangeSet) -> ChangeSet {
         };
         files.push(restrict_lines(f, o));
     }
-    ChangeSet { files }
+    ChangeSet {
+        files,
+        deps: Vec::new(),
+    }
 }
 
 fn restrict_lines(mut f: ChangedFile, other: &ChangedFile) -> ChangedFile {
@@ -474,8 +482,12 @@ mod tests {
         let merged = intersect(
             ChangeSet {
                 files: vec![f, only_first],
+                deps: Vec::new(),
             },
-            &ChangeSet { files: vec![other] },
+            &ChangeSet {
+                files: vec![other],
+                deps: Vec::new(),
+            },
         );
         assert_eq!(merged.files.len(), 1);
         assert_eq!(merged.files[0].added, b"resolved");

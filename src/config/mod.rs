@@ -8,6 +8,7 @@ pub mod baseline;
 pub mod bulk;
 mod checked;
 pub mod classes;
+pub mod dependencies;
 pub mod disclosure;
 pub mod insecure;
 pub mod limits;
@@ -21,6 +22,7 @@ pub mod trailers;
 pub use ai::{AiConfig, SignatureDef};
 pub use bulk::{BulkConfig, BulkLimit, BulkWhen};
 pub use classes::{ClassDef, ClassesConfig, Signal};
+pub use dependencies::DependenciesConfig;
 pub use disclosure::DisclosureConfig;
 pub use insecure::{Action, InsecureConfig};
 pub use limits::Limits;
@@ -70,6 +72,8 @@ pub struct Charter {
     pub review: ReviewConfig,
     /// Bulk-change limits.
     pub bulk: BulkConfig,
+    /// What changed dependencies may do (CH-DEP-*).
+    pub dependencies: DependenciesConfig,
     /// Secret-scanning allowlists and the team's gitleaks config.
     pub secrets: SecretsConfig,
     /// Insecure-pattern actions and the team's own patterns.

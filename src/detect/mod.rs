@@ -4,6 +4,7 @@
 
 pub mod ai;
 pub mod classes;
+pub mod deps;
 pub mod insecure;
 pub mod message;
 pub mod redact;

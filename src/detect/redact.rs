@@ -56,6 +56,13 @@ pub(crate) fn from_cache_option<'de, D: Deserializer<'de>>(
     Ok(Option::<String>::deserialize(d)?.map(Redacted))
 }
 
+/// `from_cache` for an optional list.
+pub(crate) fn from_cache_versions<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Vec<Redacted<String>>>, D::Error> {
+    Ok(Option::<Vec<String>>::deserialize(d)?.map(|v| v.into_iter().map(Redacted).collect()))
+}
+
 impl<T: fmt::Display> fmt::Display for Redacted<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)

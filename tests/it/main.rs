@@ -8,6 +8,7 @@ mod common;
 mod ci;
 mod cli;
 mod cmd;
+mod dependencies;
 mod docs;
 // POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
 #[cfg(unix)]

@@ -1,0 +1,78 @@
+# METADATA
+# title: AI-assisted dependency addition lacks its review
+# description: >-
+#   An AI-assisted commit (or every commit, with `dependencies.review.always`) that adds a dependency to
+#   a manifest in one of `dependencies.review_tiers` (default: trusted and critical) needs review trailers
+#   (`dependencies.review.trailers`, else `review.trailers`) from enough people other than the author and
+#   not AI identities. At pre-commit, where no message exists yet, the policy warns what the commit will need.
+# custom:
+#   id: CH-DEP-007
+#   severity: high
+#   remediation: >-
+#     Get a review of the new dependency from someone who is not the author and add the trailer named in the
+#     message, e.g. `git commit --trailer "Reviewed-by: Name <email>"`.
+#   stages: [pre-commit, commit-msg, pre-push, ci]
+package gitcharter.deps.review
+
+import data.gitcharter.lib.deps
+import data.gitcharter.lib.review
+
+req := r if {
+	r := deps.settings.review
+	is_object(r)
+} else := {}
+
+tiers := {t | some t in object.get(deps.settings, "review_tiers", [])}
+
+always if object.get(req, "always", false) == true
+
+added := sort([sprintf("%s (%s)", [d.name, d.manifest]) |
+	some d in deps.dependencies
+	d.change == "added"
+	d.tier in tiers
+	d.kind != "workspace"
+])
+
+listing(xs) := concat(", ", xs) if count(xs) <= 3
+
+else := sprintf("%s and %d more", [concat(", ", array.slice(xs, 0, 3)), count(xs) - 3])
+
+first_manifest := sort({d.manifest |
+	some d in deps.dependencies
+	d.change == "added"
+	d.tier in tiers
+})[0]
+
+applies if always
+
+applies if deps.ai_assisted
+
+deny contains result if {
+	input.stage != "pre-commit"
+	count(added) > 0
+	applies
+	ks := review.keys(req)
+	n := review.needed(req)
+	got := count(review.reviewers(ks))
+	got < n
+	result := {
+		"path": first_manifest,
+		"message": sprintf("adds dependencies in a reviewed tier (%s): needs %d reviewer(s) in %s trailers, found %d%s", [listing(added), n, review.trailer_list(ks), got, review.ignored_note(ks)]),
+		"remediation": sprintf("Have someone other than the author review the new dependencies and add `%s: Name <email>` (git commit --trailer \"%s: Name <email>\").", [ks[0], ks[0]]),
+	}
+}
+
+warn contains result if {
+	input.stage == "pre-commit"
+	count(added) > 0
+	ks := review.keys(req)
+	result := {
+		"path": first_manifest,
+		"message": sprintf("adds dependencies in a reviewed tier (%s): %s the commit will need %d %s trailer(s) from reviewers other than the author", [listing(added), when, review.needed(req), review.trailer_list(ks)]),
+		"remediation": sprintf("Ask a reviewer now; add `%s: Name <email>` to the commit message.", [ks[0]]),
+	}
+}
+
+when := "" if always
+
+else := "if AI-assisted,"
