@@ -172,6 +172,38 @@ def main():
         pair = record(0x10, "src/auth/login.rs", b"fn login() {}\nlet password = \"x\";\n")
         pair += record(0x01, "migrations/0002_users.sql", b"ALTER TABLE users ADD COLUMN token text;\n")
         c.add(pair)
+    if want("manifest"):
+        c = Corpus("manifest")
+        # The first byte picks the file (fuzz_targets/manifest.rs, FILES); a NUL splits old from new.
+        names = ["Cargo.toml", "package.json", "requirements.txt", "pyproject.toml", "Pipfile", "go.mod",
+                 "Gemfile", "pom.xml", "build.gradle", "gradle/libs.versions.toml", "Cargo.lock",
+                 "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "uv.lock",
+                 "Pipfile.lock", "go.sum", "Gemfile.lock"]
+        small = {
+            "package.json": '{"private": true, "dependencies": {"left": "^1.0.0", "gh": "user/repo#v1"}, "scripts": {"postinstall": "node x.js"}}',
+            "requirements.txt": "flask==3.0.0\n-e git+https://example.invalid/x.git#egg=x\nrequests[socks]>=2 ; python_version>'3'\n",
+            "pyproject.toml": '[project]\ndependencies = ["httpx>=0.27"]\n[tool.poetry.dependencies]\npython = "^3.11"\nx = {git = "https://example.invalid/x.git", tag = "v1"}\n',
+            "Pipfile": '[packages]\nrequests = "*"\n[dev-packages]\npytest = "==8.0.0"\n',
+            "go.mod": "module m\n\nrequire (\n\tgithub.com/a/b v1.2.3\n\tgolang.org/x/text v0.14.0 // indirect\n)\nreplace github.com/a/b => ../b\n",
+            "Gemfile": 'gem "rails", "~> 7.1"\ngroup :test do\n  gem "rspec"\nend\ngem "x", git: "https://example.invalid/x.git", tag: "v1"\n',
+            "pom.xml": "<project><properties><v>1.0</v></properties><dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId><version>${v}</version></dependency></dependencies></project>",
+            "build.gradle": "dependencies {\n  implementation 'g:a:1.0'\n  testImplementation(\"g:t:2.+\")\n  api group: 'g', name: 'n', version: '3'\n}\n",
+            "gradle/libs.versions.toml": '[versions]\nv = "1"\n[libraries]\na = {module = "g:a", version.ref = "v"}\nb = "g:b:2"\n',
+            "package-lock.json": '{"lockfileVersion": 3, "packages": {"": {}, "node_modules/left": {"version": "1.0.0"}}}',
+            "yarn.lock": '"@s/b@^2.0.0", "@s/b@^2.1.0":\n  version "2.1.0"\nleft@^1.0.0:\n  version "1.0.0"\n',
+            "pnpm-lock.yaml": "lockfileVersion: '9.0'\npackages:\n  left@1.0.0:\n    resolution: {integrity: x}\n  /@s/b/2.0.0:\n    dev: true\n",
+            "poetry.lock": '[[package]]\nname = "Zope.Interface"\nversion = "5"\n',
+            "uv.lock": '[[package]]\nname = "httpx"\nversion = "0.27.0"\n',
+            "Pipfile.lock": '{"default": {"requests": {"version": "==2.31.0"}}, "develop": {}}',
+            "go.sum": "github.com/a/b v1.2.3 h1:x=\ngithub.com/a/b v1.2.3/go.mod h1:y=\n",
+            "Gemfile.lock": "GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (7.1.0)\n      actionpack (= 7.1.0)\n",
+        }
+        for name, text in small.items():
+            i = names.index(name)
+            c.add(bytes([i]) + b"\0" + text.encode())
+            c.add(bytes([i]) + text.encode() + b"\0" + text.encode()[: len(text) // 2])
+        for name, path in [("Cargo.toml", "Cargo.toml"), ("Cargo.lock", "Cargo.lock"), ("Cargo.toml", "fuzz/Cargo.toml")]:
+            c.add(bytes([names.index(name)]) + b"\0" + (ROOT / path).read_bytes()[:16000])
     print("seeds written under", FUZZ / "corpus")
 
 

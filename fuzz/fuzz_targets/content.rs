@@ -80,7 +80,19 @@ fuzz_target!(|data: &[u8]| {
             blob: None,
         });
     }
-    let changes = ChangeSet { files };
+    // The manifests among the files, as new files: their dependency facts join the document.
+    let deps = files
+        .iter()
+        .filter(|f| git_charter::detect::deps::format_of(&f.path).is_some() && f.skipped.is_none())
+        .map(|f| git_charter::detect::deps::DepFile {
+            path: f.path.clone(),
+            old: None,
+            new: Some(f.added.clone()),
+            changed: true,
+            too_large: false,
+        })
+        .collect();
+    let changes = ChangeSet { files, deps };
     DETECTORS.with(|d| {
         let analysis = d.analyze(&changes);
         assert_eq!(analysis.files.len(), changes.files.len());
@@ -135,13 +147,15 @@ fuzz_target!(|data: &[u8]| {
             let text = String::from_utf8_lossy(&f.added);
             let _ = d.signatures.detect(&text, &[], None, None);
         }
-        let doc = Input::new(
+        let mut doc = Input::new(
             Stage::PreCommit,
             input::Repo::default(),
             input::Commit::default(),
             analysis.files,
             analysis.stats,
         );
+        doc.manifests = analysis.manifests;
+        doc.dependencies = analysis.dependencies;
         let json = serde_json::to_string(&doc).expect("input serialises");
         let strings = std::cell::OnceCell::new();
         for s in &secrets {

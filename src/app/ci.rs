@@ -395,8 +395,14 @@ impl<'a> Worker<'a> {
     fn analyze(&self, changes: ChangeSet, run: &mut RunStats) -> Analysis {
         let d = &self.session.detectors;
         let mut analysis = Analysis::default();
-        (analysis.manifests, analysis.dependencies) = d.dependencies(&changes.deps);
+        // The manifests' own changes and facts, kept to mask their secrets in the dependency facts.
+        let mut manifests: (Vec<ChangedFile>, Vec<input::File>) = (Vec::new(), Vec::new());
         for f in changes.files {
+            let manifest = changes
+                .deps
+                .iter()
+                .any(|m| m.changed && m.path == f.path)
+                .then(|| f.clone());
             let key = cache_key(&f);
             let (status, old_path, removed) = (f.status, f.old_path.clone(), f.removed_lines);
             let hit = key
@@ -426,7 +432,16 @@ impl<'a> Worker<'a> {
             s.removed_lines = u64::from(removed);
             analysis.stats += &s;
             analysis.baselined += b;
+            if let Some(m) = manifest {
+                manifests.0.push(m);
+                manifests.1.push(file.clone());
+            }
             analysis.files.push(file);
+        }
+        if !changes.deps.is_empty() {
+            let known = crate::app::session::known_secrets(&manifests.0, &manifests.1);
+            (analysis.manifests, analysis.dependencies) =
+                d.dependencies(&changes.deps, known.as_ref());
         }
         analysis
     }

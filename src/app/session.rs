@@ -540,28 +540,42 @@ impl Detectors {
             analysis.baselined += b;
             analysis.files.push(file);
         }
-        mask_known_secrets(&changes.files, &mut analysis.files);
-        (analysis.manifests, analysis.dependencies) = self.dependencies(&changes.deps);
+        let known = known_secrets(&changes.files, &analysis.files);
+        if let Some(known) = &known {
+            mask_previews(known, &mut analysis.files, &mut []);
+        }
+        (analysis.manifests, analysis.dependencies) =
+            self.dependencies(&changes.deps, known.as_ref());
         analysis
     }
 
     /// The dependency facts of a change's manifests and lockfiles (`ChangeSet::deps`), every
     /// user-controlled string in them (paths, names, requirements, sources, scripts, errors)
     /// redacted as a preview is. Nothing is parsed for a change without a manifest.
+    ///
+    /// `known` holds the secrets the content scan found in the change's files: a value a rule found
+    /// with its context (`password = "…"`) stands alone in a requirement or a URL, where no rule
+    /// sees it, and is masked there too.
     pub fn dependencies(
         &self,
         files: &[crate::detect::deps::DepFile],
+        known: Option<&KnownSecrets>,
     ) -> (Vec<input::Manifest>, Vec<input::Dependency>) {
         use crate::detect::deps;
         if files.is_empty() {
             return (Vec::new(), Vec::new());
         }
         let r = self.redactor();
-        let red = |s: &str| r.preview(s);
+        let mask = |v: Redacted<String>| match known {
+            Some(k) => k.mask_redacted(&v),
+            None => v,
+        };
+        let red = |s: &str| mask(r.preview(s));
+        let path_of = |s: &str| mask(r.path(s, None));
         let mut manifests = Vec::new();
         let mut dependencies = Vec::new();
         for m in deps::analyze(files) {
-            let path = r.path(&m.path, None);
+            let path = path_of(&m.path);
             let tier = self.classifier().tier(&path);
             for d in &m.deps {
                 let dep = &d.dep;
@@ -603,7 +617,7 @@ impl Detectors {
                     .lockfiles
                     .iter()
                     .map(|l| input::Lockfile {
-                        path: r.path(&l.path, None),
+                        path: path_of(&l.path),
                         changed: l.changed,
                         error: l.error.as_deref().map(red),
                     })
@@ -692,14 +706,16 @@ impl Detectors {
 /// same file) and would otherwise show whole in that line's preview (`secret_values` says which
 /// count). Found by the content fuzz target: a value detected in one file, repeated undetected in
 /// a second file's insecure-pattern preview.
-fn mask_known_secrets(changes: &[ChangedFile], files: &mut [input::File]) {
-    let secrets = changes
-        .iter()
-        .zip(files.iter())
-        .flat_map(|(c, f)| secret_values(&c.added, &f.findings, &f.hidden));
-    if let Some(known) = KnownSecrets::new(secrets) {
-        mask_previews(&known, files, &mut []);
-    }
+pub(crate) fn known_secrets(
+    changes: &[ChangedFile],
+    files: &[input::File],
+) -> Option<KnownSecrets> {
+    KnownSecrets::new(
+        changes
+            .iter()
+            .zip(files.iter())
+            .flat_map(|(c, f)| secret_values(&c.added, &f.findings, &f.hidden)),
+    )
 }
 
 /// The secret values (bytes of `content`) a file's `findings` hold, and those of the findings

@@ -14,6 +14,13 @@ pub type Locked = BTreeMap<String, BTreeSet<String>>;
 
 /// Parses a manifest of `format`.
 pub fn parse_manifest(format: Format, text: &str) -> Result<Parsed, String> {
+    let mut parsed = parse_any(format, text)?;
+    // A key of blanks or separators names no package.
+    parsed.deps.retain(|d| !d.name.is_empty());
+    Ok(parsed)
+}
+
+fn parse_any(format: Format, text: &str) -> Result<Parsed, String> {
     match format {
         Format::CargoToml => cargo_toml(text),
         Format::PackageJson => package_json(text),

@@ -5,7 +5,7 @@
 //! is in its header and in bench/deps/README.md) and are parsed on first use, so a hook whose
 //! change touches no manifest never reads them. A name resembles a listed one when, after the
 //! registry's own normalisation, it is one edit away (omission, repetition, transposition,
-//! substitution or insertion; two edits for long names), differs only in separators or by ASCII
+//! substitution or insertion, against names of five characters or more), differs only in separators or by ASCII
 //! homoglyphs (`l`/`1`/`i`, `o`/`0`, `rn`/`m`, `vv`/`w`), reorders its `-`-separated words,
 //! adds a digit or a language affix (`-js`, `py-`, …), or (npm) moves a popular name under a
 //! look-alike scope. Only the most popular names of a list are targets; every listed name counts
@@ -13,7 +13,7 @@
 
 use super::{Ecosystem, normalize};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How many of a list's most popular names an unknown name is compared with.
@@ -52,8 +52,8 @@ pub struct NameCheck {
     pub status: Status,
     /// The popular package the name resembles (also set for a known name that resembles one).
     pub resembles: Option<String>,
-    /// How it resembles it: `one edit`, `two edits`, `separators`, `homoglyph`, `word order`,
-    /// `affix`, `scope`.
+    /// How it resembles it: `one edit`, `separators`, `homoglyph`, `word order`, `affix`,
+    /// `scope`.
     pub how: Option<String>,
 }
 
@@ -61,6 +61,79 @@ struct List {
     all: HashSet<String>,
     /// The most popular `TARGETS` names, most popular first.
     targets: Vec<String>,
+    /// Lookup tables over `targets`, built on the first name that needs them.
+    index: OnceLock<Index>,
+}
+
+/// For each way a name can resemble a target, a table from the name's form to the targets (their
+/// ranks in `targets`) of that form, so that one check costs a few hash lookups
+/// whatever the list's length. `deletions` maps each target and each of its one-character
+/// deletions to the targets that produce it: two names one edit apart (omission, insertion,
+/// substitution, transposition) always share such a form.
+struct Index {
+    rank: HashMap<String, u32>,
+    joined: HashMap<String, Vec<u32>>,
+    skeleton: HashMap<String, Vec<u32>>,
+    words: HashMap<String, Vec<u32>>,
+    /// Unscoped targets by name, and scoped ones by the name under their scope (npm scope
+    /// confusion).
+    bare: HashMap<String, u32>,
+    scoped_bare: HashMap<String, Vec<u32>>,
+    deletions: HashMap<String, Vec<u32>>,
+}
+
+impl Index {
+    fn new(targets: &[String]) -> Index {
+        let mut ix = Index {
+            rank: HashMap::new(),
+            joined: HashMap::new(),
+            skeleton: HashMap::new(),
+            words: HashMap::new(),
+            bare: HashMap::new(),
+            scoped_bare: HashMap::new(),
+            deletions: HashMap::new(),
+        };
+        for (i, t) in targets.iter().enumerate() {
+            let i = i as u32;
+            if t.len() < 4 {
+                continue;
+            }
+            ix.rank.entry(t.clone()).or_insert(i);
+            ix.joined.entry(joined(t)).or_default().push(i);
+            ix.skeleton.entry(skeleton(t)).or_default().push(i);
+            let w = words(t);
+            if w.len() > 1 {
+                ix.words.entry(w.join("\0")).or_default().push(i);
+            }
+            match split_scope(t) {
+                (None, _) => {
+                    ix.bare.entry(t.clone()).or_insert(i);
+                }
+                (Some(_), b) => ix.scoped_bare.entry(b.to_string()).or_default().push(i),
+            }
+            if edits_allowed(t.len()) > 0 {
+                for d in deletions(t) {
+                    let v = ix.deletions.entry(d).or_default();
+                    if v.last() != Some(&i) {
+                        v.push(i);
+                    }
+                }
+            }
+        }
+        ix
+    }
+}
+
+/// A string and each of its one-character deletions.
+fn deletions(s: &str) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    for (i, c) in s.char_indices() {
+        let mut d = String::with_capacity(s.len());
+        d.push_str(&s[..i]);
+        d.push_str(&s[i + c.len_utf8()..]);
+        out.push(d);
+    }
+    out
 }
 
 fn text(eco: Ecosystem) -> Option<&'static str> {
@@ -97,6 +170,7 @@ fn list(eco: Ecosystem) -> Option<&'static List> {
             Some(List {
                 targets: names.iter().take(TARGETS).cloned().collect(),
                 all: names.into_iter().collect(),
+                index: OnceLock::new(),
             })
         })
         .as_ref()
@@ -202,84 +276,200 @@ fn osa(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     (prev[n] <= max).then_some(prev[n])
 }
 
+/// Edits allowed between a name and a target of `len` bytes: none for short names (too many
+/// real packages sit one edit from a four-letter one), one from five on.
+fn edits_allowed(len: usize) -> usize {
+    usize::from(len >= 5)
+}
+
+/// The forms of `name` a target of each kind of resemblance would share.
+struct Forms<'n> {
+    name: &'n str,
+    scope: Option<&'n str>,
+    bare: &'n str,
+    joined: String,
+    skeleton: String,
+    words: Vec<&'n str>,
+    /// The name without a digit suffix or a language affix (`affix_variants`).
+    stripped: Vec<String>,
+}
+
+/// Affixes that make a popular name look like a port or a variant of it (combosquatting).
 const SUFFIXES: &[&str] = &[
-    "-js", ".js", "js", "-py", "py", "-python", "-dev", "-node", "-lib", "-rs", "-go", "-api",
+    "-js", ".js", "js", "-py", "py", "-python", "-dev", "-node", "-lib", "-rs", "-go", "-java",
+    "-jdk", "-kotlin", "-kt",
 ];
 const PREFIXES: &[&str] = &["py-", "python-", "node-", "js-", "go-"];
 
-/// The popular name `name` resembles, and how, trying the most popular targets first.
-fn resemble<'l>(eco: Ecosystem, name: &str, list: &'l List) -> Option<(&'l str, &'static str)> {
-    let (scope, bare) = split_scope(name);
-    let name_joined = joined(name);
-    let name_skeleton = skeleton(name);
-    let name_words = words(name);
-    // Affixes: the name is a popular name plus a digit or a language affix.
-    let mut stripped: Vec<&str> = Vec::new();
-    let digits = name.trim_end_matches(|c: char| c.is_ascii_digit());
-    if digits.len() < name.len() && digits.len() >= 3 {
-        stripped.push(digits.trim_end_matches(['-', '_', '.']));
+/// `s` without a digit suffix (`x2`, `x-3`) or one of the affixes, each way that applies.
+fn strip_affixes(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() < s.len() && digits.len() >= 3 {
+        out.push(digits.trim_end_matches(['-', '_', '.']));
     }
-    for s in SUFFIXES {
-        if let Some(b) = name.strip_suffix(s) {
-            stripped.push(b);
+    out.extend(SUFFIXES.iter().filter_map(|x| s.strip_suffix(x)));
+    out.extend(PREFIXES.iter().filter_map(|x| s.strip_prefix(x)));
+    out.retain(|v| !v.is_empty());
+    out
+}
+
+/// `name` with an affix stripped from the whole name or from one of its `/`- or `:`-separated
+/// segments (an npm scope's package, a Go module path's element, a Maven artifact).
+fn affix_variants(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = strip_affixes(name)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let mut start = 0;
+    let bytes = name.as_bytes();
+    for end in (0..=name.len()).filter(|&i| i == name.len() || matches!(bytes[i], b'/' | b':')) {
+        let segment = &name[start..end];
+        if segment.len() < name.len() {
+            for v in strip_affixes(segment) {
+                out.push(format!("{}{v}{}", &name[..start], &name[end..]));
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
+impl<'n> Forms<'n> {
+    fn of(name: &'n str) -> Forms<'n> {
+        let (scope, bare) = split_scope(name);
+        let stripped = affix_variants(name);
+        Forms {
+            name,
+            scope,
+            bare,
+            joined: joined(name),
+            skeleton: skeleton(name),
+            words: words(name),
+            stripped,
         }
     }
-    for p in PREFIXES {
-        if let Some(b) = name.strip_prefix(p) {
-            stripped.push(b);
-        }
+
+    /// Whether target `t` is close enough in length for the tests past the affix one (a scoped
+    /// name or target may differ more: the scope is part of the name).
+    fn near(&self, t: &str) -> bool {
+        t.len().abs_diff(self.name.len()) <= 3 || t.contains('@') || self.scope.is_some()
     }
-    let edits_allowed = |len: usize| -> usize {
-        match len {
-            0..=4 => 0,
-            5..=9 => 1,
-            _ => 2,
+
+    /// How this name resembles target `t`, testing the kinds in a fixed order.
+    fn against(&self, eco: Ecosystem, t: &str) -> Option<&'static str> {
+        if t.len() < 4 || t == self.name {
+            return None;
         }
-    };
-    for t in &list.targets {
-        let t = t.as_str();
-        if t.len() < 4 || t == name {
-            continue;
+        if self.stripped.iter().any(|v| v == t) {
+            return Some("affix");
         }
-        if stripped.contains(&t) {
-            return Some((t, "affix"));
+        if !self.near(t) {
+            return None;
         }
-        if t.len().abs_diff(name.len()) > 3 && !t.contains('@') && scope.is_none() {
-            continue;
+        if self.joined == joined(t) {
+            return Some("separators");
         }
-        if name_joined == joined(t) {
-            return Some((t, "separators"));
+        if self.skeleton == skeleton(t) {
+            return Some("homoglyph");
         }
-        if name_skeleton == skeleton(t) {
-            return Some((t, "homoglyph"));
+        // Words moved across a scope's boundary make another package's name, not a typo.
+        if self.words.len() > 1
+            && self.scope.is_some() == t.starts_with('@')
+            && self.words == words(t)
+        {
+            return Some("word order");
         }
-        if name_words.len() > 1 && name_words == words(t) {
-            return Some((t, "word order"));
-        }
-        // Scope confusion (npm): a popular name under a look-alike scope.
+        // A popular scoped package without its scope (`@org/tool-x` → `tool-x`): a distinctive
+        // name only (a separator in it, or ten characters), as `utils` or `core` are many packages.
         if eco == Ecosystem::Npm
-            && let Some(s) = scope
+            && self.scope.is_none()
+            && let (Some(_), tb) = split_scope(t)
+            && tb == self.name
+            && (tb.contains(['-', '.', '_']) || tb.len() >= 10)
+        {
+            return Some("scope");
+        }
+        if eco == Ecosystem::Npm
+            && let Some(s) = self.scope
         {
             let (ts, tb) = split_scope(t);
             if ts.is_none()
-                && tb == bare
-                && (s == bare || osa(s.as_bytes(), bare.as_bytes(), 1).is_some())
+                && tb == self.bare
+                && (s == self.bare
+                    || strip_affixes(s).contains(&self.bare)
+                    || osa(s.as_bytes(), self.bare.as_bytes(), 1).is_some())
             {
-                return Some((t, "scope"));
+                return Some("scope");
             }
         }
         let max = edits_allowed(t.len());
         if max > 0
-            && let Some(d) = osa(name.as_bytes(), t.as_bytes(), max)
+            && let Some(d) = osa(self.name.as_bytes(), t.as_bytes(), max)
+            && d > 0
+            && !same_scope_other_name(self.name, t)
         {
-            // A distance measured on a scoped name must change the name, not only the scope's
-            // owner (`@myorg/x` and `@myorg/y` are two packages of one owner).
-            if d > 0 && !same_scope_other_name(name, t) {
-                return Some((t, if d == 1 { "one edit" } else { "two edits" }));
-            }
+            return Some("one edit");
+        }
+        None
+    }
+}
+
+/// The popular name `name` resembles, and how: the most popular target any test matches. A few
+/// hash lookups find every candidate; `Forms::against` then decides each exactly as a scan of
+/// every target in rank order would (`resemble_by_scan`, the tests' oracle).
+fn resemble<'l>(eco: Ecosystem, name: &str, list: &'l List) -> Option<(&'l str, &'static str)> {
+    let ix = list.index.get_or_init(|| Index::new(&list.targets));
+    let f = Forms::of(name);
+    let mut candidates: Vec<u32> = Vec::new();
+    candidates.extend(f.stripped.iter().filter_map(|s| ix.rank.get(s.as_str())));
+    for table in [
+        ix.joined.get(&f.joined),
+        ix.skeleton.get(&f.skeleton),
+        (f.words.len() > 1)
+            .then(|| ix.words.get(&f.words.join("\0")))
+            .flatten(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        candidates.extend(table);
+    }
+    if eco == Ecosystem::Npm && f.scope.is_some() {
+        candidates.extend(ix.bare.get(f.bare));
+    }
+    if eco == Ecosystem::Npm
+        && f.scope.is_none()
+        && let Some(v) = ix.scoped_bare.get(name)
+    {
+        candidates.extend(v);
+    }
+    for d in deletions(name) {
+        if let Some(v) = ix.deletions.get(&d) {
+            candidates.extend(v);
         }
     }
-    None
+    // Every target a test could match is a candidate; tested most popular first, as the scan does.
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.into_iter().find_map(|i| {
+        let t = list.targets[i as usize].as_str();
+        f.against(eco, t).map(|how| (t, how))
+    })
+}
+
+/// `resemble` by testing every target in rank order: slow (every target, every time), obviously
+/// right, and what `resemble` must agree with.
+#[cfg(test)]
+fn resemble_by_scan<'l>(
+    eco: Ecosystem,
+    name: &str,
+    list: &'l List,
+) -> Option<(&'l str, &'static str)> {
+    let f = Forms::of(name);
+    list.targets
+        .iter()
+        .find_map(|t| f.against(eco, t).map(|how| (t.as_str(), how)))
 }
 
 fn split_scope(name: &str) -> (Option<&str>, &str) {
@@ -305,6 +495,7 @@ mod tests {
         List {
             all: names.iter().map(|s| s.to_string()).collect(),
             targets: names.iter().map(|s| s.to_string()).collect(),
+            index: OnceLock::new(),
         }
     }
 
@@ -329,7 +520,7 @@ mod tests {
         let r = |n: &str| resemble(Ecosystem::Npm, n, &l).map(|(t, h)| (t.to_string(), h));
         assert_eq!(r("fastparsr"), Some(("fastparser".into(), "one edit")));
         assert_eq!(r("fsatparser"), Some(("fastparser".into(), "one edit")));
-        assert_eq!(r("fastpasrer2"), Some(("fastparser".into(), "two edits")));
+        assert_eq!(r("fastpasrer2"), None, "two edits are not one");
         assert_eq!(r("data_frame"), Some(("data-frame".into(), "separators")));
         assert_eq!(r("dataframe"), Some(("data-frame".into(), "separators")));
         assert_eq!(r("frame-data"), Some(("data-frame".into(), "word order")));
@@ -340,6 +531,39 @@ mod tests {
         assert_eq!(r("node-widget"), Some(("widget".into(), "affix")));
         assert_eq!(r("@widget/widget"), Some(("widget".into(), "scope")));
         assert_eq!(r("completely-different"), None);
+        assert_eq!(
+            r("core-kit"),
+            None,
+            "words across a scope's boundary are another name"
+        );
+        let l = list_of(&[
+            "@org/tool-chain",
+            "example.invalid/team/parser",
+            "g.roup:artifact-core",
+            "utils-x",
+            "@x/utils",
+        ]);
+        let r = |n: &str| resemble(Ecosystem::Npm, n, &l).map(|(t, h)| (t.to_string(), h));
+        assert_eq!(r("tool-chain"), Some(("@org/tool-chain".into(), "scope")));
+        assert_eq!(r("utils"), None, "a short bare name is many packages");
+        assert_eq!(
+            r("@org/node-tool-chain"),
+            Some(("@org/tool-chain".into(), "affix"))
+        );
+        let g = |n: &str| resemble(Ecosystem::Go, n, &l).map(|(t, h)| (t.to_string(), h));
+        assert_eq!(
+            g("example.invalid/team-go/parser"),
+            Some(("example.invalid/team/parser".into(), "affix"))
+        );
+        assert_eq!(
+            g("example.invalid/team/go-parser"),
+            Some(("example.invalid/team/parser".into(), "affix"))
+        );
+        let m = |n: &str| resemble(Ecosystem::Maven, n, &l).map(|(t, h)| (t.to_string(), h));
+        assert_eq!(
+            m("g.roup:artifact-core-java"),
+            Some(("g.roup:artifact-core".into(), "affix"))
+        );
         let short = list_of(&["abc", "abcd"]);
         assert_eq!(
             resemble(Ecosystem::Npm, "abce", &short),
@@ -356,6 +580,89 @@ mod tests {
             Some("homoglyph")
         );
         assert_eq!(skeleton("g00gle"), skeleton("google"));
+    }
+
+    /// A small generator: deterministic, no dependency.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+            xs[(self.next() % xs.len() as u64) as usize]
+        }
+    }
+
+    /// A random name of `parts` words over a small alphabet (so that near names are common).
+    fn random_name(rng: &mut Rng) -> String {
+        let syllables = [
+            "ab", "rn", "m", "l1", "o0", "i", "cl", "vv", "x", "-", "_", ".", "js", "py", "2",
+        ];
+        let n = 2 + rng.next() % 6;
+        let mut s: String = (0..n).map(|_| rng.pick(&syllables)).collect();
+        if rng.next() % 5 == 0 {
+            s = format!("@{}/{}", rng.pick(&["ab", "abx", "m"]), s);
+        }
+        s
+    }
+
+    #[test]
+    fn the_index_finds_what_a_scan_of_every_target_finds() {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for round in 0..20 {
+            let targets: Vec<String> = (0..300).map(|_| random_name(&mut rng)).collect();
+            let mut seen = HashSet::new();
+            let targets: Vec<&str> = targets
+                .iter()
+                .map(String::as_str)
+                .filter(|t| seen.insert(*t))
+                .collect();
+            let l = list_of(&targets);
+            for eco in [Ecosystem::Npm, Ecosystem::Pypi] {
+                for _ in 0..300 {
+                    let name = random_name(&mut rng);
+                    if l.all.contains(&name) {
+                        continue;
+                    }
+                    assert_eq!(
+                        resemble(eco, &name, &l),
+                        resemble_by_scan(eco, &name, &l),
+                        "round {round}, {eco:?}, {name:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_shipped_lists_parse_and_their_own_names_are_popular() {
+        for eco in [
+            Ecosystem::Npm,
+            Ecosystem::Pypi,
+            Ecosystem::Cargo,
+            Ecosystem::Go,
+            Ecosystem::Maven,
+        ] {
+            let l = list(eco).unwrap_or_else(|| panic!("{eco:?} has a list"));
+            assert!(listed(eco) >= 1000, "{eco:?}: {}", listed(eco));
+            let top = &l.targets[0];
+            assert_eq!(check(eco, top, false).status, Status::Popular);
+        }
+        assert_eq!(
+            check(Ecosystem::Pypi, "requests", false).status,
+            Status::Popular
+        );
+        assert_eq!(
+            check(Ecosystem::Npm, "react", false).status,
+            Status::Popular
+        );
+        assert_eq!(
+            check(Ecosystem::Cargo, "serde", false).status,
+            Status::Popular
+        );
     }
 
     #[test]
