@@ -2,7 +2,9 @@
 # title: AI-assisted dependency addition lacks its review
 # description: >-
 #   An AI-assisted commit (or every commit, with `dependencies.review.always`) that adds a dependency to
-#   a manifest in one of `dependencies.review_tiers` (default: trusted and critical) needs review trailers
+#   a manifest in one of `dependencies.review_tiers` (default: trusted and critical), or with
+#   `dependencies.unknown: review` adds a package on no popular list and new to the repository (in any
+#   tier, AI-assisted commits only), needs review trailers
 #   (`dependencies.review.trailers`, else `review.trailers`) from enough people other than the author and
 #   not AI identities. At pre-commit, where no message exists yet, the policy warns what the commit will need.
 # custom:
@@ -26,11 +28,22 @@ tiers := {t | some t in object.get(deps.settings, "review_tiers", [])}
 
 always if object.get(req, "always", false) == true
 
+needs_review(d) if {
+	d.tier in tiers
+	d.kind != "workspace"
+}
+
+needs_review(d) if {
+	deps.settings.unknown == "review"
+	deps.ai_assisted
+	object.get(d, ["name_check", "status"], "") == "unknown"
+	not deps.allowed(d)
+}
+
 added := sort([sprintf("%s (%s)", [d.name, d.manifest]) |
 	some d in deps.dependencies
 	d.change == "added"
-	d.tier in tiers
-	d.kind != "workspace"
+	needs_review(d)
 ])
 
 listing(xs) := concat(", ", xs) if count(xs) <= 3
@@ -40,7 +53,7 @@ else := sprintf("%s and %d more", [concat(", ", array.slice(xs, 0, 3)), count(xs
 first_manifest := sort({d.manifest |
 	some d in deps.dependencies
 	d.change == "added"
-	d.tier in tiers
+	needs_review(d)
 })[0]
 
 applies if always
@@ -57,7 +70,7 @@ deny contains result if {
 	got < n
 	result := {
 		"path": first_manifest,
-		"message": sprintf("adds dependencies in a reviewed tier (%s): needs %d reviewer(s) in %s trailers, found %d%s", [listing(added), n, review.trailer_list(ks), got, review.ignored_note(ks)]),
+		"message": sprintf("adds dependencies that need review (%s): needs %d reviewer(s) in %s trailers, found %d%s", [listing(added), n, review.trailer_list(ks), got, review.ignored_note(ks)]),
 		"remediation": sprintf("Have someone other than the author review the new dependencies and add `%s: Name <email>` (git commit --trailer \"%s: Name <email>\").", [ks[0], ks[0]]),
 	}
 }
@@ -68,7 +81,7 @@ warn contains result if {
 	ks := review.keys(req)
 	result := {
 		"path": first_manifest,
-		"message": sprintf("adds dependencies in a reviewed tier (%s): %s the commit will need %d %s trailer(s) from reviewers other than the author", [listing(added), when, review.needed(req), review.trailer_list(ks)]),
+		"message": sprintf("adds dependencies that need review (%s): %s the commit will need %d %s trailer(s) from reviewers other than the author", [listing(added), when, review.needed(req), review.trailer_list(ks)]),
 		"remediation": sprintf("Ask a reviewer now; add `%s: Name <email>` to the commit message.", [ks[0]]),
 	}
 }

@@ -36,3 +36,13 @@ test_pre_commit_warns_what_the_commit_will_need if {
 	count(rs) == 1
 	count(review.deny) == 0 with input as doc("pre-commit", "trusted", []) with data.charter as charter
 }
+
+test_unknown_review_asks_a_review_for_an_unknown_package_in_any_tier if {
+	unknown_dep := object.union(dep("experimental"), {"name_check": {"status": "unknown"}})
+	inp := object.union(doc("ci", "experimental", []), {"dependencies": [unknown_dep]})
+	c := object.union(charter, {"dependencies": {"review_tiers": ["trusted", "critical"], "unknown": "review"}})
+	count(review.deny) == 1 with input as inp with data.charter as c
+	count(review.deny) == 0 with input as inp with data.charter as charter
+	no_ai := object.union(inp, {"commit": {"trailers": [], "ai_evidence": []}})
+	count(review.deny) == 0 with input as no_ai with data.charter as c
+}

@@ -4,7 +4,8 @@
 #   An AI-assisted commit adds a dependency whose name is on no list of its registry's most-used packages
 #   and that the repository never depended on before (not in the manifest, not in its lockfile).
 #   Assistants name packages that do not exist or that nobody vetted; a person should confirm this one.
-#   `dependencies.unknown` decides (default `warn`). Judged once the message is known.
+#   `dependencies.unknown` decides (default `warn`; `review` leaves it to CH-DEP-007, which then asks for
+#   a review). Judged once the message is known.
 # custom:
 #   id: CH-DEP-002
 #   severity: medium

@@ -27,3 +27,8 @@ test_allow_lists_vetted_names if {
 	c := {"dependencies": {"unknown": "deny", "allow": ["fancy-thing"]}}
 	count(unknown.deny) == 0 with input as doc("ci", strong) with data.charter as c
 }
+
+test_review_leaves_it_to_the_review_policy if {
+	c := {"dependencies": {"unknown": "review"}}
+	count(unknown.warn) + count(unknown.deny) == 0 with input as doc("ci", strong) with data.charter as c
+}

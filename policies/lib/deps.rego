@@ -6,10 +6,11 @@ settings := s if {
 	is_object(s)
 } else := {}
 
-# The charter's action for a dependency check: off, warn or deny.
+# The charter's action for a dependency check: off, warn or deny (`unknown` may also be `review`,
+# which CH-DEP-007 acts on); anything else warns.
 action(key) := a if {
 	a := settings[key]
-	a in {"off", "warn", "deny"}
+	a in {"off", "warn", "deny", "review"}
 } else := "warn"
 
 dependencies := d if {

@@ -14,9 +14,10 @@ pub struct DependenciesConfig {
     /// An added name that resembles a popular package and is new to the repository (a possible
     /// typosquat or hallucinated package): `off`, `warn` or `deny`. Default: `deny`.
     pub typosquat: Action,
-    /// An added name on no popular list and new to the repository, in an AI-assisted commit.
-    /// Default: `warn`.
-    pub unknown: Action,
+    /// An added name on no popular list and new to the repository, in an AI-assisted commit:
+    /// `off`, `warn`, `deny`, or `review` (the commit needs `review`, as CH-DEP-007 asks in the
+    /// reviewed tiers, wherever the manifest is). Default: `warn`.
+    pub unknown: UnknownAction,
     /// A manifest whose dependencies changed while its existing lockfile did not. Default: `deny`.
     pub lockfile: Action,
     /// A dependency added from, or moved to, a git, URL or path source. Default: `warn`.
@@ -42,4 +43,16 @@ pub struct DependenciesConfig {
     /// The review such a commit needs (`always: true`: every commit adding a dependency there).
     /// Default: one `review.trailers` reviewer.
     pub review: ReviewRequirement,
+}
+
+/// What an AI-assisted commit adding an unknown package gets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnknownAction {
+    Off,
+    #[default]
+    Warn,
+    Deny,
+    /// The commit needs the review of `dependencies.review` (CH-DEP-007).
+    Review,
 }
