@@ -1,8 +1,8 @@
 # METADATA
 # title: Dependency from a git, URL or path source
 # description: >-
-#   An added dependency (or one whose source changed) comes from a git repository, a URL or a local path
-#   instead of the registry: it bypasses the registry's name, version and yank rules, and what it contains
+#   An added dependency (or one whose source changed) comes from a git repository, a URL or a path outside
+#   the repository instead of the registry: it bypasses the registry's name, version and yank rules, and what it contains
 #   can change under the same name. `dependencies.sources` decides (default `warn`).
 # custom:
 #   id: CH-DEP-004

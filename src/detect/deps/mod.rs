@@ -302,6 +302,38 @@ pub fn lockfile_candidates(path: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// Whether a path dependency's `location`, relative to the manifest at `manifest`, names a
+/// directory inside the repository: then it is another package of the same repository, reviewed
+/// like the rest of it, not code from elsewhere.
+fn inside_repository(manifest: &str, location: &str) -> bool {
+    let l = ["file:", "link:", "portal:"]
+        .iter()
+        .find_map(|p| location.strip_prefix(p))
+        .unwrap_or(location)
+        .trim();
+    if l.is_empty()
+        || l.starts_with(['/', '\\', '~'])
+        || l.contains("://")
+        || l.as_bytes().get(1) == Some(&b':')
+    {
+        return false;
+    }
+    let mut depth: Vec<&str> = manifest.split('/').collect();
+    depth.pop();
+    for part in l.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if depth.pop().is_none() {
+                    return false;
+                }
+            }
+            p => depth.push(p),
+        }
+    }
+    true
+}
+
 /// A manifest or lockfile of the change: both versions' content (`None` where the file is absent
 /// or could not be read), and whether the change touches it.
 #[derive(Debug, Clone, Default)]
@@ -446,8 +478,17 @@ fn manifest_facts<'a>(
             }
         }
     };
-    let new = parse(&f.new, "new");
-    let old = parse(&f.old, "old");
+    let mut new = parse(&f.new, "new");
+    let mut old = parse(&f.old, "old");
+    for d in new.deps.iter_mut().chain(old.deps.iter_mut()) {
+        if d.source_kind == SourceKind::Path
+            && d.location
+                .as_deref()
+                .is_some_and(|l| inside_repository(&f.path, l))
+        {
+            d.source_kind = SourceKind::Workspace;
+        }
+    }
     // A version that could not be read says nothing: comparing with it would report every
     // dependency of the other version as added or removed.
     let (old, new) = if error.is_some() {
@@ -698,6 +739,35 @@ mod tests {
             true,
         )]);
         assert!(facts[0].deps.is_empty(), "{:?}", facts[0].deps);
+    }
+
+    #[test]
+    fn a_path_inside_the_repository_is_a_workspace_member_and_one_outside_is_a_path() {
+        assert!(inside_repository("fuzz/Cargo.toml", ".."));
+        assert!(inside_repository("web/package.json", "file:../shared"));
+        assert!(inside_repository("Cargo.toml", "crates/x"));
+        assert!(!inside_repository("Cargo.toml", ".."));
+        assert!(!inside_repository("a/Cargo.toml", "../../x"));
+        assert!(!inside_repository("Cargo.toml", "/opt/x"));
+        assert!(!inside_repository("package.json", "file:///opt/x"));
+        assert!(!inside_repository("package.json", "C:\\x"));
+        let facts = analyze(&[file(
+            "fuzz/Cargo.toml",
+            Some("[dependencies]\n"),
+            Some("[dependencies]\nmain = { path = \"..\" }\nelse = { path = \"../../else\" }\n"),
+            true,
+        )]);
+        let by = |n: &str| {
+            facts[0]
+                .deps
+                .iter()
+                .find(|d| d.dep.name == n)
+                .unwrap()
+                .dep
+                .source_kind
+        };
+        assert_eq!(by("main"), SourceKind::Workspace);
+        assert_eq!(by("else"), SourceKind::Path);
     }
 
     #[test]
