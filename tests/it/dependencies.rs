@@ -295,3 +295,38 @@ fn a_change_without_manifests_carries_no_dependency_facts() {
     assert_eq!(input["dependencies"], serde_json::json!([]));
     assert_eq!(input["manifests"], serde_json::json!([]));
 }
+
+#[test]
+fn git_commit_with_the_native_hooks_stops_a_typosquat_and_lets_the_fix_through() {
+    let r = app_repo();
+    let run = r.charter(&["install"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let manifest = |extra: &str| {
+        format!(
+            "{{\"name\":\"app\",\"private\":true,\"dependencies\":{{\"lodash\":\"^4.17.21\",\"{extra}\":\"1.0.0\"}}}}\n"
+        )
+    };
+    let lock = |extra: &str| {
+        LOCK.replace(
+            "\"node_modules/lodash\"",
+            &format!("\"node_modules/{extra}\":{{\"version\":\"1.0.0\"}},\"node_modules/lodash\""),
+        )
+    };
+    r.add("package.json", manifest("chalkk"));
+    r.add("package-lock.json", lock("chalkk"));
+    let out = r.git_with_hooks(&["commit", "-q", "-m", "Add colours"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the commit went through: {err}");
+    assert!(
+        err.contains("CH-DEP-001") && err.contains("\"chalk\""),
+        "{err}"
+    );
+    r.add("package.json", manifest("chalk"));
+    r.add("package-lock.json", lock("chalk"));
+    let out = r.git_with_hooks(&["commit", "-q", "-m", "Add colours"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
