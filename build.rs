@@ -50,10 +50,52 @@ fn main() {
         ));
     }
     code.push_str("];\n");
+    // Each policy's METADATA block as JSON (`policy::metadata::parse_header` reads it as YAML, which
+    // costs every hook run about 100,000 instructions a file); "" where the file has none or it does
+    // not parse (the binary then parses the text itself and reports the error).
+    code.push_str("pub static BUILTIN_METADATA: &[(&str, &str)] = &[\n");
+    for f in &files {
+        let rel = f
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = std::fs::read_to_string(f).unwrap();
+        let json = metadata_yaml(&text)
+            .and_then(|y| yaml_serde::from_str::<serde_json::Value>(&y).ok())
+            .map(|v| v.to_string())
+            .unwrap_or_default();
+        code.push_str(&format!("    ({rel:?}, {json:?}),\n"));
+    }
+    code.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("builtin_policies.rs"), code).unwrap();
     let data = embed_json(&root, &out_dir);
     literal_table(&data, &out_dir);
+}
+
+/// The METADATA block of a policy text as YAML, extracted as `parse_header` does: the comment lines
+/// after the last `# METADATA` line above the `package` line, each without `#` and one space.
+fn metadata_yaml(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let pkg = lines.iter().position(|l| {
+        l.trim_start()
+            .strip_prefix("package ")
+            .and_then(|r| r.split('#').next())
+            .is_some_and(|n| !n.trim().is_empty())
+    })?;
+    let start = lines[..pkg]
+        .iter()
+        .rposition(|l| l.trim() == "# METADATA")?;
+    let mut yaml = String::new();
+    for l in &lines[start + 1..pkg] {
+        let Some(c) = l.trim_start().strip_prefix('#') else {
+            break;
+        };
+        yaml.push_str(c.strip_prefix(' ').unwrap_or(c));
+        yaml.push('\n');
+    }
+    Some(yaml)
 }
 
 /// Writes `literal_sets.rs`: the required literal sets (`literal_sets::compute`) of every built-in

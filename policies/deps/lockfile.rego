@@ -13,19 +13,17 @@
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.deps.lockfile
 
-import data.gitcharter.lib.deps
-
 lockfile_names(m) := concat(", ", [l.path | some l in m.lockfiles])
 
 problems contains {"path": m.path, "message": sprintf("%s changes %d dependenc%s but its lockfile (%s) is not part of the commit", [m.path, n, plural(n), lockfile_names(m)])} if {
-	some m in deps.manifests
+	some m in data.gitcharter.lib.deps.manifests
 	m.lockfile_changed == false
 	n := object.get(m, "dependency_changes", 0)
 	n > 0
 }
 
-problems contains {"path": d.manifest, "message": sprintf("adds %s, which its changed lockfile does not list", [deps.describe(d)])} if {
-	some d in deps.dependencies
+problems contains {"path": d.manifest, "message": sprintf("adds %s, which its changed lockfile does not list", [data.gitcharter.lib.deps.describe(d)])} if {
+	some d in data.gitcharter.lib.deps.dependencies
 	d.change == "added"
 	d.source == "registry"
 	d.kind != "managed"
@@ -33,7 +31,7 @@ problems contains {"path": d.manifest, "message": sprintf("adds %s, which its ch
 	d.kind != "peer"
 	is_array(d.locked)
 	count(d.locked) == 0
-	some m in deps.manifests
+	some m in data.gitcharter.lib.deps.manifests
 	m.path == d.manifest
 	m.lockfile_changed == true
 }
@@ -45,11 +43,11 @@ else := "ies"
 result(p) := object.union(p, {"remediation": "Run the package manager's install or lock command (cargo update -w, npm install, poetry lock, go mod tidy, bundle lock, …) and stage the lockfile."})
 
 deny contains result(p) if {
-	deps.action("lockfile") == "deny"
+	data.gitcharter.lib.deps.action("lockfile") == "deny"
 	some p in problems
 }
 
 warn contains result(p) if {
-	deps.action("lockfile") == "warn"
+	data.gitcharter.lib.deps.action("lockfile") == "warn"
 	some p in problems
 }

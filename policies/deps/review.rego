@@ -16,15 +16,12 @@
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.deps.review
 
-import data.gitcharter.lib.deps
-import data.gitcharter.lib.review
-
 req := r if {
-	r := deps.settings.review
+	r := data.gitcharter.lib.deps.settings.review
 	is_object(r)
 } else := {}
 
-tiers := {t | some t in object.get(deps.settings, "review_tiers", [])}
+tiers := {t | some t in object.get(data.gitcharter.lib.deps.settings, "review_tiers", [])}
 
 always if object.get(req, "always", false) == true
 
@@ -34,14 +31,14 @@ needs_review(d) if {
 }
 
 needs_review(d) if {
-	deps.settings.unknown == "review"
-	deps.ai_assisted
+	data.gitcharter.lib.deps.settings.unknown == "review"
+	data.gitcharter.lib.deps.ai_assisted
 	object.get(d, ["name_check", "status"], "") == "unknown"
-	not deps.allowed(d)
+	not data.gitcharter.lib.deps.allowed(d)
 }
 
 added := sort([sprintf("%s (%s)", [d.name, d.manifest]) |
-	some d in deps.dependencies
+	some d in data.gitcharter.lib.deps.dependencies
 	d.change == "added"
 	needs_review(d)
 ])
@@ -51,26 +48,26 @@ listing(xs) := concat(", ", xs) if count(xs) <= 3
 else := sprintf("%s and %d more", [concat(", ", array.slice(xs, 0, 3)), count(xs) - 3])
 
 first_manifest := sort({d.manifest |
-	some d in deps.dependencies
+	some d in data.gitcharter.lib.deps.dependencies
 	d.change == "added"
 	needs_review(d)
 })[0]
 
 applies if always
 
-applies if deps.ai_assisted
+applies if data.gitcharter.lib.deps.ai_assisted
 
 deny contains result if {
 	input.stage != "pre-commit"
 	count(added) > 0
 	applies
-	ks := review.keys(req)
-	n := review.needed(req)
-	got := count(review.reviewers(ks))
+	ks := data.gitcharter.lib.review.keys(req)
+	n := data.gitcharter.lib.review.needed(req)
+	got := count(data.gitcharter.lib.review.reviewers(ks))
 	got < n
 	result := {
 		"path": first_manifest,
-		"message": sprintf("adds dependencies that need review (%s): needs %d reviewer(s) in %s trailers, found %d%s", [listing(added), n, review.trailer_list(ks), got, review.ignored_note(ks)]),
+		"message": sprintf("adds dependencies that need review (%s): needs %d reviewer(s) in %s trailers, found %d%s", [listing(added), n, data.gitcharter.lib.review.trailer_list(ks), got, data.gitcharter.lib.review.ignored_note(ks)]),
 		"remediation": sprintf("Have someone other than the author review the new dependencies and add `%s: Name <email>` (git commit --trailer \"%s: Name <email>\").", [ks[0], ks[0]]),
 	}
 }
@@ -78,10 +75,10 @@ deny contains result if {
 warn contains result if {
 	input.stage == "pre-commit"
 	count(added) > 0
-	ks := review.keys(req)
+	ks := data.gitcharter.lib.review.keys(req)
 	result := {
 		"path": first_manifest,
-		"message": sprintf("adds dependencies that need review (%s): %s the commit will need %d %s trailer(s) from reviewers other than the author", [listing(added), when, review.needed(req), review.trailer_list(ks)]),
+		"message": sprintf("adds dependencies that need review (%s): %s the commit will need %d %s trailer(s) from reviewers other than the author", [listing(added), when, data.gitcharter.lib.review.needed(req), data.gitcharter.lib.review.trailer_list(ks)]),
 		"remediation": sprintf("Ask a reviewer now; add `%s: Name <email>` to the commit message.", [ks[0]]),
 	}
 }

@@ -12,10 +12,8 @@
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.deps.scripts
 
-import data.gitcharter.lib.deps
-
 added contains [m, s] if {
-	some m in deps.manifests
+	some m in data.gitcharter.lib.deps.manifests
 	some s in object.get(m, "scripts", [])
 	s.change in {"added", "changed"}
 }
@@ -31,11 +29,11 @@ verb(s) := "adds" if s.change == "added"
 else := "changes"
 
 deny contains result(m, s) if {
-	deps.action("install_scripts") == "deny"
+	data.gitcharter.lib.deps.action("install_scripts") == "deny"
 	some [m, s] in added
 }
 
 warn contains result(m, s) if {
-	deps.action("install_scripts") == "warn"
+	data.gitcharter.lib.deps.action("install_scripts") == "warn"
 	some [m, s] in added
 }

@@ -12,14 +12,12 @@
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.deps.sources
 
-import data.gitcharter.lib.deps
-
 outside contains d if {
-	some d in deps.dependencies
-	deps.introduced(d)
+	some d in data.gitcharter.lib.deps.dependencies
+	data.gitcharter.lib.deps.introduced(d)
 	d.source in {"git", "url", "path"}
 	moved(d)
-	not deps.allowed(d)
+	not data.gitcharter.lib.deps.allowed(d)
 }
 
 # Added, or its source changed (a version bump of a git dependency is not news).
@@ -38,16 +36,16 @@ else := ""
 
 result(d) := {
 	"path": d.manifest,
-	"message": sprintf("%s comes from a %s source (%s)%s", [deps.describe(d), d.source, object.get(d, "location", ""), pin_note(d)]),
+	"message": sprintf("%s comes from a %s source (%s)%s", [data.gitcharter.lib.deps.describe(d), d.source, object.get(d, "location", ""), pin_note(d)]),
 	"remediation": "Use a released version from the registry, or pin the source to a commit or tag and have it reviewed.",
 }
 
 deny contains result(d) if {
-	deps.action("sources") == "deny"
+	data.gitcharter.lib.deps.action("sources") == "deny"
 	some d in outside
 }
 
 warn contains result(d) if {
-	deps.action("sources") == "warn"
+	data.gitcharter.lib.deps.action("sources") == "warn"
 	some d in outside
 }

@@ -15,27 +15,25 @@
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.deps.typosquat
 
-import data.gitcharter.lib.deps
-
 suspects contains d if {
-	some d in deps.dependencies
-	deps.introduced(d)
+	some d in data.gitcharter.lib.deps.dependencies
+	data.gitcharter.lib.deps.introduced(d)
 	object.get(d, ["name_check", "status"], "") == "typosquat"
-	not deps.allowed(d)
+	not data.gitcharter.lib.deps.allowed(d)
 }
 
 result(d) := {
 	"path": d.manifest,
-	"message": sprintf("adds %s, which resembles the popular \"%s\" (%s): a possible typosquat or made-up name", [deps.describe(d), object.get(d, ["name_check", "resembles"], "?"), object.get(d, ["name_check", "how"], "?")]),
+	"message": sprintf("adds %s, which resembles the popular \"%s\" (%s): a possible typosquat or made-up name", [data.gitcharter.lib.deps.describe(d), object.get(d, ["name_check", "resembles"], "?"), object.get(d, ["name_check", "how"], "?")]),
 	"remediation": sprintf("If you meant \"%s\", fix the name; if \"%s\" is intended, add it to `dependencies.allow` in .charter/charter.yaml.", [object.get(d, ["name_check", "resembles"], "?"), d.name]),
 }
 
 deny contains result(d) if {
-	deps.action("typosquat") == "deny"
+	data.gitcharter.lib.deps.action("typosquat") == "deny"
 	some d in suspects
 }
 
 warn contains result(d) if {
-	deps.action("typosquat") == "warn"
+	data.gitcharter.lib.deps.action("typosquat") == "warn"
 	some d in suspects
 }

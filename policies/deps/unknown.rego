@@ -15,29 +15,27 @@
 #   stages: [commit-msg, pre-push, ci]
 package gitcharter.deps.unknown
 
-import data.gitcharter.lib.deps
-
 unknown contains d if {
 	input.stage != "pre-commit"
-	deps.ai_assisted
-	some d in deps.dependencies
+	data.gitcharter.lib.deps.ai_assisted
+	some d in data.gitcharter.lib.deps.dependencies
 	d.change == "added"
 	object.get(d, ["name_check", "status"], "") == "unknown"
-	not deps.allowed(d)
+	not data.gitcharter.lib.deps.allowed(d)
 }
 
 result(d) := {
 	"path": d.manifest,
-	"message": sprintf("AI-assisted commit adds %s, which is on no list of popular packages and new to this repository", [deps.describe(d)]),
+	"message": sprintf("AI-assisted commit adds %s, which is on no list of popular packages and new to this repository", [data.gitcharter.lib.deps.describe(d)]),
 	"remediation": sprintf("Confirm that \"%s\" exists, is maintained and is the package intended; add it to `dependencies.allow` once vetted.", [d.name]),
 }
 
 deny contains result(d) if {
-	deps.action("unknown") == "deny"
+	data.gitcharter.lib.deps.action("unknown") == "deny"
 	some d in unknown
 }
 
 warn contains result(d) if {
-	deps.action("unknown") == "warn"
+	data.gitcharter.lib.deps.action("unknown") == "warn"
 	some d in unknown
 }

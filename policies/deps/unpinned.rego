@@ -14,17 +14,15 @@
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.deps.unpinned
 
-import data.gitcharter.lib.deps
-
 application(path) if {
-	some m in deps.manifests
+	some m in data.gitcharter.lib.deps.manifests
 	m.path == path
 	m.application == true
 }
 
 loose contains d if {
-	some d in deps.dependencies
-	deps.introduced(d)
+	some d in data.gitcharter.lib.deps.dependencies
+	data.gitcharter.lib.deps.introduced(d)
 	d.source == "registry"
 	d.kind in {"normal", "build", "optional"}
 	not d.pinned
@@ -43,16 +41,16 @@ else := " (no version)"
 
 result(d) := {
 	"path": d.manifest,
-	"message": sprintf("application dependency %s is not pinned:%s", [deps.describe(d), requirement(d)]),
+	"message": sprintf("application dependency %s is not pinned:%s", [data.gitcharter.lib.deps.describe(d), requirement(d)]),
 	"remediation": "Pin the exact version in the manifest, or commit the package manager's lockfile with it.",
 }
 
 deny contains result(d) if {
-	deps.action("unpinned") == "deny"
+	data.gitcharter.lib.deps.action("unpinned") == "deny"
 	some d in loose
 }
 
 warn contains result(d) if {
-	deps.action("unpinned") == "warn"
+	data.gitcharter.lib.deps.action("unpinned") == "warn"
 	some d in loose
 }

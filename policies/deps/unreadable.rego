@@ -11,15 +11,13 @@
 #   stages: [pre-commit, commit-msg, pre-push, ci]
 package gitcharter.deps.unreadable
 
-import data.gitcharter.lib.deps
-
 problems contains {"path": m.path, "message": sprintf("%s could not be checked: %s", [m.path, m.error])} if {
-	some m in deps.manifests
+	some m in data.gitcharter.lib.deps.manifests
 	is_string(m.error)
 }
 
 problems contains {"path": l.path, "message": sprintf("%s (the lockfile of %s) could not be checked: %s", [l.path, m.path, l.error])} if {
-	some m in deps.manifests
+	some m in data.gitcharter.lib.deps.manifests
 	some l in m.lockfiles
 	is_string(l.error)
 }
@@ -27,11 +25,11 @@ problems contains {"path": l.path, "message": sprintf("%s (the lockfile of %s) c
 result(p) := object.union(p, {"remediation": "Fix the file's syntax (the package manager reports where) so its dependencies can be checked."})
 
 deny contains result(p) if {
-	deps.action("unreadable") == "deny"
+	data.gitcharter.lib.deps.action("unreadable") == "deny"
 	some p in problems
 }
 
 warn contains result(p) if {
-	deps.action("unreadable") == "warn"
+	data.gitcharter.lib.deps.action("unreadable") == "warn"
 	some p in problems
 }

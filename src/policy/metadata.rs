@@ -58,6 +58,13 @@ pub struct MetadataError {
 
 /// Finds the `package` line and the METADATA comment block attached to it.
 pub fn parse_header(text: &str) -> Result<Option<Header>, MetadataError> {
+    parse_header_with(text, None)
+}
+
+/// `parse_header`, given the METADATA block already converted to JSON (build.rs does it for the
+/// built-in policies): the same header, without a YAML parse. A block that does not read from
+/// the JSON is parsed from the text.
+pub fn parse_header_with(text: &str, json: Option<&str>) -> Result<Option<Header>, MetadataError> {
     let lines: Vec<&str> = text.lines().collect();
     let Some((pkg_idx, package)) = lines.iter().enumerate().find_map(|(i, l)| {
         let rest = l.trim_start().strip_prefix("package ")?;
@@ -73,8 +80,10 @@ pub fn parse_header(text: &str) -> Result<Option<Header>, MetadataError> {
             start = Some(i);
         }
     }
+    let pre_parsed = || serde_json::from_str::<Metadata>(json.filter(|j| !j.is_empty())?).ok();
     let metadata = match start {
         None => None,
+        Some(_) if let Some(md) = pre_parsed() => Some(md),
         Some(s) => {
             let mut yaml = String::new();
             for l in &lines[s + 1..pkg_idx] {

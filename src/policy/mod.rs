@@ -10,7 +10,7 @@ mod sandbox;
 pub(crate) use sandbox::thread_cpu_time;
 
 use crate::model::{Level, Severity, Stage, Violation};
-use metadata::{Metadata, parse_header, test_rule_names};
+use metadata::{Metadata, parse_header, parse_header_with, test_rule_names};
 use regorus::Engine;
 use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::Program;
@@ -156,6 +156,18 @@ pub fn duplicate_ids(policies: &[Policy]) -> Vec<(&Policy, &Policy)> {
                 .map(|other| (p, other))
         })
         .collect()
+}
+
+/// The METADATA of a built-in policy as build.rs converted it to JSON, when `s` is that policy's
+/// embedded text.
+fn builtin_metadata(s: &Source) -> Option<&'static str> {
+    if !s.builtin {
+        return None;
+    }
+    let i = builtin::BUILTIN_POLICIES
+        .iter()
+        .position(|(origin, text)| *origin == s.origin && *text == s.text)?;
+    Some(builtin::BUILTIN_METADATA[i].1)
 }
 
 /// The built-in policy and test files embedded in the binary.
@@ -371,10 +383,11 @@ fn policy_of(
     s: &Source,
     mut declares: impl FnMut(&str, Level) -> bool,
 ) -> Result<Option<Policy>, PolicyError> {
-    let header = parse_header(&s.text).map_err(|e| PolicyError::Load {
-        origin: format!("{}:{}", s.origin, e.line),
-        message: e.message.clone(),
-    })?;
+    let header =
+        parse_header_with(&s.text, builtin_metadata(s)).map_err(|e| PolicyError::Load {
+            origin: format!("{}:{}", s.origin, e.line),
+            message: e.message.clone(),
+        })?;
     Ok(header.map(|h| Policy {
         declares: [Level::Deny, Level::Warn]
             .into_iter()
@@ -949,6 +962,38 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_header_reads_the_same_from_its_build_time_json() {
+        let mut with_block = 0;
+        for s in builtin_sources() {
+            let json = builtin_metadata(&s).expect("every built-in has an entry");
+            let slow = parse_header(&s.text).unwrap();
+            let fast = parse_header_with(&s.text, Some(json)).unwrap();
+            assert_eq!(format!("{slow:?}"), format!("{fast:?}"), "{}", s.origin);
+            if slow.as_ref().is_some_and(|h| h.metadata.is_some()) {
+                with_block += 1;
+                assert!(!json.is_empty(), "{}: no JSON for its METADATA", s.origin);
+                assert!(
+                    serde_json::from_str::<Metadata>(json).is_ok(),
+                    "{}: the JSON does not read",
+                    s.origin
+                );
+            }
+        }
+        assert!(with_block >= 20, "{with_block}");
+        let edited = Source {
+            text: builtin_sources()[0]
+                .text
+                .replace("# METADATA", "# METADATA\n# title: x"),
+            ..builtin_sources()[0].clone()
+        };
+        assert_eq!(
+            builtin_metadata(&edited),
+            None,
+            "edited text is parsed, not looked up"
+        );
+    }
 
     fn team(rel: &str, text: &str) -> TeamFile {
         TeamFile {
