@@ -63,4 +63,12 @@ import json,sys
 d=json.load(sys.stdin)
 print(json.dumps({"commit": {k: d["commit"][k] for k in ("subject","trailers","ai_evidence")},
                   "files": [{k: f[k] for k in ("path","tier","classes","insecure")} for f in d["files"]]}, indent=2))'
+
+git commit -q --no-verify -F .git/COMMIT_EDITMSG
+printf 'requests==2.32.3\nreqeusts==2.32.3\n' > requirements.txt
+git add requirements.txt
+step "7. a dependency named one typo away from a popular package is denied" 1 "$gc" pre-commit
+printf 'requests==2.32.3\n' > requirements.txt
+git add requirements.txt
+step "8. with the real package's name it passes" 0 "$gc" pre-commit
 exit $status
