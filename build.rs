@@ -15,6 +15,14 @@ mod literal_sets;
 #[allow(dead_code)]
 #[path = "src/rules/vocabulary.rs"]
 mod vocabulary;
+// The package-name forms and their lookup table (`detect::deps::names` reads what this writes).
+#[allow(dead_code)]
+#[path = "src/detect/deps/forms.rs"]
+mod forms;
+
+/// How many of a list's most popular names an unknown name is compared with
+/// (`detect::deps::names::TARGETS`).
+const NAME_TARGETS: usize = 5000;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -70,8 +78,35 @@ fn main() {
     code.push_str("];\n");
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("builtin_policies.rs"), code).unwrap();
+    name_tables(&root, &out_dir);
     let data = embed_json(&root, &out_dir);
     literal_table(&data, &out_dir);
+}
+
+/// Writes `names_<ecosystem>.bin`, the lookup table (`forms::build`) of each popular-package list
+/// in `rules/packages/`: names normalised as the registry compares them, unique, most popular first.
+fn name_tables(root: &Path, out_dir: &Path) {
+    for (file, ecosystem) in [
+        ("npm", "npm"),
+        ("pypi", "pypi"),
+        ("crates", "cargo"),
+        ("go", "go"),
+        ("maven", "maven"),
+    ] {
+        let path = root.join("rules/packages").join(format!("{file}.txt"));
+        println!("cargo:rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let mut seen = std::collections::HashSet::new();
+        let names: Vec<String> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| forms::normalize(ecosystem, l))
+            .filter(|n| seen.insert(n.clone()))
+            .collect();
+        let table = forms::build(&names, NAME_TARGETS);
+        std::fs::write(out_dir.join(format!("names_{ecosystem}.bin")), table).unwrap();
+    }
 }
 
 /// The METADATA block of a policy text as YAML, extracted as `parse_header` does: the comment lines

@@ -5,6 +5,7 @@
 //! old and new content of the manifests and lockfiles involved (`DepFile`); nothing is judged
 //! here, the policies under `policies/deps/` decide.
 
+pub mod forms;
 pub mod manifest;
 pub mod names;
 
@@ -51,27 +52,7 @@ impl Ecosystem {
 /// A package name as its registry compares names: PyPI per PEP 503 (case and runs of `-_.`
 /// folded), crates.io with `-` and `_` the same, the others case-folded only.
 pub fn normalize(eco: Ecosystem, name: &str) -> String {
-    let lower = name.trim().to_ascii_lowercase();
-    match eco {
-        Ecosystem::Pypi => {
-            let mut out = String::with_capacity(lower.len());
-            let mut sep = false;
-            for c in lower.chars() {
-                if matches!(c, '-' | '_' | '.') {
-                    sep = true;
-                    continue;
-                }
-                if sep && !out.is_empty() {
-                    out.push('-');
-                }
-                sep = false;
-                out.push(c);
-            }
-            out
-        }
-        Ecosystem::Cargo => lower.replace('_', "-"),
-        _ => lower,
-    }
+    forms::normalize(eco.as_str(), name)
 }
 
 /// Which kind of dependency table an entry came from.

@@ -11,10 +11,9 @@
 //! look-alike scope. Only the most popular names of a list are targets; every listed name counts
 //! as popular.
 
-use super::{Ecosystem, normalize};
+use super::Ecosystem;
+use super::forms::{self, Table, edits_allowed, joined, skeleton, split_scope, words};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// How many of a list's most popular names an unknown name is compared with.
 pub const TARGETS: usize = 5000;
@@ -57,128 +56,30 @@ pub struct NameCheck {
     pub how: Option<String>,
 }
 
+/// A list of popular names, as build.rs wrote it into the binary (`forms::build`).
 struct List {
-    all: HashSet<String>,
-    /// The most popular `TARGETS` names, most popular first.
-    targets: Vec<String>,
-    /// Lookup tables over `targets`, built on the first name that needs them.
-    index: OnceLock<Index>,
+    table: Table<'static>,
 }
 
-/// For each way a name can resemble a target, a table from the name's form to the targets (their
-/// ranks in `targets`) of that form, so that one check costs a few hash lookups
-/// whatever the list's length. `deletions` maps each target and each of its one-character
-/// deletions to the targets that produce it: two names one edit apart (omission, insertion,
-/// substitution, transposition) always share such a form.
-struct Index {
-    rank: HashMap<String, u32>,
-    joined: HashMap<String, Vec<u32>>,
-    skeleton: HashMap<String, Vec<u32>>,
-    words: HashMap<String, Vec<u32>>,
-    /// Unscoped targets by name, and scoped ones by the name under their scope (npm scope
-    /// confusion).
-    bare: HashMap<String, u32>,
-    scoped_bare: HashMap<String, Vec<u32>>,
-    deletions: HashMap<String, Vec<u32>>,
-}
-
-impl Index {
-    fn new(targets: &[String]) -> Index {
-        let mut ix = Index {
-            rank: HashMap::new(),
-            joined: HashMap::new(),
-            skeleton: HashMap::new(),
-            words: HashMap::new(),
-            bare: HashMap::new(),
-            scoped_bare: HashMap::new(),
-            deletions: HashMap::new(),
-        };
-        for (i, t) in targets.iter().enumerate() {
-            let i = i as u32;
-            if t.len() < 4 {
-                continue;
-            }
-            ix.rank.entry(t.clone()).or_insert(i);
-            ix.joined.entry(joined(t)).or_default().push(i);
-            ix.skeleton.entry(skeleton(t)).or_default().push(i);
-            let w = words(t);
-            if w.len() > 1 {
-                ix.words.entry(w.join("\0")).or_default().push(i);
-            }
-            match split_scope(t) {
-                (None, _) => {
-                    ix.bare.entry(t.clone()).or_insert(i);
-                }
-                (Some(_), b) => ix.scoped_bare.entry(b.to_string()).or_default().push(i),
-            }
-            if edits_allowed(t.len()) > 0 {
-                for d in deletions(t) {
-                    let v = ix.deletions.entry(d).or_default();
-                    if v.last() != Some(&i) {
-                        v.push(i);
-                    }
-                }
-            }
-        }
-        ix
-    }
-}
-
-/// A string and each of its one-character deletions.
-fn deletions(s: &str) -> Vec<String> {
-    let mut out = vec![s.to_string()];
-    for (i, c) in s.char_indices() {
-        let mut d = String::with_capacity(s.len());
-        d.push_str(&s[..i]);
-        d.push_str(&s[i + c.len_utf8()..]);
-        out.push(d);
-    }
-    out
-}
-
-fn text(eco: Ecosystem) -> Option<&'static str> {
+fn bytes(eco: Ecosystem) -> Option<&'static [u8]> {
     Some(match eco {
-        Ecosystem::Npm => include_str!("../../../rules/packages/npm.txt"),
-        Ecosystem::Pypi => include_str!("../../../rules/packages/pypi.txt"),
-        Ecosystem::Cargo => include_str!("../../../rules/packages/crates.txt"),
-        Ecosystem::Go => include_str!("../../../rules/packages/go.txt"),
-        Ecosystem::Maven => include_str!("../../../rules/packages/maven.txt"),
+        Ecosystem::Npm => include_bytes!(concat!(env!("OUT_DIR"), "/names_npm.bin")),
+        Ecosystem::Pypi => include_bytes!(concat!(env!("OUT_DIR"), "/names_pypi.bin")),
+        Ecosystem::Cargo => include_bytes!(concat!(env!("OUT_DIR"), "/names_cargo.bin")),
+        Ecosystem::Go => include_bytes!(concat!(env!("OUT_DIR"), "/names_go.bin")),
+        Ecosystem::Maven => include_bytes!(concat!(env!("OUT_DIR"), "/names_maven.bin")),
         Ecosystem::Rubygems => return None,
     })
 }
 
-fn list(eco: Ecosystem) -> Option<&'static List> {
-    static LISTS: [OnceLock<Option<List>>; 6] = [
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-    ];
-    LISTS[eco as usize]
-        .get_or_init(|| {
-            let names: Vec<String> = text(eco)?
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(|l| normalize(eco, l))
-                .collect();
-            if names.is_empty() {
-                return None;
-            }
-            Some(List {
-                targets: names.iter().take(TARGETS).cloned().collect(),
-                all: names.into_iter().collect(),
-                index: OnceLock::new(),
-            })
-        })
-        .as_ref()
+fn list(eco: Ecosystem) -> Option<List> {
+    let table = Table::read(bytes(eco)?)?;
+    (!table.is_empty()).then_some(List { table })
 }
 
 /// How many names the ecosystem's list holds (0: no list).
 pub fn listed(eco: Ecosystem) -> usize {
-    list(eco).map_or(0, |l| l.all.len())
+    list(eco).map_or(0, |l| l.table.len())
 }
 
 /// Checks `name` (already normalised) of `eco`; `known` says the repository depended on it before.
@@ -190,14 +91,14 @@ pub fn check(eco: Ecosystem, name: &str, known: bool) -> NameCheck {
             how: None,
         };
     };
-    if list.all.contains(name) {
+    if list.table.contains(name) {
         return NameCheck {
             status: Status::Popular,
             resembles: None,
             how: None,
         };
     }
-    let found = resemble(eco, name, list);
+    let found = resemble(eco, name, &list);
     let status = match (&found, known) {
         (_, true) => Status::Known,
         (Some(_), false) => Status::Typosquat,
@@ -212,38 +113,6 @@ pub fn check(eco: Ecosystem, name: &str, known: bool) -> NameCheck {
         resembles,
         how,
     }
-}
-
-fn is_sep(c: char) -> bool {
-    matches!(c, '-' | '_' | '.' | '@' | '/' | ':')
-}
-
-/// The name without separators.
-fn joined(s: &str) -> String {
-    s.chars().filter(|c| !is_sep(*c)).collect()
-}
-
-/// The name without separators, ASCII homoglyphs folded to one form.
-fn skeleton(s: &str) -> String {
-    let j = joined(s)
-        .replace("rn", "m")
-        .replace("vv", "w")
-        .replace("cl", "d");
-    j.chars()
-        .map(|c| match c {
-            '1' | 'i' | 'l' | '|' => 'l',
-            '0' => 'o',
-            '5' => 's',
-            _ => c,
-        })
-        .collect()
-}
-
-/// Words of a name, sorted (for reordering).
-fn words(s: &str) -> Vec<&str> {
-    let mut w: Vec<&str> = s.split(is_sep).filter(|w| !w.is_empty()).collect();
-    w.sort_unstable();
-    w
 }
 
 /// The optimal-string-alignment distance of `a` and `b`, or `None` when it exceeds `max`.
@@ -274,12 +143,6 @@ fn osa(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         std::mem::swap(&mut prev, &mut cur);
     }
     (prev[n] <= max).then_some(prev[n])
-}
-
-/// Edits allowed between a name and a target of `len` bytes: none for short names (too many
-/// real packages sit one edit from a four-letter one), one from five on.
-fn edits_allowed(len: usize) -> usize {
-    usize::from(len >= 5)
 }
 
 /// The forms of `name` a target of each kind of resemblance would share.
@@ -415,68 +278,59 @@ impl<'n> Forms<'n> {
     }
 }
 
-/// The popular name `name` resembles, and how: the most popular target any test matches. A few
-/// hash lookups find every candidate; `Forms::against` then decides each exactly as a scan of
-/// every target in rank order would (`resemble_by_scan`, the tests' oracle).
-fn resemble<'l>(eco: Ecosystem, name: &str, list: &'l List) -> Option<(&'l str, &'static str)> {
-    let ix = list.index.get_or_init(|| Index::new(&list.targets));
+/// The popular name `name` resembles, and how: the most popular target any test matches. The
+/// table's forms find every target that shares a form with the name, and the targets one byte
+/// longer or shorter or of its length are filtered by distance; `Forms::against` then decides each
+/// exactly as a scan of every target in rank order would (`resemble_by_scan`, the tests' oracle).
+fn resemble(eco: Ecosystem, name: &str, list: &List) -> Option<(&'static str, &'static str)> {
+    let t = &list.table;
     let f = Forms::of(name);
     let mut candidates: Vec<u32> = Vec::new();
-    candidates.extend(f.stripped.iter().filter_map(|s| ix.rank.get(s.as_str())));
-    for table in [
-        ix.joined.get(&f.joined),
-        ix.skeleton.get(&f.skeleton),
-        (f.words.len() > 1)
-            .then(|| ix.words.get(&f.words.join("\0")))
-            .flatten(),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        candidates.extend(table);
+    for v in &f.stripped {
+        candidates.extend(t.ranks_with(forms::EXACT, v));
     }
-    if eco == Ecosystem::Npm && f.scope.is_some() {
-        candidates.extend(ix.bare.get(f.bare));
+    candidates.extend(t.ranks_with(forms::JOINED, &f.joined));
+    candidates.extend(t.ranks_with(forms::SKELETON, &f.skeleton));
+    if f.words.len() > 1 {
+        candidates.extend(t.ranks_with(forms::WORDS, &f.words.join("\0")));
     }
-    if eco == Ecosystem::Npm
-        && f.scope.is_none()
-        && let Some(v) = ix.scoped_bare.get(name)
-    {
-        candidates.extend(v);
-    }
-    for d in deletions(name) {
-        if let Some(v) = ix.deletions.get(&d) {
-            candidates.extend(v);
+    if eco == Ecosystem::Npm {
+        match f.scope {
+            Some(_) => candidates.extend(t.ranks_with(forms::EXACT, f.bare)),
+            None => candidates.extend(t.ranks_with(forms::SCOPED_BARE, name)),
         }
     }
-    // Every target a test could match is a candidate; tested most popular first, as the scan does.
+    // One edit away: a target of the name's length or one byte either side.
+    for len in name.len().saturating_sub(1)..=name.len() + 1 {
+        if edits_allowed(len) == 0 {
+            continue;
+        }
+        candidates.extend(
+            t.ranks_of_len(len)
+                .filter(|&r| osa(name.as_bytes(), t.target(r as usize).as_bytes(), 1).is_some()),
+        );
+    }
+    // Tested most popular first, as the scan does.
     candidates.sort_unstable();
     candidates.dedup();
     candidates.into_iter().find_map(|i| {
-        let t = list.targets[i as usize].as_str();
-        f.against(eco, t).map(|how| (t, how))
+        let target = t.target(i as usize);
+        f.against(eco, target).map(|how| (target, how))
     })
 }
 
 /// `resemble` by testing every target in rank order: slow (every target, every time), obviously
 /// right, and what `resemble` must agree with.
 #[cfg(test)]
-fn resemble_by_scan<'l>(
+fn resemble_by_scan(
     eco: Ecosystem,
     name: &str,
-    list: &'l List,
-) -> Option<(&'l str, &'static str)> {
+    list: &List,
+) -> Option<(&'static str, &'static str)> {
     let f = Forms::of(name);
-    list.targets
-        .iter()
-        .find_map(|t| f.against(eco, t).map(|how| (t.as_str(), how)))
-}
-
-fn split_scope(name: &str) -> (Option<&str>, &str) {
-    match name.strip_prefix('@').and_then(|r| r.split_once('/')) {
-        Some((s, b)) => (Some(s), b),
-        None => (None, name),
-    }
+    (0..list.table.targets())
+        .map(|i| list.table.target(i))
+        .find_map(|t| f.against(eco, t).map(|how| (t, how)))
 }
 
 /// Two names of one npm scope whose bare names differ by more than a typo of a short word.
@@ -491,11 +345,13 @@ fn same_scope_other_name(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A list of `names` (normalised, unique), all of them targets. The table is leaked: the
+    /// `'static` lists are what the product reads.
     fn list_of(names: &[&str]) -> List {
+        let names: Vec<String> = names.iter().map(|s| s.to_string()).collect();
+        let bytes: &'static [u8] = Box::leak(forms::build(&names, names.len()).into_boxed_slice());
         List {
-            all: names.iter().map(|s| s.to_string()).collect(),
-            targets: names.iter().map(|s| s.to_string()).collect(),
-            index: OnceLock::new(),
+            table: Table::read(bytes).expect("a table build wrote reads"),
         }
     }
 
@@ -614,7 +470,7 @@ mod tests {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         for round in 0..20 {
             let targets: Vec<String> = (0..300).map(|_| random_name(&mut rng)).collect();
-            let mut seen = HashSet::new();
+            let mut seen = std::collections::HashSet::new();
             let targets: Vec<&str> = targets
                 .iter()
                 .map(String::as_str)
@@ -624,7 +480,7 @@ mod tests {
             for eco in [Ecosystem::Npm, Ecosystem::Pypi] {
                 for _ in 0..300 {
                     let name = random_name(&mut rng);
-                    if l.all.contains(&name) {
+                    if l.table.contains(&name) {
                         continue;
                     }
                     assert_eq!(
@@ -648,7 +504,12 @@ mod tests {
         ] {
             let l = list(eco).unwrap_or_else(|| panic!("{eco:?} has a list"));
             assert!(listed(eco) >= 1000, "{eco:?}: {}", listed(eco));
-            let top = &l.targets[0];
+            assert_eq!(
+                l.table.targets(),
+                TARGETS.min(l.table.len()),
+                "build.rs's NAME_TARGETS is TARGETS"
+            );
+            let top = l.table.target(0);
             assert_eq!(check(eco, top, false).status, Status::Popular);
         }
         assert_eq!(
