@@ -20,22 +20,21 @@ pub const SCOPED_BARE: u8 = b'b';
 const MAGIC: u32 = 0x6463_6e31; // "dcn1"
 
 /// A name as its registry compares names: `pypi` per PEP 503 (case and runs of `-_.` folded),
-/// `cargo` with `-` and `_` the same, every other ecosystem case-folded only.
+/// `cargo` with `-` and `_` the same, every other ecosystem case-folded only; surrounding
+/// whitespace removed. Normalising a normalised name changes nothing.
 pub fn normalize(ecosystem: &str, name: &str) -> String {
     let lower = name.trim().to_ascii_lowercase();
     match ecosystem {
+        // PEP 503: `re.sub(r"[-_.]+", "-", name).lower()`, leading and trailing runs included.
         "pypi" => {
             let mut out = String::with_capacity(lower.len());
-            let mut sep = false;
             for c in lower.chars() {
                 if matches!(c, '-' | '_' | '.') {
-                    sep = true;
+                    if !out.ends_with('-') {
+                        out.push('-');
+                    }
                     continue;
                 }
-                if sep && !out.is_empty() {
-                    out.push('-');
-                }
-                sep = false;
                 out.push(c);
             }
             out
@@ -337,6 +336,28 @@ impl<'a> Table<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalising_twice_changes_nothing() {
+        // Found by the manifest fuzz target: separators, then blanks, then a name.
+        for name in [
+            "-. = \"*\"",
+            "Zope..Interface",
+            "__x__",
+            " a_B ",
+            "-",
+            "a-_-b",
+            "",
+            "\t_ x",
+        ] {
+            for eco in ["pypi", "cargo", "npm"] {
+                let once = normalize(eco, name);
+                assert_eq!(normalize(eco, &once), once, "{eco} {name:?}");
+            }
+        }
+        assert_eq!(normalize("pypi", "Zope..Interface"), "zope-interface");
+        assert_eq!(normalize("pypi", "__x__"), "-x-");
+    }
 
     #[test]
     fn a_table_reads_back_what_was_built_and_nothing_else() {
