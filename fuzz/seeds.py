@@ -168,6 +168,14 @@ def main():
         for p in files("src/**/*.rs", "charter/*", "policies/**/*.rego", "tests/it/*.rs", "rules/insecure/*.yaml"):
             rel = str(p.relative_to(ROOT))
             c.add(record(0, rel, p.read_bytes()[:4000]))
+        # Dependency manifests: their facts (names, requirements, URLs, scripts) join the document.
+        for path, text in [
+            ("package.json", b'{"private": true, "dependencies": {"left": "git+https://user:pass@example.invalid/x.git"}, "scripts": {"postinstall": "node x.js"}}\n'),
+            ("requirements.txt", b"flask==3.0.0\nprivate @ https://example.invalid/p.whl\n"),
+            ("Cargo.toml", b'[dependencies]\nserde = "1"\nx = { git = "https://example.invalid/x.git" }\n'),
+            ("go.mod", b"module m\n\nrequire github.com/a/b v1.2.3\n"),
+        ]:
+            c.add(record(0, path, text))
         # Several files in one change set.
         pair = record(0x10, "src/auth/login.rs", b"fn login() {}\nlet password = \"x\";\n")
         pair += record(0x01, "migrations/0002_users.sql", b"ALTER TABLE users ADD COLUMN token text;\n")
