@@ -605,7 +605,8 @@ impl Detectors {
                 });
             }
             manifests.push(input::Manifest {
-                format: m.path.rsplit('/').next().unwrap_or(&m.path).to_string(),
+                // The file name of the redacted path: `requirements-*.txt` names are free text.
+                format: path.rsplit('/').next().unwrap_or("").to_string(),
                 path,
                 ecosystem: m.ecosystem,
                 status: m.status,
