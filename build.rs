@@ -46,6 +46,10 @@ fn main() {
     walk(&dir, &mut files);
     files.sort();
     let mut code = String::from("pub static BUILTIN_POLICIES: &[(&str, &str)] = &[\n");
+    // Each policy's METADATA block as JSON (`policy::metadata::parse_header` reads it as YAML, which
+    // costs every hook run about 100,000 instructions a file); "" where the file has none or it does
+    // not parse (the binary then parses the text itself and reports the error).
+    let mut metadata = String::from("pub static BUILTIN_METADATA: &[(&str, &str)] = &[\n");
     for f in &files {
         let rel = f
             .strip_prefix(&root)
@@ -56,26 +60,16 @@ fn main() {
             "    ({rel:?}, include_str!({:?})),\n",
             f.to_string_lossy()
         ));
-    }
-    code.push_str("];\n");
-    // Each policy's METADATA block as JSON (`policy::metadata::parse_header` reads it as YAML, which
-    // costs every hook run about 100,000 instructions a file); "" where the file has none or it does
-    // not parse (the binary then parses the text itself and reports the error).
-    code.push_str("pub static BUILTIN_METADATA: &[(&str, &str)] = &[\n");
-    for f in &files {
-        let rel = f
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
         let text = std::fs::read_to_string(f).unwrap();
         let json = metadata_yaml(&text)
             .and_then(|y| yaml_serde::from_str::<serde_json::Value>(&y).ok())
             .map(|v| v.to_string())
             .unwrap_or_default();
-        code.push_str(&format!("    ({rel:?}, {json:?}),\n"));
+        metadata.push_str(&format!("    ({rel:?}, {json:?}),\n"));
     }
     code.push_str("];\n");
+    metadata.push_str("];\n");
+    code.push_str(&metadata);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("builtin_policies.rs"), code).unwrap();
     name_tables(&root, &out_dir);

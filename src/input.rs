@@ -157,7 +157,7 @@ pub struct Dependency {
     pub previous: Option<Previous>,
     /// The versions its manifest's lockfiles pin after the change (empty: not in the lockfile);
     /// null when the manifest has no lockfile.
-    #[serde(deserialize_with = "from_cache_versions")]
+    #[serde(deserialize_with = "crate::detect::redact::from_cache_versions")]
     pub locked: Option<Vec<Redacted<String>>>,
     pub known: bool,
     pub name_check: Option<NameCheck>,
@@ -173,12 +173,6 @@ pub struct Previous {
     pub source: SourceKind,
     #[serde(deserialize_with = "crate::detect::redact::from_cache_option")]
     pub location: Option<Redacted<String>>,
-}
-
-fn from_cache_versions<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> Result<Option<Vec<Redacted<String>>>, D::Error> {
-    crate::detect::redact::from_cache_versions(d)
 }
 
 #[derive(Debug, Clone, Default, Serialize)]

@@ -201,6 +201,8 @@ pub struct Table<'a> {
     targets_at: usize,
     forms_at: usize,
     by_len_at: usize,
+    /// Where `starts` (the first by-length index of each length 0..=longest+1) begins.
+    starts_at: usize,
 }
 
 impl<'a> Table<'a> {
@@ -224,7 +226,14 @@ impl<'a> Table<'a> {
         let targets_text = targets_at + (targets + 1) * 4;
         let forms_at = targets_text + end_of(targets_at, targets)?;
         let by_len_at = forms_at + forms * 8;
-        let t = Table {
+        // `starts` ends the table; its last entry is the number of by-length ranks before it.
+        let last = bytes.get(bytes.len().checked_sub(4)?..)?;
+        let by_len_count = u32::from_le_bytes([last[0], last[1], last[2], last[3]]) as usize;
+        let starts_at = by_len_at + by_len_count * 4;
+        if bytes.len() != starts_at + (longest + 2) * 4 {
+            return None;
+        }
+        Some(Table {
             bytes,
             names,
             targets,
@@ -234,9 +243,8 @@ impl<'a> Table<'a> {
             targets_at,
             forms_at,
             by_len_at,
-        };
-        let by_len_count = t.start_of_len(longest + 1)?;
-        (bytes.len() == by_len_at + by_len_count * 4 + (longest + 2) * 4).then_some(t)
+            starts_at,
+        })
     }
 
     fn u32_at(&self, at: usize) -> usize {
@@ -303,30 +311,14 @@ impl<'a> Table<'a> {
             .map(move |i| self.u32_at(ranks_at + i * 4) as u32)
     }
 
-    fn start_of_len(&self, len: usize) -> Option<usize> {
-        let count_at = self.by_len_at;
-        // The by-length ranks come first; their count is the last entry of `starts`.
-        let by_len_count = {
-            let last = self.bytes.len().checked_sub(4)?;
-            let b = self.bytes.get(last..last + 4)?;
-            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize
-        };
-        let starts_at = count_at + by_len_count * 4;
-        let b = self.bytes.get(
-            starts_at + len.min(self.longest + 1) * 4
-                ..starts_at + len.min(self.longest + 1) * 4 + 4,
-        )?;
-        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-    }
-
     /// The ranks of the targets `len` bytes long, most popular first.
     pub fn ranks_of_len(&self, len: usize) -> impl Iterator<Item = u32> + '_ {
         let (s, e) = if len > self.longest {
             (0, 0)
         } else {
             (
-                self.start_of_len(len).unwrap_or(0),
-                self.start_of_len(len + 1).unwrap_or(0),
+                self.u32_at(self.starts_at + len * 4),
+                self.u32_at(self.starts_at + (len + 1) * 4),
             )
         };
         (s..e).map(move |i| self.u32_at(self.by_len_at + i * 4) as u32)
@@ -389,6 +381,13 @@ mod tests {
         assert_eq!(t.ranks_of_len(99).count(), 0);
         assert!(Table::read(b"junk").is_none());
         assert!(Table::read(&bytes[..bytes.len() - 1]).is_none());
+        // Text of any length: the sections after it are not 4-byte aligned.
+        for extra in ["x", "xy", "xyz", "wxyz"] {
+            let names = vec![format!("name-{extra}"), "other-name".to_string()];
+            let t = build(&names, 2);
+            let t = Table::read(&t).unwrap_or_else(|| panic!("{extra}"));
+            assert!(t.contains(&names[0]) && t.ranks_of_len(names[0].len()).count() == 1);
+        }
         let empty = build(&[], 10);
         assert!(Table::read(&empty).unwrap().is_empty());
     }
