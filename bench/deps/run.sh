@@ -11,9 +11,11 @@
 # Usage: bench/deps/run.sh [score.py options, e.g. --examples 20]
 #   DEPS_EVAL_BIN   a deps_eval binary to run instead of building this checkout
 #   DEPS_EVAL_OUT   where to keep the answers (default: a temporary file, removed afterwards)
+#   DEPS_DATA       the directory holding planted.tsv and real.tsv (default bench/deps/data;
+#                   bench/deps/heldout/run.sh sets bench/deps/heldout)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-data=bench/deps/data
+data=${DEPS_DATA:-bench/deps/data}
 
 if [ -n "${DEPS_EVAL_BIN:-}" ]; then
   bin=$DEPS_EVAL_BIN
