@@ -152,10 +152,82 @@ pub enum Command {
         #[arg(long = "hook", value_name = "HOOK")]
         hooks: Vec<String>,
     },
+    /// Answer a coding agent's hook: reads its JSON payload on stdin, answers in its protocol.
+    ///
+    /// Before a shell command: refuses hook bypasses (`--no-verify`, `core.hooksPath`, `SKIP=`,
+    /// …) and writes to protected paths, and judges a proposed `git commit -m` with the
+    /// commit-msg policies. Before an edit: refuses protected paths. After an edit: reports the
+    /// secrets, classes and tiers the edit touches. See docs/agents.md.
+    AgentHook {
+        /// The agent whose protocol to speak.
+        #[arg(value_parser = values::<crate::collect::agent::Agent>(
+            crate::collect::agent::Agent::ALL.map(crate::collect::agent::Agent::as_str).to_vec()))]
+        agent: crate::collect::agent::Agent,
+        /// The hook event, where the payload does not name it (Copilot's `preToolUse`, …).
+        #[arg(long, value_name = "EVENT")]
+        event: Option<String>,
+        /// Print the input documents judged (JSON lines) instead of answering.
+        #[arg(long)]
+        print_input: bool,
+    },
+    /// Set agents up: merge git-charter's hooks into an agent's configuration, or take them out.
+    #[command(subcommand)]
+    Agent(AgentCommand),
+    /// Render the charter as instructions for agents (AGENTS.md, CLAUDE.md, …), between markers.
+    ///
+    /// Prints the section; `--write` puts it in place in each target (text outside the markers
+    /// is kept); `--check` fails (exit 1) when a target's section is missing or out of date.
+    AgentContext {
+        /// Which files (default: agents, i.e. AGENTS.md).
+        #[arg(long = "target", value_name = "TARGET",
+              value_parser = values::<crate::app::agents::ContextTarget>(
+                  crate::app::agents::ContextTarget::ALL.map(crate::app::agents::ContextTarget::as_str).to_vec()))]
+        targets: Vec<crate::app::agents::ContextTarget>,
+        /// Write the section into the targets.
+        #[arg(long, conflicts_with = "check")]
+        write: bool,
+        /// Fail when a target's section is missing or differs from the charter (for CI).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Report what is covered: the charter, the git hooks, each agent's hooks and instructions.
+    Doctor,
+    /// Serve the charter's checks to agents over MCP (stdio).
+    Mcp,
+    /// Pre-fill the disclosure trailer (the prepare-commit-msg hook; opt-in).
+    ///
+    /// When an agent hook recorded that an agent edited staged files since the last commit, adds
+    /// the charter's disclosure trailer naming that agent and model, for the author to keep or
+    /// edit. Never for merges, squashes or reused messages, nor when a disclosure is there.
+    PrepareCommitMsg {
+        /// The message file git passes.
+        file: PathBuf,
+        /// What the message came from, as git passes it (`message`, `template`, `merge`, …).
+        source: Option<String>,
+        /// The commit, for `commit` sources.
+        sha: Option<String>,
+    },
     /// Explain a policy by id: its title, description and remediation.
     Explain {
         /// A policy id such as CH-SECRET-001.
         id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentCommand {
+    /// Merge git-charter's hooks into these agents' project configuration (other hooks are kept).
+    Install {
+        /// claude, codex, gemini, cursor, copilot.
+        #[arg(required = true, value_parser = values::<crate::collect::agent::Agent>(
+            crate::collect::agent::Agent::ALL.map(crate::collect::agent::Agent::as_str).to_vec()))]
+        agents: Vec<crate::collect::agent::Agent>,
+    },
+    /// Take git-charter's hooks out of these agents' configuration again.
+    Uninstall {
+        #[arg(required = true, value_parser = values::<crate::collect::agent::Agent>(
+            crate::collect::agent::Agent::ALL.map(crate::collect::agent::Agent::as_str).to_vec()))]
+        agents: Vec<crate::collect::agent::Agent>,
     },
 }
 

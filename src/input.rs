@@ -42,6 +42,65 @@ pub struct Input {
     /// The dependencies the changed manifests add, remove or change, in manifest order.
     pub dependencies: Vec<Dependency>,
     pub stats: Stats,
+    /// At the `agent` stage only: the tool call an agent is about to make, or just made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent: Option<AgentCall>,
+}
+
+/// The tool call an agent hook judges (`git charter agent-hook`). Every string is redacted.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AgentCall {
+    /// `claude-code`, `codex`, `gemini-cli`, `cursor` or `copilot`.
+    pub agent: String,
+    /// The model, where the agent says (or an earlier event of the same session said).
+    pub model: Option<String>,
+    /// `command` (a shell command, before it runs), `edit` (files about to be written) or
+    /// `edited` (files just written; their changes are in `files`).
+    pub event: String,
+    /// The agent's tool (`Bash`, `run_shell_command`, `Write`, `apply_patch`, …).
+    pub tool: Option<String>,
+    /// The shell command, split as the shell would run it (`event == "command"`).
+    pub command: Option<AgentCommand>,
+    /// The files an edit tool names (`edit`, `edited`).
+    pub paths: Vec<AgentPath>,
+}
+
+/// A shell command line and the simple commands it runs.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AgentCommand {
+    pub text: String,
+    /// Why the line was not read completely (an unterminated quote, nesting too deep), if so.
+    pub error: Option<String>,
+    pub commands: Vec<AgentSimpleCommand>,
+}
+
+/// One simple command (`detect::shell`), with what it does to git and to files.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AgentSimpleCommand {
+    pub argv: Vec<String>,
+    pub env: std::collections::BTreeMap<String, String>,
+    /// The wrappers and scripts it was found in (`sh -c`, `$()`, `sudo`, …).
+    pub via: Vec<String>,
+    /// The directory it runs in, relative to the work tree's root when inside it.
+    pub cwd: Option<String>,
+    /// A `git` invocation, read with git's option tables.
+    pub git: Option<crate::detect::gitcmd::GitCall>,
+    /// The files it writes.
+    pub writes: Vec<AgentPath>,
+}
+
+/// A path an agent names, resolved against its working directory.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AgentPath {
+    /// Relative to the work tree's root when inside it, else as resolved.
+    pub path: String,
+    /// Whether it lies inside the work tree.
+    pub inside: bool,
+    /// Whether `agents.protected_paths` (or the hooks directory) covers it.
+    pub protected: bool,
+    /// Its tier, and the classes its path alone puts it in.
+    pub tier: String,
+    pub classes: Vec<String>,
 }
 
 impl Input {
@@ -89,6 +148,7 @@ impl Input {
             manifests: Vec::new(),
             dependencies: Vec::new(),
             stats,
+            agent: None,
         }
     }
 }

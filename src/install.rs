@@ -18,18 +18,28 @@ pub const PREVIOUS_SUFFIX: &str = ".charter-previous";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Hook {
     PreCommit,
+    PrepareCommitMsg,
     CommitMsg,
     PrePush,
 }
 
 impl Hook {
-    /// Every hook, in the order git runs them; what `install` with no `--hook` puts in place.
+    /// What `install` with no `--hook` puts in place, in the order git runs them.
     pub const ALL: [Hook; 3] = [Hook::PreCommit, Hook::CommitMsg, Hook::PrePush];
+    /// Every hook a shim exists for; `prepare-commit-msg` (which pre-fills the disclosure
+    /// trailer from the agent hooks' records) is installed only when asked for.
+    pub const KNOWN: [Hook; 4] = [
+        Hook::PreCommit,
+        Hook::PrepareCommitMsg,
+        Hook::CommitMsg,
+        Hook::PrePush,
+    ];
 
     /// The file name git looks for in the hooks directory.
     pub fn name(self) -> &'static str {
         match self {
             Hook::PreCommit => "pre-commit",
+            Hook::PrepareCommitMsg => "prepare-commit-msg",
             Hook::CommitMsg => "commit-msg",
             Hook::PrePush => "pre-push",
         }
@@ -39,6 +49,7 @@ impl Hook {
     pub fn shim(self) -> &'static str {
         match self {
             Hook::PreCommit => include_str!("../hooks/pre-commit"),
+            Hook::PrepareCommitMsg => include_str!("../hooks/prepare-commit-msg"),
             Hook::CommitMsg => include_str!("../hooks/commit-msg"),
             Hook::PrePush => include_str!("../hooks/pre-push"),
         }
@@ -71,7 +82,7 @@ impl std::str::FromStr for Hook {
     type Err = InstallError;
 
     fn from_str(s: &str) -> Result<Hook, InstallError> {
-        Hook::ALL
+        Hook::KNOWN
             .into_iter()
             .find(|hook| hook.name() == s)
             .ok_or_else(|| InstallError::UnknownHook(s.to_string()))
@@ -182,7 +193,9 @@ impl fmt::Display for Action {
 pub enum InstallError {
     #[error(transparent)]
     Locate(#[from] HooksDirError),
-    #[error("unknown hook '{0}': git-charter has shims for pre-commit, commit-msg and pre-push")]
+    #[error(
+        "unknown hook '{0}': git-charter has shims for pre-commit, prepare-commit-msg, commit-msg and pre-push"
+    )]
     UnknownHook(String),
     /// Refused before anything was written: chaining would overwrite a hook kept from an earlier install.
     #[error(
@@ -425,7 +438,7 @@ mod tests {
 
     #[test]
     fn every_shim_carries_the_marker_and_its_own_name() {
-        for hook in Hook::ALL {
+        for hook in Hook::KNOWN {
             let shim = hook.shim();
             assert!(shim.starts_with("#!/bin/sh\n"), "{hook}");
             assert!(is_ours(shim.as_bytes()), "{hook}");

@@ -2,7 +2,7 @@
 //! The only place that exits; exit codes are documented in the README and pinned by tests.
 
 use clap::Parser;
-use git_charter::cli::{Cli, Command, PolicyCommand, RulesCommand};
+use git_charter::cli::{AgentCommand, Cli, Command, PolicyCommand, RulesCommand};
 use git_charter::error::{Error, exit};
 use git_charter::{app, install, report};
 use std::path::PathBuf;
@@ -194,6 +194,78 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             };
             verdict(&app::ci::ci(&dir, &range)?, cli)
         }
+        Command::AgentHook {
+            agent,
+            event,
+            print_input,
+        } => {
+            let stdin = read_stdin(app::agent::PAYLOAD_LIMIT, "agent-hook")?;
+            let outcome = app::agent::agent_hook(&dir, *agent, event.as_deref(), &stdin);
+            if *print_input {
+                let outcome = outcome.map_err(|f| Error::Usage(f.message))?;
+                for input in &outcome.inputs {
+                    emit(&report::input_document(input))?;
+                }
+                return Ok(exit::OK);
+            }
+            let answer = match &outcome {
+                Ok(o) => report::agent::answer(o),
+                Err(f) => report::agent::failure(f),
+            };
+            if !answer.stderr.is_empty() {
+                report::err_raw(&answer.stderr);
+            }
+            emit(&answer.stdout)?;
+            Ok(answer.code)
+        }
+        Command::Agent(AgentCommand::Install { agents }) => {
+            let actions = app::agents::agent_config(&dir, agents, true)?;
+            emit(&report::agent_actions(&actions))?;
+            Ok(exit::OK)
+        }
+        Command::Agent(AgentCommand::Uninstall { agents }) => {
+            let actions = app::agents::agent_config(&dir, agents, false)?;
+            emit(&report::agent_actions(&actions))?;
+            Ok(exit::OK)
+        }
+        Command::AgentContext {
+            targets,
+            write,
+            check,
+        } => {
+            let targets = if targets.is_empty() {
+                vec![app::agents::ContextTarget::Agents]
+            } else {
+                targets.clone()
+            };
+            let (section, states) = app::agents::agent_context(&dir, &targets, *write, *check)?;
+            if !*write && !*check {
+                emit(&section)?;
+                return Ok(exit::OK);
+            }
+            emit(&report::context_states(&states))?;
+            let stale = states
+                .iter()
+                .any(|s| matches!(s, app::agents::ContextState::OutOfDate(_)));
+            Ok(if stale { exit::DENIED } else { exit::OK })
+        }
+        Command::Doctor => {
+            emit(&report::doctor(&app::agents::doctor(&dir)?))?;
+            Ok(exit::OK)
+        }
+        Command::Mcp => {
+            app::mcp::serve(&dir)?;
+            Ok(exit::OK)
+        }
+        Command::PrepareCommitMsg { file, source, .. } => {
+            let added = app::agent::prepare_commit_msg(&dir, &dir.join(file), source.as_deref())?;
+            for t in added {
+                report::note(&format!(
+                    "added `{t}`: an agent hook recorded that an agent edited the staged files; keep or edit it"
+                ));
+            }
+            Ok(exit::OK)
+        }
         Command::PrePush { remote, url } => {
             let stdin = pre_push_stdin()?;
             verdict(
@@ -202,6 +274,30 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             )
         }
     }
+}
+
+/// Reads at most `limit` bytes of stdin (nothing from a terminal).
+fn read_stdin(limit: u64, what: &str) -> Result<Vec<u8>, Error> {
+    use std::io::{IsTerminal, Read};
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return Err(Error::Usage(format!(
+            "{what}: reads the agent's JSON payload on stdin (see docs/agents.md)"
+        )));
+    }
+    let mut buf = Vec::new();
+    stdin
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::io("<stdin>", e))?;
+    if buf.len() as u64 > limit {
+        return Err(Error::Usage(format!(
+            "{what}: more than {} MiB on stdin",
+            limit >> 20
+        )));
+    }
+    Ok(buf)
 }
 
 /// The most ref lines git-charter reads from pre-push's stdin: 64 MiB is some 600,000 ref updates

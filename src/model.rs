@@ -15,16 +15,19 @@ pub enum Stage {
     PrePush,
     Ci,
     Scan,
+    /// An agent's tool call, judged by `git charter agent-hook` before or after it runs.
+    Agent,
 }
 
 impl Stage {
     /// Every stage, in workflow order (the CLI lists them in this order).
-    pub const ALL: [Stage; 5] = [
+    pub const ALL: [Stage; 6] = [
         Stage::PreCommit,
         Stage::CommitMsg,
         Stage::PrePush,
         Stage::Ci,
         Stage::Scan,
+        Stage::Agent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -34,6 +37,7 @@ impl Stage {
             Stage::PrePush => "pre-push",
             Stage::Ci => "ci",
             Stage::Scan => "scan",
+            Stage::Agent => "agent",
         }
     }
 }
@@ -238,7 +242,7 @@ impl fmt::Display for Ident {
 }
 
 /// One policy result, enriched with the policy's METADATA. This is what reporters print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
     /// Stable policy id from METADATA `custom.id`, e.g. `CH-SECRET-001`.
     pub policy_id: String,

@@ -11,7 +11,7 @@
 #   remediation: >-
 #     Write the change to these files without AI assistance (or move it to a separate, hand-written commit).
 #     Only the charter's owners can open the class, in `.charter/charter.yaml` (`classes.<name>.ai`).
-#   stages: [pre-commit, commit-msg, pre-push, ci]
+#   stages: [pre-commit, commit-msg, pre-push, ci, agent]
 package gitcharter.classes.forbid
 
 charter := c if {

@@ -60,3 +60,11 @@ test_missing_fields_are_tolerated if {
 	inp := {"stage": "ci", "commit": {"trailers": null, "ai_evidence": [strong]}, "files": [{"path": "a", "classes": null}]}
 	count(forbid.deny) == 0 with input as inp with data.charter as charter
 }
+
+# After an agent's edit the agent itself is the evidence: the edit is refused, not just warned about.
+test_agent_edit_in_forbidden_class_is_denied if {
+	agent := {"signature": "agent-hook", "tool": "claude-code:claude-sonnet-4-6", "strength": "strong", "where": "agent", "text": "Claude Code agent hook"}
+	results := forbid.deny with input as change("agent", ["auth"], [], [agent]) with data.charter as charter
+	some r in results
+	contains(r.message, "claude-code:claude-sonnet-4-6")
+}

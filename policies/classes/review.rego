@@ -4,15 +4,15 @@
 #   Classes such as auth, crypto or secrets handling may require review: an AI-assisted change there (or
 #   every change, with `review.always`) needs review trailers (`classes.<name>.review.trailers`, else
 #   `review.trailers`) from enough distinct people, none of them the commit's author and none an AI identity
-#   (`review.ai_identities`). At pre-commit, where no message exists yet, the policy warns what the commit
-#   will need.
+#   (`review.ai_identities`). At pre-commit, where no message exists yet (and after an agent's edit), the policy warns
+#   what the commit will need.
 # custom:
 #   id: CH-CLASS-002
 #   severity: high
 #   remediation: >-
 #     Get a review from someone who is not the author and add the trailer named in the message, e.g.
 #     `git commit --trailer "Security-Reviewed-by: Name <email>"`.
-#   stages: [pre-commit, commit-msg, pre-push, ci]
+#   stages: [pre-commit, commit-msg, pre-push, ci, agent]
 package gitcharter.classes.review
 
 charter := c if {
@@ -49,7 +49,9 @@ ai_assisted if {
 
 ai_assisted if disclosed
 
-precommit if input.stage == "pre-commit"
+# No message yet: at pre-commit, and at the agent stage after an edit, the policy says what the
+# commit will need instead of refusing it.
+precommit if input.stage in {"pre-commit", "agent"}
 
 # ---- who counts as a reviewer ----
 

@@ -95,3 +95,12 @@ test_missing_author_is_tolerated if {
 	inp := {"stage": "ci", "commit": {"trailers": [sec("Bob <b@x>"), sec("Carol <c@x>")], "ai_evidence": [strong]}, "files": [{"path": "a", "classes": ["auth"]}]}
 	count(review.deny) == 0 with input as inp with data.charter as charter
 }
+
+# After an agent's edit there is no message yet: the policy says what the commit will need.
+test_agent_edit_warns_what_the_commit_will_need if {
+	agent := {"signature": "agent-hook", "tool": "codex:gpt-5", "strength": "strong", "where": "agent", "text": "OpenAI Codex agent hook"}
+	inp := change("agent", ["auth"], [], [agent])
+	count(review.deny) == 0 with input as inp with data.charter as charter
+	some w in review.warn with input as inp with data.charter as charter
+	contains(w.message, "Security-Reviewed-by")
+}

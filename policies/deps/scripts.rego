@@ -9,7 +9,7 @@
 #   severity: medium
 #   remediation: >-
 #     Make sure the script is needed and reviewed; prefer an explicit build step.
-#   stages: [pre-commit, commit-msg, pre-push, ci]
+#   stages: [pre-commit, commit-msg, pre-push, ci, agent]
 package gitcharter.deps.scripts
 
 added contains [m, s] if {

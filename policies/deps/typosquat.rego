@@ -12,7 +12,7 @@
 #   remediation: >-
 #     Check the name against the registry: if you meant the popular package, fix the name; if this is
 #     the package you want, add it to `dependencies.allow` in .charter/charter.yaml.
-#   stages: [pre-commit, commit-msg, pre-push, ci]
+#   stages: [pre-commit, commit-msg, pre-push, ci, agent]
 package gitcharter.deps.typosquat
 
 suspects contains d if {

@@ -12,7 +12,7 @@
 #   remediation: >-
 #     Fix the code as the message says; if the line is intended, set `insecure.rules.<id>: warn` or `off` in
 #     .charter/charter.yaml.
-#   stages: [pre-commit, pre-push, ci, scan]
+#   stages: [pre-commit, pre-push, ci, scan, agent]
 package gitcharter.insecure.patterns
 
 charter := c if {

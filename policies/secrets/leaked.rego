@@ -13,7 +13,7 @@
 #     Remove the secret, rotate it (assume it is compromised), and load it from the environment or a
 #     secret manager. If it is a false positive, add a `# charter:allow` comment to the line or run
 #     `git charter baseline`.
-#   stages: [pre-commit, commit-msg, pre-push, ci, scan]
+#   stages: [pre-commit, commit-msg, pre-push, ci, scan, agent]
 package gitcharter.secrets.leaked
 
 deny contains result if {

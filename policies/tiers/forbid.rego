@@ -10,7 +10,7 @@
 #   remediation: >-
 #     Write the change to these files without AI assistance (or move it to a separate, hand-written commit).
 #     Only the charter's owners can open the tier, in `.charter/charter.yaml` (`tiers.<name>.ai`).
-#   stages: [pre-commit, commit-msg, pre-push, ci]
+#   stages: [pre-commit, commit-msg, pre-push, ci, agent]
 package gitcharter.tiers.forbid
 
 charter := c if {

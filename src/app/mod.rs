@@ -6,11 +6,14 @@
 //! - `hooks`: pre-commit, commit-msg, input; `ci`: ci and pre-push; `scan`: scan and baseline;
 //! - `policy`: policy test / check / list, explain, charter, rules; `init`: the starter `.charter/`.
 
+pub mod agent;
+pub mod agents;
 pub mod cache;
 pub mod ci;
 pub mod history;
 pub mod hooks;
 pub mod init;
+pub mod mcp;
 pub mod policy;
 pub mod scan;
 pub mod session;

@@ -832,6 +832,15 @@ impl Session {
     /// insecure-pattern scanner are not built at all (`Detectors::build_for`). Errors keep their
     /// order: a broken charter is reported before anything about the index.
     pub fn open_with_evaluator(dir: &Path) -> Result<(Session, PendingEvaluator)> {
+        Session::open_with_evaluator_for(dir, false)
+    }
+
+    /// `open_with_evaluator`; with `content`, the content detectors are built even when the
+    /// staged analysis is cached (the agent hooks classify paths and edits beyond the index).
+    pub fn open_with_evaluator_for(
+        dir: &Path,
+        content: bool,
+    ) -> Result<(Session, PendingEvaluator)> {
         let (repo, parts) = work_tree_parts(dir)?;
         let pending = PendingEvaluator::spawn(&parts, repo.git_dir());
         let showing = SHOW_SUPPRESSED.load(std::sync::atomic::Ordering::Relaxed);
@@ -844,7 +853,7 @@ impl Session {
             }
             _ => None,
         };
-        let detectors = Detectors::build_for(&parts, cached.is_none())?;
+        let detectors = Detectors::build_for(&parts, content || cached.is_none())?;
         let session = Session {
             detectors,
             repo,
@@ -914,6 +923,12 @@ impl Session {
         let raw = crate::collect::read_message_file(file)?;
         let comment = comment_string(self.git_settings(), &raw);
         Ok(message::cleanup(&raw, &comment))
+    }
+
+    /// A message as `git commit` with the editor would store it (comments stripped).
+    pub fn message_from_text(&self, raw: &str) -> String {
+        let comment = comment_string(self.git_settings(), raw);
+        message::cleanup(raw, &comment)
     }
 
     /// Commit facts from a message (already cleaned up) and identities, all of them raw: each is

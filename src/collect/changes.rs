@@ -1,5 +1,6 @@
 //! Turning a git2 diff (HEAD→index, or parent→commit) into changed files with their added lines.
-//! Blobs are read from the object database only; the work tree is never looked at.
+//! Blobs are read from the object database only; the work tree is looked at only by
+//! `collect_workdir`, for the agent hooks (a proposed `git commit -a`, a file an agent just wrote).
 
 use super::GitError;
 use crate::detect::deps::DepFile;
@@ -44,6 +45,10 @@ pub struct ChangeSet {
 /// to a few MiB); a larger one is reported as too large, not parsed.
 pub const MAX_DEPENDENCY_FILE: u64 = 32 << 20;
 
+/// A dependency file's content: `None` when missing or not a regular file, `Some(None)` when
+/// over `MAX_DEPENDENCY_FILE`.
+type DependencyContent = Option<Option<Vec<u8>>>;
+
 /// Reads a blob for dependency facts: `None` for a missing or non-regular entry, `Some(None)` for
 /// one over `MAX_DEPENDENCY_FILE`.
 fn dependency_blob(
@@ -73,6 +78,28 @@ pub(super) fn dependency_files(
     set: &ChangeSet,
     old: Option<&git2::Tree<'_>>,
     new: &dyn Fn(&str) -> Option<(Oid, u32)>,
+) -> Result<Vec<DepFile>, GitError> {
+    dependency_files_with(repo, set, old, &|path| dependency_blob(repo, new(path)))
+}
+
+/// A dependency file's content in the work tree, read as `dependency_blob` reads a blob.
+pub(super) fn dependency_file_on_disk(
+    root: &std::path::Path,
+    path: &str,
+) -> Result<DependencyContent, GitError> {
+    match crate::fsutil::read_regular(&root.join(path), MAX_DEPENDENCY_FILE) {
+        Ok(Ok(bytes)) => Ok(Some(Some(bytes))),
+        Ok(Err(crate::fsutil::ReadRefused::TooLarge(_))) => Ok(Some(None)),
+        Ok(Err(crate::fsutil::ReadRefused::NotRegular(_))) | Err(_) => Ok(None),
+    }
+}
+
+/// `dependency_files`, the new side read by `new` (from the object database or the work tree).
+pub(super) fn dependency_files_with(
+    repo: &Repository,
+    set: &ChangeSet,
+    old: Option<&git2::Tree<'_>>,
+    new: &dyn Fn(&str) -> Result<DependencyContent, GitError>,
 ) -> Result<Vec<DepFile>, GitError> {
     use crate::detect::deps::{format_of, lockfile_candidates};
     let old_entry = |path: &str| -> Option<(Oid, u32)> {
@@ -107,7 +134,7 @@ pub(super) fn dependency_files(
         };
         let new_blob = match f.status {
             FileStatus::Deleted => None,
-            _ => dependency_blob(repo, new(&f.path))?,
+            _ => new(&f.path)?,
         };
         push(&mut out, &f.path, old_blob, new_blob, true);
     }
@@ -123,7 +150,7 @@ pub(super) fn dependency_files(
                 if seen.contains(p) {
                     continue;
                 }
-                let Some(blob) = dependency_blob(repo, new(p))? else {
+                let Some(blob) = new(p)? else {
                     continue;
                 };
                 seen.insert(p.clone());
@@ -238,6 +265,237 @@ pub(super) fn collect(
             (_, None) => all_lines_added(new_bytes, &mut file),
         }
         files.push(file);
+    }
+    Ok(ChangeSet {
+        files,
+        deps: Vec::new(),
+    })
+}
+
+/// `collect` for a diff whose new side is the work tree (`git commit -a`, `git commit <paths>`, or
+/// a file an agent just edited): the new content is read from the file, bounded and only if it is
+/// a regular file (a symlink is reported as one, a FIFO or a device is skipped as unavailable).
+pub(super) fn collect_workdir(
+    repo: &Repository,
+    root: &std::path::Path,
+    diff: &mut Diff<'_>,
+    max_file_size: u64,
+) -> Result<ChangeSet, GitError> {
+    let mut find = DiffFindOptions::new();
+    find.renames(true).copies(false);
+    diff.find_similar(Some(&mut find))?;
+    let mut files = Vec::with_capacity(diff.deltas().len());
+    for delta in diff.deltas() {
+        let new = delta.new_file();
+        let old = delta.old_file();
+        let path_bytes = new
+            .path_bytes()
+            .or_else(|| old.path_bytes())
+            .unwrap_or_default();
+        let mut file = ChangedFile {
+            path: String::from_utf8_lossy(path_bytes).into_owned(),
+            status: status_of(delta.status()),
+            ..ChangedFile::default()
+        };
+        let old_blob = blob_if_regular(repo, old.id(), old.mode());
+        match delta.status() {
+            Delta::Deleted => {
+                file.skipped = Some(SkipReason::Deleted);
+                if let Some(b) = &old_blob {
+                    file.removed_lines = count_lines(b.content());
+                }
+                files.push(file);
+                continue;
+            }
+            Delta::Conflicted => {
+                file.skipped = Some(SkipReason::Conflicted);
+                files.push(file);
+                continue;
+            }
+            _ => {}
+        }
+        if matches!(new.mode(), FileMode::Commit) {
+            file.skipped = Some(SkipReason::Submodule);
+            files.push(file);
+            continue;
+        }
+        let path = root.join(String::from_utf8_lossy(path_bytes).as_ref());
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                file.skipped = Some(SkipReason::Symlink);
+                files.push(file);
+                continue;
+            }
+            Ok(m) if !m.file_type().is_file() => {
+                file.skipped = Some(SkipReason::Unavailable);
+                files.push(file);
+                continue;
+            }
+            Err(_) => {
+                file.skipped = Some(SkipReason::Unavailable);
+                files.push(file);
+                continue;
+            }
+            Ok(_) => {}
+        }
+        let content = match crate::fsutil::read_regular(&path, max_file_size) {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(crate::fsutil::ReadRefused::TooLarge(n))) => {
+                file.size = n;
+                file.skipped = Some(SkipReason::TooLarge);
+                files.push(file);
+                continue;
+            }
+            Ok(Err(crate::fsutil::ReadRefused::NotRegular(_))) | Err(_) => {
+                file.skipped = Some(SkipReason::Unavailable);
+                files.push(file);
+                continue;
+            }
+        };
+        file.size = content.len() as u64;
+        file.blob = Some(Oid::hash_object(git2::ObjectType::Blob, &content)?.to_string());
+        let new_text = decode_text(&content);
+        let new_bytes: &[u8] = new_text.as_deref().unwrap_or(&content);
+        let old_text = old_blob.as_ref().and_then(|b| decode_text(b.content()));
+        let old_bytes: Option<&[u8]> = old_blob
+            .as_ref()
+            .map(|b| old_text.as_deref().unwrap_or(b.content()));
+        if is_binary(new_bytes) || old_bytes.is_some_and(is_binary) {
+            file.binary = true;
+            file.skipped = Some(SkipReason::Binary);
+            files.push(file);
+            continue;
+        }
+        match old_bytes {
+            Some(old) => diff_buffers(old, new_bytes, &mut file)?,
+            None => all_lines_added(new_bytes, &mut file),
+        }
+        files.push(file);
+    }
+    Ok(ChangeSet {
+        files,
+        deps: Vec::new(),
+    })
+}
+
+/// The changed files of a unified diff (`git diff` output, or any `---`/`+++`/`@@` patch), for a
+/// change that exists only as text (the MCP server's `check_diff`): each file's path, status and
+/// added lines with their numbers in the new file. Linear in the text; binary patches and
+/// deletions carry no added lines. `max_files` bounds the files kept.
+pub fn from_unified_diff(text: &str, max_files: usize) -> Result<ChangeSet, String> {
+    let mut files: Vec<ChangedFile> = Vec::new();
+    let mut new_line = 0u32;
+    // Lines of the current hunk still to come on each side (from its `@@` header).
+    let (mut old_left, mut new_left) = (0u32, 0u32);
+    let mut pending_old: Option<String> = None;
+    let strip = |p: &str| -> Option<String> {
+        let p = p.split('\t').next().unwrap_or(p).trim_end();
+        let p = p.trim_matches('"');
+        if p == "/dev/null" {
+            return None;
+        }
+        Some(
+            p.strip_prefix("b/")
+                .or_else(|| p.strip_prefix("a/"))
+                .unwrap_or(p)
+                .to_string(),
+        )
+    };
+    let count = |t: &str| -> Option<(u32, u32)> {
+        let mut it = t.splitn(2, ',');
+        let start = it.next()?.parse().ok()?;
+        let len = match it.next() {
+            Some(n) => n.parse().ok()?,
+            None => 1,
+        };
+        Some((start, len))
+    };
+    for line in text.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if old_left > 0 || new_left > 0 {
+            let Some(file) = files.last_mut() else { break };
+            match line.as_bytes().first() {
+                Some(b'+') => {
+                    let added = &line[1..];
+                    file.size += added.len() as u64 + 1;
+                    push_line(file, new_line, added.as_bytes());
+                    new_line += 1;
+                    new_left = new_left.saturating_sub(1);
+                }
+                Some(b'-') => {
+                    file.removed_lines += 1;
+                    old_left = old_left.saturating_sub(1);
+                }
+                Some(b'\\') => {}
+                // A context line (an empty one may have lost its leading space).
+                Some(b' ') | None => {
+                    new_line += 1;
+                    old_left = old_left.saturating_sub(1);
+                    new_left = new_left.saturating_sub(1);
+                }
+                _ => {
+                    old_left = 0;
+                    new_left = 0;
+                }
+            }
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("--- ") {
+            pending_old = Some(rest.to_string());
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("+++ ")
+            && let Some(old) = pending_old.take()
+        {
+            if files.len() >= max_files {
+                return Err(format!("the diff touches more than {max_files} files"));
+            }
+            let old_path = strip(&old);
+            let new_path = strip(rest);
+            let (path, status) = match (&old_path, &new_path) {
+                (None, Some(n)) => (n.clone(), FileStatus::Added),
+                (Some(o), None) => (o.clone(), FileStatus::Deleted),
+                (Some(o), Some(n)) if o != n => (n.clone(), FileStatus::Renamed),
+                (_, Some(n)) => (n.clone(), FileStatus::Modified),
+                (None, None) => continue,
+            };
+            files.push(ChangedFile {
+                old_path: (status == FileStatus::Renamed)
+                    .then(|| old_path.clone().unwrap_or_default()),
+                skipped: (status == FileStatus::Deleted).then_some(SkipReason::Deleted),
+                path,
+                status,
+                ..ChangedFile::default()
+            });
+            continue;
+        }
+        if let Some(hunk) = line.strip_prefix("@@ ")
+            && !files.is_empty()
+        {
+            // `@@ -a,b +c,d @@`
+            let mut old = None;
+            let mut new = None;
+            for t in hunk.split_whitespace() {
+                if let Some(x) = t.strip_prefix('-') {
+                    old = count(x);
+                } else if let Some(x) = t.strip_prefix('+') {
+                    new = count(x);
+                } else if t == "@@" {
+                    break;
+                }
+            }
+            if let (Some((_, ol)), Some((ns, nl))) = (old, new) {
+                old_left = ol;
+                new_left = nl;
+                new_line = ns;
+            }
+            continue;
+        }
+        pending_old = if line.starts_with("diff ") {
+            None
+        } else {
+            pending_old
+        };
     }
     Ok(ChangeSet {
         files,
@@ -450,6 +708,25 @@ fn added_from_patch(patch: &git2::Patch<'_>, file: &mut ChangedFile) -> Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unified_diffs_give_added_lines_with_their_numbers() {
+        let diff = "diff --git a/src/a.rs b/src/a.rs\nindex 1..2 100644\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1,3 +1,4 @@\n fn a() {}\n--- not a header\n+let k = 1;\n+\n ctx\n@@ -10 +11,0 @@\n-gone\n--- /dev/null\n+++ b/new.txt\n@@ -0,0 +1,2 @@\n+x\n+++ y\n";
+        let set = from_unified_diff(diff, 10).unwrap();
+        assert_eq!(set.files.len(), 2);
+        let a = &set.files[0];
+        assert_eq!(
+            (a.path.as_str(), a.status),
+            ("src/a.rs", FileStatus::Modified)
+        );
+        assert_eq!(a.added_line_numbers, vec![2, 3]);
+        assert_eq!(a.added, b"let k = 1;\n");
+        assert_eq!(a.removed_lines, 2);
+        let n = &set.files[1];
+        assert_eq!((n.path.as_str(), n.status), ("new.txt", FileStatus::Added));
+        assert_eq!(n.added, b"x\n++ y");
+        assert!(from_unified_diff(diff, 1).is_err());
+    }
 
     #[test]
     fn lines_are_counted_with_and_without_final_newline() {

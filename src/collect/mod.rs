@@ -2,6 +2,7 @@
 //! commit ranges, blobs, and the charter's files from the work tree or from a commit (`source`).
 //! The only module that uses git2 or reads repository files. It never writes to the index, the work tree or history.
 
+pub mod agent;
 mod changes;
 pub mod files;
 pub mod history;
@@ -9,7 +10,7 @@ pub mod hooks;
 pub mod range;
 pub mod source;
 
-pub use changes::{ChangeSet, ChangedFile};
+pub use changes::{ChangeSet, ChangedFile, from_unified_diff};
 pub use source::{CharterSource, ReadError};
 
 use crate::model::Ident;
@@ -69,10 +70,48 @@ pub fn read_message_file(path: &Path) -> Result<String, GitError> {
     Ok(String::from_utf8_lossy(&raw).into_owned())
 }
 
+/// `message` with `trailers` (`Key: value`) added by `git interpret-trailers` itself, run in
+/// `dir` (so the repository's `trailer.*` settings apply), as `git commit --trailer` adds them.
+/// `None` when git cannot be run or fails.
+pub fn interpret_trailers(dir: &Path, message: &str, trailers: &[String]) -> Option<String> {
+    use std::io::Write;
+    let mut cmd = std::process::Command::new("git");
+    cmd.current_dir(dir).arg("interpret-trailers");
+    for t in trailers {
+        cmd.arg("--trailer").arg(t);
+    }
+    let mut child = cmd
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    let text = message.to_string();
+    // Written from a thread: a message larger than the pipe would otherwise block both sides.
+    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
 /// An open repository with a work tree.
 pub struct Repo {
     repo: git2::Repository,
     root: PathBuf,
+}
+
+/// What a proposed `git commit` commits (`Repo::proposed`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The index, as staged.
+    Index,
+    /// `-a`/`--all`: the index and the work-tree content of every tracked file.
+    All,
+    /// `git commit <paths>` (`--only`): the work-tree content of those paths.
+    Paths(Vec<String>),
 }
 
 /// Where HEAD points, for the input document.
@@ -132,6 +171,12 @@ impl Repo {
         self.repo.path()
     }
 
+    /// When HEAD's commit was made (seconds since the epoch), if there is one.
+    pub fn head_time(&self) -> Option<u64> {
+        let c = self.repo.head().ok()?.peel_to_commit().ok()?;
+        u64::try_from(c.time().seconds()).ok()
+    }
+
     pub fn head_info(&self) -> HeadInfo {
         let mut info = HeadInfo {
             merging: self.repo.path().join("MERGE_HEAD").exists(),
@@ -160,10 +205,23 @@ impl Repo {
     /// More than `max_files` changed files is `TooManyFiles`, found before any blob is read
     /// (when concluding a merge, the files judged are counted after the merge's own are kept).
     pub fn staged(&self, max_file_size: u64, max_files: u64) -> Result<ChangeSet, GitError> {
+        self.proposed(max_file_size, max_files, amending(), &Scope::Index)
+    }
+
+    /// What a `git commit` that has not started yet would commit (the agent hooks judge it before
+    /// it runs): the index, or with `-a` the index and every tracked file's work-tree content, or
+    /// with paths those files' work-tree content; against HEAD's parent with `--amend`.
+    pub fn proposed(
+        &self,
+        max_file_size: u64,
+        max_files: u64,
+        amend: bool,
+        scope: &Scope,
+    ) -> Result<ChangeSet, GitError> {
         let head_tree = match self.repo.head() {
             // `git commit --amend` replaces HEAD: the commit being made is judged against HEAD's
             // parent, as `ci` will judge it, not just the change made on top of HEAD.
-            Ok(h) if amending() => {
+            Ok(h) if amend => {
                 let commit = h.peel_to_commit()?;
                 match commit.parent(0) {
                     Ok(p) => Some(p.tree()?),
@@ -183,6 +241,34 @@ impl Repo {
         };
         let index = self.index()?;
         let mut opts = changes::diff_options();
+        let workdir = match scope {
+            Scope::Index => false,
+            Scope::All => true,
+            Scope::Paths(paths) => {
+                for p in paths {
+                    opts.pathspec(p);
+                }
+                opts.disable_pathspec_match(false);
+                true
+            }
+        };
+        if workdir {
+            let mut diff = self
+                .repo
+                .diff_tree_to_workdir_with_index(head_tree.as_ref(), Some(&mut opts))?;
+            if diff.deltas().len() as u64 > max_files {
+                return Err(GitError::TooManyFiles {
+                    files: diff.deltas().len(),
+                    max: max_files,
+                });
+            }
+            let mut set =
+                changes::collect_workdir(&self.repo, &self.root, &mut diff, max_file_size)?;
+            let on_disk = |path: &str| changes::dependency_file_on_disk(&self.root, path);
+            set.deps =
+                changes::dependency_files_with(&self.repo, &set, head_tree.as_ref(), &on_disk)?;
+            return Ok(set);
+        }
         let mut diff =
             self.repo
                 .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut opts))?;
@@ -208,6 +294,29 @@ impl Repo {
         }
         let in_index = |path: &str| index.get_path(Path::new(path), 0).map(|e| (e.id, e.mode));
         set.deps = changes::dependency_files(&self.repo, &set, head_tree.as_ref(), &in_index)?;
+        Ok(set)
+    }
+
+    /// What an agent just wrote to `paths` (relative to the work tree's root): each file's
+    /// work-tree content against its staged version (all of it, for a file git does not track
+    /// yet); ignored files are left out, as `git add` would leave them.
+    pub fn edited(&self, paths: &[String], max_file_size: u64) -> Result<ChangeSet, GitError> {
+        let index = self.repo.index()?;
+        let mut opts = changes::diff_options();
+        opts.include_untracked(true)
+            .recurse_untracked_dirs(true)
+            .show_untracked_content(true)
+            .disable_pathspec_match(true);
+        for p in paths {
+            opts.pathspec(p);
+        }
+        let mut diff = self
+            .repo
+            .diff_index_to_workdir(Some(&index), Some(&mut opts))?;
+        let mut set = changes::collect_workdir(&self.repo, &self.root, &mut diff, max_file_size)?;
+        let head_tree = self.repo.head().ok().and_then(|h| h.peel_to_tree().ok());
+        let on_disk = |path: &str| changes::dependency_file_on_disk(&self.root, path);
+        set.deps = changes::dependency_files_with(&self.repo, &set, head_tree.as_ref(), &on_disk)?;
         Ok(set)
     }
 

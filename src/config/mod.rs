@@ -3,6 +3,7 @@
 //! whole charter. Errors name the file, line and what is wrong. Reads no files (`collect` reads
 //! them, safely, and hands over the text); no git, no regorus, and nothing from `detect` but the insecure rule schema.
 
+pub mod agents;
 pub mod ai;
 pub mod baseline;
 pub mod bulk;
@@ -19,6 +20,7 @@ pub mod starter;
 pub mod tiers;
 pub mod trailers;
 
+pub use agents::AgentsConfig;
 pub use ai::{AiConfig, SignatureDef};
 pub use bulk::{BulkConfig, BulkLimit, BulkWhen};
 pub use classes::{ClassDef, ClassesConfig, Signal};
@@ -74,6 +76,8 @@ pub struct Charter {
     pub bulk: BulkConfig,
     /// What changed dependencies may do (CH-DEP-*).
     pub dependencies: DependenciesConfig,
+    /// What the agent hooks protect and require (CH-AGENT-*).
+    pub agents: AgentsConfig,
     /// Secret-scanning allowlists and the team's gitleaks config.
     pub secrets: SecretsConfig,
     /// Insecure-pattern actions and the team's own patterns.

@@ -5,8 +5,10 @@
 pub mod ai;
 pub mod classes;
 pub mod deps;
+pub mod gitcmd;
 pub mod insecure;
 pub mod message;
 pub mod redact;
 pub mod secrets;
+pub mod shell;
 pub mod trailers;

@@ -2,6 +2,7 @@
 //! Receives violations already redacted (findings never carry secrets); decides colour once.
 #![allow(clippy::disallowed_macros)]
 
+pub mod agent;
 mod console_fmt;
 pub mod docs;
 pub mod escape;
@@ -429,6 +430,11 @@ pub fn error(message: &str) {
     );
 }
 
+/// Writes raw text on stderr (an agent hook's answer, already in the agent's protocol).
+pub fn err_raw(text: &str) {
+    eprint!("{}", escape::printable_text(text));
+}
+
 /// Prints a note on stderr (e.g. that nothing was staged).
 pub fn note(message: &str) {
     eprintln!("git-charter: {}", escape::printable_text(message));
@@ -480,6 +486,57 @@ pub fn baseline_written(path: &Path, entries: usize) -> String {
 }
 
 /// `install` / `uninstall`: one line per hook touched.
+pub fn agent_actions(actions: &[crate::app::agents::ConfigAction]) -> String {
+    use crate::app::agents::ConfigAction as A;
+    let mut out = String::new();
+    for a in actions {
+        let line = match a {
+            A::Installed(p) => format!("installed git-charter's hooks in {}", p.display()),
+            A::AlreadyInstalled(p) => format!("already installed in {}", p.display()),
+            A::Removed(p) => format!("removed git-charter's hooks from {}", p.display()),
+            A::RemovedFile(p) => {
+                format!("removed {} (it held only git-charter's hooks)", p.display())
+            }
+            A::NotInstalled(p) => format!("not installed in {}", p.display()),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+pub fn context_states(states: &[crate::app::agents::ContextState]) -> String {
+    use crate::app::agents::ContextState as S;
+    let mut out = String::new();
+    for s in states {
+        let line = match s {
+            S::UpToDate(p) => format!("{}: up to date", p.display()),
+            S::Written(p) => format!("{}: written", p.display()),
+            S::OutOfDate(p) => format!(
+                "{}: the charter section is missing or out of date; run `git charter agent-context --write`",
+                p.display()
+            ),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+pub fn doctor(checks: &[crate::app::agents::Check]) -> String {
+    let width = checks.iter().map(|c| c.what.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for c in checks {
+        let status = match c.status {
+            "ok" => console::style("ok     ").green().to_string(),
+            "warn" => console::style("warn   ").yellow().to_string(),
+            _ => console::style("missing").red().bold().to_string(),
+        };
+        out.push_str(&format!("{status}  {:width$}  {}\n", c.what, c.detail));
+    }
+    out
+}
+
 pub fn hook_actions(actions: &[crate::install::Action]) -> String {
     actions
         .iter()

@@ -26,6 +26,9 @@ pub enum Where {
     Author,
     /// The committer as `Name <email>`.
     Committer,
+    /// An agent hook: the agent itself said it is making the change (never in a signature).
+    #[serde(skip_deserializing)]
+    Agent,
 }
 
 /// One signature as written in the catalogue or a charter. `P` is the pattern type: plain
