@@ -2,6 +2,7 @@
 //! Cheapest first: `cmd` (CLI cases as data, tests/cmd/), `snapshots` (JSON, SARIF, input), then real
 //! temporary git repositories per stage, the pre-commit framework end to end, and parser robustness.
 
+mod agents;
 mod api;
 mod common;
 
