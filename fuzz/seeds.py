@@ -212,6 +212,32 @@ def main():
             c.add(bytes([i]) + text.encode() + b"\0" + text.encode()[: len(text) // 2])
         for name, path in [("Cargo.toml", "Cargo.toml"), ("Cargo.lock", "Cargo.lock"), ("Cargo.toml", "fuzz/Cargo.toml")]:
             c.add(bytes([names.index(name)]) + b"\0" + (ROOT / path).read_bytes()[:16000])
+    if want("agent"):
+        c = Corpus("agent")
+        lines = [
+            "git commit --no-verify -m 'wip'",
+            "git add -A && git commit -anm \"x y\" ; git push -n origin main || true",
+            "bash -lc \"cd sub && git -c core.hooksPath=/dev/null commit -m 'x'\"",
+            "SKIP=git-charter HUSKY=0 env -i A=1 sudo -u me nice -n 5 timeout 10 git push --no-ver",
+            "export LEFTHOOK=0; f() { git commit -n; }; f",
+            "echo $(git commit --no-verify) `git push --no-verify` <(git am -n x) $((1+2)) ${X:-y}",
+            "cat > .git/hooks/pre-commit <<'EOF'\nexit 0\nEOF\nsh <<EOF\ngit commit -n\nEOF\nbash <<< 'git commit -n'",
+            "for f in a b; do rm -f .git/hooks/$f; done; if true; then chmod -x .git/hooks/pre-push; fi",
+            "sed -i 's/deny/off/' .charter/charter.yaml && dd if=/dev/zero of=.charter/x 2>&1 >/dev/null",
+            "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.hooksPath GIT_CONFIG_VALUE_0=x git --config-env=commit.gpgSign=V commit --trailer 'A: b' -s",
+            "git config set core.hooksPath x; git config --unset commit.gpgsign; echo $'a\\x41\\'b'",
+        ]
+        for line in lines:
+            c.add(b"\0" + line.encode())
+        payloads = [
+            (0, '{"session_id":"s","cwd":"/r","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"git commit -n"}}'),
+            (1, '{"session_id":"s","turn_id":"t","cwd":"/r","hook_event_name":"PostToolUse","model":"m","tool_name":"apply_patch","tool_input":{"command":"*** Begin Patch\\n*** Update File: a\\n*** End Patch"}}'),
+            (2, '{"session_id":"s","cwd":"/r","hook_event_name":"BeforeTool","tool_name":"write_file","tool_input":{"file_path":"a","content":"x"}}'),
+            (3, '{"hook_event_name":"beforeShellExecution","workspace_roots":["/r"],"command":"git push --no-verify","cwd":"/r"}'),
+            (4, '{"sessionId":"s","cwd":"/r","toolName":"bash","toolArgs":"{\\"command\\":\\"git commit -n\\"}","hookEventName":"preToolUse"}'),
+        ]
+        for agent, text in payloads:
+            c.add(bytes([1 | (agent << 1)]) + text.encode())
     print("seeds written under", FUZZ / "corpus")
 
 

@@ -113,6 +113,7 @@ pub fn agent_hook(
         None => dir.to_path_buf(),
     };
     let cwd = if cwd.is_dir() { cwd } else { dir.to_path_buf() };
+    let cwd = cwd.canonicalize().unwrap_or(cwd);
     let fail = |e: Error, block: bool| Failure {
         agent,
         phase,
@@ -216,6 +217,19 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
+/// `normalize`, then the directory part resolved on disk where it exists (`/tmp` may be a link), so
+/// a path compares with the work tree's canonical root; the last component is kept as named.
+fn resolve(p: &Path) -> PathBuf {
+    let n = normalize(p);
+    match (n.parent(), n.file_name()) {
+        (Some(parent), Some(name)) => match parent.canonicalize() {
+            Ok(dir) => dir.join(name),
+            Err(_) => n,
+        },
+        _ => n.canonicalize().unwrap_or(n),
+    }
+}
+
 /// Paths as an agent names them, resolved and placed: inside the work tree or not, protected or
 /// not, tier and path classes.
 struct Placer<'s> {
@@ -273,7 +287,7 @@ impl<'s> Placer<'s> {
             }
         }
         let p = Path::new(path);
-        let abs = normalize(&if p.is_absolute() {
+        let abs = resolve(&if p.is_absolute() {
             p.to_path_buf()
         } else {
             start.join(p)
@@ -438,6 +452,15 @@ fn judge_proposed(
         Some(c) => dir.join(c),
         None => dir,
     };
+    let root = session.repo.root();
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    if !resolve(&dir).starts_with(&root) {
+        return Ok((
+            Vec::new(),
+            Some("a commit in another directory was not judged here: its repository's hooks judge it".into()),
+            None,
+        ));
+    }
     let message = match proposed_message(session, call, &dir)? {
         Ok(m) => m,
         Err(note) => return Ok((Vec::new(), Some(note), None)),
@@ -445,13 +468,11 @@ fn judge_proposed(
     let scope = if call.options.contains_key("all") {
         Scope::All
     } else if !call.args.is_empty() {
-        let root = session.repo.root();
-        let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
         Scope::Paths(
             call.args
                 .iter()
                 .map(|a| {
-                    let abs = normalize(&dir.join(a));
+                    let abs = resolve(&dir.join(a));
                     abs.strip_prefix(&root)
                         .map(|r| r.to_string_lossy().into_owned())
                         .unwrap_or_else(|_| a.clone())
@@ -615,7 +636,7 @@ fn judge_edited(
     let rel: Vec<String> = paths
         .iter()
         .filter_map(|p| {
-            let abs = normalize(&cwd.join(p));
+            let abs = resolve(&cwd.join(p));
             abs.strip_prefix(&placer.root)
                 .ok()
                 .map(|r| r.to_string_lossy().replace('\\', "/"))

@@ -167,12 +167,12 @@ pub fn context(c: &Charter, brief: bool) -> String {
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            format!("`{name}` ({})", desc.trim_end_matches('.'))
+            format!("`{name}` — {}", desc.trim_end_matches('.'))
         };
         match def.ai {
             AiRule::Forbid => forbid.push(what),
             AiRule::Review => review.push(format!(
-                "{what}: needs {}",
+                "{what}. Needs {}",
                 reviews(def.review.count, &def.review.trailers, default_review)
             )),
             AiRule::Disclose => disclose.push(what),

@@ -52,6 +52,9 @@ fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<
 
 /// The input document for a stage, as the policies would receive it.
 pub fn input_document(dir: &Path, stage: Stage, file: Option<&Path>) -> Result<Input> {
+    if stage == Stage::Agent {
+        return Err(super::agent::no_stage_input());
+    }
     let session = Session::open(dir)?;
     match (stage, file) {
         (Stage::CommitMsg, None) => {
