@@ -209,7 +209,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
                 return Ok(exit::OK);
             }
             let answer = match &outcome {
-                Ok(o) => report::agent::answer(o),
+                Ok(o) => report::agent::answer(&o.verdict),
                 Err(f) => report::agent::failure(f),
             };
             if !answer.stderr.is_empty() {

@@ -113,6 +113,150 @@ pub enum InitAction {
     Kept(PathBuf),
 }
 
+/// The agents `git charter agent-hook` speaks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Agent {
+    Claude,
+    Codex,
+    Gemini,
+    Cursor,
+    Copilot,
+}
+
+impl Agent {
+    pub const ALL: [Agent; 5] = [
+        Agent::Claude,
+        Agent::Codex,
+        Agent::Gemini,
+        Agent::Cursor,
+        Agent::Copilot,
+    ];
+
+    /// The name on the command line (`git charter agent-hook claude`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Agent::Claude => "claude",
+            Agent::Codex => "codex",
+            Agent::Gemini => "gemini",
+            Agent::Cursor => "cursor",
+            Agent::Copilot => "copilot",
+        }
+    }
+
+    /// The tool's id in the input document and in a suggested disclosure (`AGENT:MODEL`).
+    pub fn tool_id(self) -> &'static str {
+        match self {
+            Agent::Claude => "claude-code",
+            Agent::Codex => "codex",
+            Agent::Gemini => "gemini-cli",
+            Agent::Cursor => "cursor",
+            Agent::Copilot => "copilot",
+        }
+    }
+
+    /// The product's name, for messages.
+    pub fn display(self) -> &'static str {
+        match self {
+            Agent::Claude => "Claude Code",
+            Agent::Codex => "OpenAI Codex",
+            Agent::Gemini => "Gemini CLI",
+            Agent::Cursor => "Cursor",
+            Agent::Copilot => "GitHub Copilot",
+        }
+    }
+}
+
+impl std::fmt::Display for Agent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Agent {
+    type Err = UnknownValue;
+    fn from_str(s: &str) -> Result<Agent, Self::Err> {
+        Agent::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or_else(|| UnknownValue(s.to_string()))
+    }
+}
+
+/// What `agent install` or `uninstall` did to one agent's configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigAction {
+    Installed(PathBuf),
+    AlreadyInstalled(PathBuf),
+    Removed(PathBuf),
+    /// The file held only git-charter's entries, and is gone.
+    RemovedFile(PathBuf),
+    NotInstalled(PathBuf),
+}
+
+/// What `agent-context --write` or `--check` found for one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextState {
+    UpToDate(PathBuf),
+    Written(PathBuf),
+    OutOfDate(PathBuf),
+}
+
+/// One line of `doctor`'s report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// `ok`, `warn` or `missing`.
+    pub status: &'static str,
+    pub what: String,
+    pub detail: String,
+}
+
+/// When an agent is in its work, as far as an agent hook's answer goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentPhase {
+    /// Before a tool runs: the answer can block it.
+    Before,
+    /// After a tool ran: the answer is feedback.
+    After,
+    /// A session starts: the answer is context for the model.
+    SessionStart,
+    /// The agent stops: the answer may hand over what it was not told yet.
+    Stop,
+    /// Nothing to say.
+    Other,
+}
+
+/// What an agent hook concluded, for report::agent to answer in the agent's protocol.
+#[derive(Debug, Clone)]
+pub struct AgentVerdict {
+    pub agent: Agent,
+    pub phase: AgentPhase,
+    /// The event's name as the agent sent it (answers echo it).
+    pub event_name: String,
+    pub violations: Vec<Violation>,
+    /// Lines for the agent besides the violations (what was judged, what could not be).
+    pub notes: Vec<String>,
+    /// Context for the model at session start (the charter's rules for agents).
+    pub context: Option<String>,
+}
+
+impl AgentVerdict {
+    pub fn denied(&self) -> bool {
+        self.violations.iter().any(|v| v.level == Level::Deny)
+    }
+}
+
+/// Why an agent hook could not judge, and whether the answer should block (a commit about to run
+/// that cannot be judged is not let through; anything else is reported and allowed, as the git
+/// hooks and CI still judge it).
+#[derive(Debug, Clone)]
+pub struct AgentFailure {
+    pub agent: Agent,
+    pub phase: AgentPhase,
+    pub event_name: String,
+    pub message: String,
+    pub block: bool,
+}
+
 #[cfg(test)]
 mod vocabulary_tests {
     use super::*;

@@ -17,7 +17,7 @@ use crate::detect::redact::Field;
 use crate::detect::shell;
 use crate::error::{Error, Result};
 use crate::input::{AgentCall, AgentCommand, AgentPath, AgentSimpleCommand, Input};
-use crate::model::{Ident, Level, Stage, Strength, Violation};
+use crate::model::{Ident, Stage, Strength, Violation};
 use crate::rules::signatures::Where;
 use serde::{Deserialize, Serialize};
 use std::path::{Component, Path, PathBuf};
@@ -25,65 +25,29 @@ use std::path::{Component, Path, PathBuf};
 /// The most payload read from stdin: an agent's tool call with a whole file's content in it.
 pub const PAYLOAD_LIMIT: u64 = 16 << 20;
 
-/// When the agent is in its work, as far as the answer goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phase {
-    /// Before a tool runs: the answer can block it.
-    Before,
-    /// After a tool ran: the answer is feedback.
-    After,
-    /// A session starts: the answer is context for the model.
-    SessionStart,
-    /// The agent stops: the answer may hand over what it was not told yet.
-    Stop,
-    /// Nothing to say.
-    Other,
-}
+pub use crate::model::{AgentFailure as Failure, AgentPhase as Phase, AgentVerdict};
 
-/// What an agent hook found.
+/// What an agent hook found: the verdict, and the input documents judged (`--print-input`).
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    pub agent: Agent,
-    pub phase: Phase,
-    /// The event's name as the agent sent it (answers echo it).
-    pub event_name: String,
-    pub violations: Vec<Violation>,
-    /// Lines for the agent besides the violations (what was judged, what could not be).
-    pub notes: Vec<String>,
-    /// Context for the model at session start (the charter's rules for agents).
-    pub context: Option<String>,
-    /// The input documents judged (`--print-input`).
+    pub verdict: AgentVerdict,
     pub inputs: Vec<Input>,
 }
 
 impl Outcome {
     fn new(p: &Payload, phase: Phase) -> Outcome {
         Outcome {
-            agent: p.agent,
-            phase,
-            event_name: p.event_name.clone(),
-            violations: Vec::new(),
-            notes: Vec::new(),
-            context: None,
+            verdict: AgentVerdict {
+                agent: p.agent,
+                phase,
+                event_name: p.event_name.clone(),
+                violations: Vec::new(),
+                notes: Vec::new(),
+                context: None,
+            },
             inputs: Vec::new(),
         }
     }
-
-    pub fn denied(&self) -> bool {
-        self.violations.iter().any(|v| v.level == Level::Deny)
-    }
-}
-
-/// Why a hook could not judge, and whether the answer should block (a commit about to run that
-/// cannot be judged is not let through; anything else is reported and allowed, as the git hooks
-/// and CI still judge it).
-#[derive(Debug)]
-pub struct Failure {
-    pub agent: Agent,
-    pub phase: Phase,
-    pub event_name: String,
-    pub message: String,
-    pub block: bool,
 }
 
 /// Runs the hook of `agent` on its payload `stdin`, from `dir` (the agent's project directory).
@@ -158,12 +122,12 @@ pub fn agent_hook(
             Event::SessionStart => {
                 state.record_session(&session, &payload, model.as_deref());
                 let mut out = Outcome::new(&payload, phase);
-                out.context = Some(super::agents::context(&session.charter.charter, true));
+                out.verdict.context = Some(super::agents::context(&session.charter.charter, true));
                 Ok(out)
             }
             Event::Stop => {
                 let mut out = Outcome::new(&payload, phase);
-                out.violations = state.take_pending(agent);
+                out.verdict.violations = state.take_pending(agent);
                 Ok(out)
             }
             Event::BeforeCommand { command } => {
@@ -176,7 +140,7 @@ pub fn agent_hook(
                 let out = judge_edited(&session, pending, &payload, model.clone(), &cwd, paths)?;
                 state.record_edits(&session, &payload, model.as_deref(), &out);
                 if matches!(agent, Agent::Cursor | Agent::Copilot) {
-                    state.add_pending(agent, &out.violations);
+                    state.add_pending(agent, &out.verdict.violations);
                 }
                 Ok(out)
             }
@@ -384,7 +348,7 @@ fn judge_command(
     let evidence = agent_evidence(payload.agent, model.as_deref());
     let input = agent_input(session, call, evidence.clone());
     let mut evaluator = pending.wait()?;
-    out.violations = session.judge(&mut evaluator, &input)?;
+    out.verdict.violations = session.judge(&mut evaluator, &input)?;
     out.inputs.push(input);
     if session.charter.charter.agents.judge_commits {
         for (call, dir) in proposed.iter().take(4) {
@@ -396,8 +360,8 @@ fn judge_command(
                 dir.as_deref(),
                 &evidence,
             )?;
-            out.violations.extend(violations);
-            out.notes.extend(note);
+            out.verdict.violations.extend(violations);
+            out.verdict.notes.extend(note);
             out.inputs.extend(input);
         }
     }
@@ -616,7 +580,7 @@ fn judge_paths(
         agent_evidence(payload.agent, model.as_deref()),
     );
     let mut evaluator = pending.wait()?;
-    out.violations = session.judge(&mut evaluator, &input)?;
+    out.verdict.violations = session.judge(&mut evaluator, &input)?;
     out.inputs.push(input);
     Ok(out)
 }
@@ -665,7 +629,7 @@ fn judge_edited(
         paths: placed,
     });
     let mut evaluator = pending.wait()?;
-    out.violations = session.judge(&mut evaluator, &input)?;
+    out.verdict.violations = session.judge(&mut evaluator, &input)?;
     out.inputs.push(input);
     Ok(out)
 }

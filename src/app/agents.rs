@@ -8,6 +8,7 @@ use crate::collect::agent::Agent;
 use crate::config::{AgentsConfig, Charter, TierName, review::AiRule};
 use crate::error::{Error, Result};
 use crate::fsutil::{self, WriteOptions};
+pub use crate::model::{Check, ConfigAction, ContextState};
 use indexmap::IndexMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -298,14 +299,6 @@ fn with_section(target: ContextTarget, existing: Option<&str>, section: &str) ->
 /// The begin marker's stable start (its explanation may change between versions).
 const BEGIN_PREFIX: &str = "<!-- git-charter:begin";
 
-/// What `agent-context --write` or `--check` found for one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ContextState {
-    UpToDate(PathBuf),
-    Written(PathBuf),
-    OutOfDate(PathBuf),
-}
-
 /// `agent-context`: with `write`, puts the section in place in each target; with `check`, reports
 /// the targets whose section is missing or differs from the charter; else returns the section.
 pub fn agent_context(
@@ -479,16 +472,6 @@ impl Ordered {
     }
 }
 
-/// What `agent install` or `uninstall` did to one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConfigAction {
-    Installed(PathBuf),
-    AlreadyInstalled(PathBuf),
-    Removed(PathBuf),
-    RemovedFile(PathBuf),
-    NotInstalled(PathBuf),
-}
-
 fn read_config(path: &Path) -> Result<Option<String>> {
     match fsutil::read_regular(path, 8 << 20) {
         Ok(Ok(bytes)) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
@@ -621,15 +604,6 @@ pub fn agent_config(dir: &Path, agents: &[Agent], install: bool) -> Result<Vec<C
 }
 
 // ---------------------------------------------------------------- doctor
-
-/// One line of `doctor`'s report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Check {
-    /// `ok`, `warn` or `missing`.
-    pub status: &'static str,
-    pub what: String,
-    pub detail: String,
-}
 
 /// `doctor`: the git hooks, the hook managers and the agents of the repository, and whether
 /// git-charter is wired into each.

@@ -4,77 +4,9 @@
 //! own (docs/agents.md lists them); nothing here decides anything.
 
 use serde_json::Value;
-use std::fmt;
 use std::path::PathBuf;
 
-/// The agents `git charter agent-hook` speaks to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Agent {
-    Claude,
-    Codex,
-    Gemini,
-    Cursor,
-    Copilot,
-}
-
-impl Agent {
-    pub const ALL: [Agent; 5] = [
-        Agent::Claude,
-        Agent::Codex,
-        Agent::Gemini,
-        Agent::Cursor,
-        Agent::Copilot,
-    ];
-
-    /// The name on the command line (`git charter agent-hook claude`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Agent::Claude => "claude",
-            Agent::Codex => "codex",
-            Agent::Gemini => "gemini",
-            Agent::Cursor => "cursor",
-            Agent::Copilot => "copilot",
-        }
-    }
-
-    /// The tool's id in the input document and in a suggested disclosure (`AGENT:MODEL`).
-    pub fn tool_id(self) -> &'static str {
-        match self {
-            Agent::Claude => "claude-code",
-            Agent::Codex => "codex",
-            Agent::Gemini => "gemini-cli",
-            Agent::Cursor => "cursor",
-            Agent::Copilot => "copilot",
-        }
-    }
-
-    /// The product's name, for messages.
-    pub fn display(self) -> &'static str {
-        match self {
-            Agent::Claude => "Claude Code",
-            Agent::Codex => "OpenAI Codex",
-            Agent::Gemini => "Gemini CLI",
-            Agent::Cursor => "Cursor",
-            Agent::Copilot => "GitHub Copilot",
-        }
-    }
-}
-
-impl fmt::Display for Agent {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for Agent {
-    type Err = crate::model::UnknownValue;
-    fn from_str(s: &str) -> Result<Agent, Self::Err> {
-        Agent::ALL
-            .into_iter()
-            .find(|a| a.as_str() == s)
-            .ok_or_else(|| crate::model::UnknownValue(s.to_string()))
-    }
-}
+pub use crate::model::Agent;
 
 /// What the agent is about to do, or just did.
 #[derive(Debug, Clone, PartialEq, Eq)]

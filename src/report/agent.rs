@@ -2,9 +2,9 @@
 //! an exit code that blocks a tool call, feeds findings back after an edit, or gives the model
 //! the charter at session start. Every text comes from the (already redacted) violations.
 
-use crate::app::agent::{Failure, Outcome, Phase};
-use crate::collect::agent::Agent;
-use crate::model::{Level, Violation};
+use crate::model::{
+    Agent, AgentFailure as Failure, AgentPhase as Phase, AgentVerdict as Outcome, Level, Violation,
+};
 use serde_json::json;
 
 /// What the process prints and how it exits.

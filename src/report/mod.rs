@@ -486,8 +486,8 @@ pub fn baseline_written(path: &Path, entries: usize) -> String {
 }
 
 /// `install` / `uninstall`: one line per hook touched.
-pub fn agent_actions(actions: &[crate::app::agents::ConfigAction]) -> String {
-    use crate::app::agents::ConfigAction as A;
+pub fn agent_actions(actions: &[crate::model::ConfigAction]) -> String {
+    use crate::model::ConfigAction as A;
     let mut out = String::new();
     for a in actions {
         let line = match a {
@@ -505,8 +505,8 @@ pub fn agent_actions(actions: &[crate::app::agents::ConfigAction]) -> String {
     out
 }
 
-pub fn context_states(states: &[crate::app::agents::ContextState]) -> String {
-    use crate::app::agents::ContextState as S;
+pub fn context_states(states: &[crate::model::ContextState]) -> String {
+    use crate::model::ContextState as S;
     let mut out = String::new();
     for s in states {
         let line = match s {
@@ -523,7 +523,7 @@ pub fn context_states(states: &[crate::app::agents::ContextState]) -> String {
     out
 }
 
-pub fn doctor(checks: &[crate::app::agents::Check]) -> String {
+pub fn doctor(checks: &[crate::model::Check]) -> String {
     let width = checks.iter().map(|c| c.what.len()).max().unwrap_or(0);
     let mut out = String::new();
     for c in checks {
