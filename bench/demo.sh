@@ -71,4 +71,15 @@ step "7. a dependency named one typo away from a popular package is denied" 1 "$
 printf 'requests==2.32.3\n' > requirements.txt
 git add requirements.txt
 step "8. with the real package's name it passes" 0 "$gc" pre-commit
+git commit -q --no-verify -m "Pin requests" -m "Assisted-by: claude-code:claude-sonnet-4-6"
+# An agent's shell command, as Claude Code hands it to its PreToolUse hook (docs/agents.md).
+agent_refuses() { # agent_refuses COMMAND: the hook's answer, and exit 0 when it denies
+  local answer
+  answer=$(printf '{"session_id":"demo","cwd":"%s","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"%s"}}' \
+    "$repo" "$1" | "$gc" agent-hook claude)
+  printf '%s\n' "$answer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["hookSpecificOutput"]["permissionDecisionReason"])' 2>/dev/null || echo "(allowed: no answer)"
+  case "$answer" in *'"permissionDecision":"deny"'*) return 0 ;; *) return 1 ;; esac
+}
+step "9. an agent's git commit --no-verify is refused before it runs" 0 agent_refuses "git commit --no-verify -m wip"
+step "10. an agent's echo of the same words is not a bypass" 1 agent_refuses "echo git commit --no-verify"
 exit $status
