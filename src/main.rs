@@ -200,6 +200,8 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             print_input,
         } => {
             let stdin = read_stdin(app::agent::PAYLOAD_LIMIT, "agent-hook")?;
+            // A panic's message may quote the payload: the answer says what happened instead.
+            std::panic::set_hook(Box::new(|_| {}));
             let outcome = app::agent::agent_hook(&dir, *agent, event.as_deref(), &stdin);
             if *print_input {
                 let outcome = outcome.map_err(|f| Error::Usage(f.message))?;

@@ -63,6 +63,8 @@ skips("LEFTHOOK", value) if data.gitcharter.lib.agent.false_value(value)
 
 skips("HUSKY", "0") := true
 
+skips("HUSKY_SKIP_HOOKS", value) if not data.gitcharter.lib.agent.false_value(value)
+
 skips("LEFTHOOK_EXCLUDE", value) if {
 	some id in split(value, ",")
 	startswith(trim_space(id), "git-charter")
@@ -71,8 +73,17 @@ skips("LEFTHOOK_EXCLUDE", value) if {
 # A stand-in binary the shims would run instead of git-charter.
 skips("GIT_CHARTER_BIN", _) := true
 
+# Where a variable reaches the hooks: a git command, a hook manager, or an assignment or export that
+# holds for what follows (`HUSKY=0 npm ci` only skips installing husky).
+reaches_hooks(cmd) if is_object(cmd.git)
+
+reaches_hooks(cmd) if count(data.gitcharter.lib.agent.argv(cmd)) == 0
+
+reaches_hooks(cmd) if data.gitcharter.lib.agent.argv(cmd)[0] in {"export", "declare", "typeset", "pre-commit", "prek", "lefthook", "husky"}
+
 deny contains result(cmd, why) if {
 	some cmd in data.gitcharter.lib.agent.commands
+	reaches_hooks(cmd)
 	some name, value in data.gitcharter.lib.agent.env(cmd)
 	skips(name, value)
 	why := sprintf("runs with %s=%s, which makes the hooks skip git-charter", [name, value])
@@ -90,7 +101,7 @@ uninstalls(cmd) if {
 	a := data.gitcharter.lib.agent.argv(cmd)
 	count(a) >= 2
 	a[0] == "git-charter"
-	a[1] == "uninstall"
+	"uninstall" in array.slice(a, 1, 3)
 }
 
 uninstalls(cmd) if {
@@ -104,4 +115,40 @@ uninstalls(cmd) if {
 deny contains result(cmd, "uninstalls the hooks that judge commits") if {
 	some cmd in data.gitcharter.lib.agent.commands
 	uninstalls(cmd)
+}
+
+# A git alias that stands for a commit with a bypass, or for a shell command (`!…`).
+alias_bypass(v) if regex.match(`(^|\s)(--no-verify|--no-ver|-[a-zA-Z]*n[a-zA-Z]*)(\s|$)`, v)
+
+alias_bypass(v) if startswith(trim_space(v), "!")
+
+deny contains result(cmd, why) if {
+	some [cmd, g] in data.gitcharter.lib.agent.git_calls
+	some s in object.get(g, "config", [])
+	startswith(s.key, "alias.")
+	alias_bypass(s.value)
+	why := sprintf("defines the alias %s as `%s`, which runs around the hooks", [substring(s.key, 6, -1), s.value])
+}
+
+deny contains result(cmd, why) if {
+	some [cmd, g] in data.gitcharter.lib.agent.git_calls
+	some w in object.get(g, "config_writes", [])
+	startswith(w.key, "alias.")
+	is_string(w.value)
+	alias_bypass(w.value)
+	why := sprintf("defines the alias %s as `%s`, which runs around the hooks", [substring(w.key, 6, -1), w.value])
+}
+
+# Configuration git reads that can point hooks elsewhere.
+deny contains result(cmd, why) if {
+	some [cmd, g] in data.gitcharter.lib.agent.git_calls
+	some w in object.get(g, "config_writes", [])
+	regex.match(`^include(if\..*)?\.path$`, lower(w.key))
+	why := sprintf("includes other configuration (%s), which can point git at other hooks", [w.key])
+}
+
+# Plumbing that makes commits without running any hook.
+deny contains result(cmd, "makes a commit without the hooks (git commit-tree)") if {
+	some [cmd, g] in data.gitcharter.lib.agent.git_calls
+	data.gitcharter.lib.agent.subcommand(g) == "commit-tree"
 }

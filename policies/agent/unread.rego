@@ -2,18 +2,20 @@
 # title: Agent command not read completely
 # description: >-
 #   The agent's shell command could not be read completely (an unterminated quote, scripts nested
-#   too deep): what it runs was judged as far as it could be read. The git hooks and CI still judge
-#   every commit it makes.
+#   more than 8 deep, more than 4,096 commands, a brace expansion, a command substitution inside
+#   `${…}`, a program name with glob characters): what the rest would run is not known, so the
+#   command is refused before it runs. A shell refuses an unterminated quote itself.
 # custom:
 #   id: CH-AGENT-004
-#   severity: low
+#   severity: medium
 #   remediation: >-
-#     Write the command so a shell reads it as intended (close the quotes, avoid deep nesting).
+#     Write the command plainly: close the quotes, spell out the words a brace expansion would make,
+#     run nested scripts as separate commands.
 #   stages: [agent]
 package gitcharter.agent.unread
 
-warn contains result if {
+deny contains result if {
 	why := data.gitcharter.lib.agent.call.command.error
 	is_string(why)
-	result := {"message": sprintf("the command was not read completely (%s); only what could be read was judged", [why])}
+	result := {"message": sprintf("the command could not be read completely (%s), so what it runs is not known", [why])}
 }

@@ -2,8 +2,8 @@ package gitcharter.agent.unread_test
 
 import data.gitcharter.agent.unread
 
-test_a_command_not_read_completely_warns if {
-	some r in unread.warn with input as {"agent": {"command": {"error": "a `'` quote is not closed", "commands": []}}}
+test_a_command_not_read_completely_is_refused if {
+	some r in unread.deny with input as {"agent": {"command": {"error": "a `'` quote is not closed", "commands": []}}}
 	contains(r.message, "quote is not closed")
-	count(unread.warn) == 0 with input as {"agent": {"command": {"error": null, "commands": []}}}
+	count(unread.deny) == 0 with input as {"agent": {"command": {"error": null, "commands": []}}}
 }

@@ -147,7 +147,21 @@ pub fn agent_hook(
             Event::Other => Ok(Outcome::new(&payload, phase)),
         }
     };
-    run().map_err(|e| fail(e, commits))
+    // Before a tool runs, a call that could not be judged (a policy over its budget on a hostile
+    // command line, a bug) is refused: an agent hook that fails open is a bypass. Session start,
+    // an edit already made and stop are reported and go on.
+    let before = phase == Phase::Before;
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r.map_err(|e| fail(e, before)),
+        Err(_) => Err(Failure {
+            agent,
+            phase,
+            event_name: payload.event_name.clone(),
+            message: "git-charter failed while judging this tool call (a bug: please report it)"
+                .into(),
+            block: before,
+        }),
+    }
 }
 
 /// The evidence an agent hook is: the agent says it makes the change.
@@ -262,8 +276,7 @@ impl<'s> Placer<'s> {
                 let rel = rel.to_string_lossy().replace('\\', "/");
                 let protected = self.protected.is_match(&rel)
                     || self.protected_dirs.iter().any(|d| {
-                        rel.is_empty()
-                            || rel == *d
+                        rel == *d
                             || d.starts_with(&format!("{rel}/"))
                             || rel.starts_with(&format!("{d}/"))
                     });
@@ -308,7 +321,32 @@ fn judge_command(
 ) -> Result<Outcome> {
     let mut out = Outcome::new(payload, Phase::Before);
     let placer = Placer::new(session)?;
-    let script = shell::parse(command);
+    let mut script = shell::parse(command);
+    // `git rebase -x CMD` runs CMD through a shell after each commit: read it as a script too.
+    let execs: Vec<String> = script
+        .commands
+        .iter()
+        .filter_map(gitcmd::git_call)
+        .filter(|g| g.subcommand.as_deref() == Some("rebase"))
+        .filter_map(|g| {
+            g.options
+                .get("exec")
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        })
+        .collect();
+    for e in execs {
+        let inner = shell::parse(&e);
+        script
+            .commands
+            .extend(inner.commands.into_iter().map(|mut c| {
+                c.via.insert(0, "git rebase -x".into());
+                c
+            }));
+        if script.error.is_none() {
+            script.error = inner.error;
+        }
+    }
     let redactor = session.detectors.redactor();
     let quiet = |s: &str| redactor.quiet(Field::Preview, s).into_inner();
     let mut commands = Vec::with_capacity(script.commands.len());
@@ -327,7 +365,7 @@ fn judge_command(
         commands.push(AgentSimpleCommand {
             argv: c.argv.iter().map(|a| quiet(a)).collect(),
             env: c.env.iter().map(|(k, v)| (quiet(k), quiet(v))).collect(),
-            via: c.via.clone(),
+            via: c.via.iter().map(|v| quiet(v)).collect(),
             cwd: c.cwd.as_deref().map(|d| placer.place(cwd, None, d).path),
             git: git.map(|g| redact_git(g, &quiet)),
             writes,
@@ -340,7 +378,7 @@ fn judge_command(
         tool: payload.tool_name.clone(),
         command: Some(AgentCommand {
             text: quiet(command),
-            error: script.error.clone(),
+            error: script.error.as_deref().map(quiet),
             commands,
         }),
         paths: Vec::new(),
@@ -371,6 +409,14 @@ fn judge_command(
 /// Redacts every string of a git invocation.
 fn redact_git(mut g: GitCall, quiet: &dyn Fn(&str) -> String) -> GitCall {
     g.subcommand = g.subcommand.map(|s| quiet(&s));
+    g.options = g.options.into_iter().map(|(k, v)| (quiet(&k), v)).collect();
+    for s in &mut g.config {
+        s.key = quiet(&s.key);
+    }
+    for w in &mut g.config_writes {
+        w.key = quiet(&w.key);
+        w.scope = quiet(&w.scope);
+    }
     for s in &mut g.config {
         s.value = quiet(&s.value);
     }
@@ -506,6 +552,12 @@ fn proposed_message(
     call: &GitCall,
     dir: &Path,
 ) -> Result<std::result::Result<Option<String>, String>> {
+    let unknown = |m: &str| m.contains(crate::detect::shell::UNKNOWN);
+    if call.messages.iter().any(|m| unknown(m)) {
+        return Ok(Err(
+            "the message comes from a command substitution that cannot be read here: the commit-msg hook judges it when the commit runs".into(),
+        ));
+    }
     let raw = if !call.messages.is_empty() {
         call.messages.join("\n\n")
     } else if let Some(f) = &call.message_file {

@@ -474,7 +474,9 @@ impl Ordered {
 
 fn read_config(path: &Path) -> Result<Option<String>> {
     match fsutil::read_regular(path, 8 << 20) {
-        Ok(Ok(bytes)) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Ok(Ok(bytes)) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| Error::Usage(format!("{}: not UTF-8 text; not touched", path.display()))),
         Ok(Err(_)) => Err(Error::Usage(format!(
             "{}: not a regular file of at most 8 MiB; not touched",
             path.display()
@@ -517,7 +519,11 @@ fn merge(agent: Agent, path: &Path, text: Option<&str>, install: bool) -> Result
     let hooks_at = text
         .and_then(|t| serde_json::from_str::<IndexMap<String, Ordered>>(t).ok())
         .and_then(|m| m.get_index_of("hooks"));
-    // Take our entries out of every event (also of events a later version no longer uses).
+    // Take our entries out of every event (also of events a later version no longer uses): a
+    // handler of ours inside a group of the team's is taken out of the group, and a group or an
+    // event list is dropped only when taking ours out emptied it.
+    let had_hooks = top_had_hooks(text);
+    let mut emptied = Vec::new();
     for (event, list) in hooks.iter_mut() {
         let Ordered::Array(items) = list else {
             return Err(broken(
@@ -525,9 +531,30 @@ fn merge(agent: Agent, path: &Path, text: Option<&str>, install: bool) -> Result
                 &"found another value",
             ));
         };
-        items.retain(|e| !entry_is_ours(&e.to_value()));
+        let before = items.len();
+        let mut kept = Vec::with_capacity(items.len());
+        for mut item in std::mem::take(items) {
+            if let Ordered::Object(group) = &mut item
+                && let Some(Ordered::Array(handlers)) = group.get_mut("hooks")
+            {
+                let n = handlers.len();
+                handlers.retain(|h| !entry_is_ours(&h.to_value()));
+                if n > 0 && handlers.is_empty() {
+                    continue;
+                }
+                kept.push(item);
+                continue;
+            }
+            if !entry_is_ours(&item.to_value()) {
+                kept.push(item);
+            }
+        }
+        if before > 0 && kept.is_empty() {
+            emptied.push(event.clone());
+        }
+        *items = kept;
     }
-    hooks.retain(|_, l| !matches!(l, Ordered::Array(items) if items.is_empty()));
+    hooks.retain(|e, _| !emptied.contains(e));
     if install {
         for (event, entry) in entries(agent) {
             let list = hooks
@@ -538,7 +565,7 @@ fn merge(agent: Agent, path: &Path, text: Option<&str>, install: bool) -> Result
             }
         }
     }
-    if !hooks.is_empty() {
+    if !hooks.is_empty() || (had_hooks && emptied.is_empty()) {
         let at = hooks_at.unwrap_or(top.len()).min(top.len());
         top.shift_insert(at, "hooks".into(), Ordered::Object(hooks));
     }
@@ -556,6 +583,12 @@ fn merge(agent: Agent, path: &Path, text: Option<&str>, install: bool) -> Result
     let mut out = serde_json::to_string_pretty(&top).expect("values serialise");
     out.push('\n');
     Ok(Some(out))
+}
+
+/// Whether the file had a `hooks` key of its own (kept, even empty, unless emptied by us).
+fn top_had_hooks(text: Option<&str>) -> bool {
+    text.and_then(|t| serde_json::from_str::<IndexMap<String, Ordered>>(t).ok())
+        .is_some_and(|m| m.contains_key("hooks"))
 }
 
 /// `agent install <agents>` / `agent uninstall <agents>`.
@@ -822,6 +855,31 @@ mod tests {
             merge(Agent::Cursor, Path::new("h.json"), Some(&ours), false).unwrap(),
             None
         );
+    }
+
+    #[test]
+    fn a_handler_of_ours_in_the_teams_group_leaves_the_rest_of_the_group() {
+        let p = Path::new(".claude/settings.json");
+        let text = r#"{"hooks": {"PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": "./audit.sh"}, {"type": "command", "command": "git charter agent-hook claude"}]}], "Stop": []}}"#;
+        let out = merge(Agent::Claude, p, Some(text), false).unwrap().unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            v["hooks"]["PreToolUse"][0]["hooks"][0]["command"], "./audit.sh",
+            "{out}"
+        );
+        assert_eq!(
+            v["hooks"]["PreToolUse"][0]["hooks"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+        // The team's own empty list stays.
+        assert_eq!(v["hooks"]["Stop"], serde_json::json!([]), "{out}");
+        let empty = merge(Agent::Claude, p, Some(r#"{"hooks": {}, "x": 1}"#), false)
+            .unwrap()
+            .unwrap();
+        assert!(empty.contains("\"hooks\": {}"), "{empty}");
     }
 
     #[test]

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct AgentsConfig {
     /// Paths an agent may not write, by an edit tool or a shell command (`rm`, `mv`, `cp`,
-    /// `chmod`, `sed -i`, a redirection, …): CH-AGENT-002. Default: `[.git/hooks/**, .charter/**]`.
+    /// `chmod`, `sed -i`, a redirection, …): CH-AGENT-002. Default: the hooks, `.git/config`,
+    /// `.git/charter/**`, `.charter/**` and the agents' hook configuration (charter/default.yaml).
     pub protected_paths: Vec<GlobPattern>,
     /// Whether the repository's hooks directory, wherever `core.hooksPath` puts it, is protected
     /// as well. Default: `true`.

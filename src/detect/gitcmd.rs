@@ -254,7 +254,9 @@ const GLOBAL_WITH_VALUE: &[&str] = &[
 /// Reads a `git` invocation; `None` when the command is not git.
 pub fn git_call(c: &SimpleCommand) -> Option<GitCall> {
     let program = c.argv.first()?;
-    let name = program.rsplit('/').next().unwrap_or(program);
+    let name = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    // Case-insensitive file systems run `GIT` and `git.EXE` as git.
+    let name = name.to_ascii_lowercase();
     if name != "git" && name != "git.exe" {
         return None;
     }
@@ -280,17 +282,10 @@ pub fn git_call(c: &SimpleCommand) -> Option<GitCall> {
         }
     }
     if let Some(params) = c.env.get("GIT_CONFIG_PARAMETERS") {
-        // `'key'='value' 'key2'='value2'` (git's own quoting): read with the shell splitter.
-        for w in super::shell::parse(&format!("x {params}"))
-            .commands
-            .first()
-            .map(|c| c.argv[1..].to_vec())
-            .unwrap_or_default()
-        {
-            let (k, v) = w.split_once('=').unwrap_or((&w, "true"));
+        for (k, v) in config_parameters(params) {
             call.config.push(Setting {
-                key: config_key(k),
-                value: v.to_string(),
+                key: config_key(&k),
+                value: v,
             });
         }
     }
@@ -480,6 +475,62 @@ fn record(call: &mut GitCall, name: &str, value: serde_json::Value) {
     call.options.insert(name.to_string(), value);
 }
 
+/// `GIT_CONFIG_PARAMETERS` as git writes it: `'key'='value'` or `'key=value'` entries separated by
+/// blanks, each part single-quoted with `'\''` for a quote.
+fn config_parameters(text: &str) -> Vec<(String, String)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let quoted = |i: &mut usize| -> Option<String> {
+        if b.get(*i) != Some(&b'\'') {
+            return None;
+        }
+        *i += 1;
+        let mut out = Vec::new();
+        while *i < b.len() {
+            if b[*i] == b'\'' {
+                if b[*i..].starts_with(b"'\\''") {
+                    out.push(b'\'');
+                    *i += 4;
+                    continue;
+                }
+                *i += 1;
+                return Some(String::from_utf8_lossy(&out).into_owned());
+            }
+            out.push(b[*i]);
+            *i += 1;
+        }
+        Some(String::from_utf8_lossy(&out).into_owned())
+    };
+    let mut out = Vec::new();
+    while i < b.len() && out.len() < 1024 {
+        if b[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(first) = quoted(&mut i) else {
+            // Not git's quoting: read up to the next blank as `key=value`.
+            let end = b[i..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(b.len(), |n| i + n);
+            let word = String::from_utf8_lossy(&b[i..end]).into_owned();
+            let (k, v) = word.split_once('=').unwrap_or((&word, "true"));
+            out.push((k.to_string(), v.to_string()));
+            i = end;
+            continue;
+        };
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            let v = quoted(&mut i).unwrap_or_default();
+            out.push((first, v));
+        } else {
+            let (k, v) = first.split_once('=').unwrap_or((&first, "true"));
+            out.push((k.to_string(), v.to_string()));
+        }
+    }
+    out
+}
+
 /// A configuration key as git compares it: section and name lower-cased, a subsection kept.
 pub fn config_key(key: &str) -> String {
     let key = key.trim();
@@ -585,15 +636,47 @@ pub fn touched(c: &SimpleCommand) -> Vec<String> {
         .iter()
         .filter(|a| !a.starts_with('-') || a.as_str() == "-")
         .collect();
+    // `-i`, `-i.bak`, `--in-place`, and `i` in a bundle of short flags (`-Ei`, `-ni`, `-0pi`).
     let in_place = || {
         c.argv[1..].iter().any(|a| {
-            a == "-i"
-                || a.starts_with("--in-place")
-                || (a.starts_with("-i") && a.len() > 2 && !a.starts_with("-i="))
-                || a.starts_with("-pi")
+            a.starts_with("--in-place")
+                || (a.starts_with('-')
+                    && !a.starts_with("--")
+                    && a[1..].split('.').next().is_some_and(|f| f.contains('i')))
         })
     };
+    // `cp -t DIR`, `--target-directory=DIR`.
+    let target_dir = c.argv[1..].iter().enumerate().find_map(|(k, a)| {
+        if a == "-t" || a == "--target-directory" {
+            c.argv.get(k + 2).cloned()
+        } else {
+            a.strip_prefix("--target-directory=").map(str::to_string)
+        }
+    });
     match program {
+        "cp" | "ln" | "install" | "rsync" | "mv" if target_dir.is_some() => {
+            out.extend(target_dir);
+        }
+        "find" if c.argv.iter().any(|a| a == "-delete") => {
+            out.extend(
+                c.argv[1..]
+                    .iter()
+                    .take_while(|a| !a.starts_with('-'))
+                    .cloned(),
+            );
+        }
+        "tar" | "unzip" | "bsdtar" => {
+            let flag = if program == "unzip" { "-d" } else { "-C" };
+            if let Some(k) = c.argv.iter().position(|a| a == flag) {
+                out.extend(c.argv.get(k + 1).cloned());
+            }
+            out.extend(
+                c.argv
+                    .iter()
+                    .filter_map(|a| a.strip_prefix("--directory="))
+                    .map(str::to_string),
+            );
+        }
         "rm" | "rmdir" | "unlink" | "shred" | "truncate" | "touch" | "mv" | "tee" => {
             out.extend(operands.into_iter().cloned())
         }

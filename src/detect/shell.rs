@@ -19,6 +19,15 @@ pub const MAX_DEPTH: usize = 8;
 /// At most this many simple commands are kept; past it, the command line is reported as not fully read.
 pub const MAX_COMMANDS: usize = 4096;
 
+/// At most this many bytes of inherited assignments (`export A=1; …`) are copied into the
+/// commands after them, in total; past it the line is reported as not fully read (each command
+/// would otherwise carry a copy of every earlier assignment: quadratic in the line).
+pub const MAX_ENV_BYTES: usize = 1 << 20;
+
+/// Stands in a word for what a command substitution would produce when it cannot be known
+/// without running it (`$(date)`); `$(cat <<'EOF' … EOF)` is replaced by the heredoc's text.
+pub const UNKNOWN: char = '\u{FFFC}';
+
 /// One simple command, after its environment prefix and wrappers were taken off.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct SimpleCommand {
@@ -58,6 +67,9 @@ impl Redirect {
 pub struct Script {
     pub commands: Vec<SimpleCommand>,
     pub error: Option<String>,
+    /// Bytes of inherited assignments copied so far (`MAX_ENV_BYTES`).
+    #[serde(skip)]
+    env_bytes: usize,
 }
 
 /// Splits a command line into the simple commands it runs.
@@ -93,6 +105,9 @@ fn parse_into(text: &str, depth: usize, cx: &mut Context, out: &mut Script) {
         i: 0,
         depth,
         assigned: BTreeMap::new(),
+        bodies: Vec::new(),
+        in_subst: false,
+        pipe_in: None,
     };
     p.script(cx, out, None);
 }
@@ -125,6 +140,9 @@ impl Word {
 struct Pending {
     delimiter: String,
     strip_tabs: bool,
+    /// The delimiter was quoted (the body is literal text) and the command it feeds.
+    literal: bool,
+    command: usize,
     /// Index in `out.commands` of the command it feeds, when that command is a shell reading a script from stdin.
     shell: Option<usize>,
 }
@@ -133,7 +151,7 @@ struct Pending {
 struct Current {
     words: Vec<Word>,
     redirects: Vec<(String, Word)>,
-    heredocs: Vec<(String, bool)>,
+    heredocs: Vec<(String, bool, bool)>,
 }
 
 struct Parser<'a> {
@@ -142,6 +160,12 @@ struct Parser<'a> {
     depth: usize,
     /// `NAME=value` lines and `export`s seen so far in this script.
     assigned: BTreeMap<String, String>,
+    /// Heredoc bodies read, with the command each feeds and whether it is literal text.
+    bodies: Vec<(usize, String, bool)>,
+    /// Inside `$(…)`.
+    in_subst: bool,
+    /// What an `echo`/`printf` writes into the pipe the next command reads (`echo … | sh`).
+    pipe_in: Option<String>,
 }
 
 impl Parser<'_> {
@@ -157,7 +181,7 @@ impl Parser<'_> {
         let mut parens = 0usize;
         while let Some(b) = self.peek(0) {
             match b {
-                b' ' | b'\t' | b'\r' => {
+                b' ' | b'\t' => {
                     self.i += 1;
                     end_word(&mut cur, &mut word);
                 }
@@ -178,6 +202,29 @@ impl Parser<'_> {
                     self.finish(&mut cur, cx, out, &mut pending);
                     return;
                 }
+                b'(' if self.peek(1) == Some(b'(') && word.is_empty() && cur.words.is_empty() => {
+                    // `(( … ))`: arithmetic, not a subshell (its `<<` is a shift, not a heredoc).
+                    let start = self.i;
+                    self.i += 2;
+                    let mut level = 2usize;
+                    while let Some(c) = self.peek(0) {
+                        self.i += 1;
+                        match c {
+                            b'(' => level += 1,
+                            b')' => {
+                                level -= 1;
+                                if level == 0 {
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    let text = &self.s[start..self.i];
+                    if text.contains(&b'`') || text.windows(2).any(|w| w == b"$(") {
+                        fail(out, "a command substitution inside `(( … ))` is not read");
+                    }
+                }
                 b';' | b'&' | b'|' | b'(' | b')' => {
                     // `&>` and `&>>` are redirections, not a background `&`.
                     if b == b'&' && self.peek(1) == Some(b'>') {
@@ -186,24 +233,30 @@ impl Parser<'_> {
                         continue;
                     }
                     self.i += 1;
-                    if self.peek(0) == Some(b) || (b == b'|' && self.peek(0) == Some(b'&')) {
+                    let doubled =
+                        self.peek(0) == Some(b) || (b == b'|' && self.peek(0) == Some(b'&'));
+                    if doubled {
                         self.i += 1;
                     }
+                    let pipe = b == b'|' && !doubled;
                     match b {
                         b'(' => parens += 1,
                         b')' => parens = parens.saturating_sub(1),
                         _ => {}
                     }
                     end_word(&mut cur, &mut word);
+                    let at = out.commands.len();
                     self.finish(&mut cur, cx, out, &mut pending);
+                    if pipe {
+                        self.pipe_in = out.commands.get(at).and_then(echoed);
+                    }
                 }
                 b'<' | b'>' => {
                     if self.peek(1) == Some(b'(') {
                         // Process substitution runs a script of its own.
                         self.i += 2;
                         self.nested(cx, out, "<()");
-                        word.push(b'?', false);
-                        word.quoted = true;
+                        push_unknown(&mut word);
                         continue;
                     }
                     // A word of digits right before is the descriptor (`2>`).
@@ -255,7 +308,7 @@ impl Parser<'_> {
         while let Some(b) = self.peek(0) {
             if matches!(
                 b,
-                b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>'
+                b' ' | b'\t' | b'\n' | b';' | b'&' | b'|' | b'(' | b')' | b'<' | b'>'
             ) {
                 break;
             }
@@ -263,7 +316,14 @@ impl Parser<'_> {
         }
         let op_text = format!("{fd}{}", String::from_utf8_lossy(op));
         if op == b"<<" || op == b"<<-" {
-            cur.heredocs.push((target.text(), op == b"<<-"));
+            let delimiter = target.text();
+            if delimiter.contains(UNKNOWN) {
+                fail(
+                    out,
+                    "a heredoc delimiter with a command substitution is not read",
+                );
+            }
+            cur.heredocs.push((delimiter, op == b"<<-", target.quoted));
         }
         cur.redirects.push((op_text, target));
     }
@@ -307,8 +367,7 @@ impl Parser<'_> {
             b'`' => {
                 self.i += 1;
                 self.backquoted(cx, out);
-                word.push(b'?', false);
-                word.quoted = true;
+                push_unknown(word);
             }
             b'$' => self.dollar(word, cx, out, false),
             _ => {
@@ -340,7 +399,7 @@ impl Parser<'_> {
                 b'`' => {
                     self.i += 1;
                     self.backquoted(cx, out);
-                    word.bytes.push(b'?');
+                    push_unknown(word);
                 }
                 b'$' => self.dollar(word, cx, out, true),
                 _ => {
@@ -373,13 +432,18 @@ impl Parser<'_> {
                         _ => {}
                     }
                 }
+                self.no_substitution_in(start, out, "$(( … ))");
                 word.bytes.extend_from_slice(&self.s[start..self.i]);
             }
             (Some(b'('), _) => {
                 self.i += 2;
-                self.nested(cx, out, "$()");
-                word.bytes.push(b'?');
-                word.quoted = true;
+                match self.nested(cx, out, "$()") {
+                    Some(text) => {
+                        word.bytes.extend_from_slice(text.as_bytes());
+                        word.quoted = true;
+                    }
+                    None => push_unknown(word),
+                }
             }
             (Some(b'{'), _) => {
                 let start = self.i;
@@ -398,6 +462,7 @@ impl Parser<'_> {
                         _ => {}
                     }
                 }
+                self.no_substitution_in(start, out, "${ … }");
                 word.bytes.extend_from_slice(&self.s[start..self.i]);
             }
             (Some(b'\''), _) if !in_quotes => {
@@ -450,6 +515,33 @@ impl Parser<'_> {
                             }
                             v
                         }
+                        b'u' | b'U' => {
+                            let max = if c == b'u' { 4 } else { 8 };
+                            let mut v = 0u32;
+                            let mut n = 0;
+                            while n < max {
+                                match self.peek(0).and_then(|h| (h as char).to_digit(16)) {
+                                    Some(d) => {
+                                        v = v.wrapping_mul(16).wrapping_add(d);
+                                        self.i += 1;
+                                        n += 1;
+                                    }
+                                    None => break,
+                                }
+                            }
+                            let ch = char::from_u32(v).unwrap_or(char::REPLACEMENT_CHARACTER);
+                            let mut buf = [0u8; 4];
+                            word.bytes
+                                .extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                            continue;
+                        }
+                        b'c' => match self.peek(0) {
+                            Some(x) => {
+                                self.i += 1;
+                                x & 0x1f
+                            }
+                            None => b'c',
+                        },
                         b'0'..=b'7' => {
                             let mut v = c - b'0';
                             let mut n = 1;
@@ -509,8 +601,22 @@ impl Parser<'_> {
         );
     }
 
-    /// `$(…)` or `<(…)`: parsed in place, up to the matching `)`, as a script of its own.
-    fn nested(&mut self, cx: &mut Context, out: &mut Script, via: &str) {
+    /// Reports a command substitution inside text copied as written (`${…}`, `$((…))`), which
+    /// runs but is not read.
+    fn no_substitution_in(&self, start: usize, out: &mut Script, what: &str) {
+        let text = &self.s[start..self.i];
+        if text.contains(&b'`') || text.windows(2).any(|w| w == b"$(") {
+            fail(
+                out,
+                format!("a command substitution inside `{what}` is not read"),
+            );
+        }
+    }
+
+    /// `$(…)` or `<(…)`: parsed in place, up to the matching `)`, as a script of its own. Its
+    /// output, when it is only `cat` of a literal heredoc (`$(cat <<'EOF' … EOF)`, how agents
+    /// write commit messages), else `None`.
+    fn nested(&mut self, cx: &mut Context, out: &mut Script, via: &str) -> Option<String> {
         if self.depth + 1 > MAX_DEPTH {
             fail(out, format!("scripts nested more than {MAX_DEPTH} deep"));
         }
@@ -521,9 +627,29 @@ impl Parser<'_> {
             i: self.i,
             depth: self.depth + 1,
             assigned: self.assigned.clone(),
+            bodies: Vec::new(),
+            in_subst: true,
+            pipe_in: None,
         };
+        let first = out.commands.len();
+        let mut output = None;
         if self.depth < MAX_DEPTH {
             inner.script(&mut inner_cx, out, Some(b')'));
+            let only_cat = out.commands.len() == first + 1
+                && matches!(
+                    out.commands[first]
+                        .argv
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()[..],
+                    ["cat"] | ["cat", "-"]
+                );
+            if only_cat
+                && let [(at, body, true)] = &inner.bodies[..]
+                && *at == first
+            {
+                output = Some(body.trim_end_matches('\n').to_string());
+            }
         } else {
             // Too deep to read: skip to the matching parenthesis without parsing what is inside.
             let mut level = 1usize;
@@ -542,6 +668,7 @@ impl Parser<'_> {
             }
         }
         self.i = inner.i;
+        output
     }
 
     /// The bodies of the heredocs opened on the line just ended.
@@ -560,7 +687,7 @@ impl Parser<'_> {
                 } else {
                     line.as_str()
                 };
-                if cmp.trim_end_matches('\r') == h.delimiter {
+                if cmp == h.delimiter {
                     found = true;
                     break;
                 }
@@ -568,8 +695,11 @@ impl Parser<'_> {
                 body.push('\n');
             }
             if !found {
-                fail(out, format!("the heredoc `{}` is not closed", h.delimiter));
+                fail(out, "a heredoc is not closed");
             }
+            // A quoted delimiter keeps the body literal; an unquoted one expands `$` and backquotes.
+            let literal = h.literal || !(body.contains('$') || body.contains('`'));
+            self.bodies.push((h.command, body.clone(), literal));
             if let Some(at) = h.shell {
                 let mut inner_cx = cx.clone();
                 inner_cx.via = out.commands[at].via.clone();
@@ -591,6 +721,7 @@ impl Parser<'_> {
         pending: &mut Vec<Pending>,
     ) {
         let cur = std::mem::take(cur);
+        let piped_in = self.pipe_in.take();
         let mut words = cur.words.into_iter().peekable();
         let mut env = BTreeMap::new();
         while let Some(w) = words.peek() {
@@ -602,29 +733,44 @@ impl Parser<'_> {
                 None => break,
             }
         }
-        let mut argv: Vec<String> = words.map(|w| w.text()).collect();
+        let words: Vec<Word> = words.collect();
+        if words.iter().any(|w| !w.quoted && brace_expands(&w.bytes)) {
+            fail(out, "a brace expansion (`{a,b}`) is not read");
+        }
+        let mut argv: Vec<String> = words.iter().map(Word::text).collect();
         // Reserved words open or close compound commands; what follows them is the command.
-        while let Some(first) = argv.first() {
-            if matches!(
-                first.as_str(),
-                "!" | "{"
-                    | "}"
-                    | "if"
-                    | "then"
-                    | "else"
-                    | "elif"
-                    | "fi"
-                    | "do"
-                    | "done"
-                    | "while"
-                    | "until"
-                    | "esac"
-                    | "function"
-            ) {
-                argv.remove(0);
-            } else {
-                break;
+        loop {
+            match argv.first().map(String::as_str) {
+                Some(
+                    "!" | "{" | "}" | "if" | "then" | "else" | "elif" | "fi" | "do" | "done"
+                    | "while" | "until" | "esac",
+                ) => {
+                    argv.remove(0);
+                }
+                // `function f { … }` and `function f() { … }`: the name is not a command.
+                Some("function") => {
+                    argv.drain(..argv.len().min(2));
+                }
+                // `coproc cmd` and `coproc NAME { … }`.
+                Some("coproc") => {
+                    argv.remove(0);
+                    if argv.get(1).is_some_and(|w| w == "{") {
+                        argv.drain(..2);
+                    }
+                }
+                _ => break,
             }
+        }
+        let first_word = words.iter().find(|w| {
+            argv.first()
+                .is_some_and(|a| a.as_bytes() == w.bytes.as_slice())
+        });
+        if let Some(w) = first_word
+            && !w.quoted
+            && w.bytes.iter().any(|b| matches!(b, b'*' | b'?' | b'['))
+            && !matches!(w.bytes.as_slice(), b"[" | b"[[")
+        {
+            fail(out, "a program name with glob characters is not read");
         }
         let redirects: Vec<Redirect> = cur
             .redirects
@@ -638,6 +784,10 @@ impl Parser<'_> {
             .iter()
             .find(|r| r.op.ends_with("<<<"))
             .map(|r| r.target.clone());
+        if self.in_subst && argv.first().is_some_and(|a| a == "case") {
+            // Its patterns' `)` would end the substitution early.
+            fail(out, "`case` inside `$(…)` is not read");
+        }
         if argv
             .first()
             .is_some_and(|a| matches!(a.as_str(), "for" | "select" | "case" | "in"))
@@ -668,12 +818,20 @@ impl Parser<'_> {
                 }
             }
         }
-        let mut full_env = self.assigned.clone();
-        full_env.extend(env);
         if out.commands.len() >= MAX_COMMANDS {
             fail(out, format!("more than {MAX_COMMANDS} commands"));
             return;
         }
+        // Every command carries the assignments before it: bounded, or the line is quadratic.
+        let inherited: usize = self.assigned.iter().map(|(k, v)| k.len() + v.len()).sum();
+        let mut full_env = if out.env_bytes + inherited <= MAX_ENV_BYTES {
+            out.env_bytes += inherited;
+            self.assigned.clone()
+        } else {
+            fail(out, "too many variable assignments to read");
+            BTreeMap::new()
+        };
+        full_env.extend(env);
         let command = SimpleCommand {
             argv,
             env: full_env,
@@ -692,26 +850,34 @@ impl Parser<'_> {
                 .find(|a| !a.starts_with('-') || a.as_str() == "-")
                 .cloned()
         });
+        let execs = find_exec(&command.argv);
         out.commands.push(command);
-        for (delimiter, strip_tabs) in cur.heredocs {
+        for (delimiter, strip_tabs, literal) in cur.heredocs {
             pending.push(Pending {
                 delimiter,
                 strip_tabs,
+                literal,
+                command: at,
                 shell: shell_stdin.then_some(at),
             });
         }
-        if let Some((how, script)) = runs {
+        let nest = |how: String, script: &str, cx: &Context, out: &mut Script, depth: usize| {
             let mut inner_cx = cx.clone();
             inner_cx.via = out.commands[at].via.clone();
             inner_cx.via.push(how);
-            parse_into(&script, self.depth + 1, &mut inner_cx, out);
+            parse_into(script, depth + 1, &mut inner_cx, out);
+        };
+        if let Some((how, script)) = runs {
+            nest(how, &script, cx, out, self.depth);
         } else if shell_stdin && let Some(script) = herestring {
-            let mut inner_cx = cx.clone();
-            inner_cx.via = out.commands[at].via.clone();
-            inner_cx
-                .via
-                .push(format!("{} <<<", out.commands[at].argv[0]));
-            parse_into(&script, self.depth + 1, &mut inner_cx, out);
+            let how = format!("{} <<<", base(&out.commands[at].argv[0]));
+            nest(how, &script, cx, out, self.depth);
+        } else if shell_stdin && let Some(script) = piped_in {
+            let how = format!("| {}", base(&out.commands[at].argv[0]));
+            nest(how, &script, cx, out, self.depth);
+        }
+        for exec in execs {
+            nest("find -exec".into(), &exec, cx, out, self.depth);
         }
         if let Some(dir) = cd {
             cx.cwd = match dir.as_deref() {
@@ -726,6 +892,69 @@ impl Parser<'_> {
             };
         }
     }
+}
+
+/// A word for the shell, quoted so that `parse` reads it back as that one word.
+fn quote(w: &str) -> String {
+    format!("'{}'", w.replace('\'', "'\\''"))
+}
+
+/// The commands `find … -exec CMD ;` (`-execdir`, `-ok`, `-okdir`, `+`) runs, as script text.
+fn find_exec(argv: &[String]) -> Vec<String> {
+    if argv.first().map(|p| base(p)) != Some("find") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < argv.len() {
+        if matches!(argv[i].as_str(), "-exec" | "-execdir" | "-ok" | "-okdir") {
+            let rest: Vec<String> = argv[i + 1..]
+                .iter()
+                .take_while(|a| a.as_str() != ";" && a.as_str() != "+")
+                .map(|a| quote(a))
+                .collect();
+            i += rest.len() + 1;
+            out.push(rest.join(" "));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// What `echo ARGS` or `printf FORMAT` writes into a pipe, when a shell reads it (`echo … | sh`).
+fn echoed(c: &SimpleCommand) -> Option<String> {
+    match c.argv.first().map(|p| base(p))? {
+        "echo" => Some(
+            c.argv[1..]
+                .iter()
+                .skip_while(|a| matches!(a.as_str(), "-n" | "-e" | "-E" | "-ne" | "-en"))
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        "printf" => c.argv.get(1).map(|f| f.replace("\\n", "\n")),
+        _ => None,
+    }
+}
+
+/// An unquoted `{a,b}` or `{1..3}`: bash expands it into several words.
+fn brace_expands(w: &[u8]) -> bool {
+    let Some(open) = w.iter().position(|&b| b == b'{') else {
+        return false;
+    };
+    let Some(close) = w[open..].iter().position(|&b| b == b'}') else {
+        return false;
+    };
+    let inner = &w[open + 1..open + close];
+    inner.contains(&b',') || inner.windows(2).any(|p| p == b"..")
+}
+
+/// The output of a command substitution that cannot be known here.
+fn push_unknown(word: &mut Word) {
+    let mut buf = [0u8; 4];
+    word.bytes
+        .extend_from_slice(UNKNOWN.encode_utf8(&mut buf).as_bytes());
+    word.quoted = true;
 }
 
 fn end_word(cur: &mut Current, word: &mut Word) {
@@ -767,8 +996,10 @@ fn wrapper_options(program: &str) -> Option<&'static [&'static str]> {
         "xargs" => &["-I", "-n", "-P", "-L", "-d", "-E", "-s", "-a", "--arg-file"],
         "stdbuf" => &["-i", "-o", "-e"],
         "ionice" => &["-c", "-n", "-p"],
-        "command" | "builtin" | "exec" | "nohup" | "time" | "setsid" | "chronic" | "unbuffer"
-        | "caffeinate" | "flock" => &[],
+        "exec" => &["-a"],
+        "time" => &["-o", "-f", "--output", "--format"],
+        "command" | "builtin" | "nohup" | "setsid" | "chronic" | "unbuffer" | "caffeinate"
+        | "flock" => &[],
         _ => return None,
     })
 }
@@ -798,6 +1029,15 @@ fn unwrap(
                 i += 2;
                 break;
             }
+            if program == "env"
+                && let Some(v) = a
+                    .strip_prefix("--split-string=")
+                    .or_else(|| a.strip_prefix("-S").filter(|v| !v.is_empty()))
+            {
+                split = Some(v.to_string());
+                i += 1;
+                break;
+            }
             if a.starts_with('-') && a.len() > 1 {
                 i += if with_value.contains(&a.as_str()) {
                     2
@@ -820,10 +1060,27 @@ fn unwrap(
         if matches!(program.as_str(), "timeout" | "flock") && i < argv.len() {
             i += 1;
         }
+        if program == "flock" && argv.get(i).is_some_and(|a| a == "-c" || a == "--command") {
+            // `flock FILE -c 'script'`: a shell runs the script.
+            let script = argv.get(i + 1).cloned().unwrap_or_default();
+            via.push("flock".into());
+            return vec!["sh".into(), "-c".into(), script];
+        }
         via.push(program.clone());
         let mut rest: Vec<String> = argv.split_off(i.min(argv.len()));
         if let Some(s) = split {
-            let mut words: Vec<String> = s.split_whitespace().map(str::to_string).collect();
+            // `env -S` splits its string as a shell splits words (quotes removed), nothing more.
+            let mut words: Vec<String> = parse(&s)
+                .commands
+                .into_iter()
+                .flat_map(|c| {
+                    c.env
+                        .into_iter()
+                        .map(|(k, v)| format!("{k}={v}"))
+                        .chain(c.argv)
+                        .collect::<Vec<_>>()
+                })
+                .collect();
             words.append(&mut rest);
             rest = words;
         }
@@ -839,6 +1096,44 @@ fn runs_script(argv: &[String]) -> Option<(String, String)> {
     let program = base(argv.first()?);
     if program == "eval" {
         return Some(("eval".into(), argv[1..].join(" ")));
+    }
+    // Programs that hand a string to a shell: `su -c`, `runuser -c`, `script -c`, `watch`.
+    match program {
+        "su" | "runuser" | "script" => {
+            let mut it = argv[1..].iter();
+            while let Some(a) = it.next() {
+                if a == "-c"
+                    || a == "--command"
+                    || (program == "script"
+                        && a.starts_with('-')
+                        && !a.starts_with("--")
+                        && a.ends_with('c'))
+                {
+                    return it.next().map(|s| (format!("{program} -c"), s.clone()));
+                }
+                if let Some(v) = a.strip_prefix("--command=") {
+                    return Some((format!("{program} -c"), v.to_string()));
+                }
+            }
+            return None;
+        }
+        "watch" => {
+            let script: Vec<&String> = argv[1..]
+                .iter()
+                .skip_while(|a| a.starts_with('-'))
+                .collect();
+            return (!script.is_empty()).then(|| {
+                (
+                    "watch".into(),
+                    script
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            });
+        }
+        _ => {}
     }
     if !SHELLS.contains(&program) {
         return None;

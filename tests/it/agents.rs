@@ -170,13 +170,78 @@ fn commands_are_read_as_the_shell_reads_them() {
         ("cd .git && rm -rf hooks", true),
         ("pre-commit uninstall", true),
         ("sh -c 'git push --no-verify'", true),
+        // Found in review: each is a bypass bash really runs.
+        (
+            "GIT_CONFIG_PARAMETERS='$(A=1)' git commit --no-verify -m x",
+            true,
+        ),
+        ("true $'\r'# ; git commit --no-verify -m x", true),
+        ("{git,commit,--no-verify,-m,x}", true),
+        ("echo $(case x in x) git commit --no-verify;; esac)", true),
+        ("echo ${x:-$(git commit --no-verify -m x)}", true),
+        ("(( x = 1 << 2 ))\ngit commit --no-verify -m x", true),
+        ("$'\\u0067it' commit --no-verify -m x", true),
+        ("function f { git commit --no-verify -m x; }; f", true),
+        ("coproc git commit --no-verify -m x", true),
+        ("exec -a foo git commit --no-verify -m x", true),
+        ("env '-Sgit commit --no-verify -m x'", true),
+        ("env -S 'git commit \"--no-verify\" -m x'", true),
+        ("flock /tmp/lk -c 'git commit --no-verify -m x'", true),
+        ("echo 'git commit --no-verify -m x' | bash", true),
+        (
+            "find . -maxdepth 0 -exec git commit --no-verify -m x \\;",
+            true,
+        ),
+        ("su -c 'git commit --no-verify -m x' me", true),
+        ("/usr/bin/g[i]t commit --no-verify -m x", true),
+        ("GIT commit --no-verify -m x", true),
+        ("git -c alias.ci='commit --no-verify' ci -m x", true),
+        (
+            "printf '[core]\\n\\thooksPath=/dev/null\\n' >> .git/config",
+            true,
+        ),
+        (
+            "git rebase -x 'git commit --amend --no-edit --no-verify' HEAD~1",
+            true,
+        ),
+        ("cp -t .git/hooks /tmp/pre-commit", true),
+        ("sed -Ei 's/a/b/' .charter/charter.yaml", true),
+        ("git-charter agent uninstall claude", true),
+        // Found in review: ordinary commands that must pass.
+        ("cp /tmp/f .", false),
+        ("HUSKY=0 npm ci", false),
+        (
+            "git commit -m \"$(cat <<'EOF'\nAdd a thing\n\nAssisted-by: claude-code:m\nEOF\n)\"",
+            false,
+        ),
     ] {
         let run = shell(&r, "claude", command);
         // Commits are judged too (CH-AI-001 for want of a disclosure): only CH-AGENT-* is a bypass.
         let reason = denial("claude", &run).unwrap_or_default();
-        let bypass = reason.contains("CH-AGENT-001") || reason.contains("CH-AGENT-002");
+        let bypass = ["CH-AGENT-001", "CH-AGENT-002", "CH-AGENT-004"]
+            .iter()
+            .any(|id| reason.contains(id));
         assert_eq!(bypass, blocked, "{command}: {}", run.all());
     }
+    // Past what the parser reads (here: more commands than it keeps), the command is refused.
+    let long = format!("{}git config core.hooksPath /dev/null", ":;".repeat(4100));
+    let reason = denial("claude", &shell(&r, "claude", &long)).unwrap_or_default();
+    assert!(reason.contains("CH-AGENT-004"), "{reason}");
+    // Agents write commit messages as `$(cat <<'EOF' … EOF)`: the heredoc is the message.
+    let heredoc =
+        "git commit -m \"$(cat <<'EOF'\nAdd a thing\n\nAssisted-by: claude-code:m\nEOF\n)\"";
+    let run = shell(&r, "claude", heredoc);
+    assert_eq!(denial("claude", &run), None, "{}", run.all());
+    // A model that runs a long hostile line fails closed, never open.
+    let flood = format!(
+        "{}{}git config core.hooksPath /dev/null",
+        (0..1200)
+            .map(|i| format!("export A{i}=1;"))
+            .collect::<String>(),
+        ":;".repeat(1200)
+    );
+    let run = shell(&r, "claude", &flood);
+    assert!(denial("claude", &run).is_some(), "{}", run.all());
     // Signing off is refused only where the charter requires signed commits.
     let run = shell(
         &r,
