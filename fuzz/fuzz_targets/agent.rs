@@ -3,7 +3,8 @@
 //! payload (`collect::agent`). Input: one flag byte, then the text; flag bit 0 reads the text
 //! as a payload of the agent `flag >> 1` (mod 5), else as a command line.
 //! Invariants: nothing panics; a line gives at most `MAX_COMMANDS` commands; a command's words
-//! are never longer in total than the line (nothing is expanded); reading is linear (the
+//! are never longer in total than three times the line (nothing is expanded: a command
+//! substitution stands as U+FFFC, three bytes for at least one); reading is linear (the
 //! harness's timeout catches a blow-up).
 #![no_main]
 
@@ -29,10 +30,10 @@ fuzz_target!(|data: &[u8]| {
     assert!(script.commands.len() <= shell::MAX_COMMANDS);
     for c in &script.commands {
         let words: usize = c.argv.iter().map(String::len).sum();
-        // `$(…)` and backquotes stand as one byte for what they ran; ANSI-C escapes only shrink.
+        // An unknown substitution is U+FFFC (3 bytes) for at least one byte (an unclosed `` ` ``).
         assert!(
-            words <= text.len() + c.argv.len(),
-            "{words} > {}",
+            words <= 3 * text.len() + c.argv.len(),
+            "{words} > 3 × {}",
             text.len()
         );
         if let Some(g) = gitcmd::git_call(c) {

@@ -894,6 +894,46 @@ impl Parser<'_> {
     }
 }
 
+/// Words as `env -S` splits a string: at blanks, with `'…'`, `"…"` and backslashes removed; no
+/// operators, assignments or expansions.
+fn split_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Option<String> = None;
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            ' ' | '\t' | '\n' => {
+                if let Some(w) = cur.take() {
+                    out.push(w);
+                }
+            }
+            '\'' => {
+                let w = cur.get_or_insert_with(String::new);
+                for q in chars.by_ref() {
+                    if q == '\'' {
+                        break;
+                    }
+                    w.push(q);
+                }
+            }
+            '"' => {
+                let w = cur.get_or_insert_with(String::new);
+                while let Some(q) = chars.next() {
+                    match q {
+                        '"' => break,
+                        '\\' => w.extend(chars.next()),
+                        _ => w.push(q),
+                    }
+                }
+            }
+            '\\' => cur.get_or_insert_with(String::new).extend(chars.next()),
+            _ => cur.get_or_insert_with(String::new).push(c),
+        }
+    }
+    out.extend(cur);
+    out
+}
+
 /// A word for the shell, quoted so that `parse` reads it back as that one word.
 fn quote(w: &str) -> String {
     format!("'{}'", w.replace('\'', "'\\''"))
@@ -1069,18 +1109,10 @@ fn unwrap(
         via.push(program.clone());
         let mut rest: Vec<String> = argv.split_off(i.min(argv.len()));
         if let Some(s) = split {
-            // `env -S` splits its string as a shell splits words (quotes removed), nothing more.
-            let mut words: Vec<String> = parse(&s)
-                .commands
-                .into_iter()
-                .flat_map(|c| {
-                    c.env
-                        .into_iter()
-                        .map(|(k, v)| format!("{k}={v}"))
-                        .chain(c.argv)
-                        .collect::<Vec<_>>()
-                })
-                .collect();
+            // `env -S` splits its string into words (quotes and backslashes removed), nothing more.
+            // Read by `env` again: the string may start with assignments of its own.
+            let mut words = vec!["env".to_string()];
+            words.extend(split_words(&s));
             words.append(&mut rest);
             rest = words;
         }
@@ -1303,6 +1335,19 @@ mod tests {
         assert!(r[0].writes() && r[1].writes());
         assert!(!s.commands[1].redirects[0].writes());
         assert_eq!(s.commands[2].redirects[0].op, "&>>");
+    }
+
+    #[test]
+    fn env_split_strings_are_words_only() {
+        assert_eq!(
+            split_words("git commit \"--no-verify\" 'a b'\\ c"),
+            v(&["git", "commit", "--no-verify", "a b c"])
+        );
+        // Operators and assignments are words to `env -S`, and nothing is repeated.
+        assert_eq!(split_words("A=1; b | c"), v(&["A=1;", "b", "|", "c"]));
+        let s = parse("env -S 'A=1 git commit -n'");
+        assert_eq!(s.commands[0].argv, v(&["git", "commit", "-n"]));
+        assert_eq!(s.commands[0].env["A"], "1");
     }
 
     #[test]
