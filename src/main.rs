@@ -278,14 +278,20 @@ fn run(cli: &Cli) -> Result<i32, Error> {
     }
 }
 
-/// Reads at most `limit` bytes of stdin (nothing from a terminal).
-fn read_stdin(limit: u64, what: &str) -> Result<Vec<u8>, Error> {
+/// What stdin held, read up to `limit` bytes.
+enum Stdin {
+    /// A terminal: run by hand, nothing is piped in.
+    Terminal,
+    Bytes(Vec<u8>),
+    /// More than `limit` bytes were sent.
+    TooLarge,
+}
+
+fn bounded_stdin(limit: u64) -> Result<Stdin, Error> {
     use std::io::{IsTerminal, Read};
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        return Err(Error::Usage(format!(
-            "{what}: reads the agent's JSON payload on stdin (see docs/agents.md)"
-        )));
+        return Ok(Stdin::Terminal);
     }
     let mut buf = Vec::new();
     stdin
@@ -293,13 +299,25 @@ fn read_stdin(limit: u64, what: &str) -> Result<Vec<u8>, Error> {
         .take(limit + 1)
         .read_to_end(&mut buf)
         .map_err(|e| Error::io("<stdin>", e))?;
-    if buf.len() as u64 > limit {
-        return Err(Error::Usage(format!(
+    Ok(if buf.len() as u64 > limit {
+        Stdin::TooLarge
+    } else {
+        Stdin::Bytes(buf)
+    })
+}
+
+/// An agent's payload: at most `limit` bytes of stdin, never a terminal.
+fn read_stdin(limit: u64, what: &str) -> Result<Vec<u8>, Error> {
+    match bounded_stdin(limit)? {
+        Stdin::Bytes(buf) => Ok(buf),
+        Stdin::Terminal => Err(Error::Usage(format!(
+            "{what}: reads the agent's JSON payload on stdin (see docs/agents.md)"
+        ))),
+        Stdin::TooLarge => Err(Error::Usage(format!(
             "{what}: more than {} MiB on stdin",
             limit >> 20
-        )));
+        ))),
     }
-    Ok(buf)
 }
 
 /// The most ref lines git-charter reads from pre-push's stdin: 64 MiB is some 600,000 ref updates
@@ -308,22 +326,12 @@ const PRE_PUSH_STDIN_LIMIT: u64 = 64 << 20;
 
 /// git's ref lines for pre-push. Run by hand from a terminal there are none, rather than a wait for input.
 fn pre_push_stdin() -> Result<String, Error> {
-    use std::io::{IsTerminal, Read};
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        return Ok(String::new());
-    }
-    let mut buf = Vec::new();
-    stdin
-        .lock()
-        .take(PRE_PUSH_STDIN_LIMIT + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::io("<stdin>", e))?;
-    if buf.len() as u64 > PRE_PUSH_STDIN_LIMIT {
-        return Err(Error::Usage(format!(
+    match bounded_stdin(PRE_PUSH_STDIN_LIMIT)? {
+        Stdin::Bytes(buf) => Ok(String::from_utf8_lossy(&buf).into_owned()),
+        Stdin::Terminal => Ok(String::new()),
+        Stdin::TooLarge => Err(Error::Usage(format!(
             "pre-push: more than {} MiB of ref lines on stdin; push fewer refs at a time, or judge the range with `git charter ci --range BASE..HEAD`",
             PRE_PUSH_STDIN_LIMIT >> 20
-        )));
+        ))),
     }
-    Ok(String::from_utf8_lossy(&buf).into_owned())
 }

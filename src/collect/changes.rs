@@ -187,15 +187,7 @@ pub(super) fn collect(
     for delta in diff.deltas() {
         let new = delta.new_file();
         let old = delta.old_file();
-        let path_bytes = new
-            .path_bytes()
-            .or_else(|| old.path_bytes())
-            .unwrap_or_default();
-        let mut file = ChangedFile {
-            path: String::from_utf8_lossy(path_bytes).into_owned(),
-            status: status_of(delta.status()),
-            ..ChangedFile::default()
-        };
+        let mut file = changed_file(&delta);
         if matches!(delta.status(), Delta::Renamed | Delta::Copied) {
             file.old_path = old
                 .path_bytes()
@@ -288,15 +280,7 @@ pub(super) fn collect_workdir(
     for delta in diff.deltas() {
         let new = delta.new_file();
         let old = delta.old_file();
-        let path_bytes = new
-            .path_bytes()
-            .or_else(|| old.path_bytes())
-            .unwrap_or_default();
-        let mut file = ChangedFile {
-            path: String::from_utf8_lossy(path_bytes).into_owned(),
-            status: status_of(delta.status()),
-            ..ChangedFile::default()
-        };
+        let mut file = changed_file(&delta);
         let old_blob = blob_if_regular(repo, old.id(), old.mode());
         match delta.status() {
             Delta::Deleted => {
@@ -319,7 +303,7 @@ pub(super) fn collect_workdir(
             files.push(file);
             continue;
         }
-        let path = root.join(String::from_utf8_lossy(path_bytes).as_ref());
+        let path = root.join(&file.path);
         match std::fs::symlink_metadata(&path) {
             Ok(m) if m.file_type().is_symlink() => {
                 file.skipped = Some(SkipReason::Symlink);
@@ -501,6 +485,20 @@ pub fn from_unified_diff(text: &str, max_files: usize) -> Result<ChangeSet, Stri
         files,
         deps: Vec::new(),
     })
+}
+
+/// A delta's file, before its content is read: the path (the old one for a deletion) and status.
+fn changed_file(delta: &git2::DiffDelta<'_>) -> ChangedFile {
+    let path_bytes = delta
+        .new_file()
+        .path_bytes()
+        .or_else(|| delta.old_file().path_bytes())
+        .unwrap_or_default();
+    ChangedFile {
+        path: String::from_utf8_lossy(path_bytes).into_owned(),
+        status: status_of(delta.status()),
+        ..ChangedFile::default()
+    }
 }
 
 fn blob_if_regular<'r>(repo: &'r Repository, id: Oid, mode: FileMode) -> Option<git2::Blob<'r>> {

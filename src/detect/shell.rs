@@ -206,24 +206,8 @@ impl Parser<'_> {
                     // `(( … ))`: arithmetic, not a subshell (its `<<` is a shift, not a heredoc).
                     let start = self.i;
                     self.i += 2;
-                    let mut level = 2usize;
-                    while let Some(c) = self.peek(0) {
-                        self.i += 1;
-                        match c {
-                            b'(' => level += 1,
-                            b')' => {
-                                level -= 1;
-                                if level == 0 {
-                                    break;
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                    let text = &self.s[start..self.i];
-                    if text.contains(&b'`') || text.windows(2).any(|w| w == b"$(") {
-                        fail(out, "a command substitution inside `(( … ))` is not read");
-                    }
+                    self.skip_matching(b'(', b')', 2);
+                    self.no_substitution_in(start, out, "(( … ))");
                 }
                 b';' | b'&' | b'|' | b'(' | b')' => {
                     // `&>` and `&>>` are redirections, not a background `&`.
@@ -418,20 +402,7 @@ impl Parser<'_> {
                 // Arithmetic: kept as written, up to the matching `))`.
                 let start = self.i;
                 self.i += 3;
-                let mut level = 2usize;
-                while let Some(c) = self.peek(0) {
-                    self.i += 1;
-                    match c {
-                        b'(' => level += 1,
-                        b')' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
+                self.skip_matching(b'(', b')', 2);
                 self.no_substitution_in(start, out, "$(( … ))");
                 word.bytes.extend_from_slice(&self.s[start..self.i]);
             }
@@ -448,20 +419,7 @@ impl Parser<'_> {
             (Some(b'{'), _) => {
                 let start = self.i;
                 self.i += 2;
-                let mut level = 1usize;
-                while let Some(c) = self.peek(0) {
-                    self.i += 1;
-                    match c {
-                        b'{' => level += 1,
-                        b'}' => {
-                            level -= 1;
-                            if level == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
+                self.skip_matching(b'{', b'}', 1);
                 self.no_substitution_in(start, out, "${ … }");
                 word.bytes.extend_from_slice(&self.s[start..self.i]);
             }
@@ -601,6 +559,22 @@ impl Parser<'_> {
         );
     }
 
+    /// Advances past the bracket that closes an opening one already read, `level` deep
+    /// (`$((` is two), counting nested `open`/`close` on the way.
+    fn skip_matching(&mut self, open: u8, close: u8, mut level: usize) {
+        while let Some(c) = self.peek(0) {
+            self.i += 1;
+            if c == open {
+                level += 1;
+            } else if c == close {
+                level -= 1;
+                if level == 0 {
+                    break;
+                }
+            }
+        }
+    }
+
     /// Reports a command substitution inside text copied as written (`${…}`, `$((…))`), which
     /// runs but is not read.
     fn no_substitution_in(&self, start: usize, out: &mut Script, what: &str) {
@@ -652,20 +626,7 @@ impl Parser<'_> {
             }
         } else {
             // Too deep to read: skip to the matching parenthesis without parsing what is inside.
-            let mut level = 1usize;
-            while let Some(c) = inner.peek(0) {
-                inner.i += 1;
-                match c {
-                    b'(' => level += 1,
-                    b')' => {
-                        level -= 1;
-                        if level == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-            }
+            inner.skip_matching(b'(', b')', 1);
         }
         self.i = inner.i;
         output
