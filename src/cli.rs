@@ -253,10 +253,22 @@ pub enum RulesCommand {
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// Run every `test_*` rule of the `*_test.rego` files (built-ins when no DIR is given).
+    ///
+    /// `--format json` and `--format junit` write machine-readable results for CI.
     Test {
         /// Directory (or file) of policies and their tests.
         #[arg(value_name = "DIR")]
         path: Option<PathBuf>,
+        /// Only the tests whose `package.test_name` this regex matches (like `opa test --run`).
+        #[arg(long, value_name = "REGEX")]
+        run: Option<String>,
+        /// Report which lines of each policy file the tests evaluated, and which they did not.
+        #[arg(long)]
+        coverage: bool,
+        /// Fail (exit 1) when the tests cover less than PERCENT of the policies' lines (implies
+        /// `--coverage`).
+        #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+        min_coverage: Option<f64>,
         /// Budget for the whole run (loading, parsing and evaluating), in milliseconds of the
         /// policy worker's CPU time; over it the run stops with exit 3 naming the file.
         #[arg(long, value_name = "MS", default_value_t = crate::policy::COMMAND_BUDGET_MS)]
@@ -278,6 +290,15 @@ pub enum PolicyCommand {
         #[arg(long)]
         markdown: bool,
     },
+}
+
+/// A percentage from 0 to 100 (`80`, `92.5`, `80%`).
+fn parse_percent(s: &str) -> Result<f64, String> {
+    let t = s.trim().trim_end_matches('%');
+    match t.parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!("`{s}`: expected a percentage from 0 to 100")),
+    }
 }
 
 /// `512`, `512K`, `10M`, `1G` (binary multiples; `KiB`, `MB` and the like are read the same way).

@@ -49,6 +49,13 @@ fn verdict(r: &report::Report, cli: &Cli) -> Result<i32, Error> {
 
 fn run(cli: &Cli) -> Result<i32, Error> {
     let dir = cwd(cli)?;
+    if cli.global.format == report::Format::Junit
+        && !matches!(cli.command, Command::Policy(PolicyCommand::Test { .. }))
+    {
+        return Err(Error::Usage(
+            "--format junit is for `policy test`; use json, sarif or github here".into(),
+        ));
+    }
     app::session::collect_suppressed(cli.global.show_suppressed);
     report::progress::enable(
         cli.global.format == report::Format::Console,
@@ -66,11 +73,23 @@ fn run(cli: &Cli) -> Result<i32, Error> {
         Command::Policy(PolicyCommand::Test {
             path: d,
             timeout_ms,
+            run,
+            coverage,
+            min_coverage,
         }) => {
-            let outcomes = app::policy_test(&dir, d.as_deref(), *timeout_ms)?;
-            emit(&report::policy::tests(&outcomes, cli.global.format))?;
+            let coverage = *coverage || min_coverage.is_some();
+            let r = app::policy_test(&dir, d.as_deref(), *timeout_ms, run.as_deref(), coverage)?;
+            emit(&report::policy::tests(&r, cli.global.format))?;
+            let total = r.total_coverage().unwrap_or(100.0);
+            let short = min_coverage.filter(|&min| total < min);
+            if let Some(min) = short {
+                report::error(&format!(
+                    "policy coverage {total:.1}% is under --min-coverage {min}%"
+                ));
+            }
             Ok(
-                if outcomes.iter().all(|o| o.passed) && !outcomes.is_empty() {
+                if r.outcomes.iter().all(|o| o.passed) && !r.outcomes.is_empty() && short.is_none()
+                {
                     exit::OK
                 } else {
                     exit::DENIED

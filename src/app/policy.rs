@@ -18,11 +18,14 @@ fn policy_dir_sources(dir: Option<&Path>, cwd: &Path) -> Result<Vec<Source>> {
     let Some(d) = dir else {
         return Ok(policy::builtin_sources());
     };
-    let d = if d.is_absolute() {
+    // Without `.` components, so that files are named `dir/p.rego`, not `dir/./p.rego`.
+    let d: std::path::PathBuf = if d.is_absolute() {
         d.to_path_buf()
     } else {
         cwd.join(d)
-    };
+    }
+    .components()
+    .collect();
     if !d.exists() {
         return Err(Error::Usage(format!(
             "{}: no such file or directory",
@@ -44,16 +47,33 @@ fn policy_dir_sources(dir: Option<&Path>, cwd: &Path) -> Result<Vec<Source>> {
 }
 
 /// `policy test [DIR]`.
-/// `timeout_ms` covers loading, parsing and running every test.
+/// `timeout_ms` covers loading, parsing and running every test; `run` is a regex over
+/// `package.test_name`.
 pub fn policy_test(
     cwd: &Path,
     dir: Option<&Path>,
     timeout_ms: u64,
-) -> Result<Vec<policy::TestOutcome>> {
+    run: Option<&str>,
+    coverage: bool,
+) -> Result<policy::TestRun> {
+    let run = run
+        .map(|r| {
+            regex::RegexBuilder::new(r)
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|e| Error::Usage(format!("--run: {e}")))
+        })
+        .transpose()?;
     let sources = policy_dir_sources(dir, cwd)?;
     let charter = read_charter(&work_tree(cwd))?;
     let charter_json = serde_json::to_string(&charter.charter).expect("charter serialises");
-    Ok(policy::run_tests(&sources, &charter_json, timeout_ms)?)
+    let options = policy::TestOptions { run, coverage };
+    Ok(policy::run_tests_with(
+        &sources,
+        &charter_json,
+        timeout_ms,
+        &options,
+    )?)
 }
 
 /// `policy check [DIR]`.

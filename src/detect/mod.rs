@@ -11,4 +11,5 @@ pub mod message;
 pub mod redact;
 pub mod secrets;
 pub mod shell;
+pub mod structured;
 pub mod trailers;

@@ -17,6 +17,7 @@ use regorus::rvm::Program;
 use regorus::rvm::program::DeserializationResult;
 use regorus::rvm::vm::RegoVM;
 use sandbox::{Breach, Progress, Worker};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -767,19 +768,84 @@ pub struct TestOutcome {
 /// Runs on a sandboxed worker under `budget_ms` of its CPU time for the whole run (`--timeout-ms`),
 /// so that a test or policy that recurses too deeply, grows without bound or never ends fails
 /// the run, naming the test file, instead of aborting or hanging it.
+/// Runs every `test_*` rule of the test files among `sources` (see [`run_tests_with`]).
 pub fn run_tests(
     sources: &[Source],
     charter_json: &str,
     budget_ms: u64,
 ) -> Result<Vec<TestOutcome>, PolicyError> {
-    let (owned, charter) = (sources.to_vec(), charter_json.to_string());
+    Ok(run_tests_with(sources, charter_json, budget_ms, &TestOptions::default())?.outcomes)
+}
+
+/// What `policy test` selects and measures.
+#[derive(Debug, Clone, Default)]
+pub struct TestOptions {
+    /// Only the tests whose `package.name` this matches (`--run`).
+    pub run: Option<regex::Regex>,
+    /// Record which lines of each policy file the tests evaluated (`--coverage`).
+    pub coverage: bool,
+}
+
+/// The outcome of a `policy test` run.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct TestRun {
+    pub outcomes: Vec<TestOutcome>,
+    /// With `TestOptions::coverage`: every policy file (not test files), in load order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Vec<FileCoverage>>,
+}
+
+/// Which lines of one policy file the tests evaluated, as regorus's coverage counts them: the
+/// lines of rule heads and body expressions. A file no test evaluated at all counts every line
+/// that holds code (not blank, a comment, `package`, `import` or a lone closing bracket).
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct FileCoverage {
+    pub origin: String,
+    pub covered: Vec<u32>,
+    pub not_covered: Vec<u32>,
+}
+
+impl FileCoverage {
+    /// Covered lines as a percentage of the lines that count (100 when none do).
+    pub fn percent(&self) -> f64 {
+        percent(self.covered.len(), self.not_covered.len())
+    }
+}
+
+/// `covered` out of `covered + not_covered`, as a percentage (100 when both are 0).
+pub fn percent(covered: usize, not_covered: usize) -> f64 {
+    let total = covered + not_covered;
+    if total == 0 {
+        100.0
+    } else {
+        covered as f64 * 100.0 / total as f64
+    }
+}
+
+impl TestRun {
+    /// The whole run's coverage: covered lines over all counted lines of every policy file.
+    pub fn total_coverage(&self) -> Option<f64> {
+        let files = self.coverage.as_ref()?;
+        let covered = files.iter().map(|f| f.covered.len()).sum();
+        let not_covered = files.iter().map(|f| f.not_covered.len()).sum();
+        Some(percent(covered, not_covered))
+    }
+}
+
+/// Runs the `test_*` rules of the test files among `sources` that `options.run` selects, on the
+/// interpreter (the engine regorus measures coverage on), within `budget_ms` of CPU time.
+pub fn run_tests_with(
+    sources: &[Source],
+    charter_json: &str,
+    budget_ms: u64,
+    options: &TestOptions,
+) -> Result<TestRun, PolicyError> {
+    let (owned, charter, options) = (sources.to_vec(), charter_json.to_string(), options.clone());
     sandboxed(sources, budget_ms, move |progress| {
-        run_tests_here(&owned, &charter, progress)
+        run_tests_here(&owned, &charter, &options, progress)
     })
 }
 
-/// Runs `job` on a fresh sandboxed worker under `budget_ms`; a breach names the source of
-/// `sources` the job was on.
 fn sandboxed<R: Send + 'static>(
     sources: &[Source],
     budget_ms: u64,
@@ -807,18 +873,21 @@ fn sandboxed<R: Send + 'static>(
 fn run_tests_here(
     sources: &[Source],
     charter_json: &str,
+    options: &TestOptions,
     progress: &Progress,
-) -> Result<Vec<TestOutcome>, PolicyError> {
+) -> Result<TestRun, PolicyError> {
     let engine_for = |files: &[&Source]| -> Result<Engine, PolicyError> {
         let mut engine = new_engine();
         add_sources(&mut engine, files, progress)?;
         engine
             .add_data_json(&format!("{{\"charter\": {charter_json}}}"))
             .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
+        engine.set_enable_coverage(options.coverage);
         Ok(engine)
     };
     let all: Vec<&Source> = sources.iter().collect();
     let mut shared = engine_for(&all)?;
+    let mut covered = Covered::default();
     let mut outcomes = Vec::new();
     for (i, s) in sources.iter().enumerate().filter(|(_, s)| s.is_test()) {
         let Some(header) = parse_header(&s.text).map_err(|e| PolicyError::Load {
@@ -829,10 +898,7 @@ fn run_tests_here(
             continue;
         };
         progress.at(i);
-        let mut results = run_file_tests(&mut shared, s, &header.package);
-        // An evaluation error may come from another test file loaded in the same engine (an unsafe
-        // variable fails every query): run this file again next to the policies alone, so a broken
-        // test file fails only its own tests.
+        let mut results = run_file_tests(&mut shared, s, &header.package, options.run.as_ref());
         if results.iter().any(|o| {
             !o.passed
                 && o.detail
@@ -845,17 +911,86 @@ fn run_tests_here(
                 .collect();
             if let Ok(mut engine) = engine_for(&isolated) {
                 progress.at(i);
-                results = run_file_tests(&mut engine, s, &header.package);
+                results = run_file_tests(&mut engine, s, &header.package, options.run.as_ref());
+                covered.add(&engine);
             }
         }
         outcomes.extend(results);
     }
-    Ok(outcomes)
+    covered.add(&shared);
+    Ok(TestRun {
+        outcomes,
+        coverage: options.coverage.then(|| covered.files(sources)),
+    })
 }
 
-fn run_file_tests(engine: &mut Engine, s: &Source, package: &str) -> Vec<TestOutcome> {
+/// Lines the tests evaluated, gathered from every engine that ran some (by origin).
+#[derive(Default)]
+struct Covered(std::collections::HashMap<String, (BTreeSet<u32>, BTreeSet<u32>)>);
+
+impl Covered {
+    fn add(&mut self, engine: &Engine) {
+        let Ok(report) = engine.get_coverage_report() else {
+            return;
+        };
+        for f in report.files {
+            let (covered, not_covered) = self.0.entry(f.path).or_default();
+            covered.extend(f.covered);
+            not_covered.extend(f.not_covered);
+        }
+    }
+
+    /// Every policy file of `sources`, in order, with what was covered in it.
+    fn files(mut self, sources: &[Source]) -> Vec<FileCoverage> {
+        sources
+            .iter()
+            .filter(|s| !s.is_test())
+            .map(|s| {
+                let (covered, not_covered) = match self.0.remove(&s.origin) {
+                    // A line one engine covered is covered, whatever another did not.
+                    Some((c, n)) => {
+                        let n = n.difference(&c).copied().collect();
+                        (c.into_iter().collect(), n)
+                    }
+                    None => (Vec::new(), code_lines(&s.text)),
+                };
+                FileCoverage {
+                    origin: s.origin.clone(),
+                    covered,
+                    not_covered,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The lines of a policy that hold code, for a file no test evaluated.
+fn code_lines(text: &str) -> Vec<u32> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let t = l.trim();
+            !(t.is_empty()
+                || t.starts_with('#')
+                || t.starts_with("package ")
+                || t.starts_with("import ")
+                || t.chars().all(|c| matches!(c, '}' | ']' | ')')))
+        })
+        .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX))
+        .collect()
+}
+
+fn run_file_tests(
+    engine: &mut Engine,
+    s: &Source,
+    package: &str,
+    run: Option<&regex::Regex>,
+) -> Vec<TestOutcome> {
     let mut outcomes = Vec::new();
     for (name, line) in test_rule_names(&s.text) {
+        if run.is_some_and(|r| !r.is_match(&format!("{package}.{name}"))) {
+            continue;
+        }
         let started = std::time::Instant::now();
         let query = format!("data.{package}.{name}");
         let (passed, detail) = match engine.eval_query(query, false) {

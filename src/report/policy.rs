@@ -3,20 +3,36 @@
 use super::Format;
 use super::escape::{self, printable, printable_text};
 use crate::model::InitAction;
-use crate::policy::{CheckProblem, Policy, TestOutcome};
+use crate::policy::{CheckProblem, Policy, TestRun};
 use console::style;
 use std::fmt::Write;
 
-pub fn tests(outcomes: &[TestOutcome], format: Format) -> String {
+pub fn tests(run: &TestRun, format: Format) -> String {
+    let outcomes = &run.outcomes;
+    let passed = outcomes.iter().filter(|o| o.passed).count();
+    let failed = outcomes.len() - passed;
     if format == Format::Json {
-        let passed = outcomes.iter().filter(|o| o.passed).count();
-        let doc = serde_json::json!({
+        let mut doc = serde_json::json!({
             "version": 1,
             "tests": outcomes,
             "passed": passed,
-            "failed": outcomes.len() - passed,
+            "failed": failed,
         });
+        if let Some(files) = &run.coverage {
+            doc["coverage"] = serde_json::json!({
+                "percent": round(run.total_coverage().unwrap_or(100.0)),
+                "files": files.iter().map(|f| serde_json::json!({
+                    "path": f.origin,
+                    "percent": round(f.percent()),
+                    "covered": f.covered,
+                    "not_covered": f.not_covered,
+                })).collect::<Vec<_>>(),
+            });
+        }
         return escape::json(serde_json::to_string_pretty(&doc).expect("serialises") + "\n");
+    }
+    if format == Format::Junit {
+        return junit(run);
     }
     let mut s = String::new();
     let mut last = "";
@@ -42,14 +58,159 @@ pub fn tests(outcomes: &[TestOutcome], format: Format) -> String {
         }
         s.push('\n');
     }
-    let passed = outcomes.iter().filter(|o| o.passed).count();
-    let failed = outcomes.len() - passed;
     if outcomes.is_empty() {
-        s.push_str("no test_* rules found\n");
+        s.push_str("no test_* rules found (or none that --run selects)\n");
+    }
+    if let Some(files) = &run.coverage {
+        let width = files
+            .iter()
+            .map(|f| printable(&f.origin).chars().count())
+            .max()
+            .unwrap_or(0);
+        s.push_str("\ncoverage:\n");
+        for f in files {
+            let pct = format!("{:5.1}%", f.percent());
+            let pct = if f.not_covered.is_empty() {
+                style(pct).green()
+            } else {
+                style(pct).yellow()
+            };
+            let _ = write!(s, "  {:width$}  {pct}", printable(&f.origin));
+            if !f.not_covered.is_empty() {
+                let _ = write!(s, "  not covered: {}", line_ranges(&f.not_covered));
+            }
+            s.push('\n');
+        }
+        let _ = writeln!(s, "  total {:.1}%", run.total_coverage().unwrap_or(100.0));
     }
     // The plain closing line that test-runner parsers recognise.
     let _ = writeln!(s, "policy tests: {passed} passed, {failed} failed");
     s
+}
+
+/// A percentage to one decimal, for JSON.
+fn round(p: f64) -> f64 {
+    (p * 10.0).round() / 10.0
+}
+
+/// `3, 7-9, 12`: sorted line numbers as ranges.
+pub fn line_ranges(lines: &[u32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let start = lines[i];
+        let mut end = start;
+        while i + 1 < lines.len() && lines[i + 1] == end + 1 {
+            i += 1;
+            end = lines[i];
+        }
+        out.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        });
+        i += 1;
+    }
+    out.join(", ")
+}
+
+/// JUnit XML as CI systems read it: one `testsuite` per test file, one `testcase` per test, a
+/// `failure` with the detail for each failed one; when coverage is measured, each suite's
+/// properties give the coverage of the policy it tests.
+fn junit(run: &TestRun) -> String {
+    let outcomes = &run.outcomes;
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    let secs = |us: u64| format!("{:.6}", us as f64 / 1e6);
+    let total_us: u64 = outcomes.iter().map(|o| o.duration_us).sum();
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        s,
+        "<testsuites name=\"git-charter policy test\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" time=\"{}\">",
+        outcomes.len(),
+        secs(total_us)
+    );
+    let mut i = 0;
+    while i < outcomes.len() {
+        let origin = &outcomes[i].origin;
+        let group: Vec<_> = outcomes[i..]
+            .iter()
+            .take_while(|o| &o.origin == origin)
+            .collect();
+        i += group.len();
+        let _ = writeln!(
+            s,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" time=\"{}\">",
+            xml(origin),
+            group.len(),
+            group.iter().filter(|o| !o.passed).count(),
+            secs(group.iter().map(|o| o.duration_us).sum())
+        );
+        // The coverage of the policy this file tests (`x_test.rego` tests `x.rego`), when measured.
+        let tested = origin
+            .strip_suffix("_test.rego")
+            .map(|o| format!("{o}.rego"));
+        if let Some(f) = run
+            .coverage
+            .iter()
+            .flatten()
+            .find(|f| Some(&f.origin) == tested.as_ref())
+        {
+            let _ = writeln!(
+                s,
+                "    <properties>\n      <property name=\"coverage\" value=\"{:.1}\"/>\n      <property name=\"not_covered\" value=\"{}\"/>\n    </properties>",
+                f.percent(),
+                line_ranges(&f.not_covered)
+            );
+        }
+        for o in group {
+            let _ = write!(
+                s,
+                "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\" time=\"{}\"",
+                xml(&o.package),
+                xml(&o.name),
+                xml(&o.origin),
+                o.line,
+                secs(o.duration_us)
+            );
+            if o.passed {
+                s.push_str("/>\n");
+            } else {
+                let detail = o.detail.as_deref().unwrap_or("failed");
+                let _ = writeln!(
+                    s,
+                    ">\n      <failure message=\"{}\">{}:{}: {}</failure>\n    </testcase>",
+                    xml(detail),
+                    xml(&o.origin),
+                    o.line,
+                    xml(detail)
+                );
+            }
+        }
+        s.push_str("  </testsuite>\n");
+    }
+    s.push_str("</testsuites>\n");
+    s
+}
+
+/// Text as an XML attribute or element value: the five special characters as entities, and
+/// characters XML 1.0 cannot carry at all (controls but tab and newline) as `\u{..}` escapes.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' | '\t' => out.push(c),
+            c if escape::is_unsafe(c) || matches!(c, '\u{fffe}' | '\u{ffff}') => {
+                out.extend(c.escape_default())
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn check(policies: &[Policy], problems: &[CheckProblem], format: Format) -> String {
