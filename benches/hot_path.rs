@@ -90,6 +90,7 @@ fn main() {
         file: None,
         text: None,
         dir: std::path::PathBuf::from("/nonexistent/.charter"),
+        waivers: Default::default(),
     };
     let parts = CharterParts {
         charter: loaded.clone(),

@@ -134,9 +134,15 @@ pub enum Command {
         /// Files or directories to scan (default: the whole work tree).
         paths: Vec<PathBuf>,
         /// Discard the current baseline (even a broken one) and keep only this scan's findings.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "prune")]
         replace: bool,
+        /// Only remove the entries that no current finding matches any more (fixed, rotated or
+        /// deleted secrets); add none, so that a baseline only shrinks.
+        #[arg(long)]
+        prune: bool,
     },
+    /// List the waivers of .charter/waivers.yaml: expired first, then by the day they end.
+    Waivers,
     /// Print the effective charter (the default merged with .charter/charter.yaml).
     Charter,
     /// Write a commented starter .charter/ (never overwrites).
@@ -208,9 +214,23 @@ pub enum Command {
         sha: Option<String>,
     },
     /// Explain a policy by id: its title, description and remediation.
+    ///
+    /// With `--why`, evaluate it on what is staged now (as the hooks would) and show its results,
+    /// the lines of the policy that evaluation reached, and the input values and charter settings
+    /// it reads.
     Explain {
         /// A policy id such as CH-SECRET-001.
         id: String,
+        /// Evaluate the policy on the staged changes and show why it said what it said.
+        #[arg(long)]
+        why: bool,
+        /// With `--why`: the stage whose input document to evaluate it on.
+        #[arg(long, default_value_t = Stage::PreCommit, requires = "why",
+              value_parser = values::<Stage>(Stage::ALL.map(Stage::as_str).to_vec()))]
+        stage: Stage,
+        /// With `--why --stage commit-msg`: the message file.
+        #[arg(requires = "why")]
+        file: Option<PathBuf>,
     },
 }
 

@@ -45,6 +45,84 @@ pub struct Input {
     /// At the `agent` stage only: the tool call an agent is about to make, or just made.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agent: Option<AgentCall>,
+    /// The day (UTC, `YYYY-MM-DD`) the run judges on: what waiver expiry and re-certification
+    /// are measured against.
+    pub today: String,
+    /// Every waiver of `.charter/waivers.yaml`, with the days it has left (CH-WAIVER-001).
+    pub waivers: Vec<WaiverFact>,
+    /// The charter's re-certification, when it carries `certified` (CH-CHARTER-001).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certification: Option<CertificationFact>,
+}
+
+/// One waiver as policies see it (docs/input.md, `waivers[]`).
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverFact {
+    /// Where it is written: `.charter/waivers.yaml:12`.
+    pub at: String,
+    pub policy: Option<String>,
+    pub fingerprint: Option<String>,
+    pub paths: Vec<String>,
+    pub reason: String,
+    pub owner: String,
+    /// The last day it applies.
+    pub expires: String,
+    /// Days from `today` to `expires`: 0 on its last day, negative once it has expired (and no
+    /// longer applies).
+    pub days_left: i64,
+}
+
+/// The charter's re-certification as policies see it (docs/input.md, `certification`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificationFact {
+    pub by: String,
+    pub on: String,
+    pub every: String,
+    /// The day the next re-certification is due: `on` plus `every`.
+    pub due: String,
+    /// Days from `today` to `due`: negative once it is overdue.
+    pub days_until_due: i64,
+    pub warn_days: u32,
+    pub grace_days: u32,
+}
+
+impl Input {
+    /// This document with the charter's time-bound facts, measured on `today`.
+    pub fn with_charter_facts(
+        mut self,
+        charter: &crate::config::Charter,
+        waivers: &crate::config::waivers::Waivers,
+        today: crate::config::date::Date,
+    ) -> Input {
+        self.today = today.to_string();
+        self.waivers = waivers
+            .list
+            .iter()
+            .map(|w| WaiverFact {
+                at: w.at.clone(),
+                policy: w.policy.clone(),
+                fingerprint: w.fingerprint.clone(),
+                paths: w.paths.clone(),
+                reason: w.reason.clone(),
+                owner: w.owner.clone(),
+                expires: w.expires.to_string(),
+                days_left: today.days_until(w.expires),
+            })
+            .collect();
+        self.certification = charter.certified.as_ref().map(|c| {
+            let due = c.due();
+            CertificationFact {
+                by: c.by.clone(),
+                on: c.on.to_string(),
+                every: c.every.clone(),
+                due: due.to_string(),
+                days_until_due: today.days_until(due),
+                warn_days: c.warn_days,
+                grace_days: c.grace_days,
+            }
+        });
+        self
+    }
 }
 
 /// The tool call an agent hook judges (`git charter agent-hook`). Every string is redacted.
@@ -149,6 +227,9 @@ impl Input {
             dependencies: Vec::new(),
             stats,
             agent: None,
+            today: crate::config::date::Date::today().to_string(),
+            waivers: Vec::new(),
+            certification: None,
         }
     }
 }

@@ -182,14 +182,25 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             };
             verdict(&report, cli)
         }
-        Command::Baseline { paths, replace } => {
+        Command::Baseline {
+            paths,
+            replace,
+            prune,
+        } => {
             let mode = if *replace {
                 app::scan::BaselineMode::Replace
+            } else if *prune {
+                app::scan::BaselineMode::Prune
             } else {
                 app::scan::BaselineMode::Update
             };
-            let (path, n) = app::scan::baseline(&dir, paths, mode)?;
-            emit(&report::baseline_written(&path, n))?;
+            let w = app::scan::baseline(&dir, paths, mode)?;
+            emit(&report::baseline_written(&w.path, w.entries, w.pruned))?;
+            Ok(exit::OK)
+        }
+        Command::Waivers => {
+            let (today, waivers) = app::waivers(&dir)?;
+            emit(&report::waivers(today, &waivers, cli.global.format))?;
             Ok(exit::OK)
         }
         Command::Install { hooks } => {
@@ -202,7 +213,18 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&report::hook_actions(&actions))?;
             Ok(exit::OK)
         }
-        Command::Explain { id } => {
+        Command::Explain {
+            id,
+            why: true,
+            stage,
+            file,
+        } => {
+            let file = file.as_ref().map(|f| dir.join(f));
+            let why = app::explain_why(&dir, id, *stage, file.as_deref())?;
+            emit(&report::policy::why(&why, cli.global.format))?;
+            Ok(exit::OK)
+        }
+        Command::Explain { id, .. } => {
             emit(&report::policy::explain(&app::explain(&dir, id)?))?;
             Ok(exit::OK)
         }

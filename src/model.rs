@@ -410,4 +410,27 @@ pub struct Violation {
     /// secret removed since is still in the history, and still to be rotated).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_head: Option<bool>,
+    /// What the result is about, stable across line moves, where the policy says (`fingerprint`
+    /// in its result: a secret finding's): what a waiver names to cover exactly this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+}
+
+/// A policy result a waiver in `.charter/waivers.yaml` covers: not a violation while the waiver
+/// is in force, and listed as suppressed with the waiver's justification.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Waived {
+    pub violation: Violation,
+    pub waiver: WaiverRef,
+}
+
+/// Which waiver covered a result, and its justification.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WaiverRef {
+    /// `.charter/waivers.yaml:12`.
+    pub at: String,
+    pub reason: String,
+    pub owner: String,
+    /// The waiver's last day, `YYYY-MM-DD`.
+    pub expires: String,
 }

@@ -90,6 +90,7 @@ fuzz_target!(|data: &[u8]| {
             file: Some(path.to_path_buf()),
             text: Some(text.to_string()),
             dir: PathBuf::from(".charter"),
+            waivers: Default::default(),
         },
         baseline: HashSet::new(),
         sources: Vec::new(),

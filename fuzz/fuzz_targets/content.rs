@@ -42,6 +42,7 @@ thread_local! {
             file: None,
             text: None,
             dir: PathBuf::from(".charter"),
+            waivers: Default::default(),
         },
         baseline: HashSet::new(),
         sources: Vec::new(),

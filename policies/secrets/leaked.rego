@@ -12,7 +12,8 @@
 #   remediation: >-
 #     Remove the secret, rotate it (assume it is compromised), and load it from the environment or a
 #     secret manager. If it is a false positive, add a `# charter:allow` comment to the line or run
-#     `git charter baseline`.
+#     `git charter baseline`. An accepted exception with an end goes in `.charter/waivers.yaml` with
+#     the finding's fingerprint.
 #   stages: [pre-commit, commit-msg, pre-push, ci, scan, agent]
 package gitcharter.secrets.leaked
 
@@ -22,6 +23,7 @@ deny contains result if {
 		"path": finding.path,
 		"line": finding.line,
 		"message": sprintf("%s%s: %s (%s)", [finding.rule_id, in_path(finding), finding.title, finding.preview]),
+		"fingerprint": object.get(finding, "fingerprint", null),
 	}
 }
 
@@ -39,6 +41,7 @@ deny contains result if {
 		"line": finding.line,
 		"message": sprintf("%s in the %s: %s (%s)", [finding.rule_id, field, finding.title, finding.preview]),
 		"remediation": object.get(remediations, finding.path, sprintf("Remove the secret from the %s and rotate it.", [field])),
+		"fingerprint": object.get(finding, "fingerprint", null),
 	}
 }
 
@@ -72,6 +75,7 @@ deny contains result if {
 		"line": f.line,
 		"message": sprintf("%s: %s (%s) is suppressed by a `%s` marker this change adds (secrets.inline_ignore: deny-new)", [f.rule_id, f.title, f.preview, marker(f)]),
 		"remediation": "Remove the secret and rotate it; an accepted false positive goes in the baseline (git charter baseline), which a reviewer sees.",
+		"fingerprint": object.get(f, "fingerprint", null),
 	}
 }
 

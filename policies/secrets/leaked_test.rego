@@ -20,6 +20,14 @@ test_finding_is_denied if {
 	r.path == "app/config.py"
 	r.line == 3
 	contains(r.message, "aws-access-key-id")
+	r.fingerprint == finding.fingerprint
+}
+
+test_a_finding_without_a_fingerprint_is_still_denied if {
+	results := leaked.deny with input as {"findings": [object.remove(finding, ["fingerprint"])]}
+	count(results) == 1
+	some r in results
+	r.fingerprint == null
 }
 
 test_no_finding_passes if {

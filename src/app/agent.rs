@@ -386,7 +386,7 @@ fn judge_command(
     let evidence = agent_evidence(payload.agent, model.as_deref());
     let input = agent_input(session, call, evidence.clone());
     let mut evaluator = pending.wait()?;
-    out.verdict.violations = session.judge(&mut evaluator, &input)?;
+    out.verdict.violations = session.judge(&mut evaluator, &input)?.violations;
     out.inputs.push(input);
     if session.charter.charter.agents.judge_commits {
         for (call, dir) in proposed.iter().take(4) {
@@ -529,7 +529,7 @@ fn judge_proposed(
     let mut commit = session.commit_facts(message, author, git.committer.clone());
     commit.ai_evidence.insert(0, evidence.clone());
     let input = session.input(stage, &session.repo.head_info(), commit, analysis);
-    let mut violations = session.judge(evaluator, &input)?;
+    let mut violations = session.judge(evaluator, &input)?.violations;
     for v in &mut violations {
         v.message = format!("proposed commit: {}", v.message);
     }
@@ -632,7 +632,7 @@ fn judge_paths(
         agent_evidence(payload.agent, model.as_deref()),
     );
     let mut evaluator = pending.wait()?;
-    out.verdict.violations = session.judge(&mut evaluator, &input)?;
+    out.verdict.violations = session.judge(&mut evaluator, &input)?.violations;
     out.inputs.push(input);
     Ok(out)
 }
@@ -681,7 +681,7 @@ fn judge_edited(
         paths: placed,
     });
     let mut evaluator = pending.wait()?;
-    out.verdict.violations = session.judge(&mut evaluator, &input)?;
+    out.verdict.violations = session.judge(&mut evaluator, &input)?.violations;
     out.inputs.push(input);
     Ok(out)
 }
@@ -1005,7 +1005,7 @@ pub fn judge_change(
     }
     let input = session.input(stage, &session.repo.head_info(), commit, analysis);
     let mut evaluator = pending.wait()?;
-    let violations = session.judge(&mut evaluator, &input)?;
+    let judged = session.judge(&mut evaluator, &input)?;
     let nothing = input.files.is_empty().then(|| {
         if diff.is_some() {
             "the diff changes no file".to_string()
@@ -1013,9 +1013,11 @@ pub fn judge_change(
             "nothing staged".to_string()
         }
     });
+    let mut suppressed = Suppressed::of(&input, None);
+    suppressed.extend(Suppressed::waived(judged.waived, None));
     let totals = Totals {
-        violations,
-        suppressed: Suppressed::of(&input, None),
+        violations: judged.violations,
+        suppressed,
         stats: input.stats,
         commits: 0,
         baselined,

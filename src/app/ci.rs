@@ -372,17 +372,20 @@ impl<'a> Worker<'a> {
         let t3 = std::time::Instant::now();
         let baselined = analysis.baselined;
         let input = session.input(self.stage, &self.head, commit, analysis);
-        let mut violations = session.judge(&mut self.evaluator, &input)?;
+        let judged = session.judge(&mut self.evaluator, &input)?;
+        let mut violations = judged.violations;
         for v in &mut violations {
             v.commit = Some(data.id.clone());
         }
+        let mut suppressed = Suppressed::of(&input, Some(data.id.as_str()));
+        suppressed.extend(Suppressed::waived(judged.waived, Some(data.id.as_str())));
         out.run.collect += t1 - t0;
         out.run.analyze += t3 - t2;
         out.run.evaluate += t3.elapsed();
         out.run.facts += t2 - t1;
         out.totals.add(Totals {
             violations,
-            suppressed: Suppressed::of(&input, Some(data.id.as_str())),
+            suppressed,
             stats: input.stats,
             commits: 1,
             baselined,

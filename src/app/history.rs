@@ -7,6 +7,7 @@ use super::scan::{One, scan_one};
 use super::session::{self, CharterParts, Detectors, judge, make_evaluator, rule_infos};
 use crate::collect::history::{HistoryOptions, ObjectReader};
 use crate::collect::{CharterSource, GitError, Repo};
+use crate::config::date::Date;
 use crate::detect::redact::{Field, KnownSecrets, Role};
 use crate::detect::secrets::{HiddenFinding, SecretFinding};
 use crate::error::{Error, Result};
@@ -337,10 +338,12 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
             root: root.clone(),
             ..input::Repo::default()
         };
-        let mut input = Input::new(Stage::Scan, repo_info, commit, c.files, c.stats);
+        let mut input = Input::new(Stage::Scan, repo_info, commit, c.files, c.stats)
+            .with_charter_facts(charter, &parts.charter.waivers, Date::today());
         input.hidden.extend(c.hidden);
         input.silenced.extend(c.silenced);
-        let mut violations = judge(&mut evaluator, charter, &input)?;
+        let judged = judge(&mut evaluator, &parts.charter, &input)?;
+        let mut violations = judged.violations;
         for v in &mut violations {
             v.commit = Some(id.clone());
             v.at_head = v.path.as_deref().and_then(|p| {
@@ -353,7 +356,10 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
         }
         totals.add(Totals {
             violations,
-            suppressed: Suppressed::of(&input, Some(id.as_str())),
+            suppressed: Suppressed::of(&input, Some(id.as_str()))
+                .into_iter()
+                .chain(Suppressed::waived(judged.waived, Some(id.as_str())))
+                .collect(),
             ..Totals::default()
         });
     }

@@ -36,12 +36,14 @@ fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<
         r => r?,
     };
     let mut evaluator = pending.wait()?;
-    let violations = session.judge(&mut evaluator, &input)?;
+    let judged = session.judge(&mut evaluator, &input)?;
     let nothing =
         (input.files.is_empty() && stage == Stage::PreCommit).then(|| "nothing staged".to_string());
+    let mut suppressed = Suppressed::of(&input, None);
+    suppressed.extend(Suppressed::waived(judged.waived, None));
     let totals = Totals {
-        violations,
-        suppressed: Suppressed::of(&input, None),
+        violations: judged.violations,
+        suppressed,
         stats: input.stats,
         commits: 0,
         baselined,
@@ -69,6 +71,71 @@ pub fn input_document(dir: &Path, stage: Stage, file: Option<&Path>) -> Result<I
         _ => {}
     }
     Ok(index_input(&session, stage, file)?.0)
+}
+
+/// `explain ID --why`: the policy with that id evaluated alone on the input document of `stage`
+/// (what is staged now, and the message file at commit-msg), with the values it read.
+pub fn explain_why(
+    dir: &Path,
+    id: &str,
+    stage: Stage,
+    file: Option<&Path>,
+) -> Result<crate::policy::Why> {
+    let input = input_document(dir, stage, file)?;
+    let session = Session::open(dir)?;
+    let charter = serde_json::to_value(&session.charter.charter).expect("charter serialises");
+    let input_json = serde_json::to_string(&input).expect("input serialises");
+    let budget = session.charter.charter.limits.policy_timeout_ms;
+    let explanation = crate::policy::explain(
+        &session.sources,
+        &charter.to_string(),
+        &input_json,
+        id,
+        budget.max(crate::policy::COMMAND_BUDGET_MS),
+    )?
+    .ok_or_else(|| {
+        Error::Usage(format!(
+            "no policy with id `{id}` (see `git charter policy list`)"
+        ))
+    })?;
+    let doc = serde_json::to_value(&input).expect("input serialises");
+    let value_of = |root: &serde_json::Value, path: &str, skip: usize| {
+        let mut v = Some(root);
+        for key in path.split('.').skip(skip) {
+            v = v.and_then(|x| x.get(key));
+        }
+        v.cloned()
+    };
+    let inputs = explanation
+        .input_paths
+        .iter()
+        .map(|p| (p.clone(), value_of(&doc, p, 1)))
+        .collect();
+    let settings = explanation
+        .charter_paths
+        .iter()
+        .map(|p| (p.clone(), value_of(&charter, p, 2)))
+        .collect();
+    let c = &session.charter.charter.policies;
+    let pid = explanation.policy.id().to_string();
+    let switched = if c.disable.iter().any(|d| d.eq_ignore_ascii_case(&pid)) {
+        Some("policies.disable switches it off: the hooks do not run it".to_string())
+    } else if c.warn_only.iter().any(|d| d.eq_ignore_ascii_case(&pid)) {
+        Some("policies.warn_only: its denials are reported as warnings".to_string())
+    } else if !explanation.policy.applies_to(stage) {
+        Some(format!(
+            "it does not run at the {stage} stage (METADATA custom.stages)"
+        ))
+    } else {
+        None
+    };
+    Ok(crate::policy::Why {
+        stage,
+        explanation,
+        inputs,
+        settings,
+        switched,
+    })
 }
 
 /// The index (and the message, if any) as an input document, and how many findings the baseline hid.

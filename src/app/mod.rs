@@ -18,9 +18,10 @@ pub mod policy;
 pub mod scan;
 pub mod session;
 
-pub use hooks::{commit_msg, input_document, pre_commit};
+pub use hooks::{commit_msg, explain_why, input_document, pre_commit};
+
 pub use policy::{
     builtin_policies, effective_charter, explain, policy_check, policy_list, policy_test, rules,
-    rules_check,
+    rules_check, waivers,
 };
 pub use session::{Detectors, Session, redact_error};

@@ -4,6 +4,8 @@
 use super::session::{CharterParts, Detectors, charter_root, read_charter, read_policies};
 use crate::collect::{CharterSource, GitError, files};
 use crate::config::Charter;
+use crate::config::date::Date;
+use crate::config::waivers::Waiver;
 use crate::error::{Error, Result};
 use crate::policy::{self, PolicyError, Source};
 use std::path::Path;
@@ -111,6 +113,11 @@ pub fn explain(cwd: &Path, id: &str) -> Result<policy::Policy> {
                 "no policy with id `{id}` (see `git charter policy list`)"
             ))
         })
+}
+
+/// `waivers`: today's date and the waivers of the work tree's `.charter/waivers.yaml`.
+pub fn waivers(cwd: &Path) -> Result<(Date, Vec<Waiver>)> {
+    Ok((Date::today(), read_charter(&work_tree(cwd))?.waivers.list))
 }
 
 /// `charter`: the effective charter.

@@ -231,13 +231,20 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
         input::Commit::default(),
         scanned.files,
         scanned.stats,
+    )
+    .with_charter_facts(
+        &parts.charter.charter,
+        &parts.charter.waivers,
+        crate::config::date::Date::today(),
     );
     input.hidden.extend(scanned.hidden);
     input.silenced.extend(scanned.silenced);
-    let violations = judge(&mut evaluator, &parts.charter.charter, &input)?;
+    let judged = judge(&mut evaluator, &parts.charter, &input)?;
+    let mut suppressed = Suppressed::of(&input, None);
+    suppressed.extend(Suppressed::waived(judged.waived, None));
     let totals = Totals {
-        violations,
-        suppressed: Suppressed::of(&input, None),
+        violations: judged.violations,
+        suppressed,
         stats: input.stats,
         commits: 0,
         baselined: scanned.baselined,
@@ -257,19 +264,31 @@ pub enum BaselineMode {
     Update,
     /// Start over: the file holds only this scan's findings, whatever it held (or however broken).
     Replace,
+    /// Remove the entries under the scanned paths that no scan finding matches any more; add
+    /// nothing. A baseline only shrinks this way.
+    Prune,
+}
+
+/// What `baseline` wrote.
+#[derive(Debug, Clone)]
+pub struct BaselineWritten {
+    pub path: PathBuf,
+    pub entries: usize,
+    /// `--prune`: how many entries it removed.
+    pub pruned: Option<usize>,
 }
 
 /// `baseline [--replace] [PATH…]`: records every current secret finding's fingerprint under the
 /// scanned paths in `.charter/baseline.json`, keeping the accepted findings elsewhere (all of them
 /// are replaced with `--replace`). Returns the path written and the number of entries.
-pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<(PathBuf, usize)> {
+pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<BaselineWritten> {
     let root = charter_root(cwd);
     let source = CharterSource::WorkTree(root.clone());
     let parts = CharterParts::read_without_baseline(&source)?;
     // Read (and validate) the current file before the scan: a broken one stops here, saying how
     // to rebuild it, before any work is done.
     let current = match mode {
-        BaselineMode::Update => read_baseline(&source)?.unwrap_or_default(),
+        BaselineMode::Update | BaselineMode::Prune => read_baseline(&source)?.unwrap_or_default(),
         BaselineMode::Replace => Baseline::default(),
     };
     let detectors = Detectors::build(&parts)?;
@@ -281,7 +300,7 @@ pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<(Pa
         .collect::<Result<Vec<_>>>()?;
     let max = parts.charter.charter.limits.max_file_size;
     let scanned = scan_files(&detectors, &roots, &base, max, false)?;
-    let fresh = scanned
+    let fresh: Vec<BaselineEntry> = scanned
         .files
         .into_iter()
         .flat_map(|f| f.findings)
@@ -293,13 +312,23 @@ pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<(Pa
             path: f.path,
         })
         .collect();
-    let doc = current.update(&scopes, fresh);
+    let (doc, pruned) = if mode == BaselineMode::Prune {
+        let found = fresh.into_iter().map(|e| e.fingerprint).collect();
+        let (doc, removed) = current.prune(&scopes, &found);
+        (doc, Some(removed))
+    } else {
+        (current.update(&scopes, fresh), None)
+    };
     let loaded = &parts.charter;
     let path = loaded.baseline_path();
     fsutil::create_dir_inside(&root, &loaded.dir).map_err(|e| Error::io(&loaded.dir, e))?;
     fsutil::write_atomic(&path, doc.to_json().as_bytes(), WriteOptions::REPLACE)
         .map_err(|e| Error::io(&path, e))?;
-    Ok((path, doc.findings.len()))
+    Ok(BaselineWritten {
+        path,
+        entries: doc.findings.len(),
+        pruned,
+    })
 }
 
 /// The paths as the user gave them, for messages.

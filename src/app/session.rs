@@ -6,6 +6,8 @@ use crate::collect::{
     ChangeSet, ChangedFile, CharterSource, GitSettings, HeadInfo, ReadError, Repo,
 };
 use crate::config::baseline::Baseline;
+use crate::config::date::Date;
+use crate::config::waivers::Waivers;
 use crate::config::{self, CHARTER_DIR, CHARTER_FILE, ConfigError, LoadedCharter};
 use crate::detect::ai::Signatures;
 use crate::detect::classes::Classifier;
@@ -17,7 +19,9 @@ use crate::detect::secrets::{Hidden, HiddenFinding, Scanner, SecretFinding};
 use crate::detect::{message, trailers};
 use crate::error::{Error, Result};
 use crate::input::{self, Input, SilencedSignal, Stats};
-use crate::model::{FileStatus, Ident, Level, Severity, SkipReason, Stage, Violation};
+use crate::model::{
+    FileStatus, Ident, Level, Severity, SkipReason, Stage, Violation, Waived, WaiverRef,
+};
 use crate::pattern::LineMap;
 use crate::policy::{self, Compiled, Evaluator, Overrides, PolicyError, Source, TeamFile};
 use crate::report::RuleInfo;
@@ -115,7 +119,22 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         file: text.as_ref().map(|_| file),
         text,
         dir: source.charter_dir(),
+        waivers: read_waivers(source)?,
     })
+}
+
+/// `.charter/waivers.yaml`, parsed and validated; empty when there is none.
+pub fn read_waivers(source: &CharterSource<'_>) -> Result<Waivers> {
+    let rel = format!("{CHARTER_DIR}/{}", config::WAIVERS_FILE);
+    let path = source.name(&rel);
+    match source.read_optional(&rel) {
+        Ok(Some(text)) => Ok(Waivers::parse(&path, &rel, &text)?),
+        Ok(None) => Ok(Waivers::default()),
+        Err(ReadError::Io { path, source }) => Err(Error::io(path, source)),
+        Err(ReadError::Git(e)) => Err(e.into()),
+        Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+        Err(e) => Err(refused(&path, &e)),
+    }
 }
 
 /// The built-in policies with `.charter/policies/**.rego` layered over them.
@@ -997,15 +1016,16 @@ impl Session {
             head: head.head.clone(),
             merge: head.merging || commit.parents.len() > 1,
         };
-        let mut input = Input::new(stage, repo, commit, analysis.files, analysis.stats);
+        let mut input = Input::new(stage, repo, commit, analysis.files, analysis.stats)
+            .with_charter_facts(&self.charter.charter, &self.charter.waivers, Date::today());
         input.manifests = analysis.manifests;
         input.dependencies = analysis.dependencies;
         input
     }
 
     /// Evaluates the policies on one input document.
-    pub fn judge(&self, evaluator: &mut Evaluator, input: &Input) -> Result<Vec<Violation>> {
-        judge(evaluator, &self.charter.charter, input)
+    pub fn judge(&self, evaluator: &mut Evaluator, input: &Input) -> Result<Judged> {
+        judge(evaluator, &self.charter, input)
     }
 }
 
@@ -1079,21 +1099,63 @@ pub fn collect_suppressed(on: bool) {
     SHOW_SUPPRESSED.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// Evaluates the policies on one input document, with the charter's switches applied.
-pub fn judge(
-    evaluator: &mut Evaluator,
-    charter: &config::Charter,
-    input: &Input,
-) -> Result<Vec<Violation>> {
-    if let Err(e) = too_large_to_judge(charter, input.files.len(), input.commit.id.as_deref()) {
-        return too_large_verdict(charter, e);
+/// What the policies said about one input document: the violations, and the results a waiver in
+/// force covers.
+#[derive(Debug, Clone, Default)]
+pub struct Judged {
+    pub violations: Vec<Violation>,
+    pub waived: Vec<Waived>,
+}
+
+/// Evaluates the policies on one input document, with the charter's switches and the waivers in
+/// force (on the document's `today`) applied.
+pub fn judge(evaluator: &mut Evaluator, charter: &LoadedCharter, input: &Input) -> Result<Judged> {
+    let c = &charter.charter;
+    if let Err(e) = too_large_to_judge(c, input.files.len(), input.commit.id.as_deref()) {
+        return Ok(Judged {
+            violations: too_large_verdict(c, e)?,
+            waived: Vec::new(),
+        });
     }
     let json = serde_json::to_string(input).expect("input serialises");
     let overrides = Overrides {
-        disable: charter.policies.disable.clone(),
-        warn_only: charter.policies.warn_only.clone(),
+        disable: c.policies.disable.clone(),
+        warn_only: c.policies.warn_only.clone(),
     };
-    Ok(evaluator.evaluate(&json, input.stage, &overrides)?)
+    let violations = evaluator.evaluate(&json, input.stage, &overrides)?;
+    Ok(apply_waivers(violations, &charter.waivers, &input.today))
+}
+
+/// Moves every result a waiver in force on `today` covers out of the violations.
+pub fn apply_waivers(violations: Vec<Violation>, waivers: &Waivers, today: &str) -> Judged {
+    if waivers.is_empty() {
+        return Judged {
+            violations,
+            waived: Vec::new(),
+        };
+    }
+    let today = Date::parse(today).unwrap_or_else(Date::today);
+    let mut judged = Judged::default();
+    for v in violations {
+        match waivers.find(
+            today,
+            &v.policy_id,
+            v.path.as_deref(),
+            v.fingerprint.as_deref(),
+        ) {
+            Some(w) => judged.waived.push(Waived {
+                waiver: WaiverRef {
+                    at: w.at.clone(),
+                    reason: w.reason.clone(),
+                    owner: w.owner.clone(),
+                    expires: w.expires.to_string(),
+                },
+                violation: v,
+            }),
+            None => judged.violations.push(v),
+        }
+    }
+    judged
 }
 
 /// A change touching more files than `limits.max_files` is not judged: it is reported as what it
@@ -1136,6 +1198,7 @@ pub fn too_large_verdict(charter: &config::Charter, err: Error) -> Result<Vec<Vi
             ),
             commit: None,
             at_head: None,
+            fingerprint: None,
         }]),
         _ => Err(err),
     }
@@ -1283,6 +1346,7 @@ mod tests {
                 file: None,
                 text: None,
                 dir: PathBuf::from(".charter"),
+                waivers: Waivers::default(),
             },
             baseline: HashSet::new(),
             sources: Vec::new(),
@@ -1405,6 +1469,7 @@ mod tests {
                 file: Some(file),
                 text: Some(charter.to_string()),
                 dir: PathBuf::from(".charter"),
+                waivers: Waivers::default(),
             },
             baseline: HashSet::new(),
             sources: Vec::new(),

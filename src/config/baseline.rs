@@ -111,6 +111,22 @@ impl Baseline {
         Baseline::new(kept)
     }
 
+    /// This baseline without the entries under any of `roots` whose fingerprint is not in
+    /// `current` (the findings a new scan of those roots made): entries that no longer match
+    /// anything. Nothing is added. Also returns how many were removed.
+    pub fn prune(self, roots: &[String], current: &HashSet<String>) -> (Baseline, usize) {
+        let before = self.findings.len();
+        let kept: Vec<BaselineEntry> = self
+            .findings
+            .into_iter()
+            .filter(|e| {
+                !roots.iter().any(|r| is_under(&e.path, r)) || current.contains(&e.fingerprint)
+            })
+            .collect();
+        let removed = before - kept.len();
+        (Baseline::new(kept), removed)
+    }
+
     /// The fingerprints, for filtering findings.
     pub fn fingerprints(&self) -> HashSet<String> {
         self.findings
@@ -174,7 +190,18 @@ mod tests {
         let b = old.clone().update(&["new".into()], vec![entry("new/d.py")]);
         let paths: Vec<_> = b.findings.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(paths, ["c.py", "new/d.py", "newer/b.py"]);
-        let b = old.update(&["".into()], vec![]);
+        let b = old.clone().update(&["".into()], vec![]);
         assert!(b.findings.is_empty());
+        // Pruning keeps what a scan still finds and everything outside the scanned roots.
+        let found: HashSet<String> = [entry("new/a.py").fingerprint].into();
+        let (b, removed) = old.clone().prune(&["new".into()], &found);
+        let paths: Vec<_> = b.findings.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            (paths, removed),
+            (vec!["c.py", "new/a.py", "newer/b.py"], 0)
+        );
+        let (b, removed) = old.prune(&["".into()], &found);
+        let paths: Vec<_> = b.findings.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!((paths, removed), (vec!["new/a.py"], 2));
     }
 }

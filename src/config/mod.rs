@@ -7,8 +7,10 @@ pub mod agents;
 pub mod ai;
 pub mod baseline;
 pub mod bulk;
+pub mod certified;
 mod checked;
 pub mod classes;
+pub mod date;
 pub mod dependencies;
 pub mod disclosure;
 pub mod insecure;
@@ -19,6 +21,7 @@ pub mod secrets;
 pub mod starter;
 pub mod tiers;
 pub mod trailers;
+pub mod waivers;
 
 pub use agents::AgentsConfig;
 pub use ai::{AiConfig, SignatureDef};
@@ -47,6 +50,7 @@ pub const DEFAULT_CHARTER_PATH: &str = "charter/default.yaml";
 pub const CHARTER_DIR: &str = ".charter";
 pub const CHARTER_FILE: &str = "charter.yaml";
 pub const BASELINE_FILE: &str = "baseline.json";
+pub use waivers::WAIVERS_FILE;
 pub const POLICIES_DIR: &str = "policies";
 
 /// The whole charter. Every section has a default so a team file may hold only what it changes.
@@ -86,6 +90,12 @@ pub struct Charter {
     pub policies: PoliciesConfig,
     /// How trailers are read.
     pub trailers: TrailersConfig,
+    /// Settings for the exceptions in `.charter/waivers.yaml` (CH-WAIVER-001).
+    pub waivers: waivers::WaiversConfig,
+    /// When the charter was last re-certified, by whom, and how often it must be
+    /// (CH-CHARTER-001). Default: absent (no re-certification is required).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certified: Option<certified::Certified>,
 }
 
 /// A configuration error: which file, where, what.
@@ -124,6 +134,8 @@ pub struct LoadedCharter {
     pub text: Option<String>,
     /// `<root>/.charter`, whether or not it exists.
     pub dir: PathBuf,
+    /// `.charter/waivers.yaml`, parsed (empty without one).
+    pub waivers: waivers::Waivers,
 }
 
 impl LoadedCharter {

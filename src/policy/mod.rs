@@ -727,6 +727,7 @@ fn push_results(
             remediation: p.metadata.custom.remediation.clone(),
             commit: None,
             at_head: None,
+            fingerprint: None,
         };
         match item {
             serde_json::Value::Bool(true) => v.message = v.title.clone(),
@@ -739,6 +740,10 @@ fn push_results(
                 };
                 v.path = o.get("path").and_then(|x| x.as_str()).map(str::to_string);
                 v.line = o.get("line").and_then(|x| x.as_u64()).filter(|&l| l > 0);
+                v.fingerprint = o
+                    .get("fingerprint")
+                    .and_then(|x| x.as_str())
+                    .map(str::to_string);
                 if let Some(r) = o.get("remediation").and_then(|x| x.as_str()) {
                     v.remediation = Some(r.to_string());
                 }
@@ -1026,6 +1031,175 @@ fn run_file_tests(
 }
 
 /// One problem found by `policy check`.
+/// `explain ID --why`: the policy's evaluation on one stage's input document, the values of the
+/// `input` and `data.charter` paths it names, and what the charter does to its results.
+#[derive(Debug, Clone)]
+pub struct Why {
+    pub stage: crate::model::Stage,
+    pub explanation: Explanation,
+    /// Each `input.…` path with its value (`None`: absent from this document).
+    pub inputs: Vec<(String, Option<serde_json::Value>)>,
+    /// Each `data.charter.…` path with its value in the effective charter.
+    pub settings: Vec<(String, Option<serde_json::Value>)>,
+    /// Why the hooks would not report its results as they are: switched off, warn-only, or not
+    /// run at this stage.
+    pub switched: Option<String>,
+}
+
+/// Why one policy said what it said about one input document (`explain ID --why`).
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    pub policy: Policy,
+    /// What the policy's `deny` and `warn` produced, as the hooks would report it (before the
+    /// charter's `policies.disable` and `warn_only`, and before waivers).
+    pub results: Vec<Violation>,
+    /// The lines the evaluation reached, per file (the policy's own first, then the libraries it
+    /// called), with their text: regorus's coverage of this one evaluation.
+    pub evaluated: Vec<EvaluatedFile>,
+    /// `input.…` paths the policy's text names, in order of first use.
+    pub input_paths: Vec<String>,
+    /// `data.charter.…` paths the policy's text names, in order of first use.
+    pub charter_paths: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EvaluatedFile {
+    pub origin: String,
+    pub lines: Vec<(u32, String)>,
+}
+
+/// Evaluates the policy with `id` (case-insensitive) alone on `input_json` on the interpreter,
+/// recording which lines it reached; `None` when no policy in `sources` has that id.
+pub fn explain(
+    sources: &[Source],
+    charter_json: &str,
+    input_json: &str,
+    id: &str,
+    budget_ms: u64,
+) -> Result<Option<Explanation>, PolicyError> {
+    let runtime: Vec<Source> = sources.iter().filter(|s| !s.is_test()).cloned().collect();
+    let (charter, input, id) = (
+        charter_json.to_string(),
+        input_json.to_string(),
+        id.to_string(),
+    );
+    let texts: Vec<(String, String)> = runtime
+        .iter()
+        .map(|s| (s.origin.clone(), s.text.clone()))
+        .collect();
+    let found = sandboxed(&runtime.clone(), budget_ms, move |progress| {
+        let mut engine = new_engine();
+        let refs: Vec<&Source> = runtime.iter().collect();
+        let policies = add_sources(&mut engine, &refs, progress)?;
+        let Some(policy) = policies
+            .into_iter()
+            .find(|p| p.id().eq_ignore_ascii_case(&id))
+        else {
+            return Ok(None);
+        };
+        engine
+            .add_data_json(&format!("{{\"charter\": {charter}}}"))
+            .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
+        engine
+            .set_input_json(&input)
+            .map_err(|e| PolicyError::Eval(format!("input document: {e}")))?;
+        engine.set_enable_coverage(true);
+        progress.at(usize::MAX);
+        let mut results = Vec::new();
+        for &level in &policy.declares {
+            let v = interpret(&mut engine, &policy, level)?;
+            if v != regorus::Value::Undefined {
+                push_results(&policy, level, &v, &mut results)?;
+            }
+        }
+        let mut covered: Vec<(String, BTreeSet<u32>)> = engine
+            .get_coverage_report()
+            .map(|r| {
+                r.files
+                    .into_iter()
+                    .filter(|f| !f.covered.is_empty())
+                    .map(|f| (f.path, f.covered))
+                    .collect()
+            })
+            .unwrap_or_default();
+        // The policy's own file first.
+        covered.sort_by_key(|(origin, _)| *origin != policy.origin);
+        Ok(Some((policy, results, covered)))
+    })?;
+    let Some((policy, results, covered)) = found else {
+        return Ok(None);
+    };
+    let text_of = |origin: &str| {
+        texts
+            .iter()
+            .find(|(o, _)| o == origin)
+            .map_or("", |(_, t)| t.as_str())
+    };
+    let evaluated = covered
+        .into_iter()
+        .map(|(origin, lines)| {
+            let text: Vec<&str> = text_of(&origin).lines().collect();
+            EvaluatedFile {
+                lines: lines
+                    .into_iter()
+                    .map(|l| {
+                        let t = text.get(l as usize - 1).copied().unwrap_or("");
+                        (l, t.to_string())
+                    })
+                    .collect(),
+                origin,
+            }
+        })
+        .collect();
+    let own = text_of(&policy.origin);
+    Ok(Some(Explanation {
+        input_paths: references(own, "input"),
+        charter_paths: references(own, "data.charter"),
+        policy,
+        results,
+        evaluated,
+    }))
+}
+
+/// The dotted paths under `root` (`input`, `data.charter`) that `text` names outside comments,
+/// each once, in order of first use: `input.commit.trailers`, `data.charter.secrets.inline_ignore`.
+/// A path read through a variable (`some f in input.files` then `f.path`) is named up to where
+/// the variable starts.
+pub fn references(text: &str, root: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let code = line.split('#').next().unwrap_or("");
+        let b = code.as_bytes();
+        let mut from = 0;
+        while let Some(i) = code[from..].find(root).map(|i| i + from) {
+            from = i + root.len();
+            let before = i.checked_sub(1).map(|j| b[j]);
+            if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.') {
+                continue;
+            }
+            let mut end = from;
+            while end < b.len()
+                && b[end] == b'.'
+                && b.get(end + 1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+            {
+                end += 1;
+                while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'_') {
+                    end += 1;
+                }
+            }
+            if end > from {
+                let path = code[i..end].to_string();
+                if !out.contains(&path) {
+                    out.push(path);
+                }
+            }
+            from = end.max(from);
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CheckProblem {
     pub origin: String,
@@ -1097,6 +1271,16 @@ pub fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_name_each_dotted_path_once_outside_comments() {
+        let text = "# input.ignored\nx := input.commit.trailers if data.charter.secrets.inline_ignore\ny := object.get(input, \"files\", []) # data.charter.no\nz := input.commit.trailers[0]\nw := myinput.x\n";
+        assert_eq!(references(text, "input"), ["input.commit.trailers"]);
+        assert_eq!(
+            references(text, "data.charter"),
+            ["data.charter.secrets.inline_ignore"]
+        );
+    }
 
     #[test]
     fn every_builtin_header_reads_the_same_from_its_build_time_json() {

@@ -60,6 +60,7 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
         }
         s.push('\n');
     }
+    waived_listing(report, &mut s);
     if report.show_suppressed {
         suppressed_listing(report, &mut s);
     }
@@ -68,6 +69,48 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
         s.push('\n');
     }
     s
+}
+
+/// The results waivers covered, always shown: each with its waiver's reason, owner and end.
+fn waived_listing(report: &Report, s: &mut String) {
+    let waived: Vec<&crate::model::Waived> = report
+        .suppressed
+        .iter()
+        .filter_map(|x| match &x.item {
+            super::SuppressedItem::Violation(w) => Some(w),
+            _ => None,
+        })
+        .collect();
+    if waived.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "{}", style("waived").bold().underlined());
+    for w in waived {
+        let v = &w.violation;
+        let loc = match (&v.path, v.line) {
+            (Some(p), Some(l)) => format!("{}:{l}", printable(p)),
+            (Some(p), None) => printable(p).into_owned(),
+            (None, _) => "(commit)".to_string(),
+        };
+        let _ = writeln!(
+            s,
+            "  {}  {}  {}  {}",
+            style(loc).dim(),
+            style("waived").magenta(),
+            style(printable(&v.policy_id)).cyan(),
+            printable(&v.message)
+        );
+        let _ = writeln!(
+            s,
+            "         {} {} (owner {}, until {}; {})",
+            style("why:").green(),
+            printable(&w.waiver.reason),
+            printable(&w.waiver.owner),
+            w.waiver.expires,
+            printable(&w.waiver.at)
+        );
+    }
+    s.push('\n');
 }
 
 /// `--show-suppressed`: one section listing every suppressed finding of every kind (secrets,
@@ -187,6 +230,17 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
             if n == 1 { "" } else { "s" }
         ));
     }
+    let waived = report
+        .suppressed
+        .iter()
+        .filter(|x| x.by == "waiver")
+        .count();
+    if waived > 0 {
+        what.push(format!(
+            "{waived} result{} waived",
+            if waived == 1 { "" } else { "s" }
+        ));
+    }
     let signals = report.suppressed.iter().filter(|x| !x.is_finding()).count();
     if report.show_suppressed && signals > 0 {
         what.push(format!(
@@ -194,7 +248,7 @@ pub(super) fn summary_line(report: &Report, styled: bool) -> String {
             if signals == 1 { "" } else { "s" }
         ));
     }
-    let other = report.suppressed.len() - n - signals;
+    let other = report.suppressed.len() - n - signals - waived;
     if report.show_suppressed && other > 0 {
         what.push(format!(
             "{other} candidate{} removed by filters, allowlists or the baseline",
@@ -253,6 +307,7 @@ mod tests {
             remediation: Some(help.into()),
             commit: None,
             at_head: None,
+            fingerprint: None,
         }
     }
 

@@ -169,6 +169,8 @@ pub enum SuppressedItem {
     Secret(crate::detect::secrets::SecretFinding),
     Insecure(SuppressedPattern),
     ClassSignal(SuppressedSignal),
+    /// A policy result a waiver in force covers: every field of the violation, and the waiver.
+    Violation(crate::model::Waived),
 }
 
 /// An insecure-pattern finding a `charter:allow` marker suppresses.
@@ -268,8 +270,32 @@ impl Suppressed {
         out
     }
 
+    /// The results waivers covered in one judged document, each with its waiver's justification.
+    pub fn waived(
+        waived: Vec<crate::model::Waived>,
+        commit: Option<&str>,
+    ) -> impl Iterator<Item = Suppressed> {
+        let commit = commit.map(str::to_string);
+        waived.into_iter().map(move |w| Suppressed {
+            reason: format!(
+                "{} (owner {}, until {}; {})",
+                w.waiver.reason, w.waiver.owner, w.waiver.expires, w.waiver.at
+            ),
+            item: SuppressedItem::Violation(w),
+            commit: commit.clone(),
+            by: "waiver",
+        })
+    }
+
     pub fn is_inline(&self) -> bool {
         self.by == "inline"
+    }
+
+    /// Listed in every report, not only with `--show-suppressed`: what a marker in the source or
+    /// a waiver suppressed (both are in the repository for a reviewer to see, and both change a
+    /// verdict).
+    pub fn always_listed(&self) -> bool {
+        self.is_inline() || self.by == "waiver"
     }
 
     /// `secret`, `insecure` or `class-signal`, as serialised.
@@ -278,6 +304,7 @@ impl Suppressed {
             SuppressedItem::Secret(_) => "secret",
             SuppressedItem::Insecure(_) => "insecure",
             SuppressedItem::ClassSignal(_) => "class-signal",
+            SuppressedItem::Violation(_) => "violation",
         }
     }
 
@@ -287,6 +314,7 @@ impl Suppressed {
             SuppressedItem::Secret(f) => f.rule_id.clone(),
             SuppressedItem::Insecure(p) => p.rule_id.clone(),
             SuppressedItem::ClassSignal(s) => format!("{}:{}", s.class, s.rule_id),
+            SuppressedItem::Violation(w) => w.violation.policy_id.clone(),
         }
     }
 
@@ -295,6 +323,7 @@ impl Suppressed {
             SuppressedItem::Secret(f) => &f.path,
             SuppressedItem::Insecure(p) => &p.path,
             SuppressedItem::ClassSignal(s) => &s.path,
+            SuppressedItem::Violation(w) => w.violation.path.as_deref().unwrap_or(""),
         }
     }
 
@@ -304,6 +333,10 @@ impl Suppressed {
             SuppressedItem::Secret(f) => f.line,
             SuppressedItem::Insecure(p) => p.line,
             SuppressedItem::ClassSignal(s) => s.line,
+            SuppressedItem::Violation(w) => w
+                .violation
+                .line
+                .map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX)),
         }
     }
 
@@ -320,6 +353,7 @@ impl Suppressed {
             SuppressedItem::Secret(f) => &f.preview,
             SuppressedItem::Insecure(p) => &p.preview,
             SuppressedItem::ClassSignal(s) => &s.preview,
+            SuppressedItem::Violation(w) => &w.violation.message,
         }
     }
 
@@ -373,7 +407,7 @@ impl Report {
     pub fn listed_suppressed(&self) -> impl Iterator<Item = &Suppressed> {
         self.suppressed
             .iter()
-            .filter(|x| self.show_suppressed || x.is_inline())
+            .filter(|x| self.show_suppressed || x.always_listed())
     }
 
     /// Names what the charter switches off (see `switched_off`).
@@ -486,12 +520,85 @@ pub fn charter(charter: &crate::config::Charter, format: Format) -> String {
 }
 
 /// `baseline`: where the fingerprints went.
-pub fn baseline_written(path: &Path, entries: usize) -> String {
-    format!(
-        "wrote {entries} finding{} to {}\n",
-        if entries == 1 { "" } else { "s" },
-        escape::printable(&path.display().to_string())
-    )
+pub fn baseline_written(path: &Path, entries: usize, pruned: Option<usize>) -> String {
+    let shown = path.display().to_string();
+    let path = escape::printable(&shown);
+    let s = |n: usize| if n == 1 { "y" } else { "ies" };
+    match pruned {
+        Some(removed) => format!(
+            "pruned {removed} entr{} that no longer match anything; {entries} entr{} left in {path}\n",
+            s(removed),
+            s(entries)
+        ),
+        None => format!(
+            "wrote {entries} finding{} to {path}\n",
+            if entries == 1 { "" } else { "s" }
+        ),
+    }
+}
+
+/// `waivers`: every waiver with how long it has left, expired first.
+pub fn waivers(
+    today: crate::config::date::Date,
+    waivers: &[crate::config::waivers::Waiver],
+    format: Format,
+) -> String {
+    let mut list: Vec<&crate::config::waivers::Waiver> = waivers.iter().collect();
+    list.sort_by_key(|w| w.expires);
+    let what = |w: &crate::config::waivers::Waiver| match (&w.fingerprint, &w.policy) {
+        (Some(fp), _) => format!("fingerprint {fp}"),
+        (None, Some(p)) if w.paths.is_empty() => format!("{p} (every path)"),
+        (None, Some(p)) => format!("{p} on {}", w.paths.join(", ")),
+        (None, None) => String::new(),
+    };
+    if matches!(format, Format::Json | Format::Sarif | Format::Github) {
+        let doc = serde_json::json!({
+            "version": 1,
+            "today": today.to_string(),
+            "waivers": list.iter().map(|w| {
+                let left = today.days_until(w.expires);
+                let mut v = serde_json::to_value(w).expect("waiver serialises");
+                v["days_left"] = left.into();
+                v["expired"] = (left < 0).into();
+                v
+            }).collect::<Vec<_>>(),
+        });
+        return escape::json(serde_json::to_string_pretty(&doc).expect("serialises") + "\n");
+    }
+    if list.is_empty() {
+        return "no waivers (.charter/waivers.yaml)\n".to_string();
+    }
+    let mut s = String::new();
+    for w in &list {
+        let left = today.days_until(w.expires);
+        let status = if left < 0 {
+            console::style(format!("expired {} day(s) ago", -left))
+                .red()
+                .bold()
+        } else if left == 0 {
+            console::style("last day".to_string()).yellow().bold()
+        } else {
+            console::style(format!("{left} day(s) left")).green()
+        };
+        s.push_str(&format!(
+            "{}  {status}  {}  (owner {})\n    {}\n    {}\n",
+            w.expires,
+            escape::printable(&what(w)),
+            escape::printable(&w.owner),
+            escape::printable(&w.reason),
+            console::style(escape::printable(&w.at)).dim(),
+        ));
+    }
+    let expired = list
+        .iter()
+        .filter(|w| today.days_until(w.expires) < 0)
+        .count();
+    s.push_str(&format!(
+        "{} waiver{}, {expired} expired (today is {today})\n",
+        list.len(),
+        if list.len() == 1 { "" } else { "s" }
+    ));
+    s
 }
 
 /// `install` / `uninstall`: one line per hook touched.
@@ -583,7 +690,7 @@ fn json(report: &Report) -> String {
     } else {
         let mut r = report.clone();
         r.suppressed
-            .retain(|x| report.show_suppressed || x.is_inline());
+            .retain(|x| report.show_suppressed || x.always_listed());
         listed = r;
         &listed
     };

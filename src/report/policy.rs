@@ -385,3 +385,117 @@ pub fn init(actions: &[InitAction], snippet: &str) -> String {
     );
     s
 }
+
+/// A value as one line for `explain --why`: compact JSON, long strings and lists cut (the input
+/// document holds no secret: every user-controlled string in it is redacted already).
+fn shown_value(v: Option<&serde_json::Value>) -> String {
+    const MAX: usize = 160;
+    let Some(v) = v else {
+        return "(absent from this document)".to_string();
+    };
+    let text = match v {
+        serde_json::Value::Array(a) if a.len() > 3 => format!(
+            "[{} items] first: {}",
+            a.len(),
+            serde_json::to_string(&a[0]).unwrap_or_default()
+        ),
+        other => serde_json::to_string(other).unwrap_or_default(),
+    };
+    if text.chars().count() > MAX {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}… ({} characters)", text.chars().count())
+    } else {
+        text
+    }
+}
+
+/// `explain ID --why`: what the policy produced on this stage's document, the lines its
+/// evaluation reached, and the input values and charter settings it reads.
+pub fn why(w: &crate::policy::Why, format: Format) -> String {
+    let e = &w.explanation;
+    if format == Format::Json {
+        let doc = serde_json::json!({
+            "version": 1,
+            "policy": {"id": e.policy.id(), "title": e.policy.title(), "package": e.policy.package, "origin": e.policy.origin},
+            "stage": w.stage.as_str(),
+            "results": e.results,
+            "switched": w.switched,
+            "evaluated": e.evaluated.iter().map(|f| serde_json::json!({
+                "origin": f.origin,
+                "lines": f.lines.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "input": w.inputs.iter().map(|(p, v)| serde_json::json!({"path": p, "value": v})).collect::<Vec<_>>(),
+            "charter": w.settings.iter().map(|(p, v)| serde_json::json!({"path": p, "value": v})).collect::<Vec<_>>(),
+        });
+        return escape::json(serde_json::to_string_pretty(&doc).expect("serialises") + "\n");
+    }
+    let mut s = String::new();
+    let p = &e.policy;
+    let _ = writeln!(
+        s,
+        "{} {}  ({}, {} stage)",
+        style(printable(p.id())).cyan().bold(),
+        style(printable(p.title())).bold(),
+        printable(&p.origin),
+        w.stage
+    );
+    if let Some(why) = &w.switched {
+        let _ = writeln!(s, "  {} {}", style("note:").yellow(), printable(why));
+    }
+    let _ = writeln!(s, "\n{}", style("results").bold().underlined());
+    if e.results.is_empty() {
+        let _ = writeln!(
+            s,
+            "  none: no `deny` or `warn` rule of it held on this document"
+        );
+    }
+    for v in &e.results {
+        let loc = match (&v.path, v.line) {
+            (Some(p), Some(l)) => format!("{}:{l}", printable(p)),
+            (Some(p), None) => printable(p).into_owned(),
+            (None, _) => "(commit)".into(),
+        };
+        let _ = writeln!(
+            s,
+            "  {}  {loc}  {}",
+            v.level.as_str(),
+            printable(&v.message)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\n{}",
+        style("lines evaluated (regorus coverage of this evaluation)")
+            .bold()
+            .underlined()
+    );
+    for f in &e.evaluated {
+        let _ = writeln!(s, "  {}", style(printable(&f.origin)).dim());
+        for (n, text) in &f.lines {
+            let text = text.trim_end().replace('\t', "    ");
+            let _ = writeln!(s, "  {n:5}  {}", printable(&text));
+        }
+    }
+    if e.evaluated.is_empty() {
+        let _ = writeln!(s, "  none");
+    }
+    for (title, list) in [
+        ("input values it reads", &w.inputs),
+        ("charter settings it reads", &w.settings),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n{}", style(title).bold().underlined());
+        let width = list.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        for (path, v) in list {
+            let _ = writeln!(
+                s,
+                "  {:width$}  {}",
+                printable(path),
+                printable(&shown_value(v.as_ref()))
+            );
+        }
+    }
+    s
+}

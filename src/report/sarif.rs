@@ -131,15 +131,26 @@ fn suppressed(report: &Report, x: &super::Suppressed) -> Value {
             )
         }
         SuppressedItem::ClassSignal(_) => (CLASS_SIGNAL_RULE, "note", "class signal"),
+        SuppressedItem::Violation(w) => (
+            w.violation.policy_id.as_str(),
+            level_for(w.violation.severity, w.violation.level),
+            w.violation.title.as_str(),
+        ),
     };
     let how = if x.is_inline() {
         format!("suppressed in source: {}", x.reason)
     } else {
         format!("suppressed by {}: {}", x.by, x.reason)
     };
-    let text = format!("{}: {title} ({}) {how}", x.id(), x.preview());
+    let text = match &x.item {
+        SuppressedItem::Violation(w) => format!("{}: {} ({how})", x.id(), w.violation.message),
+        _ => format!("{}: {title} ({}) {how}", x.id(), x.preview()),
+    };
     let key = match &x.item {
         SuppressedItem::Secret(f) => f.fingerprint.clone(),
+        SuppressedItem::Violation(w) if w.violation.fingerprint.is_some() => {
+            w.violation.fingerprint.clone().unwrap_or_default()
+        }
         _ => format!("{}\0{}\0{}", x.path(), x.id(), x.preview()),
     };
     let mut h = Sha256::new();

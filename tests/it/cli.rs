@@ -110,7 +110,10 @@ fn policy_test_coverage_names_the_lines_no_test_reached_and_gates_on_a_minimum()
         "{}",
         run.all()
     );
-    let run = run_in(dir.path(), &["policy", "test", ".", "--min-coverage", "50%"]);
+    let run = run_in(
+        dir.path(),
+        &["policy", "test", ".", "--min-coverage", "50%"],
+    );
     assert_eq!(run.code, 0, "{}", run.all());
 
     // JSON: the same lines, per file.
@@ -257,4 +260,45 @@ fn a_broken_test_file_fails_only_its_own_tests() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn explain_why_shows_the_results_the_lines_reached_and_the_values_read_without_the_secret() {
+    let r = Repo::new();
+    r.add("README.md", "hello\n");
+    r.commit("init");
+    r.add("app/settings.py", format!("KEY = \"{}\"\n", aws_key_id()));
+    let run = r.charter_plain(&["explain", "ch-secret-001", "--why"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    for want in [
+        "deny  app/settings.py:1  aws-access-key-id",
+        "lines evaluated",
+        "some finding in input.findings",
+        "input.findings",
+        "data.charter.secrets.inline_ignore  \"report\"",
+    ] {
+        assert!(run.stdout.contains(want), "{want}: {}", run.stdout);
+    }
+    assert!(!run.stdout.contains(&aws_key_id()), "{}", run.stdout);
+    let run = r.charter(&["explain", "CH-SECRET-001", "--why", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["results"][0]["level"], "deny", "{doc:#}");
+    assert!(!run.stdout.contains(&aws_key_id()));
+    let lines = doc["evaluated"][0]["lines"].as_array().unwrap();
+    assert!(lines.contains(&21.into()), "{doc:#}");
+    // A policy that is switched off says so; an unknown id is a usage error.
+    r.write(
+        ".charter/charter.yaml",
+        "policies:\n  disable: [CH-SECRET-001]\n",
+    );
+    let run = r.charter_plain(&["explain", "CH-SECRET-001", "--why"]);
+    assert!(
+        run.stdout.contains("policies.disable switches it off"),
+        "{}",
+        run.stdout
+    );
+    let run = r.charter_plain(&["explain", "NOPE-001", "--why"]);
+    assert_eq!(run.code, 2, "{}", run.all());
+    let run = r.charter_plain(&["explain", "CH-SECRET-001", "--stage", "ci"]);
+    assert_eq!(run.code, 2, "--stage needs --why: {}", run.all());
 }

@@ -34,3 +34,4 @@ mod snapshots;
 mod state;
 mod suppression;
 mod trailers_git;
+mod waivers;

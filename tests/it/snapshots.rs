@@ -29,6 +29,10 @@ fn redacted(r: &Repo, f: impl FnOnce()) {
     settings.add_filter(r"\b[0-9a-f]{40}\b", "[COMMIT]");
     settings.add_filter(r"\bcommit [0-9a-f]{12}\b", "commit [SHORT]");
     settings.add_filter(&regex::escape(env!("CARGO_PKG_VERSION")), "[VERSION]");
+    settings.add_filter(
+        r#""today": "[0-9]{4}-[0-9]{2}-[0-9]{2}""#,
+        r#""today": "[TODAY]""#,
+    );
     settings.set_prepend_module_to_snapshot(false);
     settings.bind(f);
 }
