@@ -55,6 +55,35 @@ pub struct Input {
     pub certification: Option<CertificationFact>,
 }
 
+/// A file's text for the policies that ask for it (docs/input.md, `files[].content`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileContent {
+    /// The whole text, every secret in it replaced by its redacted preview.
+    pub text: String,
+    /// The lines the change adds, with their 1-based numbers (redacted likewise).
+    pub added: Vec<AddedLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AddedLine {
+    pub line: u32,
+    pub text: String,
+}
+
+/// A file's parsed document (docs/input.md, `files[].parsed`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParsedDocument {
+    /// `yaml`, `json`, `toml` or `hcl`, from the file's name.
+    pub format: &'static str,
+    /// The document (a YAML stream of several documents: the list of them); absent when it did
+    /// not parse.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<serde_json::Value>,
+    /// Why it did not parse (with line and column); the file's text is never quoted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
 /// One waiver as policies see it (docs/input.md, `waivers[]`).
 #[derive(Debug, Clone, Serialize)]
 pub struct WaiverFact {
@@ -377,6 +406,13 @@ pub struct File {
     /// `Input::hidden` by the constructor; never serialised).
     #[serde(skip)]
     pub hidden: Vec<HiddenFinding>,
+    /// Only for a policy whose METADATA `custom.needs` asks for `content` and whose globs match
+    /// the path: the file's text as the change has it, redacted, and the lines it adds.
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub content: Option<FileContent>,
+    /// Only for a policy that asks for `parsed`: the file's document (YAML, JSON, TOML, HCL).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub parsed: Option<ParsedDocument>,
     /// Class signals a `charter:allow` marker silenced (`--show-suppressed` only; moved to
     /// `Input::silenced` by the constructor; never serialised).
     #[serde(skip)]

@@ -70,7 +70,19 @@ pub fn input_document(dir: &Path, stage: Stage, file: Option<&Path>) -> Result<I
         }
         _ => {}
     }
-    Ok(index_input(&session, stage, file)?.0)
+    let input = index_input(&session, stage, file)?.0;
+    // What the policies that ask for files' content or parsed documents would receive.
+    let asking = session
+        .sources
+        .iter()
+        .any(|s| !s.builtin && s.text.contains("needs"));
+    if asking {
+        let evaluator = session.evaluator()?;
+        if let Some(filled) = session.with_content(evaluator.policies(), &input)? {
+            return Ok(filled);
+        }
+    }
+    Ok(input)
 }
 
 /// `explain ID --why`: the policy with that id evaluated alone on the input document of `stage`

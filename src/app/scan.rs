@@ -102,6 +102,8 @@ pub(super) fn scan_one(
             insecure: facts.insecure,
             hidden,
             silenced: facts.silenced,
+            content: None,
+            parsed: None,
         }),
         hidden: Vec::new(),
         silenced: Vec::new(),

@@ -711,6 +711,8 @@ impl Detectors {
             insecure: facts.insecure,
             hidden,
             silenced: facts.silenced,
+            content: None,
+            parsed: None,
         };
         (file, facts.baselined + baselined)
     }
@@ -1023,9 +1025,34 @@ impl Session {
         input
     }
 
-    /// Evaluates the policies on one input document.
+    /// Evaluates the policies on one input document. When a policy in force asks for files'
+    /// content or parsed documents (METADATA `custom.needs`), the files its globs match carry
+    /// them (read from the judged commit, the index, or the work tree); otherwise nothing is read.
     pub fn judge(&self, evaluator: &mut Evaluator, input: &Input) -> Result<Judged> {
-        judge(evaluator, &self.charter, input)
+        match self.with_content(evaluator.policies(), input)? {
+            Some(filled) => judge(evaluator, &self.charter, &filled),
+            None => judge(evaluator, &self.charter, input),
+        }
+    }
+
+    /// `input` with the content and parsed documents `policies` ask for at its stage, or `None`
+    /// when they ask for nothing (nothing is read then).
+    pub fn with_content(
+        &self,
+        policies: &[policy::Policy],
+        input: &Input,
+    ) -> Result<Option<Input>> {
+        let needs = ContentNeeds::of(policies, &self.charter.charter, input.stage)?;
+        if needs.is_empty() || input.files.is_empty() {
+            return Ok(None);
+        }
+        let mut input = input.clone();
+        let max = self.charter.charter.limits.max_file_size;
+        let commit = input.commit.id.clone();
+        needs.fill(&mut input, self.detectors.redactor(), |path| {
+            self.repo.content_with_added(commit.as_deref(), path, max)
+        });
+        Ok(Some(input))
     }
 }
 
@@ -1097,6 +1124,145 @@ static SHOW_SUPPRESSED: std::sync::atomic::AtomicBool = std::sync::atomic::Atomi
 /// `--show-suppressed`: collect what filters and allowlists hide, so the report can list it.
 pub fn collect_suppressed(on: bool) {
     SHOW_SUPPRESSED.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Which files' content and parsed documents the policies in force at a stage ask for
+/// (METADATA `custom.needs`): one glob set per kind.
+pub struct ContentNeeds {
+    content: Option<globset::GlobSet>,
+    parsed: Option<globset::GlobSet>,
+}
+
+/// A YAML, JSON, TOML or HCL document larger than this is not parsed for policies (its `parsed`
+/// says so): the parsed tree costs several times the text.
+pub const MAX_PARSED_BYTES: usize = 4 << 20;
+
+impl ContentNeeds {
+    pub fn of(
+        policies: &[policy::Policy],
+        charter: &config::Charter,
+        stage: Stage,
+    ) -> Result<ContentNeeds> {
+        use crate::policy::metadata::NeedKind;
+        let mut globs: [Vec<(String, String)>; 2] = [Vec::new(), Vec::new()];
+        for p in policies {
+            let Some(needs) = &p.metadata.custom.needs else {
+                continue;
+            };
+            if !p.applies_to(stage) || charter.policies.disable.iter().any(|d| d == p.id()) {
+                continue;
+            }
+            for (i, kind) in [NeedKind::Content, NeedKind::Parsed]
+                .into_iter()
+                .enumerate()
+            {
+                globs[i].extend(needs.globs(kind).into_iter().map(|g| (g, p.origin.clone())));
+            }
+        }
+        let build = |list: &[(String, String)]| -> Result<Option<globset::GlobSet>> {
+            if list.is_empty() {
+                return Ok(None);
+            }
+            let mut b = globset::GlobSetBuilder::new();
+            for (g, origin) in list {
+                let glob = crate::pattern::GlobPattern(g.clone()).glob().map_err(|e| {
+                    Error::Policy(PolicyError::Load {
+                        origin: origin.clone(),
+                        message: format!("METADATA custom.needs: invalid glob `{g}`: {}", e.kind()),
+                    })
+                })?;
+                b.add(glob);
+            }
+            b.build().map(Some).map_err(|e| {
+                Error::Policy(PolicyError::Load {
+                    origin: list[0].1.clone(),
+                    message: format!("METADATA custom.needs: {e}"),
+                })
+            })
+        };
+        Ok(ContentNeeds {
+            content: build(&globs[0])?,
+            parsed: build(&globs[1])?,
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.content.is_none() && self.parsed.is_none()
+    }
+
+    /// Adds `content` and `parsed` to the files the globs match. `read` gives a path's text and
+    /// the lines the change adds; every secret in the text is redacted before anything is kept,
+    /// and documents are parsed from the redacted text. A file whose path held a secret (its
+    /// path in the document is redacted), a binary or deleted file, or text that is not UTF-8
+    /// gets nothing.
+    pub fn fill(
+        &self,
+        input: &mut Input,
+        redactor: Redactor<'_>,
+        read: impl Fn(&str) -> Option<(Vec<u8>, Vec<u32>)>,
+    ) {
+        use crate::detect::structured;
+        for f in &mut input.files {
+            let path = f.path.as_str();
+            let want_content = self.content.as_ref().is_some_and(|g| g.is_match(path));
+            let format = structured::Format::of_path(path);
+            let want_parsed =
+                format.is_some() && self.parsed.as_ref().is_some_and(|g| g.is_match(path));
+            if !(want_content || want_parsed)
+                || f.binary
+                || f.status == FileStatus::Deleted
+                || f.skipped.is_some()
+                || path.contains('…')
+            {
+                continue;
+            }
+            let Some((bytes, added)) = read(path) else {
+                continue;
+            };
+            let Ok(text) = String::from_utf8(bytes) else {
+                continue;
+            };
+            let red = redactor.quiet(Field::Content, &text).into_inner();
+            if want_content {
+                let lines: Vec<&str> = red.lines().collect();
+                f.content = Some(input::FileContent {
+                    added: added
+                        .iter()
+                        .filter_map(|&n| {
+                            let t = lines.get(n.checked_sub(1)? as usize)?;
+                            Some(input::AddedLine {
+                                line: n,
+                                text: (*t).to_string(),
+                            })
+                        })
+                        .collect(),
+                    text: red.clone(),
+                });
+            }
+            if let Some(format) = format.filter(|_| want_parsed) {
+                let (document, error) = if red.len() > MAX_PARSED_BYTES {
+                    (
+                        None,
+                        Some(format!(
+                            "not parsed: {} bytes is over the {} MiB limit for parsed documents",
+                            red.len(),
+                            MAX_PARSED_BYTES >> 20
+                        )),
+                    )
+                } else {
+                    match structured::parse(format, &red, &structured::Limits::default()) {
+                        Ok(v) => (Some(v), None),
+                        Err(e) => (None, Some(e)),
+                    }
+                };
+                f.parsed = Some(input::ParsedDocument {
+                    format: format.as_str(),
+                    document,
+                    error,
+                });
+            }
+        }
+    }
 }
 
 /// What the policies said about one input document: the violations, and the results a waiver in

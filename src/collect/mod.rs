@@ -201,6 +201,100 @@ impl Repo {
         info
     }
 
+    /// `content_at`, with the 1-based numbers of the lines the change adds: a diff, as git makes
+    /// it, against the same path in the first parent of `commit` (or HEAD for the index and the
+    /// work tree; no parent, or no such path there: every line is added).
+    pub fn content_with_added(
+        &self,
+        commit: Option<&str>,
+        path: &str,
+        max: u64,
+    ) -> Option<(Vec<u8>, Vec<u32>)> {
+        let new = self.content_at(commit, path, max)?;
+        let base = match commit {
+            Some(id) => git2::Oid::from_str(id)
+                .ok()
+                .and_then(|o| self.repo.find_commit(o).ok())
+                .and_then(|c| c.parent(0).ok()),
+            None => self.repo.head().ok().and_then(|h| h.peel_to_commit().ok()),
+        };
+        let old = base
+            .and_then(|c| c.tree().ok())
+            .and_then(|t| t.get_path(Path::new(path)).ok())
+            .and_then(|e| self.repo.find_blob(e.id()).ok())
+            .filter(|b| b.size() as u64 <= max)
+            .map(|b| b.content().to_vec());
+        let Some(old) = old else {
+            let n = new.iter().filter(|&&b| b == b'\n').count()
+                + usize::from(!new.is_empty() && !new.ends_with(b"\n"));
+            return Some((new, (1..=n as u32).collect()));
+        };
+        let mut opts = git2::DiffOptions::new();
+        opts.context_lines(0);
+        let patch = git2::Patch::from_buffers(&old, None, &new, None, Some(&mut opts)).ok()?;
+        let mut added = Vec::new();
+        for h in 0..patch.num_hunks() {
+            let lines = patch.num_lines_in_hunk(h).ok()?;
+            for l in 0..lines {
+                let line = patch.line_in_hunk(h, l).ok()?;
+                if line.origin() == '+'
+                    && let Some(n) = line.new_lineno()
+                {
+                    added.push(n);
+                }
+            }
+        }
+        drop(patch);
+        Some((new, added))
+    }
+
+    /// The content of `path` (relative to the root, `/` separators) as the change being judged
+    /// has it: in `commit`'s tree, or in the index when `commit` is `None` (the hooks), else the
+    /// work tree's regular file (what an agent just wrote). `None` for a path that is not a
+    /// regular file there, or is over `max` bytes. Never follows a symbolic link.
+    pub fn content_at(&self, commit: Option<&str>, path: &str, max: u64) -> Option<Vec<u8>> {
+        let regular = |mode: u32| matches!(mode, 0o100644 | 0o100755 | 0o100664);
+        let blob = |id: git2::Oid| {
+            let b = self.repo.find_blob(id).ok()?;
+            (b.size() as u64 <= max).then(|| b.content().to_vec())
+        };
+        match commit {
+            Some(id) => {
+                let tree = self
+                    .repo
+                    .find_commit(git2::Oid::from_str(id).ok()?)
+                    .ok()?
+                    .tree()
+                    .ok()?;
+                let entry = tree.get_path(Path::new(path)).ok()?;
+                if !regular(entry.filemode() as u32) {
+                    return None;
+                }
+                blob(entry.id())
+            }
+            None => {
+                let index = self.repo.index().ok()?;
+                if let Some(e) = index.get_path(Path::new(path), 0) {
+                    return if regular(e.mode) { blob(e.id) } else { None };
+                }
+                let full = self.root.join(path);
+                let meta = std::fs::symlink_metadata(&full).ok()?;
+                if !meta.file_type().is_file() || meta.len() > max {
+                    return None;
+                }
+                // Every directory on the way must be a real one, as `CharterSource` requires.
+                let mut dir = self.root.clone();
+                for c in Path::new(path).parent()?.components() {
+                    dir.push(c);
+                    if !std::fs::symlink_metadata(&dir).ok()?.file_type().is_dir() {
+                        return None;
+                    }
+                }
+                std::fs::read(&full).ok().filter(|b| b.len() as u64 <= max)
+            }
+        }
+    }
+
     /// The changes staged in the index, against HEAD (or the empty tree before the first commit).
     /// More than `max_files` changed files is `TooManyFiles`, found before any blob is read
     /// (when concluding a merge, the files judged are counted after the merge's own are kept).

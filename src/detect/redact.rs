@@ -159,6 +159,8 @@ pub enum Field {
     Error,
     /// A preview of scanned content (an insecure finding's or a silenced class signal's line).
     Preview,
+    /// A file's text handed to a policy that asks for it (METADATA `custom.needs`).
+    Content,
 }
 
 impl Field {
@@ -174,6 +176,7 @@ impl Field {
             Field::Path => "<file path>",
             Field::Error => "<error>",
             Field::Preview => "<preview>",
+            Field::Content => "<file content>",
         }
     }
 }

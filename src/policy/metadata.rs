@@ -39,6 +39,51 @@ pub struct Custom {
     /// Stages the policy applies to; absent means every stage.
     #[serde(default)]
     pub stages: Option<Vec<Stage>>,
+    /// What of the staged files the policy reads beyond the facts: `[content]`, `[parsed]`, or
+    /// globs per kind (`{content: ["**/*.sh"], parsed: ["k8s/**"]}`). Only then does the input
+    /// carry it, for the files the globs match.
+    #[serde(default)]
+    pub needs: Option<Needs>,
+}
+
+/// `custom.needs`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Needs {
+    /// `[content]`, `[parsed]`, `[content, parsed]`: for every file.
+    Kinds(Vec<NeedKind>),
+    /// Globs per kind.
+    Globs(NeedGlobs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NeedKind {
+    Content,
+    Parsed,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeedGlobs {
+    #[serde(default)]
+    pub content: Vec<String>,
+    #[serde(default)]
+    pub parsed: Vec<String>,
+}
+
+impl Needs {
+    /// The globs of the files whose text (`content`) or parsed document (`parsed`) is needed.
+    pub fn globs(&self, kind: NeedKind) -> Vec<String> {
+        match self {
+            Needs::Kinds(k) if k.contains(&kind) => vec!["**".to_string()],
+            Needs::Kinds(_) => Vec::new(),
+            Needs::Globs(g) => match kind {
+                NeedKind::Content => g.content.clone(),
+                NeedKind::Parsed => g.parsed.clone(),
+            },
+        }
+    }
 }
 
 /// What a policy file declares: its package and the METADATA block just above it.
@@ -146,6 +191,21 @@ mod tests {
         assert_eq!(md.custom.id.as_deref(), Some("CH-X-001"));
         assert_eq!(md.custom.severity, Some(Severity::High));
         assert_eq!(md.custom.stages, Some(vec![Stage::PreCommit, Stage::Ci]));
+    }
+
+    #[test]
+    fn needs_reads_as_kinds_or_as_globs_per_kind() {
+        let md = |needs: &str| {
+            let text = format!("# METADATA\n# custom:\n#   needs: {needs}\npackage p\n");
+            parse_header(&text).map(|h| h.unwrap().metadata.unwrap().custom.needs.unwrap())
+        };
+        let n = md("[parsed]").unwrap();
+        assert_eq!(n.globs(NeedKind::Parsed), ["**"]);
+        assert!(n.globs(NeedKind::Content).is_empty());
+        let n = md("{content: [\"**/*.sh\"]}").unwrap();
+        assert_eq!(n.globs(NeedKind::Content), ["**/*.sh"]);
+        assert!(md("[everything]").is_err());
+        assert!(md("{text: [a]}").is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod agents;
 mod api;
 mod common;
+mod content;
 
 mod ci;
 mod cli;
