@@ -81,6 +81,11 @@ def main():
         for i, e in enumerate(examples):
             subject = b"Add config\n\n"
             c.add(bytes([i % 4]) + (b"A U Thor <a@example.com>\n" if i % 4 & 1 else b"") + subject + e.encode() + b"\n")
+    if want("structured"):
+        c = Corpus("structured")
+        for pick, globs in ((0, ("**/*.yaml", "**/*.yml")), (1, ("tests/**/*.json", "bench/**/*.json")), (2, ("**/*.toml",)), (3, ("**/*.tf", "**/*.hcl"))):
+            for p in list(files(*globs))[:200]:
+                c.add(bytes([pick]) + p.read_bytes()[:16384])
     if want("charter"):
         c = Corpus("charter")
         for p in files("charter/*.yaml", ".charter/*.yaml", "tests/**/*.yaml"):
