@@ -959,6 +959,10 @@ fn hcl_document(text: &str, limits: Limits) -> Result<Value, String> {
 /// upper bound on its entries, and refuses the text when the squares of those counts add up past
 /// the work allowed for its length. Counted for every brace, block bodies included (cheap to
 /// parse, but telling them from objects would need the parser's grammar).
+/// The deepest parentheses an HCL expression may nest (see `hcl_prescan`): Terraform's own
+/// expressions rarely pass three.
+const HCL_MAX_PARENS: usize = 12;
+
 fn hcl_prescan(text: &str) -> Result<(), String> {
     enum Frame {
         Brace {
@@ -966,6 +970,7 @@ fn hcl_prescan(text: &str) -> Result<(), String> {
             at: usize,
         },
         Bracket,
+        Paren,
         Interpolation,
         Quoted,
         Heredoc {
@@ -1066,8 +1071,21 @@ fn hcl_prescan(text: &str) -> Result<(), String> {
                         stack.push(Frame::Brace { entries: 0, at: i });
                         i += 1;
                     }
-                    b'[' | b'(' => {
+                    b'[' => {
                         stack.push(Frame::Bracket);
+                        i += 1;
+                    }
+                    b'(' => {
+                        // `hcl-edit` backtracks through every open parenthesis of an expression
+                        // that does not close: its time grows by half again with each level.
+                        let open = stack.iter().filter(|f| matches!(f, Frame::Paren)).count();
+                        if open >= HCL_MAX_PARENS {
+                            let what = format!(
+                                "parentheses nest more than {HCL_MAX_PARENS} deep (the HCL parser's time grows exponentially with each level)"
+                            );
+                            return Err(message(Format::Hcl, Some(line_column(text, i)), &what));
+                        }
+                        stack.push(Frame::Paren);
                         i += 1;
                     }
                     b'}' | b']' | b')' => {
@@ -1861,6 +1879,30 @@ resource "aws_security_group_rule" "ssh" {
         );
         let message = quick("object in a template", || err(Format::Hcl, &text));
         assert!(message.contains("entries"), "{message}");
+    }
+
+    #[test]
+    fn hcl_unclosed_parentheses_are_refused_before_the_exponential_parse() {
+        // Found by fuzzing: 26 unclosed parentheses around binary operators ran for minutes.
+        let deep = format!("a = {}\n", "(b+\"x\"- ".repeat(40));
+        let started = std::time::Instant::now();
+        let e = parse(Format::Hcl, &deep, &Limits::default()).unwrap_err();
+        assert!(e.contains("parentheses nest more than 12 deep"), "{e}");
+        assert!(started.elapsed().as_secs_f64() < 1.0);
+        // Twelve, closed or not, still parse (or fail) quickly.
+        let ok = format!("a = {}1{}\n", "(".repeat(12), ")".repeat(12));
+        assert_eq!(parse(Format::Hcl, &ok, &Limits::default()).unwrap()["a"], 1);
+        let started = std::time::Instant::now();
+        let _ = parse(
+            Format::Hcl,
+            &format!("a = {}\n", "(b+\"x\"- ".repeat(12)),
+            &Limits::default(),
+        );
+        assert!(
+            started.elapsed().as_secs_f64() < 5.0,
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
