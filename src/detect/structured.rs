@@ -916,9 +916,37 @@ fn toml_value(value: toml::Value, depth: usize, budget: &Budget) -> Result<Value
 
 fn toml_error(err: &toml::de::Error, text: &str) -> String {
     let at = err.span().map(|span| line_column(text, span.start));
-    // toml's messages name what was expected in backquotes (`=`, `]`); the text around a key or
-    // value never goes into them, only the span, which gives the position.
-    message(Format::Toml, at, err.message())
+    // toml's messages name what was expected in backquotes (`=`, `]`), but some quote the
+    // value itself (`invalid type: integer `888…` as i128`, found by fuzzing) or a key: every
+    // quoted part but a short punctuation token is replaced.
+    message(Format::Toml, at, &unquoted(err.message()))
+}
+
+/// `message` with the text of every quoted part (in backquotes or double quotes) replaced by `…`,
+/// but punctuation tokens of up to three characters (`=`, `]]`, `${`): what a parser quotes from
+/// the file never reaches an error.
+fn unquoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(['`', '"']) {
+        let q = rest.as_bytes()[i] as char;
+        out.push_str(&rest[..=i]);
+        let after = &rest[i + 1..];
+        let Some(j) = after.find(q) else {
+            out.push('…');
+            return out;
+        };
+        let quoted = &after[..j];
+        if quoted.chars().count() <= 3 && !quoted.chars().any(char::is_alphanumeric) {
+            out.push_str(quoted);
+        } else {
+            out.push('…');
+        }
+        out.push(q);
+        rest = &after[j + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -940,7 +968,7 @@ fn hcl_document(text: &str, limits: Limits) -> Result<Value, String> {
     let body = hcl::parse(text).map_err(|err| match err {
         hcl::Error::Parse(err) => {
             let at = (err.location().line(), err.location().column());
-            message(Format::Hcl, Some(at), err.message())
+            message(Format::Hcl, Some(at), &unquoted(err.message()))
         }
         _ => message(Format::Hcl, None, "the text is not HCL"),
     })?;
@@ -1879,6 +1907,31 @@ resource "aws_security_group_rule" "ssh" {
         );
         let message = quick("object in a template", || err(Format::Hcl, &text));
         assert!(message.contains("entries"), "{message}");
+    }
+
+    #[test]
+    fn toml_errors_never_quote_a_value_or_a_key() {
+        // Found by fuzzing: toml quoted an integer too large for it.
+        let e = parse(
+            Format::Toml,
+            "#\nor= 88888888888888888888888888808\n",
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert!(!e.contains("8888"), "{e}");
+        let e = parse(
+            Format::Toml,
+            "secret_key_name = 1\nsecret_key_name = 2\n",
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert!(!e.contains("secret_key_name"), "{e}");
+        assert_eq!(
+            unquoted("expected `=`, found `hunter2`"),
+            "expected `=`, found `…`"
+        );
+        assert_eq!(unquoted("bad \"x y\" and `]]`"), "bad \"…\" and `]]`");
+        assert_eq!(unquoted("open `abc"), "open `…");
     }
 
     #[test]
