@@ -1117,6 +1117,22 @@ fn hcl_prescan(text: &str) -> Result<(), String> {
                         i += 1;
                     }
                     b'}' | b']' | b')' => {
+                        // Valid HCL closes every bracket it opens, with its own kind; on text
+                        // that does not, `hcl-edit` backtracks through the open ones, in time
+                        // exponential in how many (found by fuzzing). Refused before it runs.
+                        let matches = matches!(
+                            (rest[0], stack.last()),
+                            (b'}', Some(Frame::Brace { .. } | Frame::Interpolation))
+                                | (b']', Some(Frame::Bracket))
+                                | (b')', Some(Frame::Paren))
+                        );
+                        if !matches {
+                            return Err(message(
+                                Format::Hcl,
+                                Some(line_column(text, i)),
+                                "a closing bracket that does not match the one open",
+                            ));
+                        }
                         close(stack.pop(), &mut work, &mut largest);
                         i += 1;
                     }
@@ -1141,8 +1157,16 @@ fn hcl_prescan(text: &str) -> Result<(), String> {
                     reads the rest of the file again for each)";
         return Err(message(Format::Hcl, Some(line_column(text, at)), what));
     }
+    let unclosed = (work <= allowed && !stack.is_empty()).then_some(());
     while let Some(frame) = stack.pop() {
         close(Some(frame), &mut work, &mut largest);
+    }
+    if unclosed.is_some() && work <= allowed {
+        return Err(message(
+            Format::Hcl,
+            Some(line_column(text, text.len())),
+            "a bracket, string, interpolation or heredoc is not closed by the end of the file",
+        ));
     }
     if work > allowed {
         let what = format!(
@@ -1645,7 +1669,15 @@ resource "aws_security_group_rule" "ssh" {
             "{toml}"
         );
         let hcl = err(Format::Hcl, "a = 1\nb = [1,\n");
-        assert_eq!(hcl, "HCL parse error at line 2, column 9: expected `]`");
+        assert_eq!(
+            hcl,
+            "HCL parse error at line 3, column 1: a bracket, string, interpolation or heredoc is not closed by the end of the file"
+        );
+        let hcl = err(Format::Hcl, "a = 1\nb = [1,,]\n");
+        assert!(
+            hcl.starts_with("HCL parse error at line 2, column "),
+            "{hcl}"
+        );
     }
 
     #[test]
@@ -1956,6 +1988,21 @@ resource "aws_security_group_rule" "ssh" {
             "{:?}",
             started.elapsed()
         );
+    }
+
+    #[test]
+    fn hcl_unmatched_and_unclosed_brackets_are_refused_before_the_parse() {
+        // Found by fuzzing: objects opened after `/` operators and never closed ran over 10 s.
+        let text = format!("b {{\n{}", "  x = var.a/b/c/ {\n".repeat(12));
+        let started = std::time::Instant::now();
+        let e = parse(Format::Hcl, &text, &Limits::default()).unwrap_err();
+        assert!(e.contains("not closed by the end of the file"), "{e}");
+        assert!(started.elapsed().as_secs_f64() < 1.0);
+        let e = parse(Format::Hcl, "a = (1]\n", &Limits::default()).unwrap_err();
+        assert!(e.contains("does not match"), "{e}");
+        // Brackets inside strings, interpolations and comments do not count.
+        let ok = "a = \"(${b[0]}]\" # )\nc = [{d = 1}]\n";
+        assert!(parse(Format::Hcl, ok, &Limits::default()).is_ok(), "{ok}");
     }
 
     #[test]
