@@ -1163,19 +1163,18 @@ impl ContentNeeds {
             if list.is_empty() {
                 return Ok(None);
             }
-            let mut b = globset::GlobSetBuilder::new();
-            for (g, origin) in list {
-                let glob = crate::pattern::GlobPattern(g.clone()).glob().map_err(|e| {
-                    Error::Policy(PolicyError::Load {
-                        origin: origin.clone(),
-                        message: format!("METADATA custom.needs: invalid glob `{g}`: {}", e.kind()),
-                    })
-                })?;
-                b.add(glob);
-            }
-            b.build().map(Some).map_err(|e| {
+            let globs: Vec<crate::pattern::GlobPattern> = list
+                .iter()
+                .map(|(g, _)| crate::pattern::GlobPattern(g.clone()))
+                .collect();
+            // The set is built by `pattern`; a glob it refuses is named with its policy.
+            crate::pattern::glob_set(&globs).map(Some).map_err(|e| {
+                let origin = list
+                    .iter()
+                    .find(|(g, _)| e.glob() == Some(g.as_str()))
+                    .map_or(&list[0].1, |(_, o)| o);
                 Error::Policy(PolicyError::Load {
-                    origin: list[0].1.clone(),
+                    origin: origin.clone(),
                     message: format!("METADATA custom.needs: {e}"),
                 })
             })
