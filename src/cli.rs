@@ -143,6 +143,40 @@ pub enum Command {
     },
     /// List the waivers of .charter/waivers.yaml: expired first, then by the day they end.
     Waivers,
+    /// The charter's numbers over history, per month and by tier, class, directory and author.
+    ///
+    /// AI-assisted commits and lines (by evidence strength and tool), the share disclosed as the
+    /// charter required, review coverage of protected classes and tiers, commits the charter of
+    /// their time denies, secrets introduced and the time to remove them, review latency and bulk
+    /// changes. Every commit is judged by the `.charter/` of its first parent (the embedded default
+    /// before one existed). `--format` console, json (versioned; what `--merge` reads), csv,
+    /// markdown (a README section) or html (one self-contained page with charts). docs/report.md
+    /// defines every number.
+    Report {
+        /// Commits to count: `BASE..HEAD`, or one revision and its whole history. Default: HEAD.
+        #[arg(long, value_name = "RANGE")]
+        range: Option<String>,
+        /// Only commits committed at or after DATE (`2024-01-31`, `2024-01-31T12:00:00+01:00`,
+        /// `@1706659200`, `6 months ago`).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Combine reports of several repositories (`--format json` of each) into one, reading
+        /// no repository.
+        #[arg(long, value_name = "REPORT.json", num_args = 1.., conflicts_with_all = ["range", "since"])]
+        merge: Vec<PathBuf>,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Every line of FILE with the commit that introduced it and whether that commit was
+    /// AI-assisted (tool, from trailers, identities and messages), disclosed and reviewed.
+    Blame {
+        /// A file of the work tree (its last committed version is blamed).
+        file: PathBuf,
+        /// Blame the file as of this revision instead of HEAD.
+        #[arg(long, value_name = "REV")]
+        rev: Option<String>,
+    },
     /// Print the effective charter (the default merged with .charter/charter.yaml).
     Charter,
     /// Write a commented starter .charter/ (never overwrites).

@@ -10,6 +10,7 @@ pub mod error;
 pub mod fsutil;
 pub mod input;
 pub mod install;
+pub mod kpi;
 pub mod model;
 pub mod pattern;
 pub mod policy;

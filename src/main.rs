@@ -56,6 +56,45 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             "--format junit is for `policy test`; use json, sarif or github here".into(),
         ));
     }
+    let reporting = matches!(cli.command, Command::Report { .. });
+    let format = cli.global.format;
+    if matches!(
+        format,
+        report::Format::Csv | report::Format::Markdown | report::Format::Html
+    ) && !reporting
+    {
+        return Err(Error::Usage(format!(
+            "--format {} is for `report`; use json here",
+            format.as_str()
+        )));
+    }
+    if (reporting || matches!(cli.command, Command::Blame { .. }))
+        && matches!(
+            format,
+            report::Format::Sarif | report::Format::Github | report::Format::Junit
+        )
+    {
+        return Err(Error::Usage(format!(
+            "--format {} is not a report format: use console, json{}",
+            format.as_str(),
+            if reporting {
+                ", csv, markdown or html"
+            } else {
+                ""
+            }
+        )));
+    }
+    if matches!(cli.command, Command::Blame { .. })
+        && matches!(
+            format,
+            report::Format::Csv | report::Format::Markdown | report::Format::Html
+        )
+    {
+        return Err(Error::Usage(format!(
+            "--format {} is for `report`; `blame` writes console or json",
+            format.as_str()
+        )));
+    }
     app::session::collect_suppressed(cli.global.show_suppressed);
     report::progress::enable(
         cli.global.format == report::Format::Console,
@@ -196,6 +235,61 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             };
             let w = app::scan::baseline(&dir, paths, mode)?;
             emit(&report::baseline_written(&w.path, w.entries, w.pruned))?;
+            Ok(exit::OK)
+        }
+        Command::Report {
+            range,
+            since,
+            merge,
+            output,
+        } => {
+            let r = if merge.is_empty() {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64);
+                let since = since
+                    .as_deref()
+                    .map(|s| {
+                        app::history::parse_date(s, now)
+                            .map_err(|e| Error::Usage(format!("--since `{s}`: {e}")))
+                    })
+                    .transpose()?;
+                let args = app::kpi::ReportArgs {
+                    range: range.clone(),
+                    since,
+                };
+                app::kpi::report(&dir, &args)?
+            } else {
+                app::kpi::merge(merge)?
+            };
+            let text = match format {
+                report::Format::Json => report::kpi::json(&r),
+                report::Format::Csv => report::kpi::csv(&r),
+                report::Format::Markdown => report::kpi::markdown(&r),
+                report::Format::Html => {
+                    report::kpi_html::html(&serde_json::to_value(&r).expect("a report serialises"))
+                }
+                _ => report::kpi::console(&r),
+            };
+            match output {
+                Some(path) => {
+                    git_charter::fsutil::write_atomic(
+                        path,
+                        text.as_bytes(),
+                        git_charter::fsutil::WriteOptions::REPLACE,
+                    )
+                    .map_err(|e| Error::io(path, e))?;
+                }
+                None => emit(&text)?,
+            }
+            Ok(exit::OK)
+        }
+        Command::Blame { file, rev } => {
+            let b = app::kpi::blame(&dir, file, rev.as_deref())?;
+            emit(&match format {
+                report::Format::Json => report::kpi::blame_json(&b),
+                _ => report::kpi::blame_console(&b),
+            })?;
             Ok(exit::OK)
         }
         Command::Waivers => {

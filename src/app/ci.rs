@@ -214,7 +214,14 @@ fn judge_ranges(
             in_refs.retain(|f| !session.detectors.baseline.contains(&f.fingerprint));
         }
         let outcome = judge_commits(
-            session, evaluator, &parts, commits, stage, in_refs, &progress,
+            session,
+            evaluator,
+            &parts,
+            commits,
+            stage,
+            in_refs,
+            &progress,
+            Mode::Verdict,
         )?;
         totals.add(outcome.totals);
         run.commits += commits.len();
@@ -243,14 +250,37 @@ fn judge_ranges(
 type CacheKey = (String, String, Vec<u32>, bool);
 type Cached = (input::File, Stats, u32);
 
-struct Outcome {
-    totals: Totals,
-    run: RunStats,
+pub(crate) struct Outcome {
+    pub totals: Totals,
+    pub run: RunStats,
+    /// `git charter report` only: each commit's record and trail, in the order judged.
+    pub records: Vec<(crate::kpi::Record, Trail)>,
+}
+
+/// What `report` needs of a commit beyond its record, to follow the secrets it introduced: the
+/// paths it changed, and each secret's path and fingerprint (in the record's order).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Trail {
+    /// (path, old path of a rename, deleted).
+    pub changes: Vec<(String, Option<String>, bool)>,
+    /// (path, fingerprint) per secret of the record; `None` for one in the commit's own fields.
+    pub secrets: Vec<Option<(String, String)>>,
+}
+
+/// What a worker is judging for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The verdict (ci, pre-push).
+    Verdict,
+    /// The verdict and every commit's record (report): a commit too large to judge is recorded
+    /// as unjudged instead of stopping the run.
+    Report,
 }
 
 /// Splits the commits over a few workers, each with its own repository handle, detectors and policy
 /// engine (built once per worker, reused for every commit), sharing one analysis cache.
-fn judge_commits(
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn judge_commits(
     session: Session,
     evaluator: Evaluator,
     parts: &CharterParts,
@@ -258,12 +288,14 @@ fn judge_commits(
     stage: Stage,
     in_refs: Vec<SecretFinding>,
     progress: &Progress,
+    mode: Mode,
 ) -> Result<Outcome> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = cores.min(commits.len().div_ceil(COMMITS_PER_WORKER)).max(1);
     let cache = Mutex::new(HashMap::new());
     if workers == 1 {
-        return Worker::new(&session, evaluator, &cache, stage, in_refs, progress).run(commits);
+        return Worker::new(&session, evaluator, &cache, stage, in_refs, progress, mode)
+            .run(commits);
     }
     let root = session.repo.root().to_path_buf();
     let chunk = commits.len().div_ceil(workers);
@@ -276,12 +308,21 @@ fn judge_commits(
                 scope.spawn(move || -> Result<Outcome> {
                     let session = Session::new(Repo::discover_history(root)?, parts.clone())?;
                     let evaluator = session.evaluator()?;
-                    Worker::new(&session, evaluator, cache, stage, Vec::new(), progress).run(part)
+                    Worker::new(
+                        &session,
+                        evaluator,
+                        cache,
+                        stage,
+                        Vec::new(),
+                        progress,
+                        mode,
+                    )
+                    .run(part)
                 })
             })
             .collect();
         let first =
-            Worker::new(&session, evaluator, &cache, stage, in_refs, progress).run(chunks[0]);
+            Worker::new(&session, evaluator, &cache, stage, in_refs, progress, mode).run(chunks[0]);
         std::iter::once(first)
             .chain(
                 handles
@@ -296,11 +337,13 @@ fn judge_commits(
             workers,
             ..RunStats::default()
         },
+        records: Vec::new(),
     };
     for r in results {
         let o = r?;
         total.totals.add(o.totals);
         total.run.add(&o.run);
+        total.records.extend(o.records);
     }
     Ok(total)
 }
@@ -314,6 +357,7 @@ struct Worker<'a> {
     stage: Stage,
     head: crate::collect::HeadInfo,
     progress: &'a Progress,
+    mode: Mode,
 }
 
 impl<'a> Worker<'a> {
@@ -324,6 +368,7 @@ impl<'a> Worker<'a> {
         stage: Stage,
         in_refs: Vec<SecretFinding>,
         progress: &'a Progress,
+        mode: Mode,
     ) -> Worker<'a> {
         // Commits are judged as stored: a merge being concluded in the work tree is not theirs.
         let head = crate::collect::HeadInfo {
@@ -338,6 +383,7 @@ impl<'a> Worker<'a> {
             cache,
             stage,
             progress,
+            mode,
         }
     }
 
@@ -348,6 +394,7 @@ impl<'a> Worker<'a> {
                 workers: 1,
                 ..RunStats::default()
             },
+            records: Vec::new(),
         };
         for id in commits {
             self.judge(id, &mut out)?;
@@ -362,6 +409,16 @@ impl<'a> Worker<'a> {
         let t0 = std::time::Instant::now();
         let data = session.repo.commit_data(id, max)?;
         let t1 = std::time::Instant::now();
+        if self.mode == Mode::Report
+            && data.changes.files.len() as u64 > session.charter.charter.limits.max_files
+        {
+            out.records.push(super::kpi::unjudged(session, &data));
+            out.totals.commits += 1;
+            out.run.commits += 1;
+            return Ok(());
+        }
+        let trail = (self.mode == Mode::Report).then(|| super::kpi::trail_of(&data));
+        let (author_time, committer_time) = (data.author_time, data.committer_time);
         let mut commit =
             session.commit_facts(Some(data.message), Some(data.author), Some(data.committer));
         commit.id = Some(data.id.clone());
@@ -372,7 +429,16 @@ impl<'a> Worker<'a> {
         let t3 = std::time::Instant::now();
         let baselined = analysis.baselined;
         let input = session.input(self.stage, &self.head, commit, analysis);
-        let judged = session.judge(&mut self.evaluator, &input)?;
+        let (judged, facts) = match self.mode {
+            Mode::Verdict => (session.judge(&mut self.evaluator, &input)?, None),
+            Mode::Report => session.judge_with_facts(&mut self.evaluator, &input)?,
+        };
+        if let Some(trail) = trail {
+            let times = (author_time, committer_time);
+            let record = super::kpi::record(session, &input, &judged, facts, times);
+            out.records
+                .push(super::kpi::with_secrets(record, trail, &input));
+        }
         let mut violations = judged.violations;
         for v in &mut violations {
             v.commit = Some(data.id.clone());

@@ -13,6 +13,7 @@ pub mod ci;
 pub mod history;
 pub mod hooks;
 pub mod init;
+pub mod kpi;
 pub mod mcp;
 pub mod policy;
 pub mod scan;

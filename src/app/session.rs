@@ -1035,6 +1035,35 @@ impl Session {
         }
     }
 
+    /// `judge`, and the report's facts about the commit from the same evaluation
+    /// (`policy::FACTS_PACKAGE`; `None` when undefined).
+    pub fn judge_with_facts(
+        &self,
+        evaluator: &mut Evaluator,
+        input: &Input,
+    ) -> Result<(Judged, Option<serde_json::Value>)> {
+        let filled = self.with_content(evaluator.policies(), input)?;
+        let input = filled.as_ref().unwrap_or(input);
+        let c = &self.charter.charter;
+        if let Err(e) = too_large_to_judge(c, input.files.len(), input.commit.id.as_deref()) {
+            let judged = Judged {
+                violations: too_large_verdict(c, e)?,
+                waived: Vec::new(),
+            };
+            return Ok((judged, None));
+        }
+        let json = serde_json::to_string(input).expect("input serialises");
+        let overrides = Overrides {
+            disable: c.policies.disable.clone(),
+            warn_only: c.policies.warn_only.clone(),
+        };
+        let (violations, facts) = evaluator.evaluate_with_facts(&json, input.stage, &overrides)?;
+        Ok((
+            apply_waivers(violations, &self.charter.waivers, &input.today),
+            facts,
+        ))
+    }
+
     /// `input` with the content and parsed documents `policies` ask for at its stage, or `None`
     /// when they ask for nothing (nothing is read then).
     pub fn with_content(

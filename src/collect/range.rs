@@ -56,6 +56,9 @@ pub struct CommitData {
     pub parents: Vec<String>,
     pub author: Ident,
     pub committer: Ident,
+    /// Author and committer time, seconds since the epoch (as recorded; clocks may be wrong).
+    pub author_time: i64,
+    pub committer_time: i64,
     /// The message as stored in the commit object (git cleaned it up when the commit was made).
     pub message: String,
     /// The commit's own changes. For a merge: only what differs from every parent (conflict
@@ -307,6 +310,95 @@ impl Repo {
     }
 
     /// The facts of one commit: identities, stored message and its own changes.
+    /// The id of the `.charter/` tree in `id`'s first parent (what judged the commit when it was
+    /// made), `None` when the parent has none or `id` is a root commit. Commits with equal ids were
+    /// judged by the same charter.
+    pub fn parent_charter_tree(
+        &self,
+        id: &str,
+    ) -> Result<(Option<String>, Option<String>), RangeError> {
+        let commit = self.repo.find_commit(Oid::from_str(id)?)?;
+        let Ok(parent) = commit.parent(0) else {
+            return Ok((None, None));
+        };
+        let tree = parent.tree()?;
+        let charter = tree
+            .get_path(std::path::Path::new(".charter"))
+            .ok()
+            .map(|e| e.id().to_string());
+        Ok((Some(parent.id().to_string()), charter))
+    }
+
+    /// When a merge's side branch started: the earliest author time among the commits the merge
+    /// brings in (reachable from a later parent, not from the first), at most `limit` of them
+    /// walked. `None` for a commit that is not a merge, or brings nothing in.
+    pub fn merged_since(&self, id: &str, limit: usize) -> Result<Option<i64>, RangeError> {
+        let commit = self.repo.find_commit(Oid::from_str(id)?)?;
+        if commit.parent_count() < 2 {
+            return Ok(None);
+        }
+        let mut walk = self.repo.revwalk()?;
+        for p in commit.parent_ids().skip(1) {
+            walk.push(p)?;
+        }
+        walk.hide(commit.parent_id(0)?)?;
+        let mut earliest: Option<i64> = None;
+        for oid in walk.take(limit) {
+            let c = self.repo.find_commit(oid?)?;
+            let t = c.author().when().seconds();
+            earliest = Some(earliest.map_or(t, |e| e.min(t)));
+        }
+        Ok(earliest)
+    }
+
+    /// Who introduced each line of `path` as of `rev`: per line (1-based, in order), the id of
+    /// the commit that last changed it, and the file's content at `rev` (at most `max` bytes;
+    /// `None` when larger or not a regular file).
+    pub fn blame(
+        &self,
+        path: &str,
+        rev: &str,
+        max: u64,
+    ) -> Result<(Vec<String>, Option<Vec<u8>>), RangeError> {
+        let tip = self.resolve(rev, rev)?;
+        let mut opts = git2::BlameOptions::new();
+        opts.newest_commit(tip);
+        let blame = self
+            .repo
+            .blame_file(std::path::Path::new(path), Some(&mut opts))?;
+        let mut lines = Vec::new();
+        for hunk in blame.iter() {
+            let id = hunk.final_commit_id().to_string();
+            for _ in 0..hunk.lines_in_hunk() {
+                lines.push(id.clone());
+            }
+        }
+        let commit = tip.to_string();
+        Ok((lines, self.content_at_commit(&commit, path, max)))
+    }
+
+    fn content_at_commit(&self, commit: &str, path: &str, max: u64) -> Option<Vec<u8>> {
+        let tree = self
+            .repo
+            .find_commit(Oid::from_str(commit).ok()?)
+            .ok()?
+            .tree()
+            .ok()?;
+        let entry = tree.get_path(std::path::Path::new(path)).ok()?;
+        let blob = self.repo.find_blob(entry.id()).ok()?;
+        (blob.size() as u64 <= max).then(|| blob.content().to_vec())
+    }
+
+    /// A commit's committer time, seconds since the epoch.
+    pub fn commit_time(&self, id: &str) -> Result<i64, RangeError> {
+        Ok(self
+            .repo
+            .find_commit(Oid::from_str(id)?)?
+            .committer()
+            .when()
+            .seconds())
+    }
+
     pub fn commit_data(&self, id: &str, max_file_size: u64) -> Result<CommitData, RangeError> {
         let commit = self.repo.find_commit(Oid::from_str(id)?)?;
         let tree = commit.tree()?;
@@ -332,6 +424,8 @@ impl Repo {
             parents: commit.parent_ids().map(|p| p.to_string()).collect(),
             author: signature_ident(&commit.author()),
             committer: signature_ident(&commit.committer()),
+            author_time: commit.author().when().seconds(),
+            committer_time: commit.committer().when().seconds(),
             message: String::from_utf8_lossy(commit.message_raw_bytes()).into_owned(),
             changes,
         })

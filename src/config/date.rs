@@ -17,6 +17,11 @@ impl Date {
         Date(secs.div_euclid(86_400))
     }
 
+    /// The UTC day of a time in seconds since the epoch.
+    pub fn from_unix(secs: i64) -> Date {
+        Date(secs.div_euclid(86_400))
+    }
+
     /// The date `y-m-d`, when it exists (years 1000–9999).
     pub fn from_ymd(y: i64, m: u32, d: u32) -> Option<Date> {
         if !(1000..=9999).contains(&y) || !(1..=12).contains(&m) || d < 1 || d > days_in(y, m) {

@@ -287,6 +287,8 @@ fn breach_error_in(
 /// support (`with` outside tests, `data` read as a whole).
 pub struct Evaluator {
     worker: Worker<Backend>,
+    /// The policies declare `FACTS_ENTRY` (the report's per-commit facts).
+    facts: bool,
     policies: Arc<Vec<Policy>>,
     timeout_ms: u64,
     budget: Duration,
@@ -295,6 +297,12 @@ pub struct Evaluator {
     /// What this load compiled, for the caller to keep (`None` when it was handed in).
     compiled: Option<Compiled>,
 }
+
+/// The package whose `commit` rule gives `git charter report` its per-commit facts
+/// (policies/report/kpi.rego): what the charter at the time required of a commit, and whether the
+/// commit met it. Not a deny or warn: no verdict depends on it.
+pub const FACTS_PACKAGE: &str = "gitcharter.report.kpi";
+const FACTS_ENTRY: &str = "data.gitcharter.report.kpi.commit";
 
 /// What a set of policies compiled to, as [`Evaluator::compiled`] gives it and [`Evaluator::load`]
 /// takes it back. Valid only for the exact sources (and regorus build) it was made from: the
@@ -332,10 +340,11 @@ fn entry_point(package: &str, level: Level) -> String {
 
 /// Compiles the parsed policies to an RVM program, or `None` where the compiler does not support
 /// them.
-fn compile_program(engine: &mut Engine, policies: &[Policy]) -> Option<Program> {
+fn compile_program(engine: &mut Engine, policies: &[Policy], facts: bool) -> Option<Program> {
     let entries: Vec<String> = policies
         .iter()
         .flat_map(|p| p.declares.iter().map(|&l| entry_point(&p.package, l)))
+        .chain(facts.then(|| FACTS_ENTRY.to_string()))
         .collect();
     let first: regorus::Rc<str> = entries.first()?.as_str().into();
     let compiled = engine.compile_with_entrypoint(&first).ok()?;
@@ -465,34 +474,41 @@ impl Evaluator {
             {
                 progress.at(usize::MAX);
                 let policies = policies_of(&runtime, &program)?;
+                let facts = program.get_entry_point(FACTS_ENTRY).is_some();
                 *backend = Backend::Vm(Box::new(vm_for(program, &data)?), None);
-                return Ok((policies, None));
+                return Ok((policies, facts, None));
             }
             let Backend::Interp(engine) = backend else {
                 unreachable!("a worker starts on the interpreter");
             };
             let refs: Vec<&Source> = runtime.iter().collect();
             let policies = add_sources(engine, &refs, progress)?;
+            let facts = policies.iter().any(|p| {
+                p.package == FACTS_PACKAGE
+                    && engine
+                        .has_declared_rule_rooted_at(&p.origin, "commit")
+                        .unwrap_or(false)
+            });
             progress.at(usize::MAX);
             engine
                 .add_data_json(&data)
                 .map_err(|e| PolicyError::Eval(format!("charter as data: {e}")))?;
             if known == Some(Compiled::Interpreted) {
-                return Ok((policies, None));
+                return Ok((policies, facts, None));
             }
             if !vm_allowed {
-                return Ok((policies, Some(Compiled::Interpreted)));
+                return Ok((policies, facts, Some(Compiled::Interpreted)));
             }
-            let Some(program) = compile_program(engine, &policies) else {
-                return Ok((policies, Some(Compiled::Interpreted)));
+            let Some(program) = compile_program(engine, &policies, facts) else {
+                return Ok((policies, facts, Some(Compiled::Interpreted)));
             };
             let bytes = program.serialize_binary().ok().map(Arc::<[u8]>::from);
             let vm = vm_for(program, &data)?;
             let interp = std::mem::replace(engine, new_engine());
             *backend = Backend::Vm(Box::new(vm), check.then_some(interp));
-            Ok((policies, bytes.map(Compiled::Program)))
+            Ok((policies, facts, bytes.map(Compiled::Program)))
         });
-        let ((policies, compiled), spent) = match loaded {
+        let ((policies, facts, compiled), spent) = match loaded {
             Ok((r, spent)) => (r?, spent),
             Err(b) => {
                 let origin = origins
@@ -504,6 +520,7 @@ impl Evaluator {
         };
         Ok(Evaluator {
             worker,
+            facts,
             policies: Arc::new(policies),
             timeout_ms,
             budget,
@@ -571,6 +588,27 @@ impl Evaluator {
         stage: Stage,
         overrides: &Overrides,
     ) -> Result<Vec<Violation>, PolicyError> {
+        Ok(self.evaluate_with(input_json, stage, overrides, false)?.0)
+    }
+
+    /// `evaluate`, and the report's facts about the commit (`FACTS_PACKAGE`'s `commit` rule) from
+    /// the same input: `None` when no policy declares it or it is undefined for this input.
+    pub fn evaluate_with_facts(
+        &mut self,
+        input_json: &str,
+        stage: Stage,
+        overrides: &Overrides,
+    ) -> Result<(Vec<Violation>, Option<serde_json::Value>), PolicyError> {
+        self.evaluate_with(input_json, stage, overrides, self.facts)
+    }
+
+    fn evaluate_with(
+        &mut self,
+        input_json: &str,
+        stage: Stage,
+        overrides: &Overrides,
+        facts: bool,
+    ) -> Result<(Vec<Violation>, Option<serde_json::Value>), PolicyError> {
         let left = self
             .budget
             .saturating_sub(std::mem::take(&mut self.carried));
@@ -617,9 +655,43 @@ impl Evaluator {
                     push_results(p, level, &v, &mut out)?;
                 }
             }
-            Ok(out)
+            let mut found = None;
+            if facts {
+                let failed =
+                    |e: &dyn std::fmt::Display| PolicyError::Eval(format!("{FACTS_ENTRY}: {e}"));
+                let v = match backend {
+                    Backend::Interp(engine) => engine
+                        .eval_rule(FACTS_ENTRY.to_string())
+                        .map_err(|e| failed(&e))?,
+                    Backend::Vm(vm, check) => {
+                        let v = vm
+                            .execute_entry_point_by_name(FACTS_ENTRY)
+                            .map_err(|e| failed(&e))?;
+                        if let Some(engine) = check.as_mut() {
+                            let expected = engine
+                                .eval_rule(FACTS_ENTRY.to_string())
+                                .map_err(|e| failed(&e))?;
+                            if expected != v {
+                                return Err(PolicyError::Eval(format!(
+                                    "{DISAGREE} on {FACTS_ENTRY}: VM {}, interpreter {}",
+                                    v.to_json_str().unwrap_or_default(),
+                                    expected.to_json_str().unwrap_or_default()
+                                )));
+                            }
+                        }
+                        v
+                    }
+                };
+                if v != regorus::Value::Undefined {
+                    let json = v
+                        .to_json_str()
+                        .map_err(|e| PolicyError::Eval(format!("{FACTS_ENTRY}: {e}")))?;
+                    found = serde_json::from_str(&json).ok();
+                }
+            }
+            Ok((out, found))
         });
-        let mut out = match r {
+        let (mut out, found) = match r {
             Ok((r, _)) => r?,
             Err(b) => {
                 let origin = self.origin(self.worker.current());
@@ -643,7 +715,7 @@ impl Evaluator {
                 ))
         });
         out.dedup();
-        Ok(out)
+        Ok((out, found))
     }
 }
 
@@ -1514,7 +1586,8 @@ mod tests {
         let mut engine = new_engine();
         let refs: Vec<&Source> = sources.iter().collect();
         let policies = add_sources(&mut engine, &refs, &Progress::default()).unwrap();
-        let program = compile_program(&mut engine, &policies).expect("the built-ins compile");
+        let program =
+            compile_program(&mut engine, &policies, false).expect("the built-ins compile");
         assert_eq!(
             program
                 .instruction_data

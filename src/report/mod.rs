@@ -6,6 +6,8 @@ pub mod agent;
 mod console_fmt;
 pub mod docs;
 pub mod escape;
+pub mod kpi;
+pub mod kpi_html;
 pub mod policy;
 pub mod progress;
 pub mod sarif;
@@ -26,15 +28,22 @@ pub enum Format {
     Github,
     /// JUnit XML: `policy test` only.
     Junit,
+    /// `report` only: CSV, Markdown, one self-contained HTML page.
+    Csv,
+    Markdown,
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 8] = [
         Format::Console,
         Format::Json,
         Format::Sarif,
         Format::Github,
         Format::Junit,
+        Format::Csv,
+        Format::Markdown,
+        Format::Html,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +53,9 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Github => "github",
             Format::Junit => "junit",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 }
@@ -667,8 +679,9 @@ pub fn render(report: &Report, format: Format, quiet: bool) -> String {
         Format::Json => escape::json(json(report)),
         Format::Sarif => escape::json(sarif::render(report)),
         Format::Github => github(report),
-        // `main` refuses `--format junit` for every command but `policy test`.
-        Format::Junit => escape::json(json(report)),
+        // `main` refuses junit for every command but `policy test`, and csv, markdown and html for
+        // every command but `report`.
+        Format::Junit | Format::Csv | Format::Markdown | Format::Html => escape::json(json(report)),
     }
 }
 

@@ -21,12 +21,14 @@ mod hook_cache;
 mod insecure_false_blocks;
 #[cfg(unix)]
 mod install;
+mod kpi_html;
 mod leaks;
 mod never_leak;
 mod policy_sandbox;
 mod pre_commit;
 mod progress;
 mod reads;
+mod report;
 mod robustness;
 mod sarif;
 mod secret_rules;

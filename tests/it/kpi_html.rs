@@ -1,0 +1,1 @@
+//! HTML report rendered in a real headless browser (being written).
