@@ -82,4 +82,21 @@ agent_refuses() { # agent_refuses COMMAND: the hook's answer, and exit 0 when it
 }
 step "9. an agent's git commit --no-verify is refused before it runs" 0 agent_refuses "git commit --no-verify -m wip"
 step "10. an agent's echo of the same words is not a bypass" 1 agent_refuses "echo git commit --no-verify"
+
+# A change that skipped the hooks: history keeps it, and the report counts it against the charter.
+printf 'def refund(invoice):\n    return -total(invoice.lines)\n' > src/billing/refund.py
+git add src/billing/refund.py
+git commit -q --no-verify -m "Add refunds" -m "Co-Authored-By: Claude <noreply@anthropic.com>"
+out="$(target_dir "$here")/demo-report"
+step "11. the charter's numbers over the demo's history (also $out.html and .json)" 0 "$gc" report
+"$gc" report --format html --output "$out.html"
+"$gc" report --format json --output "$out.json"
+python3 - "$out.json" <<'PY' || status=1
+import json, sys
+t = json.load(open(sys.argv[1]))["totals"]
+assert t["commits"] == 4 and t["ai_commits"] == 3, t
+assert t["disclosure_required"] == 3 and t["disclosed"] == 2, t
+assert t["violations"].get("CH-AI-001") == 1, t
+print(f"report: {t['commits']} commits, {t['ai_commits']} AI-assisted, {t['disclosed']} of {t['disclosure_required']} disclosed as required")
+PY
 exit $status

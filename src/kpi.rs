@@ -201,8 +201,8 @@ pub struct Report {
     pub notes: Vec<String>,
 }
 
-/// One commit's facts, as the report counts them.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// One commit's facts, as the report counts them (and its cache keeps them).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub id: String,
     /// `Name <email>`, redacted.
@@ -224,7 +224,8 @@ pub struct Record {
     pub files: Vec<FileLines>,
     /// Index into `files` of each secret introduced (a finding in the commit's own fields has none).
     pub secrets: Vec<(String, Option<usize>)>,
-    pub latency_hours: Option<f64>,
+    /// Review latency in seconds, where it can be derived.
+    pub latency_secs: Option<i64>,
     pub bulk: bool,
     /// Distinct reviewers in `review.trailers` (not the author, not an AI identity).
     pub reviewers: u64,
@@ -288,7 +289,7 @@ impl BlameCommit {
 }
 
 /// A changed file's place and added lines.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FileLines {
     pub dir: String,
     pub tier: String,
@@ -365,9 +366,9 @@ impl Record {
             .iter()
             .filter(|(_, f)| f.is_none_or(|i| self.files.get(i).is_some_and(&keep)))
             .count() as u64;
-        if let Some(h) = self.latency_hours {
+        if let Some(secs) = self.latency_secs {
             c.review_latency_count = 1;
-            c.review_latency_hours_sum = h;
+            c.review_latency_hours_sum = secs as f64 / 3600.0;
         }
         c
     }

@@ -341,3 +341,101 @@ fn field(h: &mut Sha256, bytes: &[u8]) {
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// `git charter report`'s records, kept per charter: `<git dir>/charter/cache/report-<key>.json`,
+/// one file per set of charter parts that judged some commits, safe to delete at any time. A
+/// commit's record is a function of the commit (its id names its content and parents) and of
+/// what judged it, which the key covers: this binary, the charter parts (charter, policies,
+/// gitleaks files, baseline, waivers) and, when waivers or a re-certification make the verdict
+/// depend on the day, the day. Records hold redacted text and fingerprints only, as the report does.
+pub mod report {
+    use super::{FORMAT, binary_identity, field, hex};
+    use crate::app::ci::Trail;
+    use crate::app::session::CharterParts;
+    use crate::kpi::Record;
+    use serde::{Deserialize, Serialize};
+    use sha2::{Digest, Sha256};
+    use std::collections::HashMap;
+    use std::path::{Path, PathBuf};
+
+    const REPORT_FORMAT: &str = "git-charter report cache 1";
+
+    pub(crate) type Records = HashMap<String, (Record, Trail)>;
+
+    #[derive(Serialize, Deserialize)]
+    struct Entry {
+        format: String,
+        key: String,
+        records: Records,
+    }
+
+    /// The key of everything a record depends on besides its commit, or `None` when this binary
+    /// cannot name itself (then nothing is cached).
+    pub(crate) fn key(parts: &CharterParts, today: &str) -> Option<String> {
+        let mut h = Sha256::new();
+        field(&mut h, REPORT_FORMAT.as_bytes());
+        field(&mut h, FORMAT.as_bytes());
+        binary_identity(&mut h)?;
+        let c = &parts.charter;
+        field(&mut h, c.text.as_deref().unwrap_or("\0default").as_bytes());
+        field(&mut h, serde_json::to_string(&c.charter).ok()?.as_bytes());
+        field(
+            &mut h,
+            serde_json::to_string(&c.waivers.list).ok()?.as_bytes(),
+        );
+        if !c.waivers.is_empty() || c.charter.certified.is_some() {
+            field(&mut h, today.as_bytes());
+        }
+        for s in &parts.sources {
+            field(&mut h, s.origin.as_bytes());
+            field(&mut h, s.text.as_bytes());
+        }
+        for (origin, text) in &parts.gitleaks {
+            field(&mut h, origin.as_bytes());
+            field(&mut h, text.as_bytes());
+        }
+        let mut baseline: Vec<&String> = parts.baseline.iter().collect();
+        baseline.sort();
+        for b in baseline {
+            field(&mut h, b.as_bytes());
+        }
+        Some(hex(&h.finalize())[..32].to_string())
+    }
+
+    fn path(git_dir: &Path, key: &str) -> PathBuf {
+        git_dir
+            .join("charter")
+            .join("cache")
+            .join(format!("report-{key}.json"))
+    }
+
+    /// The records kept under `key`; empty when there are none (or the file is not this key's).
+    pub(crate) fn load(git_dir: &Path, key: &str) -> Records {
+        let read = || -> Option<Records> {
+            let bytes = crate::fsutil::read_regular(&path(git_dir, key), 1 << 30)
+                .ok()?
+                .ok()?;
+            let e: Entry = serde_json::from_slice(&bytes).ok()?;
+            (e.format == REPORT_FORMAT && e.key == key).then_some(e.records)
+        };
+        read().unwrap_or_default()
+    }
+
+    /// Stores `records` under `key`. Best effort: a cache that cannot be written is no cache.
+    pub(crate) fn store(git_dir: &Path, key: &str, records: Records) {
+        let entry = Entry {
+            format: REPORT_FORMAT.to_string(),
+            key: key.to_string(),
+            records,
+        };
+        let Ok(bytes) = serde_json::to_vec(&entry) else {
+            return;
+        };
+        let file = path(git_dir, key);
+        let Some(dir) = file.parent() else { return };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let _ = crate::fsutil::write_atomic(&file, &bytes, crate::fsutil::WriteOptions::REPLACE);
+    }
+}

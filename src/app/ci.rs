@@ -259,9 +259,9 @@ pub(crate) struct Outcome {
 
 /// What `report` needs of a commit beyond its record, to follow the secrets it introduced: the
 /// paths it changed, and each secret's path and fingerprint (in the record's order).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Trail {
-    /// (path, old path of a rename, deleted).
+    /// (path, old path of a rename, deleted), redacted as every path the report keeps.
     pub changes: Vec<(String, Option<String>, bool)>,
     /// (path, fingerprint) per secret of the record; `None` for one in the commit's own fields.
     pub secrets: Vec<Option<(String, String)>>,
@@ -417,7 +417,7 @@ impl<'a> Worker<'a> {
             out.run.commits += 1;
             return Ok(());
         }
-        let trail = (self.mode == Mode::Report).then(|| super::kpi::trail_of(&data));
+        let trail = (self.mode == Mode::Report).then(|| super::kpi::trail_of(session, &data));
         let (author_time, committer_time) = (data.author_time, data.committer_time);
         let mut commit =
             session.commit_facts(Some(data.message), Some(data.author), Some(data.committer));
@@ -435,7 +435,8 @@ impl<'a> Worker<'a> {
         };
         if let Some(trail) = trail {
             let times = (author_time, committer_time);
-            let record = super::kpi::record(session, &input, &judged, facts, times);
+            let mut record = super::kpi::record(session, &input, &judged, facts, times);
+            super::kpi::merge_latency(session, &mut record)?;
             out.records
                 .push(super::kpi::with_secrets(record, trail, &input));
         }

@@ -50,17 +50,8 @@ pub fn report(dir: &Path, args: &ReportArgs) -> Result<kpi::Report> {
         commits = kept;
     }
     let records = records_for(repo, &root, commits)?;
-    // Latency of merges (when their side branch started) and the secrets' lives, read with the
-    // detectors of HEAD's charter.
+    // The secrets' lives, read with the detectors of HEAD's charter.
     let repo = Repo::discover_history(&root)?;
-    let mut records = records;
-    for (r, _) in &mut records {
-        if r.latency_hours.is_none()
-            && let Some(start) = repo.merged_since(&r.id, MERGE_WALK)?
-        {
-            r.latency_hours = hours(r.time - start);
-        }
-    }
     let parts = CharterParts::read(&CharterSource::commit(&repo, None)?)?;
     let session = Session::new(repo, parts)?;
     let lives = secret_lives(&session, &name, &records);
@@ -94,26 +85,55 @@ fn records_for(repo: Repo, root: &Path, commits: Vec<String>) -> Result<Vec<(Rec
     let total: usize = groups.iter().map(|g| g.2.len()).sum();
     let progress = Progress::new(Some(total as u64), "commits");
     let mut records: Vec<(Record, Trail)> = Vec::with_capacity(total);
+    let today = crate::config::date::Date::today().to_string();
+    let git_dir = repo.git_dir().to_path_buf();
     let mut repo = Some(repo);
     for (at, _, commits) in &groups {
-        let repo = match repo.take() {
+        let source_repo = match repo.take() {
             Some(r) => r,
             None => Repo::discover_history(root)?,
         };
-        let parts = CharterParts::read(&CharterSource::commit(&repo, at.as_deref())?)?;
-        let session = Session::new(repo, parts.clone())?;
-        let evaluator = session.evaluator()?;
-        let Outcome { records: r, .. } = judge_commits(
-            session,
-            evaluator,
-            &parts,
-            commits,
-            Stage::Ci,
-            Vec::new(),
-            &progress,
-            Mode::Report,
-        )?;
-        records.extend(r);
+        let parts = CharterParts::read(&CharterSource::commit(&source_repo, at.as_deref())?)?;
+        let key = super::cache::report::key(&parts, &today);
+        let mut kept = key
+            .as_deref()
+            .map(|k| super::cache::report::load(&git_dir, k))
+            .unwrap_or_default();
+        let missing: Vec<String> = commits
+            .iter()
+            .filter(|c| !kept.contains_key(*c))
+            .cloned()
+            .collect();
+        progress.inc((commits.len() - missing.len()) as u64);
+        if !missing.is_empty() {
+            let session = Session::new(source_repo, parts.clone())?;
+            let evaluator = session.evaluator()?;
+            let Outcome {
+                records: judged, ..
+            } = judge_commits(
+                session,
+                evaluator,
+                &parts,
+                &missing,
+                Stage::Ci,
+                Vec::new(),
+                &progress,
+                Mode::Report,
+            )?;
+            for (c, r) in missing.into_iter().zip(judged) {
+                kept.insert(c, r);
+            }
+            if let Some(k) = &key {
+                super::cache::report::store(&git_dir, k, kept.clone());
+            }
+        } else {
+            repo = Some(source_repo);
+        }
+        for c in commits {
+            if let Some(r) = kept.remove(c) {
+                records.push(r);
+            }
+        }
     }
     Ok(records)
 }
@@ -242,10 +262,6 @@ fn tool() -> String {
     format!("git-charter {}", env!("CARGO_PKG_VERSION"))
 }
 
-fn hours(secs: i64) -> Option<f64> {
-    (secs >= 0).then(|| secs as f64 / 3600.0)
-}
-
 fn strength_name(s: Strength) -> &'static str {
     match s {
         Strength::Weak => "weak",
@@ -262,8 +278,22 @@ fn rank(s: Strength) -> u8 {
     }
 }
 
-/// The commit's changed paths, for following secrets.
-pub(super) fn trail_of(data: &CommitData) -> Trail {
+/// A merge's latency, when no review trailer gave one: from the earliest author time of the
+/// commits it brings in to the merge.
+pub(super) fn merge_latency(session: &Session, r: &mut Record) -> Result<()> {
+    if r.latency_secs.is_none()
+        && let Some(start) = session.repo.merged_since(&r.id, MERGE_WALK)?
+    {
+        r.latency_secs = Some(r.time - start).filter(|s| *s >= 0);
+    }
+    Ok(())
+}
+
+/// The commit's changed paths, redacted (a secret in a path is not kept), for following secrets.
+pub(super) fn trail_of(session: &Session, data: &CommitData) -> Trail {
+    let redactor = session.detectors.redactor();
+    let mut found = Vec::new();
+    let mut redact = |p: &str| redactor.text(Field::Path, p, &mut found).into_inner();
     Trail {
         changes: data
             .changes
@@ -271,8 +301,8 @@ pub(super) fn trail_of(data: &CommitData) -> Trail {
             .iter()
             .map(|f| {
                 (
-                    f.path.clone(),
-                    f.old_path.clone(),
+                    redact(&f.path),
+                    f.old_path.as_deref().map(&mut redact),
                     f.status == crate::model::FileStatus::Deleted,
                 )
             })
@@ -310,7 +340,7 @@ pub(super) fn unjudged(session: &Session, data: &CommitData) -> (Record, Trail) 
         unjudged: true,
         ..Record::default()
     };
-    (record, trail_of(data))
+    (record, trail_of(session, data))
 }
 
 /// A judged commit's record, from its input document, verdict and the report's facts.
@@ -399,9 +429,7 @@ pub(super) fn record(
         files,
         secrets: Vec::new(),
         // A review trailer: from writing the change to committing it reviewed.
-        latency_hours: (reviewers > 0)
-            .then(|| hours(committer_time - author_time))
-            .flatten(),
+        latency_secs: Some(committer_time - author_time).filter(|s| reviewers > 0 && *s >= 0),
         bulk: flag("bulk"),
         reviewers,
         unjudged: false,

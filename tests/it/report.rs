@@ -350,3 +350,38 @@ fn blame_names_each_lines_commit_and_its_ai_disclosure_and_review() {
     let outside = r.charter(&["blame", "/etc/hostname"]);
     assert_eq!(outside.code, 2, "{}", outside.all());
 }
+
+#[test]
+fn the_html_report_of_a_real_history_draws_its_charts_in_a_browser() {
+    let r = history();
+    // A directory whose name is markup: the page shows it as text.
+    r.add("<img src=x onerror=alert(1)>/notes.py", "n = 1\n");
+    commit_at(&r, "Notes", T0 + 43 * DAY, DANA);
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let run = r.charter(&["report", "--format", "html", "-o", page.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(!html.contains(&aws_secret()), "the page leaks the secret");
+    assert!(
+        !html.contains("https://") && !html.contains("src=\""),
+        "the page loads nothing"
+    );
+    let Some(dom) = crate::kpi_html::render(&page) else {
+        return;
+    };
+    let root = &dom[dom.find("<html").expect("an html element")..];
+    let root = &root[..root.find('>').unwrap()];
+    assert!(
+        root.contains("data-charts=\"3\""),
+        "charts not drawn: {root}"
+    );
+    assert!(!root.contains("data-script-errors"), "script errors: {dom}");
+    assert!(
+        dom.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "the markup directory is text: {dom}"
+    );
+    assert!(!dom.contains("<img"), "{dom}");
+    let heat = &dom[dom.find("id=\"heatmap\"").expect("a heat map")..];
+    assert!(heat.contains("<rect") && heat.contains("<title>"), "{heat}");
+}
