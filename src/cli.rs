@@ -168,8 +168,10 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// Every line of FILE with the commit that introduced it and whether that commit was
-    /// AI-assisted (tool, from trailers, identities and messages), disclosed and reviewed.
+    /// Each line of FILE with its commit: AI-assisted (and the tool), disclosed, reviewed.
+    ///
+    /// The commit that last changed each line (git's blame), judged by the charter of its time as
+    /// `report` judges it; AI evidence comes from trailers, identities and messages.
     Blame {
         /// A file of the work tree (its last committed version is blamed).
         file: PathBuf,
