@@ -166,6 +166,40 @@ pub(super) fn dependency_files_with(
     Ok(out)
 }
 
+/// Pairs of added and deleted files above which only exact renames are looked for. libgit2
+/// otherwise compares every added file by content with up to 1000 deleted ones: seconds for one
+/// mass move (5.5 s for one commit of prettier's history), quadratic in hostile input. Git's
+/// `diff.renameLimit` is the same 1000 a side, but git applies it after exact renames, to the files
+/// left; libgit2 cannot search twice (a second `find_similar` trips its internal assertion), so such
+/// a commit's edited moves count as deleted and added files, judged on all their lines: stricter
+/// than git's view of it, never laxer.
+const INEXACT_RENAME_PAIRS: usize = 1000 * 1000;
+
+/// Deleted files each added file is compared with by id, at most, in a mass move.
+const EXACT_RENAME_SOURCES: usize = 50_000;
+
+/// Finds renames: exact ones always, similar ones (judged on their edits) unless the change adds
+/// and deletes more than `INEXACT_RENAME_PAIRS` pairs of files.
+fn find_renames(diff: &mut Diff<'_>) -> Result<(), git2::Error> {
+    let (mut added, mut deleted) = (0usize, 0usize);
+    for d in diff.deltas() {
+        match d.status() {
+            Delta::Added => added += 1,
+            Delta::Deleted => deleted += 1,
+            _ => {}
+        }
+    }
+    let mut find = DiffFindOptions::new();
+    find.renames(true).copies(false);
+    if added.saturating_mul(deleted) > INEXACT_RENAME_PAIRS {
+        // Exact matches compare object ids only; libgit2 tries at most `rename_limit` deleted
+        // files per added one, so the limit covers them all (bounded: ids are cheap, not free).
+        find.exact_match_only(true)
+            .rename_limit(deleted.min(EXACT_RENAME_SOURCES));
+    }
+    diff.find_similar(Some(&mut find))
+}
+
 pub(super) fn diff_options() -> DiffOptions {
     let mut opts = DiffOptions::new();
     opts.include_typechange(true)
@@ -179,9 +213,7 @@ pub(super) fn collect(
     diff: &mut Diff<'_>,
     max_file_size: u64,
 ) -> Result<ChangeSet, GitError> {
-    let mut find = DiffFindOptions::new();
-    find.renames(true).copies(false);
-    diff.find_similar(Some(&mut find))?;
+    find_renames(diff)?;
     let odb = repo.odb()?;
     let mut files = Vec::with_capacity(diff.deltas().len());
     for delta in diff.deltas() {
@@ -273,9 +305,7 @@ pub(super) fn collect_workdir(
     diff: &mut Diff<'_>,
     max_file_size: u64,
 ) -> Result<ChangeSet, GitError> {
-    let mut find = DiffFindOptions::new();
-    find.renames(true).copies(false);
-    diff.find_similar(Some(&mut find))?;
+    find_renames(diff)?;
     let mut files = Vec::with_capacity(diff.deltas().len());
     for delta in diff.deltas() {
         let new = delta.new_file();
