@@ -435,7 +435,7 @@ impl<'a> Worker<'a> {
         };
         if let Some(trail) = trail {
             let times = (author_time, committer_time);
-            let mut record = super::kpi::record(session, &input, &judged, facts, times);
+            let mut record = super::kpi::record(&input, &judged, facts, times);
             super::kpi::merge_latency(session, &mut record)?;
             out.records
                 .push(super::kpi::with_secrets(record, trail, &input));

@@ -345,13 +345,11 @@ pub(super) fn unjudged(session: &Session, data: &CommitData) -> (Record, Trail) 
 
 /// A judged commit's record, from its input document, verdict and the report's facts.
 pub(super) fn record(
-    session: &Session,
     input: &Input,
     judged: &Judged,
     facts: Option<serde_json::Value>,
     (author_time, committer_time): (i64, i64),
 ) -> Record {
-    let _ = session;
     let c = &input.commit;
     let author = c
         .author
