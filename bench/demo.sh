@@ -99,4 +99,34 @@ assert t["disclosure_required"] == 3 and t["disclosed"] == 2, t
 assert t["violations"].get("CH-AI-001") == 1, t
 print(f"report: {t['commits']} commits, {t['ai_commits']} AI-assisted, {t['disclosed']} of {t['disclosure_required']} disclosed as required")
 PY
+
+# The critical tier's dual sign-off (docs/provenance.md): the developer signs the commit with an
+# SSH key, a security reviewer signs an approval of it, and ci checks both against the
+# allowed-signers file of the base commit.
+keys=$(mktemp -d)
+trap 'rm -rf "$repo" "$keys"' EXIT
+ssh-keygen -q -t ed25519 -N '' -C dana -f "$keys/dana"
+ssh-keygen -q -t ed25519 -N '' -C ada -f "$keys/ada"
+mkdir -p .charter
+cat > .charter/charter.yaml <<'YAML'
+tiers:
+  critical:
+    paths: ["src/billing/**"]
+    review: {count: 0}          # signed approvals instead of review trailers
+    approvals: {count: 1, roles: [security], signed_commit: true, always: true}
+YAML
+printf 'dana@example.com namespaces="git" %s\nada@example.com namespaces="git-charter" %s roles=security\n' \
+  "$(cut -d' ' -f1,2 "$keys/dana.pub")" "$(cut -d' ' -f1,2 "$keys/ada.pub")" > .charter/allowed_signers
+git add .charter && git commit -q --no-verify -m "Charter: billing is critical, dual sign-off"
+git tag base
+git config gpg.format ssh; git config user.signingkey "$keys/dana"
+printf 'def discount(total, pct):\n    return total * (100 - pct) // 100\n' > src/billing/discount.py
+git add src/billing/discount.py
+git commit -q --no-verify -S -m "Add discounts"
+step "12. a signed commit to the critical tier without a security approval is denied by ci" 1 "$gc" ci --range base..HEAD
+git config user.email ada@example.com; git config user.signingkey "$keys/ada"
+step "13. the security reviewer signs an approval with their SSH key" 0 "$gc" approve HEAD --role security --comment "checked the rounding"
+git config user.email dana@example.com; git config user.signingkey "$keys/dana"
+step "14. with both signatures ci passes" 0 "$gc" ci --range base..HEAD --attest
+step "15. git-charter's own records (refs/notes/charter), queried" 0 "$gc" log src/billing
 exit $status

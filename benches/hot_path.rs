@@ -97,6 +97,7 @@ fn main() {
         baseline: Default::default(),
         sources: Vec::new(),
         gitleaks: Vec::new(),
+        allowed_signers: None,
     };
     let c = &loaded.charter;
     median("detectors: secrets Scanner::new", 20, || {

@@ -249,6 +249,62 @@ pub enum Command {
         /// The commit, for `commit` sources.
         sha: Option<String>,
     },
+    /// Write git-charter's record of commits to refs/notes/charter (the post-commit hook's job).
+    ///
+    /// Each commit is judged as `ci` judges it (by the charter of its first parent) and its record
+    /// (verdict per stage, charter and policy digests, AI evidence, disclosure, reviewers, signature,
+    /// approvals, scan summary: no secret) replaces any earlier one. Never moves a branch.
+    /// docs/provenance.md describes the schema.
+    Attest {
+        /// Commits to record (default: HEAD).
+        #[arg(value_name = "COMMIT")]
+        commits: Vec<String>,
+        /// Print the records instead of writing them.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The post-commit hook: `attest HEAD` when the charter sets `provenance.attest`, else nothing.
+    PostCommit,
+    /// Query git-charter's records (refs/notes/charter), newest first.
+    Log {
+        /// Only commits whose record lists a file under one of these paths.
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+        /// Only commits with AI evidence or provenance naming this tool (case-insensitive substring).
+        #[arg(long)]
+        tool: Option<String>,
+        /// Only commits whose provenance names this model (case-insensitive substring).
+        #[arg(long)]
+        model: Option<String>,
+        /// Only commits touching a file in this tier.
+        #[arg(long)]
+        tier: Option<String>,
+        /// Only commits with this overall verdict (pass, warn, deny).
+        #[arg(long, value_parser = ["pass", "warn", "deny"])]
+        verdict: Option<String>,
+        /// Only commits committed at or after DATE (`2024-01-31`, `2 weeks ago`).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only commits committed at or before DATE.
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+    },
+    /// Sign an approval of a commit with your SSH key and store it in refs/notes/charter-approvals.
+    ///
+    /// The approval names the commit, its tree and parents, your e-mail (user.email), the role and
+    /// the time, and is signed like `git commit -S` with gpg.format=ssh signs (user.signingkey,
+    /// gpg.ssh.program) in the namespace `git-charter`. It is verified against the allowed-signers
+    /// file first; push it with `git push origin refs/notes/charter-approvals`.
+    Approve {
+        /// The commit to approve.
+        commit: String,
+        /// The role you approve in (one your allowed-signers entry gives you, e.g. security).
+        #[arg(long)]
+        role: Option<String>,
+        /// A comment kept with the approval.
+        #[arg(long)]
+        comment: Option<String>,
+    },
     /// Explain a policy by id: its title, description and remediation.
     ///
     /// With `--why`, evaluate it on what is staged now (as the hooks would) and show its results,
@@ -295,6 +351,11 @@ pub struct CiArgs {
     /// Shorthand for --range BASE..HEAD.
     #[arg(long)]
     pub base: Option<String>,
+    /// Also write git-charter's record of each commit judged to the notes ref
+    /// (`provenance.notes_ref`, default refs/notes/charter); push it with
+    /// `git push origin refs/notes/charter`.
+    #[arg(long)]
+    pub attest: bool,
 }
 
 #[derive(Debug, Subcommand)]

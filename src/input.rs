@@ -374,6 +374,119 @@ pub struct Commit {
     /// `<committer email>`) and, in the hooks, the branch (`<branch name>`) or pushed refs (`<ref
     /// name>`); every field above is built from a copy where they are redacted.
     pub findings: Vec<SecretFinding>,
+    /// The signature the commit carries, verified against the allowed signers (pre-push, ci,
+    /// report); absent in the hooks, where the commit does not exist yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<SignatureFact>,
+    /// Signed approvals of the commit (`git charter approve`, refs/notes/charter-approvals),
+    /// each verified; empty in the hooks.
+    pub approvals: Vec<ApprovalFact>,
+    /// AI-provenance records about the commit (git-ai notes, Agent Trace records).
+    pub provenance: ProvenanceFacts,
+}
+
+/// `commit.signature`: what the commit's `gpgsig` header holds, verified in-process.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SignatureFact {
+    /// The commit carries a signature.
+    pub signed: bool,
+    /// `ssh`, `gpg` or `x509`, by the signature's armour; absent when unsigned.
+    pub format: Option<&'static str>,
+    /// An SSH signature in the namespace `git` over the commit, by a key the allowed-signers file
+    /// allows for the committer's e-mail at the commit's time.
+    pub valid: bool,
+    /// The committer's e-mail, when the key is allowed for it.
+    pub principal: Option<Redacted<String>>,
+    /// `SHA256:…` of the signing key, when the signature parses.
+    pub fingerprint: Option<String>,
+    /// The roles the allowed-signers entry gives the key (`roles=` in its comment).
+    pub roles: Vec<String>,
+    /// Why the signature is not valid (kebab-case, docs/input.md); absent when valid.
+    pub reason: Option<String>,
+}
+
+/// `commit.approvals[]`: one signed approval, verified.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApprovalFact {
+    /// The approver's e-mail as the approval names it (its signing principal).
+    pub signer: Redacted<String>,
+    /// The role the approval was given in (`approve --role`), if any.
+    pub role: Option<String>,
+    pub comment: Option<Redacted<String>>,
+    /// When it was signed, seconds since the epoch, and that day (UTC).
+    pub timestamp: i64,
+    pub date: String,
+    pub fingerprint: Option<String>,
+    /// The signature verifies over this commit's id, tree and parents, in the namespace
+    /// `git-charter`, by a key the allowed-signers file allows for `signer` at `timestamp`, and
+    /// `role` is one of the signer's roles. Who the signer is (the author, an AI identity) is the
+    /// policies' judgement, not part of `valid`.
+    pub valid: bool,
+    /// Why not (kebab-case, docs/input.md); absent when valid.
+    pub reason: Option<String>,
+    /// The roles the approval counts for: its `role`, or every role of the signer when it names none.
+    pub roles: Vec<String>,
+}
+
+/// `commit.provenance`: what other tools recorded about who or what wrote the commit's lines.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ProvenanceFacts {
+    pub records: Vec<ProvenanceRecord>,
+    /// Every AI identity the records name, with the lines attributed to it.
+    pub identities: Vec<ProvenanceIdentity>,
+    /// Lines attributed to an AI (`ai` or `mixed` contributors) over all records.
+    pub ai_lines: u32,
+    /// Records that could not be read or parsed: reported, never fatal.
+    pub errors: Vec<ProvenanceError>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceRecord {
+    /// `git-ai` or `agent-trace`.
+    pub source: &'static str,
+    /// Where it was read: a notes ref, or a file path of the change.
+    pub location: Redacted<String>,
+    /// The commit the record says it describes, if it says.
+    pub revision: Option<String>,
+    /// The tool that wrote the record (Agent Trace's `tool`), as `tool:model`.
+    pub tool: Option<String>,
+    pub attributions: Vec<ProvenanceAttribution>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceAttribution {
+    pub path: Redacted<String>,
+    /// Inclusive, 1-based line ranges `[start, end]`, sorted and merged.
+    pub ranges: Vec<[u32; 2]>,
+    pub lines: u32,
+    /// `ai`, `mixed`, `human` or `unknown`.
+    pub contributor: &'static str,
+    /// The normalised identity `tool:model` (docs/provenance.md), when the record names one.
+    pub identity: Option<String>,
+    pub tool: Option<String>,
+    pub model: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceIdentity {
+    /// `tool:model`, or `tool` when no model is named.
+    pub identity: String,
+    pub tool: String,
+    pub model: Option<String>,
+    pub provider: Option<String>,
+    /// AI lines attributed to it, and in how many files.
+    pub lines: u32,
+    pub files: u32,
+    /// A disclosure trailer of the commit (`disclosure.trailers`) names this tool, and this
+    /// model when both name one (dated model versions match their undated name).
+    pub disclosed: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceError {
+    pub source: &'static str,
+    pub location: Redacted<String>,
+    pub message: Redacted<String>,
 }
 
 /// Deserialised only from the hooks' cache (`app::cache`), which this binary wrote from a `File`

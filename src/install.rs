@@ -21,6 +21,7 @@ pub enum Hook {
     PrepareCommitMsg,
     CommitMsg,
     PrePush,
+    PostCommit,
 }
 
 impl Hook {
@@ -28,11 +29,14 @@ impl Hook {
     pub const ALL: [Hook; 3] = [Hook::PreCommit, Hook::CommitMsg, Hook::PrePush];
     /// Every hook a shim exists for; `prepare-commit-msg` (which pre-fills the disclosure
     /// trailer from the agent hooks' records) is installed only when asked for.
-    pub const KNOWN: [Hook; 4] = [
+    /// `post-commit` (git-charter's record of each commit) is installed when asked for, or by
+    /// `install` when the charter sets `provenance.attest`.
+    pub const KNOWN: [Hook; 5] = [
         Hook::PreCommit,
         Hook::PrepareCommitMsg,
         Hook::CommitMsg,
         Hook::PrePush,
+        Hook::PostCommit,
     ];
 
     /// The file name git looks for in the hooks directory.
@@ -42,6 +46,7 @@ impl Hook {
             Hook::PrepareCommitMsg => "prepare-commit-msg",
             Hook::CommitMsg => "commit-msg",
             Hook::PrePush => "pre-push",
+            Hook::PostCommit => "post-commit",
         }
     }
 
@@ -52,6 +57,7 @@ impl Hook {
             Hook::PrepareCommitMsg => include_str!("../hooks/prepare-commit-msg"),
             Hook::CommitMsg => include_str!("../hooks/commit-msg"),
             Hook::PrePush => include_str!("../hooks/pre-push"),
+            Hook::PostCommit => include_str!("../hooks/post-commit"),
         }
     }
 
@@ -194,7 +200,7 @@ pub enum InstallError {
     #[error(transparent)]
     Locate(#[from] HooksDirError),
     #[error(
-        "unknown hook '{0}': git-charter has shims for pre-commit, prepare-commit-msg, commit-msg and pre-push"
+        "unknown hook '{0}': git-charter has shims for pre-commit, prepare-commit-msg, commit-msg, pre-push and post-commit"
     )]
     UnknownHook(String),
     /// Refused before anything was written: chaining would overwrite a hook kept from an earlier install.
@@ -237,6 +243,23 @@ pub fn install(start: &Path, hooks: &[Hook]) -> Result<Vec<Action>, InstallError
 /// Locate the hooks directory of the repository containing `start` and uninstall `hooks` there.
 pub fn uninstall(start: &Path, hooks: &[Hook]) -> Result<Vec<Action>, InstallError> {
     uninstall_from(&hooks::locate(start)?.path, hooks)
+}
+
+/// `uninstall` with no `--hook`: every default hook, and the hooks installed only on request
+/// (`prepare-commit-msg`, `post-commit`) where git-charter's shim is in place.
+pub fn uninstall_default(start: &Path) -> Result<Vec<Action>, InstallError> {
+    let dir = hooks::locate(start)?.path;
+    let mut hooks = Hook::ALL.to_vec();
+    for hook in Hook::KNOWN.into_iter().filter(|h| !Hook::ALL.contains(h)) {
+        if matches!(
+            inspect(hook, &dir.join(hook.name()))?,
+            Existing::Current | Existing::OlderShim
+        ) {
+            hooks.push(hook);
+        }
+    }
+    hooks.sort();
+    uninstall_from(&dir, &hooks)
 }
 
 /// What is at a hook's path now.
@@ -468,9 +491,9 @@ mod tests {
             Hook::parse_list(&["pre-push", "commit-msg", "pre-push"]).unwrap(),
             vec![Hook::CommitMsg, Hook::PrePush]
         );
-        let err = Hook::parse_list(&["post-commit"]).unwrap_err();
+        let err = Hook::parse_list(&["post-merge"]).unwrap_err();
         assert!(
-            err.to_string().contains("unknown hook 'post-commit'"),
+            err.to_string().contains("unknown hook 'post-merge'"),
             "{err}"
         );
     }

@@ -230,6 +230,12 @@ pub struct Record {
     /// Distinct reviewers in `review.trailers` (not the author, not an AI identity).
     pub reviewers: u64,
     pub unjudged: bool,
+    /// Valid signed approvals (`git charter approve`), and whether the commit carries a valid SSH
+    /// signature by an allowed signer.
+    #[serde(default)]
+    pub approvals: u64,
+    #[serde(default)]
+    pub signed: bool,
 }
 
 /// `git charter blame`: every line's commit, and each commit once.
@@ -268,6 +274,11 @@ pub struct BlameCommit {
     pub denied: bool,
     /// Not judged: over `limits.max_files`.
     pub unjudged: bool,
+    /// Valid signed approvals of the commit, and whether its own SSH signature is valid.
+    #[serde(default)]
+    pub approvals: u64,
+    #[serde(default)]
+    pub signed: bool,
 }
 
 impl BlameCommit {
@@ -284,6 +295,8 @@ impl BlameCommit {
             reviews_met: (!r.protected.is_empty()).then(|| r.protected.iter().all(|p| p.2)),
             denied: r.denied,
             unjudged: r.unjudged,
+            approvals: r.approvals,
+            signed: r.signed,
         }
     }
 }

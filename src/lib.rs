@@ -2,6 +2,7 @@
 //! Data flows one way: collect → detect → input → policy → report; `app` wires the stages.
 
 pub mod app;
+pub mod attestation;
 pub mod cli;
 pub mod collect;
 pub mod config;
@@ -14,8 +15,10 @@ pub mod kpi;
 pub mod model;
 pub mod pattern;
 pub mod policy;
+pub mod provenance;
 pub mod report;
 pub mod rules;
+pub mod signing;
 
 /// Entry points for the fuzz targets (`fuzz/`) that the public API reaches only through a costly
 /// constructor. Not a stable API.

@@ -284,6 +284,81 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             }
             Ok(exit::OK)
         }
+        Command::Attest { commits, dry_run } => {
+            let records = app::attest::attest(&dir, commits, *dry_run)?;
+            if format == report::Format::Json {
+                emit(&report::provenance::records_json(&records))?;
+            } else {
+                let to = if *dry_run {
+                    None
+                } else {
+                    Some(app::attest::records_ref(&dir)?)
+                };
+                emit(&report::provenance::attest_console(&records, to.as_deref()))?;
+            }
+            Ok(exit::OK)
+        }
+        Command::PostCommit => {
+            // git has made the commit: a failure here is reported, never an exit that looks like a refusal.
+            if let Err(e) = app::attest::post_commit(&dir) {
+                report::err_raw(&format!(
+                    "git-charter: no record of this commit was written: {}\n",
+                    app::redact_error(e)
+                ));
+            }
+            Ok(exit::OK)
+        }
+        Command::Log {
+            paths,
+            tool,
+            model,
+            tier,
+            verdict,
+            since,
+            until,
+        } => {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let date = |flag: &str, v: &Option<String>| -> Result<Option<i64>, Error> {
+                v.as_deref()
+                    .map(|s| {
+                        app::history::parse_date(s, now)
+                            .map_err(|e| Error::Usage(format!("--{flag} `{s}`: {e}")))
+                    })
+                    .transpose()
+            };
+            let filter = app::attest::LogFilter {
+                paths: paths.clone(),
+                tool: tool.clone(),
+                model: model.clone(),
+                tier: tier.clone(),
+                verdict: verdict.clone(),
+                since: date("since", since)?,
+                until: date("until", until)?,
+            };
+            let (records, bad) = app::attest::log(&dir, &filter)?;
+            emit(&match format {
+                report::Format::Json => report::provenance::records_json(&records),
+                _ => report::provenance::log_console(&records, &bad),
+            })?;
+            Ok(exit::OK)
+        }
+        Command::Approve {
+            commit,
+            role,
+            comment,
+        } => {
+            let a = app::attest::approve(&dir, commit, role.as_deref(), comment.as_deref())?;
+            emit(&report::provenance::approved_console(
+                &a.approval.approval.commit,
+                &a.approval.approval.signer,
+                &a.roles,
+                &a.fingerprint,
+                &a.notes_ref,
+            ))?;
+            Ok(exit::OK)
+        }
         Command::Blame { file, rev } => {
             let b = app::kpi::blame(&dir, file, rev.as_deref())?;
             emit(&match format {
@@ -298,12 +373,21 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             Ok(exit::OK)
         }
         Command::Install { hooks } => {
-            let actions = install::install(&dir, &install::Hook::parse_list(hooks)?)?;
+            let mut list = install::Hook::parse_list(hooks)?;
+            // The post-commit hook writes records; installed by default when the charter asks for them.
+            if hooks.is_empty() && app::attest::attest_on(&dir) {
+                list.push(install::Hook::PostCommit);
+            }
+            let actions = install::install(&dir, &list)?;
             emit(&report::hook_actions(&actions))?;
             Ok(exit::OK)
         }
         Command::Uninstall { hooks } => {
-            let actions = install::uninstall(&dir, &install::Hook::parse_list(hooks)?)?;
+            let actions = if hooks.is_empty() {
+                install::uninstall_default(&dir)?
+            } else {
+                install::uninstall(&dir, &install::Hook::parse_list(hooks)?)?
+            };
             emit(&report::hook_actions(&actions))?;
             Ok(exit::OK)
         }
@@ -326,6 +410,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             let range = app::ci::CiRange {
                 range: args.range.clone(),
                 base: args.base.clone(),
+                attest: args.attest,
             };
             verdict(&app::ci::ci(&dir, &range)?, cli)
         }

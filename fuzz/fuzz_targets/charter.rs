@@ -95,6 +95,7 @@ fuzz_target!(|data: &[u8]| {
         baseline: HashSet::new(),
         sources: Vec::new(),
         gitleaks: Vec::new(),
+        allowed_signers: None,
     };
     if let Ok(detectors) = Detectors::build(&parts) {
         for p in paths {

@@ -47,6 +47,7 @@ thread_local! {
         baseline: HashSet::new(),
         sources: Vec::new(),
         gitleaks: Vec::new(),
+        allowed_signers: None,
     })
     .expect("detectors of the default charter");
 }

@@ -66,11 +66,15 @@ review_trailer_keys contains k if {
 
 protected := sort([r | some r in (class_reviews | tier_reviews)])
 
+# The distinct reviewers (by e-mail) the commit's review trailers name, author and AI identities excluded.
+reviewed_by := sort([r | some r in classes.reviewers([k | some k in review_trailer_keys])])
+
 commit := {
 	"ai_assisted": ai_assisted,
 	"disclosed": disclosed,
 	"disclosure_required": disclosure_required,
 	"protected": protected,
-	"reviewers": count(classes.reviewers([k | some k in review_trailer_keys])),
+	"reviewers": count(reviewed_by),
+	"reviewed_by": reviewed_by,
 	"bulk": count(data.gitcharter.bulk.limits.over) > 0,
 }

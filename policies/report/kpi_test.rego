@@ -21,7 +21,7 @@ commit_with(trailers, evidence) := {"author": author, "trailers": trailers, "ai_
 test_plain_commit_needs_nothing if {
 	facts := kpi.commit with input as {"stage": "ci", "commit": commit_with([], []), "files": [file("src/a.rs", "trusted", [], 3)]}
 		with data.charter as charter
-	facts == {"ai_assisted": false, "disclosed": false, "disclosure_required": false, "protected": [], "reviewers": 0, "bulk": false}
+	facts == {"ai_assisted": false, "disclosed": false, "disclosure_required": false, "protected": [], "reviewers": 0, "reviewed_by": [], "bulk": false}
 }
 
 test_undisclosed_ai_commit_requires_disclosure if {

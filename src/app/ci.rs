@@ -55,6 +55,8 @@ pub struct CiRange {
     pub range: Option<String>,
     /// Shorthand for `BASE..HEAD`.
     pub base: Option<String>,
+    /// Write each judged commit's record to the notes ref (`ci --attest`).
+    pub attest: bool,
 }
 
 /// The range CI judges: `--range`, else `--base REF` (`REF..HEAD`), else the merge request's base
@@ -88,7 +90,18 @@ pub fn ci_with_stats(dir: &Path, args: &CiRange) -> Result<(Report, RunStats)> {
     let spec = range_spec(args)?;
     let repo = Repo::discover_history(dir)?;
     let range = repo.range(&spec)?;
-    judge_ranges(repo, &[range], &[], Stage::Ci, "0 commits in range")
+    let root = repo.root().to_path_buf();
+    let mode = if args.attest {
+        Mode::Attest
+    } else {
+        Mode::Verdict
+    };
+    let (report, stats, records) =
+        judge_ranges(repo, &[range], &[], Stage::Ci, "0 commits in range", mode)?;
+    if args.attest {
+        super::attest::write_records(&Repo::discover_history(&root)?, &records)?;
+    }
+    Ok((report, stats))
 }
 
 /// The pre-push hook. Ref lines come from git on stdin; under the pre-commit framework (which keeps
@@ -138,7 +151,7 @@ pub fn pre_push(
             ranges_for_lines(&repo, &lines)?
         }
     };
-    Ok(judge_ranges(repo, &ranges, &refs, Stage::PrePush, empty)?.0)
+    Ok(judge_ranges(repo, &ranges, &refs, Stage::PrePush, empty, Mode::Verdict)?.0)
 }
 
 /// One range per distinct (local, remote) pair: the ranges depend on nothing else, and a push of many
@@ -162,7 +175,8 @@ fn judge_ranges(
     refs: &[String],
     stage: Stage,
     empty: &str,
-) -> Result<(Report, RunStats)> {
+    mode: Mode,
+) -> Result<(Report, RunStats, Vec<crate::attestation::Attestation>)> {
     let mut seen = HashSet::new();
     let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
     for r in ranges {
@@ -184,6 +198,7 @@ fn judge_ranges(
     let mut run = RunStats::default();
     let mut off: Vec<String> = Vec::new();
     let mut repo = Some(repo);
+    let mut records = Vec::new();
     let mut refs_reported = false;
     let total: usize = groups.iter().map(|(_, c)| c.len()).sum();
     let progress = Progress::new(Some(total as u64), "commits");
@@ -214,15 +229,9 @@ fn judge_ranges(
             in_refs.retain(|f| !session.detectors.baseline.contains(&f.fingerprint));
         }
         let outcome = judge_commits(
-            session,
-            evaluator,
-            &parts,
-            commits,
-            stage,
-            in_refs,
-            &progress,
-            Mode::Verdict,
+            session, evaluator, &parts, commits, stage, in_refs, &progress, mode,
         )?;
+        records.extend(outcome.attestations);
         totals.add(outcome.totals);
         run.commits += commits.len();
         run.add(&outcome.run);
@@ -241,6 +250,7 @@ fn judge_ranges(
     Ok((
         Report::new(stage, totals, nothing, rules).with_switched_off(off),
         run,
+        records,
     ))
 }
 
@@ -255,6 +265,8 @@ pub(crate) struct Outcome {
     pub run: RunStats,
     /// `git charter report` only: each commit's record and trail, in the order judged.
     pub records: Vec<(crate::kpi::Record, Trail)>,
+    /// `attest` and `ci --attest`: each commit's record, in the order judged.
+    pub attestations: Vec<crate::attestation::Attestation>,
 }
 
 /// What `report` needs of a commit beyond its record, to follow the secrets it introduced: the
@@ -275,6 +287,8 @@ pub(crate) enum Mode {
     /// The verdict and every commit's record (report): a commit too large to judge is recorded
     /// as unjudged instead of stopping the run.
     Report,
+    /// The verdict and every commit's provenance record (`attest`, `ci --attest`).
+    Attest,
 }
 
 /// Splits the commits over a few workers, each with its own repository handle, detectors and policy
@@ -338,12 +352,14 @@ pub(crate) fn judge_commits(
             ..RunStats::default()
         },
         records: Vec::new(),
+        attestations: Vec::new(),
     };
     for r in results {
         let o = r?;
         total.totals.add(o.totals);
         total.run.add(&o.run);
         total.records.extend(o.records);
+        total.attestations.extend(o.attestations);
     }
     Ok(total)
 }
@@ -358,6 +374,8 @@ struct Worker<'a> {
     head: crate::collect::HeadInfo,
     progress: &'a Progress,
     mode: Mode,
+    /// What each record names besides the commit (`Mode::Attest` only).
+    attest: Option<super::attest::AttestParts>,
 }
 
 impl<'a> Worker<'a> {
@@ -375,7 +393,10 @@ impl<'a> Worker<'a> {
             merging: false,
             ..session.repo.head_info()
         };
+        let attest =
+            (mode == Mode::Attest).then(|| super::attest::AttestParts::of(session, &evaluator));
         Worker {
+            attest,
             head,
             in_refs,
             session,
@@ -395,6 +416,7 @@ impl<'a> Worker<'a> {
                 ..RunStats::default()
             },
             records: Vec::new(),
+            attestations: Vec::new(),
         };
         for id in commits {
             self.judge(id, &mut out)?;
@@ -424,6 +446,8 @@ impl<'a> Worker<'a> {
         commit.id = Some(data.id.clone());
         commit.findings.append(&mut self.in_refs);
         commit.parents = data.parents;
+        session.add_provenance(&mut commit, Some(&data.id), &data.changes);
+        session.add_signatures(&mut commit, &data.id)?;
         let t2 = std::time::Instant::now();
         let analysis = self.analyze(data.changes, &mut out.run);
         let t3 = std::time::Instant::now();
@@ -431,8 +455,18 @@ impl<'a> Worker<'a> {
         let input = session.input(self.stage, &self.head, commit, analysis);
         let (judged, facts) = match self.mode {
             Mode::Verdict => (session.judge(&mut self.evaluator, &input)?, None),
-            Mode::Report => session.judge_with_facts(&mut self.evaluator, &input)?,
+            Mode::Report | Mode::Attest => session.judge_with_facts(&mut self.evaluator, &input)?,
         };
+        if let Some(parts) = &self.attest {
+            let tree = session.repo.commit_ids(&data.id)?.tree;
+            out.attestations.push(parts.record(
+                &input,
+                &judged.violations,
+                facts.as_ref(),
+                tree,
+                committer_time,
+            ));
+        }
         if let Some(trail) = trail {
             let times = (author_time, committer_time);
             let mut record = super::kpi::record(&input, &judged, facts, times);

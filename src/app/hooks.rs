@@ -161,7 +161,8 @@ fn index_input(
         .transpose()?;
     let changes = session.staged()?;
     let git = session.git_settings();
-    let commit = session.commit_facts(message, git.author.clone(), git.committer.clone());
+    let mut commit = session.commit_facts(message, git.author.clone(), git.committer.clone());
+    session.add_provenance(&mut commit, None, &changes);
     let analysis = session.analyze_staged(&changes);
     let baselined = analysis.baselined;
     let input = session.input(stage, &session.repo.head_info(), commit, analysis);

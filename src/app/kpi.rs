@@ -431,6 +431,8 @@ pub(super) fn record(
         bulk: flag("bulk"),
         reviewers,
         unjudged: false,
+        approvals: c.approvals.iter().filter(|a| a.valid).count() as u64,
+        signed: c.signature.as_ref().is_some_and(|s| s.valid),
     }
 }
 

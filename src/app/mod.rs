@@ -8,6 +8,7 @@
 
 pub mod agent;
 pub mod agents;
+pub mod attest;
 pub mod cache;
 pub mod ci;
 pub mod history;
@@ -16,6 +17,7 @@ pub mod init;
 pub mod kpi;
 pub mod mcp;
 pub mod policy;
+pub mod provenance;
 pub mod scan;
 pub mod session;
 

@@ -39,6 +39,8 @@ pub struct CharterParts {
     pub sources: Vec<Source>,
     /// Gitleaks-format rule files the charter names, as (origin, text).
     pub gitleaks: Vec<(String, String)>,
+    /// The allowed-signers file `approvals.allowed_signers` names, as (origin, text), when it exists.
+    pub allowed_signers: Option<(String, String)>,
 }
 
 impl CharterParts {
@@ -69,11 +71,25 @@ impl CharterParts {
             })?;
             gitleaks.push((source.name(rel).display().to_string(), text));
         }
+        let rel = charter.charter.approvals.allowed_signers.clone();
+        let allowed_signers = match source.read_optional(&rel) {
+            Ok(t) => t.map(|t| (source.name(&rel).display().to_string(), t)),
+            Err(ReadError::Git(e)) => return Err(Error::Range(e)),
+            Err(e) => {
+                return Err(charter
+                    .error_at(
+                        "approvals.allowed_signers",
+                        format!("approvals.allowed_signers: {e}"),
+                    )
+                    .into());
+            }
+        };
         Ok(CharterParts {
             charter,
             baseline: HashSet::new(),
             sources,
             gitleaks,
+            allowed_signers,
         })
     }
 }
@@ -821,6 +837,12 @@ pub struct Session {
     /// first `analyze_staged` of exactly those changes takes it.
     cached: std::sync::Mutex<Option<(String, Analysis)>>,
     git: OnceLock<Git>,
+    /// The allowed-signers file as (origin, text), parsed on first use (`app::provenance`).
+    pub(super) allowed_signers: Option<(String, String)>,
+    pub(super) signers:
+        OnceLock<std::result::Result<crate::signing::allowed::AllowedSigners, String>>,
+    /// The charter's `provenance.agent_trace_paths`, compiled on first use.
+    pub(super) trace_globs: OnceLock<crate::pattern::GlobIndex<()>>,
 }
 
 impl Session {
@@ -835,6 +857,9 @@ impl Session {
             read_ahead: std::sync::Mutex::new(None),
             cached: std::sync::Mutex::new(None),
             git: OnceLock::new(),
+            allowed_signers: parts.allowed_signers,
+            signers: OnceLock::new(),
+            trace_globs: OnceLock::new(),
         })
     }
 
@@ -884,6 +909,9 @@ impl Session {
             read_ahead: std::sync::Mutex::new(Some(staged)),
             cached: std::sync::Mutex::new(cached),
             git: OnceLock::new(),
+            allowed_signers: parts.allowed_signers,
+            signers: OnceLock::new(),
+            trace_globs: OnceLock::new(),
         };
         Ok((session, pending))
     }
@@ -1543,6 +1571,7 @@ mod tests {
                 waivers: Waivers::default(),
             },
             baseline: HashSet::new(),
+            allowed_signers: None,
             sources: Vec::new(),
             gitleaks: Vec::new(),
         };
@@ -1666,6 +1695,7 @@ mod tests {
                 waivers: Waivers::default(),
             },
             baseline: HashSet::new(),
+            allowed_signers: None,
             sources: Vec::new(),
             gitleaks: Vec::new(),
         };

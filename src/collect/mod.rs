@@ -1,12 +1,14 @@
 //! Reading from git and the repository: staged changes, commit messages, identities, git settings,
 //! commit ranges, blobs, and the charter's files from the work tree or from a commit (`source`).
-//! The only module that uses git2 or reads repository files. It never writes to the index, the work tree or history.
+//! The only module that uses git2 or reads repository files. It never writes to the index, the work tree or history;
+//! the one thing it writes is a note, on a notes ref (`notes`), for `attest` and `approve`.
 
 pub mod agent;
 mod changes;
 pub mod files;
 pub mod history;
 pub mod hooks;
+pub mod notes;
 pub mod range;
 pub mod source;
 

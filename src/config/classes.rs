@@ -120,6 +120,8 @@ pub struct ClassDef {
     pub ai: AiRule,
     /// Who must sign off a change to this class. Default: one reviewer, for AI-assisted changes.
     pub review: ReviewRequirement,
+    /// What a change to this class needs in signed approvals and commit signatures. Default: none.
+    pub approvals: crate::config::ApprovalRequirement,
 }
 
 impl Default for ClassDef {
@@ -136,6 +138,7 @@ impl Default for ClassDef {
             yield_to: Vec::new(),
             ai: AiRule::Allow,
             review: ReviewRequirement::default(),
+            approvals: crate::config::ApprovalRequirement::default(),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod disclosure;
 pub mod insecure;
 pub mod limits;
 pub mod policies;
+pub mod provenance;
 pub mod review;
 pub mod secrets;
 pub mod starter;
@@ -32,6 +33,7 @@ pub use disclosure::DisclosureConfig;
 pub use insecure::{Action, InsecureConfig};
 pub use limits::Limits;
 pub use policies::PoliciesConfig;
+pub use provenance::{ApprovalRequirement, ApprovalsConfig, ProvenanceConfig};
 pub use review::{AiRule, ReviewConfig, ReviewRequirement};
 pub use secrets::SecretsConfig;
 pub use tiers::{TierDef, TierName, TiersConfig};
@@ -82,6 +84,10 @@ pub struct Charter {
     pub dependencies: DependenciesConfig,
     /// What the agent hooks protect and require (CH-AGENT-*).
     pub agents: AgentsConfig,
+    /// Where AI-provenance records are read from, and git-charter's own records.
+    pub provenance: ProvenanceConfig,
+    /// Allowed signers and where signed approvals are kept.
+    pub approvals: ApprovalsConfig,
     /// Secret-scanning allowlists and the team's gitleaks config.
     pub secrets: SecretsConfig,
     /// Insecure-pattern actions and the team's own patterns.

@@ -1,6 +1,7 @@
 //! The charter's `tiers:` section: every changed path gets one of three tiers, and a tier says
 //! what an AI-assisted change there needs. Compiled into globs by `detect::classes`.
 
+use super::provenance::ApprovalRequirement;
 use super::review::{AiRule, ReviewRequirement};
 use crate::pattern::GlobPattern;
 use serde::{Deserialize, Serialize};
@@ -46,6 +47,8 @@ pub struct TierDef {
     /// Who must sign off a change in the tier. Default: one reviewer, only for AI-assisted
     /// changes; critical: two, for every change.
     pub review: ReviewRequirement,
+    /// What a change in the tier needs in signed approvals and commit signatures. Default: none.
+    pub approvals: ApprovalRequirement,
 }
 
 /// The charter's `tiers:` section. A path in several tiers gets the most restrictive one

@@ -379,7 +379,7 @@ impl SignatureRuleSet {
                 Where::Subject => found.extend(in_message(&format!("{example}\n\nBody.\n"))),
                 Where::Author => found.extend(s.detect("Subject\n", &[], ident.as_ref(), None)),
                 Where::Committer => found.extend(s.detect("Subject\n", &[], None, ident.as_ref())),
-                Where::Agent => {}
+                Where::Agent | Where::Provenance => {}
             }
         }
         found

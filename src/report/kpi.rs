@@ -375,12 +375,23 @@ pub fn blame_console(b: &crate::kpi::Blame) -> String {
             (false, true) => "disclosed",
             (false, false) => "",
         };
-        let reviewed = match c.reviews_met {
+        let mut reviewed = match c.reviews_met {
             Some(true) => "reviewed".to_string(),
             Some(false) => "UNREVIEWED".to_string(),
             None if c.reviewers > 0 => format!("{} reviewer(s)", c.reviewers),
             None => String::new(),
         };
+        for (on, what) in [
+            (c.approvals > 0, format!("{} approval(s)", c.approvals)),
+            (c.signed, "signed".to_string()),
+        ] {
+            if on {
+                if !reviewed.is_empty() {
+                    reviewed.push_str(", ");
+                }
+                reviewed.push_str(&what);
+            }
+        }
         [c.date.clone(), ai, disclosed.to_string(), reviewed]
     };
     let rows: Vec<(String, [String; 4], String)> = b

@@ -10,6 +10,7 @@ pub mod kpi;
 pub mod kpi_html;
 pub mod policy;
 pub mod progress;
+pub mod provenance;
 pub mod sarif;
 
 use crate::input::Stats;

@@ -29,6 +29,10 @@ pub enum Where {
     /// An agent hook: the agent itself said it is making the change (never in a signature).
     #[serde(skip_deserializing)]
     Agent,
+    /// A provenance record (git-ai note, Agent Trace record) attributes lines to an AI (never in
+    /// a signature).
+    #[serde(skip_deserializing)]
+    Provenance,
 }
 
 /// One signature as written in the catalogue or a charter. `P` is the pattern type: plain

@@ -644,6 +644,7 @@ fn a_blob_already_analysed_is_not_analysed_again() {
     let args = CiRange {
         range: Some("HEAD~3..HEAD".to_string()),
         base: None,
+        attest: false,
     };
     let (report, stats) = ci_with_stats(r.path(), &args).unwrap();
     assert_eq!(report.commits, 3);

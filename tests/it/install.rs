@@ -810,9 +810,9 @@ fn cli_install_errors_exit_2_with_the_reason_on_stderr() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a git repository"));
 
     let repo = new_repo(tmp.path());
-    let out = charter(&repo, &["install", "--hook", "post-commit"]);
+    let out = charter(&repo, &["install", "--hook", "post-merge"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown hook 'post-commit'"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown hook 'post-merge'"));
 
     let hooks = git_hooks_dir(&repo);
     write_exec(&hooks.join("pre-push"), "#!/bin/sh\nexit 0\n");

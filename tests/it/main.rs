@@ -27,6 +27,7 @@ mod never_leak;
 mod policy_sandbox;
 mod pre_commit;
 mod progress;
+mod provenance;
 mod reads;
 mod report;
 mod robustness;
