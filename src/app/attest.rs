@@ -9,6 +9,7 @@ use crate::attestation::{Attestation, Context};
 use crate::collect::notes::NoteText;
 use crate::collect::range::Range;
 use crate::collect::{CharterSource, Repo};
+use crate::detect::redact::Field;
 use crate::error::{Error, Result};
 use crate::model::Stage;
 use crate::policy::Evaluator;
@@ -215,10 +216,22 @@ pub type Unreadable = Vec<(String, String)>;
 pub fn log(dir: &Path, filter: &LogFilter) -> Result<(Vec<Attestation>, Unreadable)> {
     let repo = Repo::discover_history(dir)?;
     let notes_ref = notes_ref(&repo)?;
+    let notes = repo.notes(&notes_ref, MAX_RECORD)?;
+    let head = repo.commit_id("HEAD");
+    let parts = CharterParts::read(&CharterSource::commit(&repo, head.as_deref())?)?;
+    // Anyone who can push the notes ref can write anything into it: every string of a record is
+    // redacted before it is shown, as if it came from a file.
+    let session = Session::new(repo, parts)?;
+    let redactor = session.detectors.redactor();
     let mut records = Vec::new();
     let mut bad = Vec::new();
-    for (commit, text) in repo.notes(&notes_ref, MAX_RECORD)? {
-        match Attestation::from_note(&text) {
+    for (commit, text) in notes {
+        let parsed = Attestation::from_note(&text).and_then(|r| {
+            let mut v = serde_json::to_value(&r).map_err(|e| e.to_string())?;
+            redact_strings(&mut v, &redactor);
+            serde_json::from_value::<Attestation>(v).map_err(|e| e.to_string())
+        });
+        match parsed {
             Ok(r) if r.commit == commit => records.push(r),
             Ok(r) => bad.push((
                 commit,
@@ -227,12 +240,21 @@ pub fn log(dir: &Path, filter: &LogFilter) -> Result<(Vec<Attestation>, Unreadab
                     &r.commit[..r.commit.len().min(12)]
                 ),
             )),
-            Err(e) => bad.push((commit, e)),
+            Err(e) => bad.push((commit, redactor.quiet(Field::Error, &e).into_inner())),
         }
     }
     records.retain(|r| matches(r, filter));
     records.sort_by(|a, b| b.committed.cmp(&a.committed).then(a.commit.cmp(&b.commit)));
     Ok((records, bad))
+}
+
+fn redact_strings(v: &mut serde_json::Value, redactor: &crate::detect::redact::Redactor<'_>) {
+    match v {
+        serde_json::Value::String(s) => *s = redactor.quiet(Field::Preview, s).into_inner(),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(|x| redact_strings(x, redactor)),
+        serde_json::Value::Object(o) => o.values_mut().for_each(|x| redact_strings(x, redactor)),
+        _ => {}
+    }
 }
 
 fn contains_ci(hay: &str, needle: &str) -> bool {

@@ -118,6 +118,8 @@ impl Session {
                         continue;
                     }
                 };
+                // Redacted before it is parsed: normalising would case-fold a secret past the redactor.
+                let text = redactor.quiet(Field::Content, &text).into_inner();
                 let parsed = match source {
                     Source::GitAi => gitai::parse(&text).map(|r| vec![r]),
                     Source::AgentTrace => trace::parse(&text),
@@ -154,7 +156,9 @@ impl Session {
                 errors.push((Source::AgentTrace, f.path.clone(), m));
                 continue;
             };
-            let text = String::from_utf8_lossy(&bytes);
+            let text = redactor
+                .quiet(Field::Content, &String::from_utf8_lossy(&bytes))
+                .into_inner();
             match trace::parse(&text) {
                 Ok(records) => {
                     for r in records {
@@ -176,6 +180,7 @@ impl Session {
             return;
         }
         let disclosures = self.disclosed_identities(commit);
+        let quiet = |s: &str| redactor.quiet(Field::Preview, s).into_inner();
         let mut facts = ProvenanceFacts::default();
         // identity display → (identity, lines, files, first source)
         let mut by_identity: BTreeMap<String, (Identity, u32, Vec<String>, &'static str)> =
@@ -208,9 +213,12 @@ impl Session {
                     ranges: a.ranges.iter().map(|&(s, e)| [s, e]).collect(),
                     lines: a.lines,
                     contributor: contributor_name(a.contributor),
-                    identity: a.identity.as_ref().map(Identity::display),
-                    tool: a.identity.as_ref().map(|i| i.tool.clone()),
-                    model: a.identity.as_ref().and_then(|i| i.model.clone()),
+                    identity: a.identity.as_ref().map(|i| quiet(&i.display())),
+                    tool: a.identity.as_ref().map(|i| quiet(&i.tool)),
+                    model: a
+                        .identity
+                        .as_ref()
+                        .and_then(|i| i.model.as_deref().map(quiet)),
                 });
             }
             // Overlapping ranges of several attributions count once.
@@ -220,8 +228,8 @@ impl Session {
             facts.records.push(ProvenanceRecord {
                 source: source_name(&record.source),
                 location: redactor.quiet(Field::Path, location),
-                revision: record.revision.clone(),
-                tool: record.tool.as_ref().map(Identity::display),
+                revision: record.revision.as_deref().map(quiet),
+                tool: record.tool.as_ref().map(|i| quiet(&i.display())),
                 attributions,
             });
         }
@@ -229,6 +237,8 @@ impl Session {
             if lines == 0 {
                 continue;
             }
+            // Tool and model names come from files anyone can write: redacted like every other string.
+            let display = quiet(&display);
             let disclosed = disclosures.iter().any(|d| names(d, &id));
             commit.ai_evidence.push(AiEvidence {
                 signature: format!("provenance-{source}"),
@@ -245,9 +255,9 @@ impl Session {
             });
             facts.identities.push(ProvenanceIdentity {
                 identity: display,
-                tool: id.tool.clone(),
-                model: id.model.clone(),
-                provider: id.provider.clone(),
+                tool: quiet(&id.tool),
+                model: id.model.as_deref().map(quiet),
+                provider: id.provider.as_deref().map(quiet),
                 lines,
                 files: files.len() as u32,
                 disclosed,

@@ -581,3 +581,41 @@ fn the_post_commit_hook_attests_when_the_charter_says_so_and_ci_attest_writes_th
     let note = r.git(&["notes", "--ref", "charter", "show", "HEAD"]);
     assert!(note.contains("git-charter/attestation"), "{note}");
 }
+
+/// Notes are files anyone with push access writes: a secret in a git-ai note's model name, or in a
+/// record someone else put in refs/notes/charter, is redacted wherever it is shown.
+#[test]
+fn secrets_in_notes_never_reach_any_output() {
+    let key = common::aws_key_id();
+    // Model names are lower-cased when normalised: the key must not pass that way either.
+    let lower = key.to_lowercase();
+    let r = Repo::new();
+    r.add("README.md", "x\n");
+    r.commit("init");
+    r.add("src/lib.rs", "fn a() {}\n");
+    r.commit("add a");
+    let hostile = GIT_AI_NOTE.replace("claude-sonnet-4-5-20250929", &key);
+    note(&r, "refs/notes/ai", &hostile);
+    for format in ["console", "json", "sarif"] {
+        let ci = r.charter(&["ci", "--range", "HEAD~1..HEAD", "--format", format]);
+        assert_eq!(ci.code, 1, "{}", ci.all());
+        assert!(!ci.all().contains(&key), "{format}: {}", ci.all());
+        assert!(!ci.all().contains(&lower), "{format}: {}", ci.all());
+    }
+    let rec = r.charter(&["attest", "--format", "json", "HEAD"]);
+    assert_eq!(rec.code, 0, "{}", rec.all());
+    assert!(!rec.all().contains(&key), "{}", rec.all());
+    assert!(!rec.all().contains(&lower), "{}", rec.all());
+    let written = r.git(&["notes", "--ref", "charter", "show", "HEAD"]);
+    assert!(!written.contains(&key), "{written}");
+
+    // A record forged by hand, with the key in a path.
+    let forged = written.replace("src/lib.rs", &format!("src/{key}.rs"));
+    note(&r, "refs/notes/charter", &forged);
+    let log = r.charter(&["log", "--format", "json"]);
+    assert_eq!(log.code, 0, "{}", log.all());
+    assert!(log.stdout.contains("src/"), "{}", log.stdout);
+    assert!(!log.all().contains(&key), "{}", log.all());
+    let log = r.charter(&["log"]);
+    assert!(!log.all().contains(&key), "{}", log.all());
+}
