@@ -619,3 +619,74 @@ fn secrets_in_notes_never_reach_any_output() {
     let log = r.charter(&["log"]);
     assert!(!log.all().contains(&key), "{}", log.all());
 }
+
+/// The payload as docs/provenance.md specifies it, rebuilt from a stored approval and signed with
+/// `ssh-keygen` directly: in the `git-charter` namespace it counts (the documented format is the
+/// implemented one); in git's own namespace it is rejected as `wrong-namespace`.
+#[test]
+fn the_documented_payload_verifies_and_another_namespace_does_not() {
+    if !have_ssh_keygen("the_documented_payload_verifies_and_another_namespace_does_not") {
+        return;
+    }
+    let k = keys();
+    let r = dual_signoff_repo(&k);
+    as_user(&r, "alice@example.com", &k.alice);
+    signed_commit(&r, "core/a.rs", "a\n", "a");
+    let head = r.git(&["rev-parse", "HEAD"]).trim().to_string();
+    let tree = r.git(&["rev-parse", "HEAD^{tree}"]).trim().to_string();
+    let parent = r.git(&["rev-parse", "HEAD~1"]).trim().to_string();
+    let timestamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let payload = format!(
+        "git-charter approval v1\ncommit {head}\ntree {tree}\nparent {parent}\nsigner sec@example.com\nrole security\ntimestamp {timestamp}\n"
+    );
+    let sign = |namespace: &str| -> String {
+        let mut child = Command::new("ssh-keygen")
+            .args(["-q", "-Y", "sign", "-n", namespace, "-f"])
+            .arg(&k.sec)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(payload.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let line = |signature: String| {
+        serde_json::json!({
+            "version": 1, "commit": head, "tree": tree, "parents": [parent],
+            "signer": "sec@example.com", "role": "security", "timestamp": timestamp,
+            "signature": signature,
+        })
+        .to_string()
+    };
+    note(&r, "refs/notes/charter-approvals", &line(sign("git")));
+    let ci = r.charter(&["ci", "--range", "base..HEAD"]);
+    assert_eq!(ci.code, 1, "{}", ci.all());
+    assert!(
+        ci.stdout.contains("sec@example.com (wrong-namespace)"),
+        "{}",
+        ci.stdout
+    );
+    note(
+        &r,
+        "refs/notes/charter-approvals",
+        &line(sign("git-charter")),
+    );
+    let ci = r.charter(&["ci", "--range", "base..HEAD"]);
+    assert_eq!(ci.code, 0, "{}", ci.all());
+}
