@@ -85,7 +85,7 @@ fn fnv1a(id: &str) -> u64 {
 /// Whether an item belongs to the half `CLASSES_SPLIT` names (every item when it is unset).
 fn in_split(split: Option<&str>, id: &str) -> bool {
     match split {
-        Some("even") => fnv1a(id) % 2 == 0,
+        Some("even") => fnv1a(id).is_multiple_of(2),
         Some("odd") => fnv1a(id) % 2 == 1,
         _ => true,
     }
@@ -189,11 +189,12 @@ fn main() -> ExitCode {
     let split = std::env::var("CLASSES_SPLIT").ok();
     // `CLASSES_VERBOSE=1` lists every item with its reasons, not only the mismatches.
     let verbose = std::env::var_os("CLASSES_VERBOSE").is_some();
-    if let Some(s) = split.as_deref() {
-        if s != "even" && s != "odd" {
-            eprintln!("CLASSES_SPLIT must be `even` or `odd`, not `{s}`");
-            return ExitCode::from(2);
-        }
+    if let Some(s) = split.as_deref()
+        && s != "even"
+        && s != "odd"
+    {
+        eprintln!("CLASSES_SPLIT must be `even` or `odd`, not `{s}`");
+        return ExitCode::from(2);
     }
     for line in labels.lines().filter(|l| !l.trim().is_empty()) {
         let item: serde_json::Value =

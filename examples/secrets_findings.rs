@@ -102,10 +102,10 @@ fn scan_in_memory(scanner: &Scanner, root: &str) -> Result<(), Box<dyn std::erro
         .build()
         .flatten()
     {
-        if entry.file_type().is_some_and(|t| t.is_file()) {
-            if let Ok(buf) = std::fs::read(entry.path()) {
-                files.push((entry.path().to_string_lossy().to_string(), buf));
-            }
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && let Ok(buf) = std::fs::read(entry.path())
+        {
+            files.push((entry.path().to_string_lossy().to_string(), buf));
         }
     }
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();

@@ -102,6 +102,10 @@ pub enum Command {
         /// the charter's `limits.max_file_size`).
         #[arg(long, value_name = "SIZE", requires = "history", value_parser = parse_size)]
         max_blob_size: Option<u64>,
+        /// Also scan files that .gitignore, .ignore and .git/info/exclude leave out (a gitignored
+        /// `.env` holds real secrets too); by default they are skipped, as git skips them.
+        #[arg(long, conflicts_with = "history")]
+        no_ignore: bool,
     },
     /// Print the input document the policies receive.
     Input {
@@ -305,6 +309,16 @@ pub enum Command {
         #[arg(long)]
         comment: Option<String>,
     },
+    /// Print a shell completion script for git-charter (bash, zsh, fish, elvish, powershell).
+    ///
+    /// bash: `git-charter completions bash > ~/.local/share/bash-completion/completions/git-charter`;
+    /// zsh: into a directory of `$fpath` as `_git-charter`; fish: `~/.config/fish/completions/`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `git charter man > git-charter.1`, or `man -l <(git charter man)`.
+    Man,
     /// Explain a policy by id: its title, description and remediation.
     ///
     /// With `--why`, evaluate it on what is staged now (as the hooks would) and show its results,
@@ -369,7 +383,8 @@ pub enum RulesCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
-    /// Run every `test_*` rule of the `*_test.rego` files (built-ins when no DIR is given).
+    /// Run every `test_*` rule of the `*_test.rego` files: of DIR, else of the team's
+    /// .charter/policies/ (over the built-ins) when it has any, else of the built-ins.
     ///
     /// `--format json` and `--format junit` write machine-readable results for CI.
     Test {
@@ -393,7 +408,8 @@ pub enum PolicyCommand {
     },
     /// Check policies: parse, METADATA complete, ids unique and well-formed, every policy tested.
     Check {
-        /// Directory (or file) of policies and their tests (built-ins when absent).
+        /// Directory (or file) of policies and their tests (default: the team's .charter/policies/
+        /// layered over the built-ins when it has any, else the built-ins).
         #[arg(value_name = "DIR")]
         path: Option<PathBuf>,
         /// Budget for the whole run (loading, parsing and evaluating), in milliseconds of the
@@ -435,4 +451,24 @@ fn parse_size(s: &str) -> Result<u64, String> {
     };
     n.checked_mul(1 << shift)
         .ok_or_else(|| format!("`{s}`: too large"))
+}
+
+/// The completion script for `shell`, for the binary `git-charter`.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command().bin_name("git-charter");
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "git-charter", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page of `git-charter` (roff), every subcommand listed.
+pub fn man_page() -> String {
+    use clap::CommandFactory;
+    let cmd = Cli::command().name("git-charter").bin_name("git-charter");
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd)
+        .render(&mut out)
+        .expect("rendering into memory cannot fail");
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -204,6 +204,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             since,
             until,
             max_blob_size,
+            no_ignore,
         } => {
             let report = if *history {
                 let args = app::history::HistoryArgs {
@@ -217,7 +218,7 @@ fn run(cli: &Cli) -> Result<i32, Error> {
                 };
                 app::history::scan_history(&dir, &args)?
             } else {
-                app::scan::scan(&dir, paths)?
+                app::scan::scan(&dir, paths, *no_ignore)?
             };
             verdict(&report, cli)
         }
@@ -402,8 +403,29 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&report::policy::why(&why, cli.global.format))?;
             Ok(exit::OK)
         }
+        Command::Completions { shell } => {
+            emit(&git_charter::cli::completions(*shell))?;
+            Ok(exit::OK)
+        }
+        Command::Man => {
+            emit(&git_charter::cli::man_page())?;
+            Ok(exit::OK)
+        }
         Command::Explain { id, .. } => {
-            emit(&report::policy::explain(&app::explain(&dir, id)?))?;
+            use app::policy::Explained;
+            emit(&match app::policy::explain_any(&dir, id)? {
+                Explained::Policy(p) => report::policy::explain(&p),
+                Explained::Secret(r) => report::policy::explain_secret(&r),
+                Explained::Insecure { rule, action } => {
+                    report::policy::explain_insecure(&rule, action)
+                }
+                Explained::Signature(s) => report::policy::explain_signature(&s),
+                Explained::Class {
+                    name,
+                    description,
+                    ai,
+                } => report::policy::explain_class(&name, &description, ai),
+            })?;
             Ok(exit::OK)
         }
         Command::Ci(args) => {

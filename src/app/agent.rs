@@ -1016,6 +1016,7 @@ pub fn judge_change(
     let mut suppressed = Suppressed::of(&input, None);
     suppressed.extend(Suppressed::waived(judged.waived, None));
     let totals = Totals {
+        subjects: Vec::new(),
         violations: judged.violations,
         suppressed,
         stats: input.stats,

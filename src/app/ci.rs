@@ -59,26 +59,130 @@ pub struct CiRange {
     pub attest: bool,
 }
 
-/// The range CI judges: `--range`, else `--base REF` (`REF..HEAD`), else the merge request's base
-/// from the CI environment (GitHub `GITHUB_BASE_REF`, GitLab `CI_MERGE_REQUEST_DIFF_BASE_SHA`).
+/// The range CI judges: `--range`, else `--base REF` (`REF..HEAD`), else a base from the CI's
+/// environment, the first that is set (and usable) in this order:
+///
+/// | CI | variable | range |
+/// |----|----------|-------|
+/// | GitLab, merge request pipeline | `CI_MERGE_REQUEST_DIFF_BASE_SHA` | `SHA..HEAD` |
+/// | GitLab, branch pipeline | `CI_COMMIT_BEFORE_SHA`, unless all zeros | `SHA..HEAD` |
+/// | GitHub, pull request | `GITHUB_BASE_REF` | `origin/BRANCH..HEAD` |
+/// | GitHub, push | `before` in the event file `GITHUB_EVENT_PATH` when `GITHUB_EVENT_NAME` is `push`, unless all zeros | `SHA..HEAD` |
+/// | Bitbucket, pull request | `BITBUCKET_PR_DESTINATION_COMMIT` | `SHA..HEAD` |
+/// | Azure Pipelines, pull request | `SYSTEM_PULLREQUEST_TARGETBRANCH` (`refs/heads/` stripped) | `origin/BRANCH..HEAD` |
+/// | Buildkite, pull request | `BUILDKITE_PULL_REQUEST_BASE_BRANCH`, unless `false` | `origin/BRANCH..HEAD` |
+///
+/// CircleCI names no base. An all-zero id is a branch's first push: there is no "before", so the
+/// next source is tried, and when none is left the usage error says which variable was set but
+/// unusable (the fix is `--base` with the default branch). docs/ci.md has the same table.
 pub fn range_spec(args: &CiRange) -> Result<String> {
+    range_spec_from(args, |k| std::env::var(k).ok())
+}
+
+/// `range_spec` over any variable lookup, so it is tested without touching the process environment.
+fn range_spec_from(args: &CiRange, var: impl Fn(&str) -> Option<String>) -> Result<String> {
     if let Some(r) = &args.range {
         return Ok(r.clone());
     }
     if let Some(b) = &args.base {
         return Ok(format!("{b}..HEAD"));
     }
-    let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let env = |k: &str| {
+        var(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    // Variables that were set but could not be used, for the error.
+    let mut unusable = Vec::new();
     if let Some(b) = env("CI_MERGE_REQUEST_DIFF_BASE_SHA") {
+        return Ok(format!("{b}..HEAD"));
+    }
+    if let Some(b) = not_zero(
+        "CI_COMMIT_BEFORE_SHA",
+        env("CI_COMMIT_BEFORE_SHA"),
+        &mut unusable,
+    ) {
         return Ok(format!("{b}..HEAD"));
     }
     if let Some(b) = env("GITHUB_BASE_REF") {
         return Ok(format!("origin/{b}..HEAD"));
     }
-    Err(Error::Usage(
-        "which commits? give --range BASE..HEAD or --base REF (e.g. --base origin/main)"
-            .to_string(),
-    ))
+    if env("GITHUB_EVENT_NAME").as_deref() == Some("push") {
+        match env("GITHUB_EVENT_PATH").map(|p| push_before(Path::new(&p))) {
+            Some(Ok(before)) => {
+                if let Some(b) = not_zero("the push event's `before`", Some(before), &mut unusable)
+                {
+                    return Ok(format!("{b}..HEAD"));
+                }
+            }
+            Some(Err(why)) => unusable.push(format!("GITHUB_EVENT_PATH: {why}")),
+            None => {}
+        }
+    }
+    if let Some(b) = env("BITBUCKET_PR_DESTINATION_COMMIT") {
+        return Ok(format!("{b}..HEAD"));
+    }
+    if let Some(b) = env("SYSTEM_PULLREQUEST_TARGETBRANCH") {
+        let b = b.strip_prefix("refs/heads/").unwrap_or(&b);
+        return Ok(format!("origin/{b}..HEAD"));
+    }
+    if let Some(b) = env("BUILDKITE_PULL_REQUEST_BASE_BRANCH").filter(|b| b != "false") {
+        return Ok(format!("origin/{b}..HEAD"));
+    }
+    let mut msg = "which commits? give --range BASE..HEAD or --base REF (e.g. --base origin/main)"
+        .to_string();
+    if !unusable.is_empty() {
+        msg.push_str(&format!(" ({})", unusable.join("; ")));
+    }
+    Err(Error::Usage(msg))
+}
+
+/// `id`, unless it is all zeros (noted in `unusable` as `name`'s).
+fn not_zero(name: &str, id: Option<String>, unusable: &mut Vec<String>) -> Option<String> {
+    match id {
+        Some(id) if is_zero_id(&id) => {
+            unusable.push(format!("{name} is all zeros (the first push of a branch)"));
+            None
+        }
+        id => id,
+    }
+}
+
+/// A GitHub event file larger than this is not a push event (GitHub caps webhook payloads at 25 MB,
+/// and a push's lists only its first 20 commits).
+const EVENT_FILE_MAX: u64 = 32 << 20;
+
+/// `before` of a GitHub push event file: the branch's tip before the push.
+fn push_before(path: &Path) -> std::result::Result<String, String> {
+    use std::io::Read;
+    #[derive(serde::Deserialize)]
+    struct Push {
+        before: Option<String>,
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(EVENT_FILE_MAX + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read the event file: {e}"))?;
+    if bytes.len() as u64 > EVENT_FILE_MAX {
+        return Err("the event file is too large".to_string());
+    }
+    let push: Push =
+        serde_json::from_slice(&bytes).map_err(|e| format!("the event file is not JSON: {e}"))?;
+    match push.before {
+        Some(b) if is_object_id(&b) => Ok(b),
+        Some(_) => Err("the push event's `before` is not a commit id".to_string()),
+        None => Err("the push event has no `before`".to_string()),
+    }
+}
+
+/// A full SHA-1 or SHA-256 object id in hex.
+fn is_object_id(s: &str) -> bool {
+    matches!(s.len(), 40 | 64) && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// git's and the CIs' "no commit": all zeros (a created branch has no tip before the push).
+fn is_zero_id(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b == b'0')
 }
 
 /// `git charter ci`: judges every commit of the range, oldest first, with the base side's charter.
@@ -484,7 +588,14 @@ impl<'a> Worker<'a> {
         out.run.analyze += t3 - t2;
         out.run.evaluate += t3.elapsed();
         out.run.facts += t2 - t1;
+        let subjects = if violations.is_empty() {
+            Vec::new()
+        } else {
+            let subject = input.commit.subject.as_ref().map(|s| s.to_string());
+            vec![(data.id.clone(), subject.unwrap_or_default())]
+        };
         out.totals.add(Totals {
+            subjects,
             violations,
             suppressed,
             stats: input.stats,
@@ -560,5 +671,253 @@ fn cache_key(f: &ChangedFile) -> Option<CacheKey> {
             crate::app::session::introduces_path(f),
         )),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod range_spec_tests {
+    use super::*;
+
+    const ZERO: &str = "0000000000000000000000000000000000000000";
+    const SHA: &str = "5b0d6a3c1e0f9d2a7c4b8e6f1a2d3c4b5e6f7a8b";
+
+    /// `range_spec_from` with no arguments and exactly these variables set.
+    fn spec(vars: &[(&str, &str)]) -> Result<String> {
+        range_spec_from(&CiRange::default(), |k| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    fn event(json: &str) -> tempfile::NamedTempFile {
+        let f = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(f.path(), json).unwrap();
+        f
+    }
+
+    fn usage(r: Result<String>) -> String {
+        match r {
+            Err(Error::Usage(m)) => m,
+            other => panic!("expected a usage error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn arguments_win_over_every_variable() {
+        let vars = |k: &str| (k == "CI_MERGE_REQUEST_DIFF_BASE_SHA").then(|| SHA.to_string());
+        let range = CiRange {
+            range: Some("a..b".into()),
+            ..CiRange::default()
+        };
+        assert_eq!(range_spec_from(&range, vars).unwrap(), "a..b");
+        let base = CiRange {
+            base: Some("origin/dev".into()),
+            ..CiRange::default()
+        };
+        assert_eq!(range_spec_from(&base, vars).unwrap(), "origin/dev..HEAD");
+    }
+
+    #[test]
+    fn gitlab_merge_request_base_then_commit_before() {
+        assert_eq!(
+            spec(&[
+                ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "abc123"),
+                ("CI_COMMIT_BEFORE_SHA", SHA)
+            ])
+            .unwrap(),
+            "abc123..HEAD"
+        );
+        assert_eq!(
+            spec(&[("CI_COMMIT_BEFORE_SHA", SHA)]).unwrap(),
+            format!("{SHA}..HEAD")
+        );
+        // An empty variable is an unset one (GitLab defines many as "").
+        assert_eq!(
+            spec(&[
+                ("CI_MERGE_REQUEST_DIFF_BASE_SHA", ""),
+                ("CI_COMMIT_BEFORE_SHA", SHA)
+            ])
+            .unwrap(),
+            format!("{SHA}..HEAD")
+        );
+    }
+
+    #[test]
+    fn all_zero_before_falls_through_and_is_named_in_the_error() {
+        let m = usage(spec(&[("CI_COMMIT_BEFORE_SHA", ZERO)]));
+        assert!(
+            m.starts_with("which commits? give --range BASE..HEAD or --base REF"),
+            "{m}"
+        );
+        assert!(
+            m.contains("CI_COMMIT_BEFORE_SHA is all zeros (the first push of a branch)"),
+            "{m}"
+        );
+        // ...and the next source is still used.
+        assert_eq!(
+            spec(&[("CI_COMMIT_BEFORE_SHA", ZERO), ("GITHUB_BASE_REF", "main")]).unwrap(),
+            "origin/main..HEAD"
+        );
+    }
+
+    #[test]
+    fn no_variable_is_the_pinned_usage_error() {
+        // tests/cmd/ci-without-range.toml pins this text.
+        assert_eq!(
+            usage(spec(&[])),
+            "which commits? give --range BASE..HEAD or --base REF (e.g. --base origin/main)"
+        );
+    }
+
+    #[test]
+    fn github_pull_request_base_ref() {
+        assert_eq!(
+            spec(&[("GITHUB_BASE_REF", "release/1.x")]).unwrap(),
+            "origin/release/1.x..HEAD"
+        );
+    }
+
+    #[test]
+    fn github_push_reads_before_from_the_event_file() {
+        let f = event(&format!(
+            r#"{{"ref": "refs/heads/main", "before": "{SHA}", "after": "{ZERO}"}}"#
+        ));
+        let path = f.path().to_str().unwrap();
+        assert_eq!(
+            spec(&[("GITHUB_EVENT_NAME", "push"), ("GITHUB_EVENT_PATH", path)]).unwrap(),
+            format!("{SHA}..HEAD")
+        );
+        // Only push events have a `before` that means "the branch's previous tip".
+        usage(spec(&[
+            ("GITHUB_EVENT_NAME", "workflow_dispatch"),
+            ("GITHUB_EVENT_PATH", path),
+        ]));
+        // A pull request's GITHUB_BASE_REF comes first.
+        assert_eq!(
+            spec(&[
+                ("GITHUB_BASE_REF", "main"),
+                ("GITHUB_EVENT_NAME", "push"),
+                ("GITHUB_EVENT_PATH", path)
+            ])
+            .unwrap(),
+            "origin/main..HEAD"
+        );
+    }
+
+    #[test]
+    fn github_push_of_a_new_branch_or_a_bad_event_file_is_explained() {
+        let zero = event(&format!(r#"{{"before": "{ZERO}"}}"#));
+        let m = usage(spec(&[
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_EVENT_PATH", zero.path().to_str().unwrap()),
+        ]));
+        assert!(m.contains("the push event's `before` is all zeros"), "{m}");
+        // A `before` that is not a commit id is not spliced into a range (`a..b`, `--all`).
+        let odd = event(r#"{"before": "HEAD~3..main"}"#);
+        let m = usage(spec(&[
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_EVENT_PATH", odd.path().to_str().unwrap()),
+        ]));
+        assert!(
+            m.contains("GITHUB_EVENT_PATH: the push event's `before` is not a commit id"),
+            "{m}"
+        );
+        let bad = event("not json");
+        let m = usage(spec(&[
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_EVENT_PATH", bad.path().to_str().unwrap()),
+        ]));
+        assert!(
+            m.contains("GITHUB_EVENT_PATH: the event file is not JSON"),
+            "{m}"
+        );
+        let m = usage(spec(&[
+            ("GITHUB_EVENT_NAME", "push"),
+            ("GITHUB_EVENT_PATH", "/nonexistent/event.json"),
+        ]));
+        assert!(
+            m.contains("GITHUB_EVENT_PATH: cannot read the event file"),
+            "{m}"
+        );
+        // A SHA-256 repository's ids are 64 hex digits.
+        let sha256 = "ab".repeat(32);
+        let f = event(&format!(r#"{{"before": "{sha256}"}}"#));
+        assert_eq!(
+            spec(&[
+                ("GITHUB_EVENT_NAME", "push"),
+                ("GITHUB_EVENT_PATH", f.path().to_str().unwrap())
+            ])
+            .unwrap(),
+            format!("{sha256}..HEAD")
+        );
+    }
+
+    #[test]
+    fn bitbucket_azure_and_buildkite_pull_requests() {
+        assert_eq!(
+            spec(&[("BITBUCKET_PR_DESTINATION_COMMIT", "9f8e7d6c5b4a")]).unwrap(),
+            "9f8e7d6c5b4a..HEAD"
+        );
+        assert_eq!(
+            spec(&[("SYSTEM_PULLREQUEST_TARGETBRANCH", "refs/heads/main")]).unwrap(),
+            "origin/main..HEAD"
+        );
+        assert_eq!(
+            spec(&[("SYSTEM_PULLREQUEST_TARGETBRANCH", "develop")]).unwrap(),
+            "origin/develop..HEAD"
+        );
+        assert_eq!(
+            spec(&[("BUILDKITE_PULL_REQUEST_BASE_BRANCH", "main")]).unwrap(),
+            "origin/main..HEAD"
+        );
+        // Buildkite sets "false" (and its PR variables empty) on a build that is no pull request.
+        usage(spec(&[
+            ("BUILDKITE_PULL_REQUEST", "false"),
+            ("BUILDKITE_PULL_REQUEST_BASE_BRANCH", "false"),
+        ]));
+        usage(spec(&[("BUILDKITE_PULL_REQUEST_BASE_BRANCH", "")]));
+    }
+
+    #[test]
+    fn sources_are_tried_in_the_documented_order() {
+        let before = "1".repeat(40);
+        let f = event(&format!(r#"{{"before": "{before}"}}"#));
+        let path = f.path().to_str().unwrap();
+        // Each source's variables and the range it gives, in docs/ci.md's order.
+        let sources: [(&[(&str, &str)], String); 7] = [
+            (
+                &[("CI_MERGE_REQUEST_DIFF_BASE_SHA", "gitlab-mr")],
+                "gitlab-mr..HEAD".into(),
+            ),
+            (&[("CI_COMMIT_BEFORE_SHA", SHA)], format!("{SHA}..HEAD")),
+            (
+                &[("GITHUB_BASE_REF", "github-pr")],
+                "origin/github-pr..HEAD".into(),
+            ),
+            (
+                &[("GITHUB_EVENT_NAME", "push"), ("GITHUB_EVENT_PATH", path)],
+                format!("{before}..HEAD"),
+            ),
+            (
+                &[("BITBUCKET_PR_DESTINATION_COMMIT", "bitbucket")],
+                "bitbucket..HEAD".into(),
+            ),
+            (
+                &[("SYSTEM_PULLREQUEST_TARGETBRANCH", "refs/heads/azure")],
+                "origin/azure..HEAD".into(),
+            ),
+            (
+                &[("BUILDKITE_PULL_REQUEST_BASE_BRANCH", "buildkite")],
+                "origin/buildkite..HEAD".into(),
+            ),
+        ];
+        for i in 0..sources.len() {
+            let vars: Vec<(&str, &str)> = sources[i..]
+                .iter()
+                .flat_map(|(v, _)| v.iter().copied())
+                .collect();
+            assert_eq!(spec(&vars).unwrap(), sources[i].1, "with {vars:?}");
+        }
     }
 }

@@ -299,6 +299,7 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
 
     let root = detectors.redactor().quiet(Field::Path, &repo.root_string());
     let mut totals = Totals {
+        subjects: Vec::new(),
         stats,
         commits: history.commits.len() as u32,
         baselined: acc.baselined,
@@ -355,6 +356,7 @@ pub fn scan_history(cwd: &Path, args: &HistoryArgs) -> Result<Report> {
             });
         }
         totals.add(Totals {
+            subjects: Vec::new(),
             violations,
             suppressed: Suppressed::of(&input, Some(id.as_str()))
                 .into_iter()

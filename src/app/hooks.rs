@@ -27,6 +27,7 @@ fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<
             let violations = too_large_verdict(&session.charter.charter, e)?;
             let evaluator = pending.wait()?;
             let totals = Totals {
+                subjects: Vec::new(),
                 violations,
                 ..Totals::default()
             };
@@ -42,6 +43,7 @@ fn judge_index(dir: &Path, stage: Stage, message_file: Option<&Path>) -> Result<
     let mut suppressed = Suppressed::of(&input, None);
     suppressed.extend(Suppressed::waived(judged.waived, None));
     let totals = Totals {
+        subjects: Vec::new(),
         violations: judged.violations,
         suppressed,
         stats: input.stats,

@@ -66,10 +66,19 @@ pub fn policy_test(
                 .map_err(|e| Error::Usage(format!("--run: {e}")))
         })
         .transpose()?;
-    let sources = policy_dir_sources(dir, cwd)?;
+    // Without a directory: the team's policies in `.charter/policies/` when there are any (layered
+    // over the built-ins, whose tests are not run again), else the built-ins.
+    let (sources, only_team) = match dir {
+        Some(_) => (policy_dir_sources(dir, cwd)?, false),
+        None => team_or_builtin(cwd)?,
+    };
     let charter = read_charter(&work_tree(cwd))?;
     let charter_json = serde_json::to_string(&charter.charter).expect("charter serialises");
-    let options = policy::TestOptions { run, coverage };
+    let options = policy::TestOptions {
+        run,
+        coverage,
+        only_team,
+    };
     Ok(policy::run_tests_with(
         &sources,
         &charter_json,
@@ -78,14 +87,29 @@ pub fn policy_test(
     )?)
 }
 
-/// `policy check [DIR]`.
+/// The work tree's policies (built-ins with the team's layered over them) and `true` when the
+/// team has any; the built-ins alone and `false` otherwise.
+fn team_or_builtin(cwd: &Path) -> Result<(Vec<Source>, bool)> {
+    let layered = read_policies(&work_tree(cwd))?;
+    if layered.iter().any(|s| !s.builtin) {
+        Ok((layered, true))
+    } else {
+        Ok((policy::builtin_sources(), false))
+    }
+}
+
+/// `policy check [DIR]`: without `DIR`, the team's policies layered over the built-ins when the
+/// work tree has any, else the built-ins.
 /// `timeout_ms` covers loading and parsing them.
 pub fn policy_check(
     cwd: &Path,
     dir: Option<&Path>,
     timeout_ms: u64,
 ) -> Result<(Vec<policy::Policy>, Vec<policy::CheckProblem>)> {
-    let sources = policy_dir_sources(dir, cwd)?;
+    let sources = match dir {
+        Some(_) => policy_dir_sources(dir, cwd)?,
+        None => team_or_builtin(cwd)?.0,
+    };
     Ok(policy::check(&sources, timeout_ms)?)
 }
 
@@ -101,6 +125,114 @@ pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
 /// The built-in policies as `policy check` reads them (for the catalogue, docs/policies.md).
 pub fn builtin_policies() -> Result<Vec<policy::Policy>> {
     Ok(policy::check(&policy::builtin_sources(), policy::COMMAND_BUDGET_MS)?.0)
+}
+
+/// Whatever an id the output names is: a policy, a secret rule, an insecure pattern, an AI-tool
+/// signature or a class.
+#[derive(Debug, Clone)]
+pub enum Explained {
+    Policy(Box<policy::Policy>),
+    Secret(crate::detect::secrets::RuleInfo),
+    Insecure {
+        rule: Box<crate::rules::insecure::InsecureRule>,
+        /// The charter's action for it (`insecure.rules`, else `insecure.default`).
+        action: crate::config::Action,
+    },
+    Signature(Box<crate::rules::signatures::SignatureSpec<String>>),
+    Class {
+        name: String,
+        description: String,
+        ai: crate::config::review::AiRule,
+    },
+}
+
+/// `explain ID`: the policy in force with that id, else the secret rule, insecure pattern, AI
+/// signature or class of that name (each case-insensitive), in that order: every id the console
+/// prints can be explained.
+pub fn explain_any(cwd: &Path, id: &str) -> Result<Explained> {
+    let policies = policy_list(cwd)?;
+    if let Some(p) = policies
+        .into_iter()
+        .find(|p| p.id().eq_ignore_ascii_case(id))
+    {
+        return Ok(Explained::Policy(Box::new(p)));
+    }
+    let parts = CharterParts::read(&work_tree(cwd))?;
+    let charter = &parts.charter.charter;
+    if let Some(r) = Detectors::build(&parts)?
+        .secrets
+        .rules()
+        .into_iter()
+        .find(|r| r.id.eq_ignore_ascii_case(id))
+    {
+        return Ok(Explained::Secret(r));
+    }
+    // The embedded rule files are checked by tests; an error here is a build that went wrong.
+    let embedded = |e: crate::rules::RuleError| {
+        Error::Config(crate::config::ConfigError {
+            path: "<embedded>".into(),
+            location: None,
+            message: e.to_string(),
+        })
+    };
+    let insecure = crate::rules::insecure::builtin_rules()
+        .map_err(embedded)?
+        .into_iter()
+        .chain(charter.insecure.patterns.iter().cloned())
+        .find(|r| r.id.eq_ignore_ascii_case(id));
+    if let Some(rule) = insecure {
+        let action = charter
+            .insecure
+            .rules
+            .get(&rule.id)
+            .copied()
+            .unwrap_or(charter.insecure.default);
+        return Ok(Explained::Insecure {
+            rule: Box::new(rule),
+            action,
+        });
+    }
+    let signature = crate::rules::signatures::builtin_specs()
+        .map_err(embedded)?
+        .into_iter()
+        .find(|s| s.id.eq_ignore_ascii_case(id))
+        .or_else(|| {
+            charter
+                .ai
+                .signatures
+                .iter()
+                .find(|s| s.id.eq_ignore_ascii_case(id))
+                .map(|s| crate::rules::signatures::SignatureSpec {
+                    id: s.id.clone(),
+                    tool: s.tool.clone(),
+                    strength: s.strength,
+                    applies_to: s.applies_to.clone(),
+                    pattern: s.pattern.0.clone(),
+                    exclude: s.exclude.iter().map(|e| e.0.clone()).collect(),
+                    fallback: s.fallback,
+                    description: s.description.clone(),
+                    examples: s.examples.clone(),
+                    negative_examples: s.negative_examples.clone(),
+                })
+        });
+    if let Some(s) = signature {
+        return Ok(Explained::Signature(Box::new(s)));
+    }
+    if let Some((name, def)) = charter
+        .classes
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(id))
+    {
+        return Ok(Explained::Class {
+            name: name.clone(),
+            description: def.description.clone(),
+            ai: def.ai,
+        });
+    }
+    Err(Error::Usage(format!(
+        "no policy, secret rule, insecure pattern, AI signature or class is named `{id}` \
+         (see `git charter policy list` and `git charter rules`)"
+    )))
 }
 
 /// `explain ID`: the policy in force with that id (case-insensitive).

@@ -118,6 +118,7 @@ fn scan_files(
     base: &Path,
     max: u64,
     use_baseline: bool,
+    no_ignore: bool,
 ) -> Result<Scanned> {
     let acc = Mutex::new((Stats::default(), 0u32));
     let kept = Mutex::new(Vec::<input::File>::new());
@@ -125,7 +126,7 @@ fn scan_files(
     let secrets = Mutex::new(Vec::<Vec<u8>>::new());
     let progress = Progress::new(None, "files");
     let bytes = std::sync::atomic::AtomicU64::new(0);
-    files::walk(roots, base, max, |f: DiskFile| {
+    files::walk(roots, base, max, no_ignore, |f: DiskFile| {
         if progress.active() {
             let total = bytes.fetch_add(f.size, std::sync::atomic::Ordering::Relaxed) + f.size;
             progress.message(format!("{} MiB", total >> 20));
@@ -209,8 +210,8 @@ fn resolve_roots(
     Ok((base, roots))
 }
 
-/// `scan [PATH…]`.
-pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
+/// `scan [PATH…] [--no-ignore]`.
+pub fn scan(cwd: &Path, paths: &[PathBuf], no_ignore: bool) -> Result<Report> {
     let root = charter_root(cwd);
     let parts = CharterParts::read(&CharterSource::WorkTree(root.clone()))?;
     let detectors = Detectors::build(&parts)?;
@@ -220,7 +221,7 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     // Named from the repository root, as the charter's globs and the baseline name files.
     let (base, roots) = resolve_roots(&root, cwd, cwd, paths)?;
     let max = parts.charter.charter.limits.max_file_size;
-    let scanned = scan_files(&detectors, &roots, &base, max, true)?;
+    let scanned = scan_files(&detectors, &roots, &base, max, true, no_ignore)?;
     let repo = input::Repo {
         root: detectors
             .redactor()
@@ -245,6 +246,7 @@ pub fn scan(cwd: &Path, paths: &[PathBuf]) -> Result<Report> {
     let mut suppressed = Suppressed::of(&input, None);
     suppressed.extend(Suppressed::waived(judged.waived, None));
     let totals = Totals {
+        subjects: Vec::new(),
         violations: judged.violations,
         suppressed,
         stats: input.stats,
@@ -301,7 +303,7 @@ pub fn baseline(cwd: &Path, paths: &[PathBuf], mode: BaselineMode) -> Result<Bas
         .map(|(real, given)| relative_to(&base, real, &given))
         .collect::<Result<Vec<_>>>()?;
     let max = parts.charter.charter.limits.max_file_size;
-    let scanned = scan_files(&detectors, &roots, &base, max, false)?;
+    let scanned = scan_files(&detectors, &roots, &base, max, false, false)?;
     let fresh: Vec<BaselineEntry> = scanned
         .files
         .into_iter()

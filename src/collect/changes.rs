@@ -639,7 +639,7 @@ pub(crate) fn decode_text(content: &[u8]) -> Option<Vec<u8>> {
         (4, decode_utf32 as fn(&[u8], bool) -> Vec<u8>),
         (2, decode_utf16),
     ] {
-        if content.len() % width != 0 {
+        if !content.len().is_multiple_of(width) {
             continue;
         }
         let units = sample.len() / width;

@@ -18,7 +18,14 @@ pub struct DiskFile {
 
 /// Walks `roots` in parallel and calls `visit` for each regular file (on worker threads).
 /// `visit` receives the file with its content loaded unless it is binary or larger than `max_size`.
-pub fn walk<F>(roots: &[PathBuf], base: &Path, max_size: u64, visit: F) -> Result<(), GitError>
+/// With `no_ignore`, files that `.gitignore`, `.ignore` and `.git/info/exclude` exclude are walked too.
+pub fn walk<F>(
+    roots: &[PathBuf],
+    base: &Path,
+    max_size: u64,
+    no_ignore: bool,
+    visit: F,
+) -> Result<(), GitError>
 where
     F: Fn(DiskFile) + Sync,
 {
@@ -36,8 +43,9 @@ where
     }
     builder
         .hidden(false)
-        .git_ignore(true)
-        .git_exclude(true)
+        .ignore(!no_ignore)
+        .git_ignore(!no_ignore)
+        .git_exclude(!no_ignore)
         .git_global(false)
         .require_git(false)
         .follow_links(false)

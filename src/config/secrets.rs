@@ -43,4 +43,10 @@ pub struct SecretsConfig {
     /// a warning) or `deny-new` (a marker added by the change under review is a denial).
     /// Default: `report`.
     pub inline_ignore: InlineIgnore,
+    /// Files that hold secrets by convention and never belong in git, whatever their content
+    /// (CH-SECRET-002 denies adding one): globs. Default: `.env` and `.env.*` anywhere.
+    pub secret_files: Vec<GlobPattern>,
+    /// Files among `secret_files` that are templates, not secrets. Default: `.env.example`,
+    /// `.env.sample`, `.env.template`, `.env.dist`, `.env.defaults` anywhere.
+    pub secret_files_allow: Vec<GlobPattern>,
 }

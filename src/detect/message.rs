@@ -50,12 +50,11 @@ pub fn resolve_auto_comment(raw: &str) -> String {
     // The help text is a block of several commented lines at the end of the file; one line
     // alone could be the user's own text.
     let mut tail = raw.lines().rev().filter(|l| !l.trim().is_empty());
-    if let (Some(a), Some(b)) = (tail.next(), tail.next()) {
-        if let Some(c) =
+    if let (Some(a), Some(b)) = (tail.next(), tail.next())
+        && let Some(c) =
             candidates().find(|c| a.starts_with(c.as_str()) && b.starts_with(c.as_str()))
-        {
-            return c;
-        }
+    {
+        return c;
     }
     candidates()
         .find(|c| !raw.lines().any(|l| l.starts_with(c.as_str())))

@@ -861,6 +861,9 @@ pub struct TestOptions {
     pub run: Option<regex::Regex>,
     /// Record which lines of each policy file the tests evaluated (`--coverage`).
     pub coverage: bool,
+    /// Run only the tests of team (non-built-in) files; the built-ins are still loaded, so the
+    /// team's policies can use their libraries.
+    pub only_team: bool,
 }
 
 /// The outcome of a `policy test` run.
@@ -966,7 +969,11 @@ fn run_tests_here(
     let mut shared = engine_for(&all)?;
     let mut covered = Covered::default();
     let mut outcomes = Vec::new();
-    for (i, s) in sources.iter().enumerate().filter(|(_, s)| s.is_test()) {
+    for (i, s) in sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_test() && !(options.only_team && s.builtin))
+    {
         let Some(header) = parse_header(&s.text).map_err(|e| PolicyError::Load {
             origin: format!("{}:{}", s.origin, e.line),
             message: e.message,

@@ -24,12 +24,23 @@ pub(super) fn render(report: &Report, quiet: bool) -> String {
     for (commit, path, vs) in &groups {
         if *commit != last_commit {
             if let Some(c) = commit {
-                let _ = writeln!(s, "{}", style(format!("commit {}", printable(c))).yellow());
+                // A short id and the subject, as `git log --oneline` names a commit.
+                let short = &c[..c.len().min(12)];
+                let line = match report.subjects.get(*c) {
+                    Some(subject) => format!("commit {} {}", printable(short), printable(subject)),
+                    None => format!("commit {}", printable(short)),
+                };
+                let _ = writeln!(s, "{}", style(line).yellow());
             }
             last_commit = *commit;
         }
         let header = match path {
             Some(p) => style(printable(p)).bold().underlined().to_string(),
+            // Findings about the commit itself: its message, trailers, identities.
+            None if commit.is_some() => style("message and metadata")
+                .bold()
+                .underlined()
+                .to_string(),
             None => style("commit").bold().underlined().to_string(),
         };
         let _ = writeln!(s, "{header}");
@@ -315,6 +326,7 @@ mod tests {
     #[test]
     fn help_is_printed_once_per_run_not_once_per_line() {
         let totals = Totals {
+            subjects: Vec::new(),
             violations: vec![
                 v("a.py", 1, "Keep verification on."),
                 v("a.py", 9, "Keep verification on."),

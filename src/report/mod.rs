@@ -134,6 +134,9 @@ pub struct Report {
     /// (policies.disable)`): a hook says so on every run rather than passing in silence.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub switched_off: Vec<String>,
+    /// Each commit's subject, for the console's commit headings (redacted; by commit id).
+    #[serde(skip)]
+    pub subjects: std::collections::HashMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -156,6 +159,8 @@ pub struct Totals {
     pub baselined: u32,
     /// Suppressed findings of every kind (see `Report::suppressed`).
     pub suppressed: Vec<Suppressed>,
+    /// (commit id, subject) of each judged commit with a violation (ci, pre-push), redacted.
+    pub subjects: Vec<(String, String)>,
 }
 
 /// One suppressed finding of any kind (a secret, an insecure pattern, a class signal), the commit
@@ -383,6 +388,7 @@ impl Totals {
         self.stats += &other.stats;
         self.commits += other.commits;
         self.baselined += other.baselined;
+        self.subjects.extend(other.subjects);
     }
 }
 
@@ -406,6 +412,7 @@ impl Report {
             show_suppressed: false,
             rules,
             switched_off: Vec::new(),
+            subjects: totals.subjects.into_iter().collect(),
         }
     }
 

@@ -253,26 +253,75 @@ pub fn list(policies: &[Policy], format: Format) -> String {
             .collect();
         return escape::json(serde_json::to_string_pretty(&items).expect("serialises") + "\n");
     }
+    // Sorted by id, numbers compared as numbers (CH-AI-2 before CH-AI-10); columns as wide as
+    // their widest cell, the origin last.
+    let mut rows: Vec<[String; 5]> = policies
+        .iter()
+        .map(|p| {
+            let stages = p
+                .metadata
+                .custom
+                .stages
+                .as_ref()
+                .map(|v| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","))
+                .unwrap_or_else(|| "all".into());
+            [
+                printable(p.id()).into_owned(),
+                p.severity().as_str().to_string(),
+                printable(&stages).into_owned(),
+                printable(p.title()).into_owned(),
+                printable(&p.origin).into_owned(),
+            ]
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        natural_key(&a[0])
+            .cmp(&natural_key(&b[0]))
+            .then(a[4].cmp(&b[4]))
+    });
+    let header = ["id", "severity", "stages", "title", "file"].map(str::to_string);
+    let mut widths = [0usize; 5];
+    for r in std::iter::once(&header).chain(&rows) {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
     let mut s = String::new();
-    for p in policies {
-        let stages = p
-            .metadata
-            .custom
-            .stages
-            .as_ref()
-            .map(|v| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","))
-            .unwrap_or_else(|| "all".into());
-        let _ = writeln!(
-            s,
-            "{:<16} {:<9} {:<40} [{}] {}",
-            printable(p.id()),
-            p.severity().as_str(),
-            printable(p.title()),
-            printable(&stages),
-            printable(&p.origin)
-        );
+    for r in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (i, c) in r.iter().enumerate() {
+            if i + 1 < r.len() {
+                let pad = widths[i] - c.chars().count();
+                line.push_str(c);
+                line.push_str(&" ".repeat(pad + 2));
+            } else {
+                line.push_str(c);
+            }
+        }
+        let _ = writeln!(s, "{}", line.trim_end());
     }
     s
+}
+
+/// Runs of digits compared as numbers, the rest as text.
+fn natural_key(id: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut chars = id.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut n = c.to_digit(10).map_or(0, u64::from);
+            while let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                n = n.saturating_mul(10).saturating_add(u64::from(d));
+                chars.next();
+            }
+            key.push((std::mem::take(&mut text), n));
+        } else {
+            text.push(c.to_ascii_uppercase());
+        }
+    }
+    key.push((text, 0));
+    key
 }
 
 pub fn explain(p: &Policy) -> String {
@@ -305,6 +354,136 @@ pub fn explain(p: &Policy) -> String {
         let r = printable_text(r.trim());
         let _ = writeln!(s, "\n{} {r}", style("help:").green());
     }
+    s
+}
+
+/// `explain` of a secret rule.
+pub fn explain_secret(r: &crate::detect::secrets::RuleInfo) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {}",
+        style(printable(&r.id)).cyan().bold(),
+        style(printable(&r.title)).bold()
+    );
+    let _ = writeln!(s, "  kind:     secret rule (judged by CH-SECRET-001)");
+    let _ = writeln!(s, "  keywords: {}", printable(&r.keywords.join(", ")));
+    let _ = writeln!(s, "  file:     {}", printable(&r.origin));
+    let _ = writeln!(
+        s,
+        "\n{} rotate the secret first, then remove it from the change; a false positive can go in \
+         .charter/baseline.json (`git charter baseline`), an allowlist (`secrets:` in the charter) or \
+         behind a `charter:allow` comment on its line.",
+        style("help:").green()
+    );
+    s
+}
+
+/// `explain` of an insecure pattern, with the charter's action for it.
+pub fn explain_insecure(
+    r: &crate::rules::insecure::InsecureRule,
+    action: crate::config::Action,
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {}",
+        style(printable(&r.id)).cyan().bold(),
+        style(printable(&r.title)).bold()
+    );
+    let action = match action {
+        crate::config::Action::Off => "off",
+        crate::config::Action::Warn => "warn",
+        crate::config::Action::Deny => "deny",
+    };
+    let _ = writeln!(
+        s,
+        "  kind:     insecure pattern (judged by CH-INSECURE-001), {action} in this charter (insecure.rules)"
+    );
+    let _ = writeln!(s, "  severity: {}", r.severity);
+    if !r.references.is_empty() {
+        let _ = writeln!(s, "  see also: {}", printable(&r.references.join(", ")));
+    }
+    if !r.description.trim().is_empty() {
+        let _ = writeln!(s, "\n{}", printable_text(r.description.trim()));
+    }
+    if !r.remediation.trim().is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{} {}",
+            style("help:").green(),
+            printable_text(r.remediation.trim())
+        );
+    }
+    s
+}
+
+/// `explain` of an AI-tool signature.
+pub fn explain_signature(sig: &crate::rules::signatures::SignatureSpec<String>) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {}",
+        style(printable(&sig.id)).cyan().bold(),
+        style(format!("AI-tool signature: {}", printable(&sig.tool))).bold()
+    );
+    let strength = match sig.strength {
+        crate::model::Strength::Strong => "strong",
+        crate::model::Strength::Medium => "medium",
+        crate::model::Strength::Weak => "weak",
+    };
+    let places: Vec<String> = sig
+        .applies_to
+        .iter()
+        .map(|w| {
+            serde_json::to_value(w)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        })
+        .collect();
+    let _ = writeln!(
+        s,
+        "  kind:     AI evidence (CH-AI-001 requires a disclosure from `disclosure.require_for`)"
+    );
+    let _ = writeln!(s, "  strength: {strength}");
+    let _ = writeln!(s, "  looks in: {}", places.join(", "));
+    if !sig.description.trim().is_empty() {
+        let _ = writeln!(s, "\n{}", printable_text(sig.description.trim()));
+    }
+    if let Some(e) = sig.examples.first() {
+        let _ = writeln!(s, "\n  e.g. {}", printable(e));
+    }
+    s
+}
+
+/// `explain` of a class of code.
+pub fn explain_class(name: &str, description: &str, ai: crate::config::review::AiRule) -> String {
+    let ai = match ai {
+        crate::config::review::AiRule::Allow => "allow",
+        crate::config::review::AiRule::Disclose => "disclose",
+        crate::config::review::AiRule::Review => "review",
+        crate::config::review::AiRule::Forbid => "forbid",
+    };
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{} {}",
+        style(printable(name)).cyan().bold(),
+        style("class of code").bold()
+    );
+    let _ = writeln!(
+        s,
+        "  ai:       {ai} (what an AI-assisted change to it needs; classes.{name}.ai)"
+    );
+    if !description.trim().is_empty() {
+        let _ = writeln!(s, "\n{}", printable_text(description.trim()));
+    }
+    let _ = writeln!(
+        s,
+        "\n{} `git charter charter` shows its globs and signals; docs/charter.md explains them.",
+        style("help:").green()
+    );
     s
 }
 

@@ -45,11 +45,24 @@ pub fn render(report: &Report) -> String {
                 result["ruleIndex"] = json!(i);
             }
             // Code scanning drops a result without a physical location, so a commit-level violation
-            // (message, trailers, identities) is placed on the charter that it breaks.
+            // (message, trailers, identities) is placed on the charter that it breaks, with a logical
+            // location naming the commit.
             let path = v.path.as_deref().unwrap_or(COMMIT_LEVEL_PATH);
             let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"}}});
             if let (Some(l), Some(_)) = (v.line, &v.path) {
                 loc["physicalLocation"]["region"] = json!({"startLine": l});
+            }
+            if v.path.is_none() {
+                // What the result is really about: the commit's message and metadata.
+                let fqn = match &v.commit {
+                    Some(c) => format!("commit:{c}"),
+                    None => "commit:staged".to_string(),
+                };
+                loc["logicalLocations"] = json!([{
+                    "name": "commit message and metadata",
+                    "fullyQualifiedName": fqn,
+                    "kind": "resource",
+                }]);
             }
             result["locations"] = json!([loc]);
             if let Some(c) = &v.commit {

@@ -769,3 +769,38 @@ fn pre_push_stdin_repeating_one_line_is_walked_once_and_oversized_stdin_is_refus
     assert_eq!(run.code, 2, "{}", run.all());
     assert!(run.stderr.contains("more than 64 MiB"), "{}", run.stderr);
 }
+
+/// `ci` names each commit as `git log --oneline` does (short id and subject), and a finding about
+/// the commit's message is under "message and metadata"; in SARIF it keeps a physical location
+/// (code scanning needs one) and names the commit as its logical location.
+#[test]
+fn ci_names_commits_by_subject_and_sarif_locates_message_findings_logically() {
+    let r = Repo::new();
+    r.add("a.txt", "a\n");
+    r.commit("init");
+    r.add("b.txt", "b\n");
+    r.commit("Add b\n\nCo-Authored-By: Claude <noreply@anthropic.com>");
+    let id = r.git(&["rev-parse", "HEAD"]).trim().to_string();
+    let run = r.charter(&["ci", "--range", "HEAD~1..HEAD"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    assert!(
+        run.stdout.contains(&format!(
+            "commit {} Add b\nmessage and metadata\n",
+            &id[..12]
+        )),
+        "{}",
+        run.stdout
+    );
+    let sarif = r.charter(&["ci", "--range", "HEAD~1..HEAD", "--format", "sarif"]);
+    let doc: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let result = &doc["runs"][0]["results"][0];
+    let loc = &result["locations"][0];
+    assert_eq!(
+        loc["physicalLocation"]["artifactLocation"]["uri"],
+        ".charter/charter.yaml"
+    );
+    assert_eq!(
+        loc["logicalLocations"][0]["fullyQualifiedName"],
+        format!("commit:{id}")
+    );
+}

@@ -302,3 +302,193 @@ fn explain_why_shows_the_results_the_lines_reached_and_the_values_read_without_t
     let run = r.charter_plain(&["explain", "CH-SECRET-001", "--stage", "ci"]);
     assert_eq!(run.code, 2, "--stage needs --why: {}", run.all());
 }
+
+/// `explain` knows every kind of id the console prints: a denial names the secret rule
+/// (`aws-access-key-id`) or the insecure pattern (`hardcoded-credential`) as well as the policy.
+#[test]
+fn explain_knows_the_ids_the_console_prints() {
+    let r = Repo::new();
+    r.add(
+        "app/settings.py",
+        format!("AWS_ACCESS_KEY_ID = \"{}\"\n", aws_key_id()),
+    );
+    r.add(
+        "app/fetch.py",
+        "import requests\nrequests.get(url, verify=False)\n",
+    );
+    let run = r.charter(&["pre-commit"]);
+    assert_eq!(run.code, 1, "{}", run.all());
+    for (id, says) in [
+        ("aws-access-key-id", "secret rule"),
+        ("tls-verify-disabled", "insecure pattern"),
+        ("CH-SECRET-001", "severity"),
+        ("CH-INSECURE-001", "severity"),
+    ] {
+        assert!(run.stdout.contains(id), "{id} not printed: {}", run.stdout);
+        let e = r.charter(&["explain", id]);
+        assert_eq!(e.code, 0, "{id}: {}", e.all());
+        assert!(e.stdout.starts_with(id), "{id}: {}", e.stdout);
+        assert!(e.stdout.contains(says), "{id}: {}", e.stdout);
+    }
+    for (id, says) in [
+        ("claude-session-trailer", "AI-tool signature"),
+        ("AUTH", "class of code"),
+        ("jwt-verify-disabled", "deny in this charter"),
+        ("hardcoded-credential", "insecure pattern"),
+    ] {
+        let e = r.charter(&["explain", id]);
+        assert_eq!(e.code, 0, "{id}: {}", e.all());
+        assert!(e.stdout.contains(says), "{id}: {}", e.stdout);
+    }
+    let e = r.charter(&["explain", "no-such-thing"]);
+    assert_eq!(e.code, 2, "{}", e.all());
+    assert!(e.stderr.contains("git charter rules"), "{}", e.stderr);
+}
+
+/// `policy list` is sorted by id (numbers as numbers) and its columns line up.
+#[test]
+fn policy_list_is_sorted_and_aligned() {
+    let r = Repo::new();
+    let run = r.charter(&["policy", "list"]);
+    assert_eq!(run.code, 0, "{}", run.all());
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(lines[0].starts_with("id "), "{}", run.stdout);
+    let ids: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort_by_key(|id| {
+        let (prefix, n) = id.rsplit_once('-').unwrap();
+        (prefix.to_string(), n.parse::<u32>().unwrap_or(0))
+    });
+    assert_eq!(ids, sorted);
+    // The severity column starts at the same place on every line.
+    let col = lines[0].find("severity").unwrap();
+    for l in &lines[1..] {
+        assert_eq!(l.as_bytes()[col - 1], b' ', "{l}");
+        assert_ne!(l.as_bytes()[col], b' ', "{l}");
+    }
+}
+
+/// A gitignored `.env` is skipped by `scan` as git skips it, and scanned with `--no-ignore`;
+/// committing one anyway is refused whatever it holds (CH-SECRET-002), its template is not.
+#[test]
+fn dotenv_files_are_scanned_on_request_and_never_committed() {
+    let r = Repo::new();
+    r.add(".gitignore", ".env\n");
+    r.write(".env", "DB_PASSWORD=correct-horse-battery\n");
+    r.write(
+        "deploy/.env",
+        format!("AWS_ACCESS_KEY_ID={}\n", aws_key_id()),
+    );
+    let scan = r.charter(&["scan"]);
+    assert_eq!(scan.code, 0, "{}", scan.all());
+    let scan = r.charter(&["scan", "--no-ignore"]);
+    assert_eq!(scan.code, 1, "{}", scan.all());
+    assert!(scan.stdout.contains("deploy/.env"), "{}", scan.stdout);
+
+    r.git(&["add", "-f", ".env"]);
+    let pre = r.charter(&["pre-commit"]);
+    assert_eq!(pre.code, 1, "{}", pre.all());
+    assert!(pre.stdout.contains("CH-SECRET-002"), "{}", pre.stdout);
+    r.git(&["rm", "-q", "--cached", ".env"]);
+    r.add(".env.example", "DB_PASSWORD=\n");
+    let pre = r.charter(&["pre-commit"]);
+    assert!(!pre.stdout.contains("CH-SECRET-002"), "{}", pre.all());
+}
+
+/// With no DIR, `policy test` runs the team's tests when `.charter/policies/` has any (the
+/// built-ins are loaded under them, not tested again), else the built-ins'.
+#[test]
+fn policy_test_without_a_dir_tests_the_teams_policies() {
+    let r = Repo::new();
+    let builtin = r.charter(&["policy", "test", "--format", "json"]);
+    assert_eq!(builtin.code, 0, "{}", builtin.all());
+    assert!(
+        builtin.stdout.contains("gitcharter.ai.disclosure_test"),
+        "{}",
+        builtin.stdout
+    );
+    r.write(
+        ".charter/policies/todo.rego",
+        "# METADATA\n# title: No TODO files\n# custom:\n#   id: TEAM-TODO-001\n#   severity: low\n\
+         package team.todo\n\ndeny contains {\"message\": f.path} if {\n\tsome f in input.files\n\tendswith(f.path, \"TODO\")\n}\n",
+    );
+    r.write(
+        ".charter/policies/todo_test.rego",
+        "package team.todo_test\n\nimport data.team.todo\n\ntest_todo_denied if {\n\tcount(todo.deny) == 1 with input as {\"files\": [{\"path\": \"TODO\"}]}\n}\n\ntest_uses_a_builtin_library if {\n\tdata.gitcharter.lib.identity.is_ai(\"Claude <noreply@anthropic.com>\") with data.charter as {\"review\": {\"ai_identities\": [\"noreply@anthropic.com\"]}}\n}\n",
+    );
+    let team = r.charter(&["policy", "test"]);
+    assert_eq!(team.code, 0, "{}", team.all());
+    assert!(
+        team.stdout.contains("team.todo_test.test_todo_denied"),
+        "{}",
+        team.stdout
+    );
+    assert!(
+        team.stdout.contains("test_uses_a_builtin_library"),
+        "{}",
+        team.stdout
+    );
+    assert!(
+        !team.stdout.contains("gitcharter.ai.disclosure_test"),
+        "{}",
+        team.stdout
+    );
+    assert!(team.stdout.contains("2 passed"), "{}", team.stdout);
+}
+
+/// The bash completion script loads in a real bash and completes subcommands; the man page
+/// renders with the real `man` and lists the subcommands.
+#[test]
+fn completions_and_man_page_work_in_the_real_tools() {
+    let r = Repo::new();
+    let script = r.charter(&["completions", "bash"]);
+    assert_eq!(script.code, 0, "{}", script.all());
+    let file = r.write("git-charter.bash", &script.stdout);
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source '{}' && complete -p git-charter >/dev/null && COMP_WORDS=(git-charter pol) COMP_CWORD=1 && \
+             _git__charter git-charter pol git-charter && printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display()
+        ))
+        .output()
+        .expect("bash runs");
+    let words = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(words.trim(), "policy", "{words}");
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let s = r.charter(&["completions", shell]);
+        assert_eq!(s.code, 0, "{shell}: {}", s.all());
+        assert!(s.stdout.contains("approve"), "{shell}: {}", s.stdout);
+    }
+
+    let page = r.charter(&["man"]);
+    assert_eq!(page.code, 0, "{}", page.all());
+    let roff = r.write("git-charter.1", &page.stdout);
+    let man = std::process::Command::new("man")
+        .arg("-l")
+        .arg(&roff)
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .output();
+    match man {
+        Ok(out) if out.status.success() => {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains("git-charter - Enforce"), "{text}");
+            assert!(text.contains("approve"), "{text}");
+            assert!(text.contains("pre-commit"), "{text}");
+        }
+        _ => missing_prerequisite(
+            "completions_and_man_page_work_in_the_real_tools",
+            "`man` cannot render a page",
+            "install man-db and groff-base",
+        ),
+    }
+}

@@ -92,7 +92,9 @@ fn a_secret_is_reported_once_with_the_commit_that_introduced_it_and_whether_head
     }
     let console = r.charter(&["scan", "--history"]);
     assert!(
-        console.stdout.contains(&format!("commit {introduced}")),
+        console
+            .stdout
+            .contains(&format!("commit {}", &introduced[..12])),
         "{}",
         console.stdout
     );

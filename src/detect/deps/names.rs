@@ -459,7 +459,7 @@ mod tests {
         ];
         let n = 2 + rng.next() % 6;
         let mut s: String = (0..n).map(|_| rng.pick(&syllables)).collect();
-        if rng.next() % 5 == 0 {
+        if rng.next().is_multiple_of(5) {
             s = format!("@{}/{}", rng.pick(&["ab", "abx", "m"]), s);
         }
         s
