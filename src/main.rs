@@ -36,12 +36,22 @@ fn emit(text: &str) -> Result<(), Error> {
 
 fn verdict(r: &report::Report, cli: &Cli) -> Result<i32, Error> {
     let shown;
-    let r = if cli.global.show_suppressed {
+    let mut r = if cli.global.show_suppressed {
         shown = r.clone().showing_suppressed(true);
         &shown
     } else {
         r
     };
+    // Under a hook manager (pre-commit and prek set PRE_COMMIT) the binary lives in the
+    // manager's own environment, not on the user's PATH: the commands a message suggests name
+    // this binary's path, which works from the user's shell.
+    let named;
+    if std::env::var_os("PRE_COMMIT").is_some()
+        && let Ok(exe) = std::env::current_exe()
+    {
+        named = r.clone().naming_commands(&exe.display().to_string());
+        r = &named;
+    }
     report::verdict(r, cli.global.format, cli.global.quiet)
         .map_err(|e| Error::io("<stdout>", e))?;
     Ok(if r.denied() { exit::DENIED } else { exit::OK })

@@ -416,6 +416,28 @@ impl Report {
         }
     }
 
+    /// Every `git charter <command>` a message or remediation suggests, as `<binary> <command>`:
+    /// for runs under a hook manager, where `git charter` is not on the user's PATH.
+    pub fn naming_commands(mut self, binary: &str) -> Report {
+        let quoted = if binary.contains(' ') {
+            format!("'{binary}'")
+        } else {
+            binary.to_string()
+        };
+        let fix = |s: &mut String| {
+            if s.contains("git charter ") {
+                *s = s.replace("git charter ", &format!("{quoted} "));
+            }
+        };
+        for v in &mut self.violations {
+            fix(&mut v.message);
+            if let Some(r) = &mut v.remediation {
+                fix(r);
+            }
+        }
+        self
+    }
+
     /// Lists every suppressed candidate (`--show-suppressed`), not only the inline-marked ones.
     pub fn showing_suppressed(mut self, show: bool) -> Report {
         self.show_suppressed = show;

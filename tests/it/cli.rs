@@ -492,3 +492,32 @@ fn completions_and_man_page_work_in_the_real_tools() {
         ),
     }
 }
+
+/// Under a hook manager (PRE_COMMIT set), the commands a message suggests name the binary's path:
+/// `git charter` is not on the user's PATH there.
+#[test]
+fn under_a_hook_manager_messages_name_the_binary_that_works() {
+    let r = Repo::new();
+    r.add(
+        "k.py",
+        format!("AWS_ACCESS_KEY_ID = \"{}\"\n", aws_key_id()),
+    );
+    let plain = r.charter(&["pre-commit"]);
+    assert!(
+        plain.stdout.contains("run `git charter baseline`"),
+        "{}",
+        plain.stdout
+    );
+    let out = std::process::Command::new(BIN)
+        .arg("pre-commit")
+        .current_dir(r.path())
+        .env("PRE_COMMIT", "1")
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains(&format!("run `{BIN} baseline`")), "{text}");
+    assert!(!text.contains("git charter baseline"), "{text}");
+}
