@@ -525,15 +525,9 @@ pub fn note(message: &str) {
     eprintln!("git-charter: {}", escape::printable_text(message));
 }
 
-/// Writes a verdict: the note on stderr when there was nothing to judge (console only), then the
-/// verdict on stdout.
+/// Writes a verdict on stdout, after a note on stderr of the checks the charter switches off
+/// (console only). When there was nothing to judge, the summary line says why, once.
 pub fn verdict(report: &Report, format: Format, quiet: bool) -> io::Result<()> {
-    if let Some(n) = &report.nothing
-        && format == Format::Console
-        && !quiet
-    {
-        note(&format!("{n}; nothing to judge"));
-    }
     if !report.switched_off.is_empty() && format == Format::Console && !quiet {
         note(&format!(
             "switched off by the charter: {}",
