@@ -243,6 +243,24 @@ def main():
         ]
         for agent, text in payloads:
             c.add(bytes([1 | (agent << 1)]) + text.encode())
+    if want("provenance"):
+        c = Corpus("provenance")
+        for text in [
+            'src/a.rs\n  0f1e2d3c4b5a6978 1-4,9\n"docs/with space.md"\n  h_77aa 2\n---\n'
+            '{"schema_version":"authorship/3.0.0","base_commit_sha":"abc1234","prompts":{"0f1e2d3c4b5a6978":'
+            '{"agent_id":{"tool":"cursor","id":"x","model":"gpt-4.1"},"human_author":"A <a@b>"}},'
+            '"humans":{"h_77aa":{"author":"B <b@c>"}}}\n',
+            '{"version":"0.1.0","id":"8e0c1a2b-0000-4000-8000-000000000001","timestamp":"2026-01-02T03:04:05Z",'
+            '"vcs":{"type":"git","revision":"0123456789abcdef0123456789abcdef01234567"},"tool":{"name":"amp"},'
+            '"files":[{"path":"lib/x.py","conversations":[{"contributor":{"type":"mixed","model_id":"google/gemini-2.5-pro"},'
+            '"ranges":[{"start_line":3,"end_line":8},{"start_line":5,"end_line":5,"contributor":{"type":"human"}}]}]}]}\n',
+            'dev@example.org,*@ops.example.org namespaces="git,git-charter" valid-after="20250101" '
+            'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ7vG4lXrK0sQ6b5tZ1bN2fW8uX3yH9kL0mP4qR7sT1e roles=security\n',
+            '{"version":1,"commit":"0123456789abcdef0123456789abcdef01234567","tree":"89abcdef0123456789abcdef0123456789abcdef",'
+            '"parents":[],"signer":"dev@example.org","role":"security","timestamp":1767225600,'
+            '"signature":"-----BEGIN SSH SIGNATURE-----\\nU1NIU0lHAAAAAQ==\\n-----END SSH SIGNATURE-----\\n"}\n',
+        ]:
+            c.add(text.encode())
     print("seeds written under", FUZZ / "corpus")
 
 
