@@ -64,7 +64,7 @@ pub struct CiRange {
 ///
 /// | CI | variable | range |
 /// |----|----------|-------|
-/// | GitLab, merge request pipeline | `CI_MERGE_REQUEST_DIFF_BASE_SHA` | `SHA..HEAD` |
+/// | GitLab, merge request pipeline | `CI_MERGE_REQUEST_DIFF_BASE_SHA` | `SHA..HEAD` (`SHA..CI_MERGE_REQUEST_SOURCE_BRANCH_SHA` in a merged results pipeline) |
 /// | GitLab, branch pipeline | `CI_COMMIT_BEFORE_SHA`, unless all zeros | `SHA..HEAD` |
 /// | GitHub, pull request | `GITHUB_BASE_REF` | `origin/BRANCH..HEAD` |
 /// | GitHub, push | `before` in the event file `GITHUB_EVENT_PATH` when `GITHUB_EVENT_NAME` is `push`, unless all zeros | `SHA..HEAD` |
@@ -95,7 +95,10 @@ fn range_spec_from(args: &CiRange, var: impl Fn(&str) -> Option<String>) -> Resu
     // Variables that were set but could not be used, for the error.
     let mut unusable = Vec::new();
     if let Some(b) = env("CI_MERGE_REQUEST_DIFF_BASE_SHA") {
-        return Ok(format!("{b}..HEAD"));
+        // A merged results pipeline checks out GitLab's merge of the MR into its target; the MR's
+        // own commits end at its source branch's tip, which GitLab sets only there.
+        let tip = env("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA").unwrap_or_else(|| "HEAD".to_string());
+        return Ok(format!("{b}..{tip}"));
     }
     if let Some(b) = not_zero(
         "CI_COMMIT_BEFORE_SHA",
@@ -727,6 +730,15 @@ mod range_spec_tests {
             ])
             .unwrap(),
             "abc123..HEAD"
+        );
+        // A merged results pipeline: HEAD is GitLab's merge, the MR ends at its source branch's tip.
+        assert_eq!(
+            spec(&[
+                ("CI_MERGE_REQUEST_DIFF_BASE_SHA", "abc123"),
+                ("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA", SHA)
+            ])
+            .unwrap(),
+            format!("abc123..{SHA}")
         );
         assert_eq!(
             spec(&[("CI_COMMIT_BEFORE_SHA", SHA)]).unwrap(),

@@ -49,6 +49,13 @@ fn charter_with(dir: &Path, args: &[&str], stdin: &str, env: &[(&str, &str)]) ->
     for k in [
         "GITHUB_BASE_REF",
         "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+        "CI_COMMIT_BEFORE_SHA",
+        "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA",
+        "GITHUB_EVENT_NAME",
+        "GITHUB_EVENT_PATH",
+        "BITBUCKET_PR_DESTINATION_COMMIT",
+        "SYSTEM_PULLREQUEST_TARGETBRANCH",
+        "BUILDKITE_PULL_REQUEST_BASE_BRANCH",
         "PRE_COMMIT_FROM_REF",
         "PRE_COMMIT_TO_REF",
     ] {
@@ -729,7 +736,7 @@ fn framework_ref_variables_do_not_override_the_refs_git_sends() {
     let run = charter_with(r.path(), &["pre-push", "origin", "url"], "", &bypass);
     assert_eq!(run.code, 0, "{}", run.all());
     assert!(
-        run.stderr
+        run.stdout
             .contains("PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF holds no commits"),
         "{}",
         run.all()

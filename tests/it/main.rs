@@ -8,10 +8,12 @@ mod common;
 mod content;
 
 mod ci;
+mod ci_templates;
 mod cli;
 mod cmd;
 mod dependencies;
 mod docs;
+mod e2e_managers;
 // POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
 #[cfg(unix)]
 mod e2e_pre_commit;
