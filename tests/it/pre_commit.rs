@@ -69,8 +69,17 @@ fn nothing_staged_says_so_and_passes() {
     let run = r.charter(&["pre-commit"]);
     assert_eq!(run.code, 0, "{}", run.all());
     // Said once, in the summary line.
-    assert_eq!(run.all().matches("nothing staged").count(), 1, "{}", run.all());
-    assert!(run.stdout.contains("passed · nothing staged"), "{}", run.all());
+    assert_eq!(
+        run.all().matches("nothing staged").count(),
+        1,
+        "{}",
+        run.all()
+    );
+    assert!(
+        run.stdout.contains("passed · nothing staged"),
+        "{}",
+        run.all()
+    );
 }
 
 #[test]
