@@ -168,14 +168,6 @@ pub const STAGES: [Stage; 4] = [
     Stage::Ci,
 ];
 
-fn strength_name(s: Strength) -> &'static str {
-    match s {
-        Strength::Strong => "strong",
-        Strength::Medium => "medium",
-        Strength::Weak => "weak",
-    }
-}
-
 fn worst(levels: impl Iterator<Item = Level>) -> &'static str {
     let mut v = "pass";
     for l in levels {
@@ -292,7 +284,7 @@ impl Attestation {
                     .iter()
                     .map(|e| e.strength)
                     .max()
-                    .map(|s| strength_name(s).to_string()),
+                    .map(|s| s.as_str().to_string()),
                 tools,
                 evidence: c
                     .ai_evidence
@@ -300,7 +292,7 @@ impl Attestation {
                     .map(|e| Evidence {
                         signature: e.signature.clone(),
                         tool: e.tool.clone(),
-                        strength: strength_name(e.strength).into(),
+                        strength: e.strength.as_str().into(),
                         location: location_name(&e.location),
                     })
                     .collect(),

@@ -360,6 +360,17 @@ pub enum Strength {
     Strong,
 }
 
+impl Strength {
+    /// The name as serialised: `weak`, `medium`, `strong`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strength::Weak => "weak",
+            Strength::Medium => "medium",
+            Strength::Strong => "strong",
+        }
+    }
+}
+
 /// A git identity as `Name <email>`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Ident {

@@ -263,11 +263,7 @@ fn tool() -> String {
 }
 
 fn strength_name(s: Strength) -> &'static str {
-    match s {
-        Strength::Weak => "weak",
-        Strength::Medium => "medium",
-        Strength::Strong => "strong",
-    }
+    s.as_str()
 }
 
 fn rank(s: Strength) -> u8 {

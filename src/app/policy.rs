@@ -202,18 +202,7 @@ pub fn explain_any(cwd: &Path, id: &str) -> Result<Explained> {
                 .signatures
                 .iter()
                 .find(|s| s.id.eq_ignore_ascii_case(id))
-                .map(|s| crate::rules::signatures::SignatureSpec {
-                    id: s.id.clone(),
-                    tool: s.tool.clone(),
-                    strength: s.strength,
-                    applies_to: s.applies_to.clone(),
-                    pattern: s.pattern.0.clone(),
-                    exclude: s.exclude.iter().map(|e| e.0.clone()).collect(),
-                    fallback: s.fallback,
-                    description: s.description.clone(),
-                    examples: s.examples.clone(),
-                    negative_examples: s.negative_examples.clone(),
-                })
+                .map(crate::detect::ai::team_spec)
         });
     if let Some(s) = signature {
         return Ok(Explained::Signature(Box::new(s)));

@@ -373,7 +373,7 @@ impl Session {
             .map(|(line, why)| unreadable(self, format!("line {line}: {why}")))
             .collect();
         let allowed = self.allowed_signers()?;
-        let now = now_unix();
+        let now = super::attest::now_unix();
         for a in approvals {
             out.push(self.approval_fact(&a, ids, allowed, now));
         }
@@ -493,10 +493,4 @@ fn short(rev: &str) -> String {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-fn now_unix() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }

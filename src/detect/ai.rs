@@ -89,7 +89,8 @@ fn build(spec: &SignatureSpec<String>) -> Signature {
     }
 }
 
-fn team_spec(s: &SignatureDef) -> SignatureSpec<String> {
+/// A charter `ai.signatures` entry in the catalogue's schema.
+pub fn team_spec(s: &SignatureDef) -> SignatureSpec<String> {
     SignatureSpec {
         id: s.id.clone(),
         tool: s.tool.clone(),

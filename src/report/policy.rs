@@ -427,11 +427,7 @@ pub fn explain_signature(sig: &crate::rules::signatures::SignatureSpec<String>) 
         style(printable(&sig.id)).cyan().bold(),
         style(format!("AI-tool signature: {}", printable(&sig.tool))).bold()
     );
-    let strength = match sig.strength {
-        crate::model::Strength::Strong => "strong",
-        crate::model::Strength::Medium => "medium",
-        crate::model::Strength::Weak => "weak",
-    };
+    let strength = sig.strength.as_str();
     let places: Vec<String> = sig
         .applies_to
         .iter()
