@@ -17,6 +17,8 @@ mod e2e_managers;
 // POSIX shims, file modes and /dev/null: these tests describe Unix behaviour.
 #[cfg(unix)]
 mod e2e_pre_commit;
+#[cfg(unix)]
+mod e2e_wheel;
 mod escape;
 mod history;
 mod hook_cache;
