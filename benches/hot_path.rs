@@ -91,6 +91,7 @@ fn main() {
         text: None,
         dir: std::path::PathBuf::from("/nonexistent/.charter"),
         waivers: Default::default(),
+        bundle: None,
     };
     let parts = CharterParts {
         charter: loaded.clone(),

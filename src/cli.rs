@@ -183,8 +183,11 @@ pub enum Command {
         #[arg(long, value_name = "REV")]
         rev: Option<String>,
     },
-    /// Print the effective charter (the default merged with .charter/charter.yaml).
-    Charter,
+    /// Print the effective charter (the default, an organisation bundle, .charter/charter.yaml).
+    Charter {
+        #[command(subcommand)]
+        command: Option<CharterCommand>,
+    },
     /// Write a commented starter .charter/ (never overwrites).
     Init,
     /// Install native git hooks that run git-charter (keeps and chains existing hooks).
@@ -370,6 +373,17 @@ pub struct CiArgs {
     /// `git push origin refs/notes/charter`.
     #[arg(long)]
     pub attest: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CharterCommand {
+    /// Fetch the organisation charter bundle `extends:` pins into the cache under .git, check it
+    /// against the pinned digest, and print that digest.
+    ///
+    /// Hooks read the bundle from the cache only (they never use the network); `ci` fetches it
+    /// when it is not cached. Exit 0 when the bundle matches its pin, 1 when its digest differs
+    /// (or none is pinned yet): pin the digest printed, after reviewing the change.
+    Update,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,7 +2,7 @@
 //! The only place that exits; exit codes are documented in the README and pinned by tests.
 
 use clap::Parser;
-use git_charter::cli::{AgentCommand, Cli, Command, PolicyCommand, RulesCommand};
+use git_charter::cli::{AgentCommand, CharterCommand, Cli, Command, PolicyCommand, RulesCommand};
 use git_charter::error::{Error, exit};
 use git_charter::{app, install, report};
 use std::path::PathBuf;
@@ -105,6 +105,20 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             format.as_str()
         )));
     }
+    // The hooks judge offline: an organisation charter bundle comes from the cache only
+    // (`charter update` fills it). Every other command may fetch one that is not cached.
+    let hook = matches!(
+        cli.command,
+        Command::PreCommit
+            | Command::CommitMsg { .. }
+            | Command::PrepareCommitMsg { .. }
+            | Command::PostCommit
+            | Command::PrePush { .. }
+            | Command::AgentHook { .. }
+            | Command::AgentContext { .. }
+            | Command::Mcp
+    );
+    git_charter::collect::bundle::allow_network(!hook);
     app::session::collect_suppressed(cli.global.show_suppressed);
     report::progress::enable(
         cli.global.format == report::Format::Console,
@@ -170,7 +184,18 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             emit(&report::policy::list(&policies, cli.global.format))?;
             Ok(exit::OK)
         }
-        Command::Charter => {
+        Command::Charter {
+            command: Some(CharterCommand::Update),
+        } => {
+            let update = app::charter_update(&dir)?;
+            emit(&report::bundle_update(&update, cli.global.format))?;
+            Ok(if update.matches {
+                exit::OK
+            } else {
+                exit::DENIED
+            })
+        }
+        Command::Charter { command: None } => {
             let charter = app::effective_charter(&dir)?;
             emit(&report::charter(&charter, cli.global.format))?;
             Ok(exit::OK)

@@ -24,7 +24,7 @@ pub mod session;
 pub use hooks::{commit_msg, explain_why, input_document, pre_commit};
 
 pub use policy::{
-    builtin_policies, effective_charter, explain, policy_check, policy_list, policy_test, rules,
-    rules_check, waivers,
+    builtin_policies, charter_update, effective_charter, explain, policy_check, policy_list,
+    policy_test, rules, rules_check, waivers,
 };
 pub use session::{Detectors, Session, redact_error};

@@ -90,7 +90,8 @@ pub fn policy_test(
 /// The work tree's policies (built-ins with the team's layered over them) and `true` when the
 /// team has any; the built-ins alone and `false` otherwise.
 fn team_or_builtin(cwd: &Path) -> Result<(Vec<Source>, bool)> {
-    let layered = read_policies(&work_tree(cwd))?;
+    let source = work_tree(cwd);
+    let layered = read_policies(&source, &read_charter(&source)?)?;
     if layered.iter().any(|s| !s.builtin) {
         Ok((layered, true))
     } else {
@@ -116,8 +117,9 @@ pub fn policy_check(
 /// `policy list`: the policies in force for this repository.
 pub fn policy_list(cwd: &Path) -> Result<Vec<policy::Policy>> {
     let source = work_tree(cwd);
-    let budget = read_charter(&source)?.charter.limits.policy_timeout_ms;
-    let mut policies = policy::check(&read_policies(&source)?, budget)?.0;
+    let charter = read_charter(&source)?;
+    let budget = charter.charter.limits.policy_timeout_ms;
+    let mut policies = policy::check(&read_policies(&source, &charter)?, budget)?.0;
     policies.retain(|p| !p.declares.is_empty());
     Ok(policies)
 }
@@ -244,6 +246,61 @@ pub fn waivers(cwd: &Path) -> Result<(Date, Vec<Waiver>)> {
 /// `charter`: the effective charter.
 pub fn effective_charter(cwd: &Path) -> Result<Charter> {
     Ok(read_charter(&work_tree(cwd))?.charter)
+}
+
+/// `charter update`: fetches the organisation bundle the work tree's `.charter/charter.yaml`
+/// pins (whatever the cache holds), caches it under its digest, and checks that the charter
+/// layers over it (a locked key changed here is an error naming both files).
+pub fn charter_update(cwd: &Path) -> Result<crate::report::BundleUpdate> {
+    use crate::collect::{Repo, bundle};
+    use crate::config::{CHARTER_DIR, CHARTER_FILE};
+    let repo = Repo::discover(cwd)?;
+    let source = CharterSource::WorkTree(repo.root().to_path_buf());
+    let rel = format!("{CHARTER_DIR}/{CHARTER_FILE}");
+    let file = source.charter_file();
+    let no_extends = || {
+        Error::Usage(format!(
+            "{} has no `extends:`, so there is no organisation charter to update (docs/organisation.md)",
+            file.display()
+        ))
+    };
+    let text = source
+        .read_optional(&rel)
+        .map_err(|e| {
+            Error::Config(crate::config::ConfigError {
+                path: file.clone(),
+                location: None,
+                message: e.reason(),
+            })
+        })?
+        .ok_or_else(no_extends)?;
+    let extends = crate::config::team_extends(&file, &text)?.ok_or_else(no_extends)?;
+    let (fetched, cache) = bundle::update(&repo, &extends).map_err(|e| {
+        Error::Config(crate::config::ConfigError {
+            path: file.clone(),
+            location: crate::config::locate(&text, "extends"),
+            message: format!("extends: {e}"),
+        })
+    })?;
+    let name = extends.name(bundle::CHARTER);
+    crate::config::from_layers(
+        &file,
+        &text,
+        Some(&crate::config::BundleCharter {
+            name: &name,
+            text: fetched.charter(),
+        }),
+    )?;
+    let digest = fetched.digest();
+    Ok(crate::report::BundleUpdate {
+        bundle: extends.label(),
+        commit: extends.commit.clone(),
+        matches: extends.digest.as_deref() == Some(digest.as_str()),
+        pinned: extends.digest.clone(),
+        digest,
+        cache,
+        files: fetched.files.iter().map(|f| f.path.clone()).collect(),
+    })
 }
 
 /// `rules`: every secret rule in force (built-ins and the team's gitleaks config).

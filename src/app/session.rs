@@ -3,12 +3,12 @@
 //! then the steps every command shares: analyse changes, build commit facts, judge one input document.
 
 use crate::collect::{
-    ChangeSet, ChangedFile, CharterSource, GitSettings, HeadInfo, ReadError, Repo,
+    ChangeSet, ChangedFile, CharterSource, GitSettings, HeadInfo, ReadError, Repo, bundle,
 };
 use crate::config::baseline::Baseline;
 use crate::config::date::Date;
 use crate::config::waivers::Waivers;
-use crate::config::{self, CHARTER_DIR, CHARTER_FILE, ConfigError, LoadedCharter};
+use crate::config::{self, CHARTER_DIR, CHARTER_FILE, ConfigError, LoadedBundle, LoadedCharter};
 use crate::detect::ai::Signatures;
 use crate::detect::classes::Classifier;
 use crate::detect::insecure::{
@@ -57,7 +57,7 @@ impl CharterParts {
     /// current baseline is broken.
     pub fn read_without_baseline(source: &CharterSource<'_>) -> Result<CharterParts> {
         let charter = read_charter(source)?;
-        let sources = read_policies(source)?;
+        let sources = read_policies(source, &charter)?;
         let mut gitleaks = Vec::new();
         if let Some(rel) = &charter.charter.secrets.gitleaks_config {
             let text = source.read(rel).map_err(|e| match e {
@@ -126,9 +126,31 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
         Err(e) => return Err(refused(&file, &e)),
     };
-    let charter = match &text {
-        Some(text) => config::from_team_text(&file, text)?,
-        None => config::default_charter(),
+    let (charter, bundle) = match &text {
+        Some(text) => match config::team_extends(&file, text)? {
+            None => (config::from_team_text(&file, text)?, None),
+            Some(extends) => {
+                let bundle = read_bundle(source, &extends).map_err(|message| ConfigError {
+                    path: file.clone(),
+                    location: config::locate(text, "extends"),
+                    message: format!("extends: {message}"),
+                })?;
+                let charter = config::from_layers(
+                    &file,
+                    text,
+                    Some(&config::BundleCharter {
+                        name: &bundle.charter_name,
+                        text: &bundle.charter_text,
+                    }),
+                )?;
+                let bundle = LoadedBundle {
+                    locked: charter.locked.clone(),
+                    ..bundle
+                };
+                (charter, Some(bundle))
+            }
+        },
+        None => (config::default_charter(), None),
     };
     Ok(LoadedCharter {
         charter,
@@ -136,6 +158,43 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         text,
         dir: source.charter_dir(),
         waivers: read_waivers(source)?,
+        bundle,
+    })
+}
+
+/// The organisation bundle `extends` pins, from the cache of the repository `source` belongs to
+/// (fetched when this process may, `collect::bundle::allow_network`).
+fn read_bundle(
+    source: &CharterSource<'_>,
+    extends: &config::Extends,
+) -> std::result::Result<LoadedBundle, String> {
+    let opened;
+    let repo = match source {
+        CharterSource::Commit { repo, .. } => *repo,
+        CharterSource::WorkTree(root) => {
+            opened = Repo::discover(root).map_err(|_| {
+                "an organisation charter needs a git repository, whose git directory caches the bundle"
+                    .to_string()
+            })?;
+            &opened
+        }
+    };
+    let files = bundle::load(repo, extends).map_err(|e| e.to_string())?;
+    Ok(LoadedBundle {
+        extends: extends.clone(),
+        charter_name: extends.name(bundle::CHARTER),
+        charter_text: files.charter().to_string(),
+        policies: files
+            .policies()
+            .map(|(rel, text)| {
+                let origin = extends
+                    .name(&format!("{}/{rel}", bundle::POLICIES))
+                    .display()
+                    .to_string();
+                (rel.to_string(), origin, text.to_string())
+            })
+            .collect(),
+        locked: Vec::new(),
     })
 }
 
@@ -153,8 +212,10 @@ pub fn read_waivers(source: &CharterSource<'_>) -> Result<Waivers> {
     }
 }
 
-/// The built-in policies with `.charter/policies/**.rego` layered over them.
-pub fn read_policies(source: &CharterSource<'_>) -> Result<Vec<Source>> {
+/// The built-in policies with the organisation bundle's (when the charter extends one) and
+/// `.charter/policies/**.rego` layered over them. A team file may replace a bundle's file at the
+/// same path unless the bundle locks it: that is an error naming both.
+pub fn read_policies(source: &CharterSource<'_>, charter: &LoadedCharter) -> Result<Vec<Source>> {
     let team = source.policies().map_err(|e| match e {
         ReadError::Io { path, source } => Error::Policy(PolicyError::Io { path, source }),
         ReadError::Git(e) => Error::Range(e),
@@ -164,18 +225,48 @@ pub fn read_policies(source: &CharterSource<'_>) -> Result<Vec<Source>> {
             &e,
         ),
     })?;
-    Ok(policy::layer(
-        team.into_iter()
-            .map(|f| TeamFile {
-                rel: f.rel,
+    let mut org = Vec::new();
+    if let Some(b) = &charter.bundle {
+        for f in &team {
+            if b.locks_policy(&f.rel) {
+                return Err(ConfigError {
+                    path: PathBuf::from(&f.origin),
+                    location: None,
+                    message: format!(
+                        "replaces the organisation charter's policy {}, which {} locks; a repository \
+                         may not replace it (rename this file to add a policy of its own)",
+                        b.extends.name(&format!("{}/{}", bundle::POLICIES, f.rel)).display(),
+                        b.charter_name.display()
+                    ),
+                }
+                .into());
+            }
+        }
+        org = b
+            .policies
+            .iter()
+            .map(|(rel, origin, text)| TeamFile {
+                rel: rel.clone(),
                 source: Source {
-                    origin: f.origin,
-                    text: f.text,
+                    origin: origin.clone(),
+                    text: text.clone(),
                     builtin: false,
                 },
             })
-            .collect(),
-    ))
+            .collect();
+    }
+    let team = team
+        .into_iter()
+        .map(|f| TeamFile {
+            rel: f.rel,
+            source: Source {
+                origin: f.origin,
+                text: f.text,
+                builtin: false,
+            },
+        })
+        .collect();
+    Ok(policy::layers(vec![org, team]))
 }
 
 /// A charter file that was refused (not a regular file, too large, outside the repository): a
@@ -1569,6 +1660,7 @@ mod tests {
                 text: None,
                 dir: PathBuf::from(".charter"),
                 waivers: Waivers::default(),
+                bundle: None,
             },
             baseline: HashSet::new(),
             allowed_signers: None,
@@ -1693,6 +1785,7 @@ mod tests {
                 text: Some(charter.to_string()),
                 dir: PathBuf::from(".charter"),
                 waivers: Waivers::default(),
+                bundle: None,
             },
             baseline: HashSet::new(),
             allowed_signers: None,

@@ -4,6 +4,7 @@
 //! the one thing it writes is a note, on a notes ref (`notes`), for `attest` and `approve`.
 
 pub mod agent;
+pub mod bundle;
 mod changes;
 pub mod files;
 pub mod history;
@@ -171,6 +172,11 @@ impl Repo {
 
     pub fn git_dir(&self) -> &Path {
         self.repo.path()
+    }
+
+    /// The git directory linked worktrees share (`git rev-parse --git-common-dir`).
+    pub fn common_dir(&self) -> &Path {
+        self.repo.commondir()
     }
 
     /// When HEAD's commit was made (seconds since the epoch), if there is one.

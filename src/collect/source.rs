@@ -253,11 +253,21 @@ impl<'r> CharterSource<'r> {
                     })
                     .collect())
             }
+            CharterSource::Commit { .. } => self.commit_rego_files(&policies),
+        }
+    }
+
+    /// Every `*.rego` under `dir` (relative to the root) of a commit's tree, sorted by path, as
+    /// `policies` reads `.charter/policies/` (an organisation bundle's `policies/` too).
+    pub(super) fn commit_rego_files(&self, dir: &str) -> Result<Vec<PolicyFile>, ReadError> {
+        let policies = dir;
+        match self {
+            CharterSource::WorkTree(_) => unreachable!("a commit's files only"),
             CharterSource::Commit { repo, at } => {
                 let Some(at) = at else {
                     return Ok(Vec::new());
                 };
-                let parts = components(&policies)?;
+                let parts = components(policies)?;
                 let Some(tree) = Lookup::tree(repo, at, &parts)? else {
                     return Ok(Vec::new());
                 };
@@ -267,7 +277,7 @@ impl<'r> CharterSource<'r> {
                     out: Vec::new(),
                     bytes: 0,
                 };
-                walk.dir(&tree, &policies, "", 0)?;
+                walk.dir(&tree, policies, "", 0)?;
                 let mut out = walk.out;
                 out.sort_by(|a, b| a.0.cmp(&b.0));
                 Ok(out

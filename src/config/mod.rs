@@ -13,6 +13,7 @@ pub mod classes;
 pub mod date;
 pub mod dependencies;
 pub mod disclosure;
+pub mod extends;
 pub mod insecure;
 pub mod limits;
 pub mod policies;
@@ -30,6 +31,7 @@ pub use bulk::{BulkConfig, BulkLimit, BulkWhen};
 pub use classes::{ClassDef, ClassesConfig, Signal};
 pub use dependencies::DependenciesConfig;
 pub use disclosure::DisclosureConfig;
+pub use extends::{BundleCharter, Extends};
 pub use insecure::{Action, InsecureConfig};
 pub use limits::Limits;
 pub use policies::PoliciesConfig;
@@ -66,6 +68,14 @@ pub struct Charter {
     /// Default: absent, meaning true.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extends_default: Option<bool>,
+    /// The organisation charter bundle this file is layered over (docs/organisation.md): the
+    /// default, then the bundle, then this file. Default: absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extends: Option<Extends>,
+    /// In a bundle only: the charter keys (`secrets.disable`) and policy files (`policies/**`) a
+    /// repository may not change. Default: empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub locked: Vec<String>,
     /// File size and policy time budgets.
     pub limits: Limits,
     /// Path tiers.
@@ -142,6 +152,32 @@ pub struct LoadedCharter {
     pub dir: PathBuf,
     /// `.charter/waivers.yaml`, parsed (empty without one).
     pub waivers: waivers::Waivers,
+    /// The organisation bundle the team file extends, when it does.
+    pub bundle: Option<LoadedBundle>,
+}
+
+/// An organisation charter bundle as a run uses it (docs/organisation.md).
+#[derive(Debug, Clone)]
+pub struct LoadedBundle {
+    pub extends: Extends,
+    /// Its charter file, as messages name it, and its text.
+    pub charter_name: PathBuf,
+    pub charter_text: String,
+    /// Its policy files: path relative to its `policies/`, as messages name it, text.
+    pub policies: Vec<(String, String, String)>,
+    /// Its `locked:` entries.
+    pub locked: Vec<String>,
+}
+
+impl LoadedBundle {
+    /// Does the bundle lock its policy file `rel` (relative to `policies/`) against replacement?
+    pub fn locks_policy(&self, rel: &str) -> bool {
+        let path = format!("policies/{rel}");
+        self.locked.iter().any(|l| {
+            extends::is_policy_lock(l)
+                && globset::Glob::new(l).is_ok_and(|g| g.compile_matcher().is_match(&path))
+        })
+    }
 }
 
 impl LoadedCharter {
@@ -154,6 +190,15 @@ impl LoadedCharter {
         {
             return ConfigError {
                 path: file.clone(),
+                location: Some(location),
+                message,
+            };
+        }
+        if let Some(b) = &self.bundle
+            && let Some(location) = locate(&b.charter_text, key)
+        {
+            return ConfigError {
+                path: b.charter_name.clone(),
                 location: Some(location),
                 message,
             };
@@ -206,25 +251,68 @@ fn default_value() -> yaml_serde::Value {
 }
 
 /// Parses a team charter and layers it over the default: maps merge key by key, anything else
-/// (lists, strings, numbers) in the team file replaces the default's value.
+/// (lists, strings, numbers) in the team file replaces the default's value. A file with
+/// `extends:` needs its bundle: `from_layers`.
 pub fn from_team_text(path: &Path, text: &str) -> Result<Charter, ConfigError> {
-    // Parse the team file on its own first, so unknown keys and bad globs or regexes are
-    // reported with the team file's own line numbers.
+    from_layers(path, text, None)
+}
+
+/// The `extends:` of a team charter, read from the file alone (the bundle is fetched before the
+/// layers are put together). Any error in the file is reported here, with its line.
+pub fn team_extends(path: &Path, text: &str) -> Result<Option<Extends>, ConfigError> {
+    Ok(parse_single(path, text)?.extends)
+}
+
+/// The default, then the organisation's bundle (when the team file extends one), then the team
+/// file. Each file is first parsed on its own, so unknown keys and bad globs or regexes are
+/// reported with that file's own line numbers; keys the bundle locks are checked against the
+/// team file, and an attempt to change one names both files.
+pub fn from_layers(
+    path: &Path,
+    text: &str,
+    bundle: Option<&BundleCharter<'_>>,
+) -> Result<Charter, ConfigError> {
     let own = parse_single(path, text)?;
-    if own.version > 1 {
-        return Err(ConfigError {
-            path: path.to_path_buf(),
-            location: None,
-            message: format!(
-                "charter version {} is newer than this git-charter understands (1)",
-                own.version
-            ),
-        });
+    check_version(path, &own)?;
+    let at = |key: &str, message: String| ConfigError {
+        path: path.to_path_buf(),
+        location: locate(text, key),
+        message,
+    };
+    if !own.locked.is_empty() {
+        return Err(at(
+            "locked",
+            "locked: only an organisation charter bundle may lock keys (docs/organisation.md)"
+                .into(),
+        ));
     }
-    let charter = if own.extends_default == Some(false) {
-        own
-    } else {
-        layer(path, text)?
+    let charter = match (&own.extends, bundle) {
+        (None, _) if own.extends_default == Some(false) => own,
+        (None, _) => {
+            let mut merged = default_value();
+            merge(&mut merged, yaml_value(path, text)?);
+            from_merged(path, text, merged)?
+        }
+        (Some(_), None) => {
+            return Err(at(
+                "extends",
+                "extends: the organisation charter bundle was not loaded".into(),
+            ));
+        }
+        (Some(_), Some(b)) => {
+            if own.extends_default.is_some() {
+                return Err(at(
+                    "extends_default",
+                    "extends_default: a repository that extends an organisation charter takes                      `extends_default` from the bundle; remove it here"
+                        .into(),
+                ));
+            }
+            let (org, locked) = bundle_layer(b)?;
+            let mut full = org.clone();
+            merge(&mut full, yaml_value(path, text)?);
+            extends::check_locks(b, &locked, &org, &full, path, text)?;
+            from_merged(path, text, full)?
+        }
     };
     validate(path, &charter).map_err(|mut e| {
         e.location = key_of(&e.message).and_then(|k| locate(text, k));
@@ -233,12 +321,53 @@ pub fn from_team_text(path: &Path, text: &str) -> Result<Charter, ConfigError> {
     Ok(charter)
 }
 
-/// The default charter with the team file merged over it, parsed again.
-fn layer(path: &Path, text: &str) -> Result<Charter, ConfigError> {
-    let mut merged = default_value();
-    let team: yaml_serde::Value =
-        yaml_serde::from_str(text).map_err(|e| ConfigError::from_yaml(path, e))?;
-    merge(&mut merged, team);
+/// The default with a bundle over it (or the bundle alone, when it says `extends_default: false`),
+/// checked as a charter of its own: errors name the bundle's file.
+fn bundle_layer(b: &BundleCharter<'_>) -> Result<(yaml_serde::Value, Vec<String>), ConfigError> {
+    let bun = parse_single(b.name, b.text)?;
+    check_version(b.name, &bun)?;
+    if bun.extends.is_some() {
+        return Err(ConfigError {
+            path: b.name.to_path_buf(),
+            location: locate(b.text, "extends"),
+            message: "extends: an organisation charter bundle may not itself extend another".into(),
+        });
+    }
+    let mut org = if bun.extends_default == Some(false) {
+        yaml_serde::Value::Mapping(Default::default())
+    } else {
+        default_value()
+    };
+    merge(&mut org, yaml_value(b.name, b.text)?);
+    extends::check_lock_list(b.name, b.text, &bun.locked, &org)?;
+    let charter = from_merged(b.name, b.text, org.clone())?;
+    validate(b.name, &charter).map_err(|mut e| {
+        e.location = key_of(&e.message).and_then(|k| locate(b.text, k));
+        e
+    })?;
+    Ok((org, charter.locked))
+}
+
+fn check_version(path: &Path, c: &Charter) -> Result<(), ConfigError> {
+    if c.version > 1 {
+        return Err(ConfigError {
+            path: path.to_path_buf(),
+            location: None,
+            message: format!(
+                "charter version {} is newer than this git-charter understands (1)",
+                c.version
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn yaml_value(path: &Path, text: &str) -> Result<yaml_serde::Value, ConfigError> {
+    yaml_serde::from_str(text).map_err(|e| ConfigError::from_yaml(path, e))
+}
+
+/// A layered charter, parsed again from its merged YAML.
+fn from_merged(path: &Path, text: &str, merged: yaml_serde::Value) -> Result<Charter, ConfigError> {
     yaml_serde::from_value(merged).map_err(|e| {
         // `from_value` knows the key path (`limits.max_files: …`) but no position: find it.
         let message = e.to_string();

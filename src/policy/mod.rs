@@ -132,17 +132,27 @@ pub struct TeamFile {
     pub source: Source,
 }
 
-/// The policies in force: the built-ins, with each team file at the same relative path as a
-/// built-in (`secrets/leaked.rego` replaces `policies/secrets/leaked.rego`) replacing it, and the
-/// other team files added after them.
+/// The policies in force: the built-ins, then each layer's files (an organisation bundle's, then
+/// the team's), each file at the same relative path as one below it (`secrets/leaked.rego`
+/// replaces `policies/secrets/leaked.rego`) replacing it, and the other files added after them.
 pub fn layer(team: Vec<TeamFile>) -> Vec<Source> {
-    let mut sources = builtin_sources();
-    for t in team {
-        let builtin_origin = format!("policies/{}", t.rel);
-        sources.retain(|s| s.origin != builtin_origin);
-        sources.push(t.source);
+    layers(vec![team])
+}
+
+/// `layer` over several layers, lowest first.
+pub fn layers(layers: Vec<Vec<TeamFile>>) -> Vec<Source> {
+    let mut sources: Vec<(String, Source)> = builtin_sources()
+        .into_iter()
+        .map(|s| {
+            let rel = s.origin.strip_prefix("policies/").unwrap_or("").to_string();
+            (rel, s)
+        })
+        .collect();
+    for t in layers.into_iter().flatten() {
+        sources.retain(|(rel, _)| *rel != t.rel);
+        sources.push((t.rel, t.source));
     }
-    sources
+    sources.into_iter().map(|(_, s)| s).collect()
 }
 
 /// Each policy that reuses the id of an earlier one of another package, with that earlier one.

@@ -18,7 +18,7 @@ use crate::model::{Level, Stage, UnknownValue, Violation};
 use serde::Serialize;
 use std::fmt;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How a verdict (and the policy commands' output) is written. The CLI's `--format` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -553,6 +553,51 @@ pub fn charter(charter: &crate::config::Charter, format: Format) -> String {
     let value: serde_json::Value =
         yaml_serde::from_str(&yaml).expect("the charter's own YAML parses");
     escape::json(serde_json::to_string_pretty(&value).expect("serialises") + "\n")
+}
+
+/// What `charter update` fetched, and whether it is the bundle `extends` pins.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BundleUpdate {
+    /// `<repository>@<short commit>[:<path>]`.
+    pub bundle: String,
+    pub commit: String,
+    /// The fetched bundle's digest.
+    pub digest: String,
+    /// The digest `extends.digest` pins, if any.
+    pub pinned: Option<String>,
+    pub matches: bool,
+    /// The cache file.
+    pub cache: PathBuf,
+    /// The bundle's files, relative to its directory.
+    pub files: Vec<String>,
+}
+
+/// `charter update`.
+pub fn bundle_update(u: &BundleUpdate, format: Format) -> String {
+    if format == Format::Json {
+        return escape::json(serde_json::to_string_pretty(u).expect("serialises") + "\n");
+    }
+    let p = |s: &str| escape::printable(s).into_owned();
+    let mut s = format!(
+        "fetched {} ({} file{})\ndigest  {}\ncached  {}\n",
+        p(&u.bundle),
+        u.files.len(),
+        if u.files.len() == 1 { "" } else { "s" },
+        u.digest,
+        p(&u.cache.display().to_string())
+    );
+    match &u.pinned {
+        _ if u.matches => s.push_str("the bundle matches `extends.digest`: hooks use it from the cache\n"),
+        Some(pin) => s.push_str(&format!(
+            "`extends.digest` pins {pin}, which differs: review the bundle's change, then pin\n  digest: {}\n",
+            u.digest
+        )),
+        None => s.push_str(&format!(
+            "no digest is pinned yet: add under `extends:` in .charter/charter.yaml\n  digest: {}\n",
+            u.digest
+        )),
+    }
+    s
 }
 
 /// `baseline`: where the fingerprints went.
