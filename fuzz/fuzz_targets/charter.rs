@@ -91,6 +91,7 @@ fuzz_target!(|data: &[u8]| {
             text: Some(text.to_string()),
             dir: PathBuf::from(".charter"),
             waivers: Default::default(),
+            bundle: None,
         },
         baseline: HashSet::new(),
         sources: Vec::new(),

@@ -43,6 +43,7 @@ thread_local! {
             text: None,
             dir: PathBuf::from(".charter"),
             waivers: Default::default(),
+            bundle: None,
         },
         baseline: HashSet::new(),
         sources: Vec::new(),

@@ -32,11 +32,18 @@ fuzz_target!(|data: &[u8]| {
     };
     match parse(format, text, &limits) {
         // HCL counts a block's body one level deeper than its JSON shape shows.
-        Ok(v) => assert!(depth(&v) <= limits.max_depth + 1, "{format:?}: depth {}", depth(&v)),
+        Ok(v) => assert!(
+            depth(&v) <= limits.max_depth + 1,
+            "{format:?}: depth {}",
+            depth(&v)
+        ),
         Err(e) => {
             assert!(!e.contains('\n'), "{format:?}: multi-line error {e:?}");
             // A distinctive run of the input (12 bytes without spaces) never appears in the error.
-            for w in text.split_whitespace().filter(|w| w.len() >= 12 && w.is_ascii()) {
+            for w in text
+                .split_whitespace()
+                .filter(|w| w.len() >= 12 && w.is_ascii())
+            {
                 assert!(!e.contains(w), "{format:?}: error quotes the file: {e:?}");
             }
         }

@@ -127,7 +127,11 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         Err(e) => return Err(refused(&file, &e)),
     };
     let (charter, bundle) = match &text {
-        Some(text) => match config::team_extends(&file, text)? {
+        Some(text) => match mentions_extends(text)
+            .then(|| config::team_extends(&file, text))
+            .transpose()?
+            .flatten()
+        {
             None => (config::from_team_text(&file, text)?, None),
             Some(extends) => {
                 let bundle = read_bundle(source, &extends).map_err(|message| ConfigError {
@@ -160,6 +164,13 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         waivers: read_waivers(source)?,
         bundle,
     })
+}
+
+/// Could the charter's text hold an `extends:` key? Saves parsing every team file twice; a key
+/// spelled with escapes slips past this, and then `from_team_text` refuses it (no bundle loaded).
+fn mentions_extends(text: &str) -> bool {
+    text.match_indices("extends")
+        .any(|(i, _)| !text[i..].starts_with("extends_default"))
 }
 
 /// The organisation bundle `extends` pins, from the cache of the repository `source` belongs to

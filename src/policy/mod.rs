@@ -1436,6 +1436,44 @@ mod tests {
         );
     }
 
+    /// An organisation bundle's files replace built-ins at their paths, and the team's replace
+    /// either; each layer's other files come after the layer below.
+    #[test]
+    fn layers_replace_by_path_lowest_first() {
+        let builtins = builtin_sources();
+        let replaced = builtins
+            .iter()
+            .find(|s| !s.is_test())
+            .unwrap()
+            .origin
+            .clone();
+        let rel = replaced.trim_start_matches("policies/").to_string();
+        let org = |rel: &str| TeamFile {
+            rel: rel.to_string(),
+            source: Source {
+                origin: format!("org@0123:policies/{rel}"),
+                text: "package org.x\n".into(),
+                builtin: false,
+            },
+        };
+        let layered = layers(vec![
+            vec![org(&rel), org("shared.rego"), org("org-only.rego")],
+            vec![team("shared.rego", "package team.shared\n")],
+        ]);
+        let origins: Vec<&str> = layered.iter().map(|s| s.origin.as_str()).collect();
+        assert!(!origins.contains(&replaced.as_str()));
+        assert!(!origins.contains(&"org@0123:policies/shared.rego"));
+        assert_eq!(
+            &origins[origins.len() - 3..],
+            [
+                format!("org@0123:policies/{rel}").as_str(),
+                "org@0123:policies/org-only.rego",
+                "/repo/.charter/policies/shared.rego"
+            ]
+        );
+        assert_eq!(layered.len(), builtins.len() + 2);
+    }
+
     #[test]
     fn duplicate_ids_pair_each_clash_with_the_first_owner() {
         let meta = |id: &str| {

@@ -28,6 +28,8 @@ mod install;
 mod kpi_html;
 mod leaks;
 mod never_leak;
+#[cfg(unix)]
+mod organisation;
 mod policy_sandbox;
 mod pre_commit;
 mod progress;
