@@ -22,7 +22,7 @@ deny contains result if {
 	result := {
 		"path": finding.path,
 		"line": finding.line,
-		"message": sprintf("%s%s: %s (%s)", [finding.rule_id, in_path(finding), finding.title, finding.preview]),
+		"message": sprintf("%s%s: %s `%s`", [finding.rule_id, in_path(finding), finding.title, finding.preview]),
 		"fingerprint": object.get(finding, "fingerprint", null),
 	}
 }
@@ -39,7 +39,7 @@ deny contains result if {
 	field := trim_suffix(trim_prefix(finding.path, "<"), ">")
 	result := {
 		"line": finding.line,
-		"message": sprintf("%s in the %s: %s (%s)", [finding.rule_id, field, finding.title, finding.preview]),
+		"message": sprintf("%s in the %s: %s `%s`", [finding.rule_id, field, finding.title, finding.preview]),
 		"remediation": object.get(remediations, finding.path, sprintf("Remove the secret from the %s and rotate it.", [field])),
 		"fingerprint": object.get(finding, "fingerprint", null),
 	}
@@ -73,7 +73,7 @@ deny contains result if {
 	result := {
 		"path": f.path,
 		"line": f.line,
-		"message": sprintf("%s: %s (%s) is suppressed by a `%s` marker this change adds (secrets.inline_ignore: deny-new)", [f.rule_id, f.title, f.preview, marker(f)]),
+		"message": sprintf("%s: %s `%s` is suppressed by a `%s` marker this change adds (secrets.inline_ignore: deny-new)", [f.rule_id, f.title, f.preview, marker(f)]),
 		"remediation": "Remove the secret and rotate it; an accepted false positive goes in the baseline (git charter baseline), which a reviewer sees.",
 		"fingerprint": object.get(f, "fingerprint", null),
 	}
@@ -85,7 +85,7 @@ warn contains result if {
 	result := {
 		"path": f.path,
 		"line": f.line,
-		"message": sprintf("%s: %s (%s) is suppressed by a `%s` marker", [f.rule_id, f.title, f.preview, marker(f)]),
+		"message": sprintf("%s: %s `%s` is suppressed by a `%s` marker", [f.rule_id, f.title, f.preview, marker(f)]),
 		"remediation": "Check that this is not a real secret; `secrets.inline_ignore: allow` silences these warnings.",
 	}
 }

@@ -15,6 +15,8 @@ pub const PRE_COMMIT_SNIPPET: &str = "\
 # .pre-commit-config.yaml
 default_install_hook_types: [pre-commit, commit-msg, pre-push]
 repos:
+  # OWNER and rev are yours to fill in: git-charter has no public release yet, so name the
+  # repository your organisation keeps it in, and a tag or full commit id of it.
   - repo: https://github.com/OWNER/git-charter
     rev: v0.1.0
     hooks:
