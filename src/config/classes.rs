@@ -46,6 +46,11 @@ pub struct Signal {
     /// often as code does. Default: `false`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub code_only: bool,
+    /// A literal does not count in a file that declares itself part of that namespace (`package
+    /// io.jsonwebtoken.impl;`, `namespace Firebase\JWT;`, `module OmniAuth`): a library's own
+    /// files name it everywhere, its users only where they use it. Default: `false`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_in_own_namespace: bool,
 }
 
 impl Default for Signal {
@@ -59,6 +64,7 @@ impl Default for Signal {
             case_sensitive: false,
             regex: None,
             code_only: false,
+            not_in_own_namespace: false,
         }
     }
 }

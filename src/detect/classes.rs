@@ -71,6 +71,8 @@ struct CompiledSignal {
     code_only: bool,
     /// Compiled the first time one of the signal's literals hits.
     regex: Option<LazyRegex>,
+    /// A literal hit does not count when the file's own namespace declaration contains it.
+    not_in_own_namespace: bool,
 }
 
 /// One literal of one signal, as the keyword index reports it.
@@ -201,6 +203,7 @@ impl Classifier {
                     case_sensitive: sig.case_sensitive,
                     code_only: sig.code_only,
                     regex,
+                    not_in_own_namespace: sig.not_in_own_namespace,
                 });
                 // An `all` entry may name alternatives (`cookie|set_cookie`): any one of them fills
                 // the entry's slot.
@@ -499,8 +502,8 @@ impl Classifier {
             return fired;
         }
         let lower = added.to_ascii_lowercase();
-        // (signal, slot, start) of each literal hit, in text order; starts of markers.
-        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        // (signal, slot, start, end) of each literal hit, in text order; starts of markers.
+        let mut candidates: Vec<(usize, usize, usize, usize)> = Vec::new();
         let mut markers: Vec<usize> = Vec::new();
         for hit in self.literals.hits(&lower) {
             for u in hit.owners {
@@ -523,7 +526,7 @@ impl Classifier {
                 {
                     continue;
                 }
-                candidates.push((u.signal, u.slot, s));
+                candidates.push((u.signal, u.slot, s, e));
             }
         }
         if candidates.is_empty() {
@@ -545,10 +548,21 @@ impl Classifier {
         // (signal, line) pairs whose regex already failed, so a long line full of one literal is
         // matched once, not once per hit.
         let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for (si, slot, s) in candidates {
+        let mut own_namespaces: Option<Vec<Vec<u8>>> = None;
+        for (si, slot, s, e) in candidates {
             let sig = &self.signals[si];
             if fired[si] {
                 continue;
+            }
+            if sig.not_in_own_namespace {
+                let own = own_namespaces.get_or_insert_with(|| code::declared_namespaces(&lower));
+                let literal = &lower[s..e];
+                if own
+                    .iter()
+                    .any(|ns| ns.windows(literal.len()).any(|w| w == literal))
+                {
+                    continue;
+                }
             }
             if code::inside(blobs.get_or_insert_with(|| code::blob_spans(added)), s) {
                 continue;
@@ -746,6 +760,38 @@ mod tests {
 
     fn classes(path: &str, text: &str) -> Vec<String> {
         default_classifier().classify(path, text.as_bytes())
+    }
+
+    /// A file of an auth library names the library in its package line and its imports of
+    /// itself; that alone does not make it auth code. A user of the library still is.
+    #[test]
+    fn an_auth_librarys_own_files_are_not_auth_by_its_name_alone() {
+        let own = "package io.jsonwebtoken.impl.lang;\n\nimport io.jsonwebtoken.lang.Assert;\n\npublic final class Bytes {\n    public static byte[] concat(byte[] a, byte[] b) { return null; }\n}\n";
+        assert!(
+            classes(
+                "impl/src/main/java/io/jsonwebtoken/impl/lang/Bytes.java",
+                own
+            )
+            .is_empty()
+        );
+        let user = "package com.example.web;\n\nimport io.jsonwebtoken.Jwts;\n\nclass Tokens {\n    Object read(String t) { return Jwts.parser().build(); }\n}\n";
+        assert_eq!(
+            classes("src/main/java/com/example/web/Tokens.java", user),
+            ["auth"]
+        );
+        let ruby = "module OmniAuth\n  module Strategies\n    class Thing\n      VERSION = '1'\n    end\n  end\nend\n";
+        assert!(classes("lib/omniauth/strategies/thing.rb", ruby).is_empty());
+    }
+
+    #[test]
+    fn declared_namespaces_are_read_from_line_starts_only() {
+        let text = b"// package not.this\n  package io.jsonwebtoken.impl;\nnamespace Firebase\\JWT;\nmodule.exports = x\nmodule \"vpc\" {\ndefmodule MyApp.Auth do\n";
+        let lower = text.to_ascii_lowercase();
+        let got: Vec<String> = code::declared_namespaces(&lower)
+            .into_iter()
+            .map(|n| String::from_utf8(n).unwrap())
+            .collect();
+        assert_eq!(got, ["io.jsonwebtoken.impl", "firebase\\jwt", "myapp.auth"]);
     }
 
     #[test]

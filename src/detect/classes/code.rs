@@ -407,6 +407,34 @@ fn is_b64(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
 }
 
+/// The namespaces a file declares itself part of, lower-cased: the name after `package`
+/// (Java, Kotlin, Scala, Go), `namespace` (C#, PHP, C++) or `module`/`defmodule` (Ruby,
+/// Elixir) at the start of a line. At most 64, of at most 256 bytes each; one pass.
+pub(super) fn declared_namespaces(lower: &[u8]) -> Vec<Vec<u8>> {
+    const KEYWORDS: [&[u8]; 4] = [b"package ", b"namespace ", b"module ", b"defmodule "];
+    let mut out = Vec::new();
+    for line in lower.split(|&b| b == b'\n') {
+        let line = line.trim_ascii_start();
+        let Some(rest) = KEYWORDS.iter().find_map(|k| line.strip_prefix(*k)) else {
+            continue;
+        };
+        let rest = rest.trim_ascii_start();
+        let name: Vec<u8> = rest
+            .iter()
+            .copied()
+            .take_while(|&b| b.is_ascii_alphanumeric() || b"_.:\\".contains(&b))
+            .take(256)
+            .collect();
+        if !name.is_empty() {
+            out.push(name);
+            if out.len() == 64 {
+                break;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
