@@ -117,6 +117,8 @@ fn run(cli: &Cli) -> Result<i32, Error> {
             | Command::AgentHook { .. }
             | Command::AgentContext { .. }
             | Command::Mcp
+            // `doctor` reports what the hooks will find, so it looks where they look.
+            | Command::Doctor
     );
     git_charter::collect::bundle::allow_network(!hook);
     app::session::collect_suppressed(cli.global.show_suppressed);

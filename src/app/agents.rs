@@ -645,14 +645,26 @@ pub fn doctor(dir: &Path) -> Result<Vec<Check>> {
     let repo = crate::collect::Repo::discover(dir)?;
     let root = repo.root().to_path_buf();
     match Session::open(dir) {
-        Ok(s) => out.push(Check {
-            status: "ok",
-            what: "charter".into(),
-            detail: match s.charter.text {
-                Some(_) => ".charter/charter.yaml loads".into(),
-                None => "no .charter/charter.yaml: the embedded default charter applies".into(),
-            },
-        }),
+        Ok(s) => {
+            out.push(Check {
+                status: "ok",
+                what: "charter".into(),
+                detail: match s.charter.text {
+                    Some(_) => ".charter/charter.yaml loads".into(),
+                    None => "no .charter/charter.yaml: the embedded default charter applies".into(),
+                },
+            });
+            if let Some(b) = &s.charter.bundle {
+                out.push(Check {
+                    status: "ok",
+                    what: "organisation charter".into(),
+                    detail: format!(
+                        "{} matches its pinned digest and is cached: the hooks work offline",
+                        b.extends.label()
+                    ),
+                });
+            }
+        }
         Err(e) => out.push(Check {
             status: "missing",
             what: "charter".into(),

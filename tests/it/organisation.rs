@@ -171,6 +171,15 @@ fn a_pinned_bundle_is_layered_and_its_policies_judge_commits_through_the_real_ho
     );
     let hex = digest.strip_prefix("sha256:").unwrap();
     assert!(cache_dir(&team).join(format!("{hex}.json")).is_file());
+    let doctor = team.charter(&["doctor"]);
+    assert!(
+        doctor.stdout.contains("organisation charter")
+            && doctor
+                .stdout
+                .contains("matches its pinned digest and is cached"),
+        "{}",
+        doctor.all()
+    );
 
     // The effective charter has the bundle's settings and the lock list.
     let charter = team.charter(&["charter", "--format", "json"]);
@@ -225,13 +234,20 @@ fn hooks_never_fetch_and_say_how_to_fill_the_cache() {
         "{}",
         run.all()
     );
+    // `doctor` says so too, and does not fetch either.
+    let doctor = team.charter(&["doctor"]);
+    assert!(
+        doctor.all().contains("not in this clone's cache"),
+        "{}",
+        doctor.all()
+    );
     assert!(
         !cache_dir(&team).exists()
             || std::fs::read_dir(cache_dir(&team))
                 .unwrap()
                 .next()
                 .is_none(),
-        "a hook fetched the bundle"
+        "a hook or doctor fetched the bundle"
     );
     // A cache entry changed after it was fetched is refused, not used.
     assert_eq!(team.charter(&["charter", "update"]).code, 0);
