@@ -40,6 +40,10 @@ pub struct Signal {
     /// When set, the line holding the literal must also match this regex. Default: absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub regex: Option<RegexPattern>,
+    /// When set, the line holding the literal must not match this regex (`password: true` is a
+    /// setting, not a password). Default: absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unless: Option<RegexPattern>,
     /// Literals count only in code: not inside comments or string literals (as far as the file's
     /// language shows them), and never in prose or data files (Markdown, text, JSON, CSV, …) where
     /// every word is text. For words (`session`, `password`) that log messages and docs use as
@@ -63,6 +67,7 @@ impl Default for Signal {
             paths: Vec::new(),
             case_sensitive: false,
             regex: None,
+            unless: None,
             code_only: false,
             not_in_own_namespace: false,
         }

@@ -71,6 +71,8 @@ struct CompiledSignal {
     code_only: bool,
     /// Compiled the first time one of the signal's literals hits.
     regex: Option<LazyRegex>,
+    /// The line of a hit must not match this (compiled on first use).
+    unless: Option<LazyRegex>,
     /// A literal hit does not count when the file's own namespace declaration contains it.
     not_in_own_namespace: bool,
 }
@@ -175,16 +177,18 @@ impl Classifier {
                     &sig.any
                 };
                 let signal_index = signals.len();
-                let regex = match &sig.regex {
-                    Some(r) => Some(LazyRegex::new(&r.0, Syntax::Unicode).map_err(|message| {
-                        ClassError::Regex {
+                let compile = |r: &Option<crate::pattern::RegexPattern>| match r {
+                    Some(r) => LazyRegex::new(&r.0, Syntax::Unicode)
+                        .map(Some)
+                        .map_err(|message| ClassError::Regex {
                             class: (*name).clone(),
                             signal: si,
                             message,
-                        }
-                    })?),
-                    None => None,
+                        }),
+                    None => Ok(None),
                 };
+                let regex = compile(&sig.regex)?;
+                let unless = compile(&sig.unless)?;
                 for g in &sig.paths {
                     scope_globs
                         .add(g, signal_index)
@@ -203,6 +207,7 @@ impl Classifier {
                     case_sensitive: sig.case_sensitive,
                     code_only: sig.code_only,
                     regex,
+                    unless,
                     not_in_own_namespace: sig.not_in_own_namespace,
                 });
                 // An `all` entry may name alternatives (`cookie|set_cookie`): any one of them fills
@@ -575,7 +580,7 @@ impl Classifier {
                 Some(code::Span::Text) if sig.code_only => continue,
                 _ => {}
             }
-            if !allowed.is_empty() || sig.regex.is_some() {
+            if !allowed.is_empty() || sig.regex.is_some() || sig.unless.is_some() {
                 let lines = lines.get_or_insert_with(|| LineIndex::new(added));
                 let line = lines.line_of(s);
                 if let Some(ids) = allowed.get(&line) {
@@ -594,12 +599,15 @@ impl Classifier {
                         continue;
                     }
                 }
-                if let Some(re) = &sig.regex {
+                if sig.regex.is_some() || sig.unless.is_some() {
                     if failed.contains(&(si, line)) {
                         continue;
                     }
                     let (from, to) = lines.span(line);
-                    if !re.is_match(&added[from..to]) {
+                    let text = &added[from..to];
+                    let refused = sig.regex.as_ref().is_some_and(|re| !re.is_match(text))
+                        || sig.unless.as_ref().is_some_and(|re| re.is_match(text));
+                    if refused {
                         failed.insert((si, line));
                         continue;
                     }
@@ -781,6 +789,27 @@ mod tests {
         );
         let ruby = "module OmniAuth\n  module Strategies\n    class Thing\n      VERSION = '1'\n    end\n  end\nend\n";
         assert!(classes("lib/omniauth/strategies/thing.rb", ruby).is_empty());
+    }
+
+    /// `unless` refuses a hit whose line matches it, where `regex` alone would accept it.
+    #[test]
+    fn a_signal_does_not_fire_on_a_line_its_unless_matches() {
+        let charter = crate::config::from_team_text(
+            std::path::Path::new("c.yaml"),
+            "extends_default: false\nclasses:\n  secretish:\n    signals:\n      - id: pw\n        any: ['*password*']\n        regex: '(?i)password\\s*:\\s*\\w+'\n        unless: '(?i):\\s*(?:true|false)\\s*$'\n",
+        )
+        .unwrap();
+        let c = Classifier::new(&charter.classes, &charter.tiers).unwrap();
+        assert_eq!(
+            c.classify("a.yml", b"db:\n  password: hunter\n"),
+            ["secretish"]
+        );
+        assert!(c.classify("a.yml", b"db:\n  password: true\n").is_empty());
+        // Each line is judged on its own: a refused line does not hide an accepted one.
+        assert_eq!(
+            c.classify("a.yml", b"a:\n  password: false\nb:\n  password: hunter\n"),
+            ["secretish"]
+        );
     }
 
     #[test]
