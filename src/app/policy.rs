@@ -253,10 +253,8 @@ pub fn effective_charter(cwd: &Path) -> Result<Charter> {
 /// layers over it (a locked key changed here is an error naming both files).
 pub fn charter_update(cwd: &Path) -> Result<crate::report::BundleUpdate> {
     use crate::collect::{Repo, bundle};
-    use crate::config::{CHARTER_DIR, CHARTER_FILE};
     let repo = Repo::discover(cwd)?;
     let source = CharterSource::WorkTree(repo.root().to_path_buf());
-    let rel = format!("{CHARTER_DIR}/{CHARTER_FILE}");
     let file = source.charter_file();
     let no_extends = || {
         Error::Usage(format!(
@@ -264,16 +262,7 @@ pub fn charter_update(cwd: &Path) -> Result<crate::report::BundleUpdate> {
             file.display()
         ))
     };
-    let text = source
-        .read_optional(&rel)
-        .map_err(|e| {
-            Error::Config(crate::config::ConfigError {
-                path: file.clone(),
-                location: None,
-                message: e.reason(),
-            })
-        })?
-        .ok_or_else(no_extends)?;
+    let text = super::session::read_charter_text(&source)?.ok_or_else(no_extends)?;
     let extends = crate::config::team_extends(&file, &text)?.ok_or_else(no_extends)?;
     let (fetched, cache) = bundle::update(&repo, &extends).map_err(|e| {
         Error::Config(crate::config::ConfigError {

@@ -112,20 +112,7 @@ pub fn read_baseline(source: &CharterSource<'_>) -> Result<Option<Baseline>> {
 /// `.charter/charter.yaml` layered over the embedded default, or the default alone.
 pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
     let file = source.charter_file();
-    let text = match source.read_optional(&format!("{CHARTER_DIR}/{CHARTER_FILE}")) {
-        Ok(t) => t,
-        Err(ReadError::Io { path, source }) => {
-            return Err(ConfigError {
-                path,
-                location: None,
-                message: format!("cannot read: {source}"),
-            }
-            .into());
-        }
-        Err(ReadError::Git(e)) => return Err(e.into()),
-        Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
-        Err(e) => return Err(refused(&file, &e)),
-    };
+    let text = read_charter_text(source)?;
     let (charter, bundle) = match &text {
         Some(text) => match mentions_extends(text)
             .then(|| config::team_extends(&file, text))
@@ -164,6 +151,23 @@ pub fn read_charter(source: &CharterSource<'_>) -> Result<LoadedCharter> {
         waivers: read_waivers(source)?,
         bundle,
     })
+}
+
+/// The text of `.charter/charter.yaml`, `None` when there is none; a file that cannot be read or
+/// is refused is a configuration error naming it.
+pub fn read_charter_text(source: &CharterSource<'_>) -> Result<Option<String>> {
+    match source.read_optional(&format!("{CHARTER_DIR}/{CHARTER_FILE}")) {
+        Ok(t) => Ok(t),
+        Err(ReadError::Io { path, source }) => Err(ConfigError {
+            path,
+            location: None,
+            message: format!("cannot read: {source}"),
+        }
+        .into()),
+        Err(ReadError::Git(e)) => Err(e.into()),
+        Err(e @ ReadError::NotInCommit { .. }) => unreachable!("{e} is missing"),
+        Err(e) => Err(refused(&source.charter_file(), &e)),
+    }
 }
 
 /// Could the charter's text hold an `extends:` key? Saves parsing every team file twice; a key
@@ -238,8 +242,9 @@ pub fn read_policies(source: &CharterSource<'_>, charter: &LoadedCharter) -> Res
     })?;
     let mut org = Vec::new();
     if let Some(b) = &charter.bundle {
+        let locks = b.policy_locks();
         for f in &team {
-            if b.locks_policy(&f.rel) {
+            if locks.is_match(format!("{}/{}", bundle::POLICIES, f.rel)) {
                 return Err(ConfigError {
                     path: PathBuf::from(&f.origin),
                     location: None,

@@ -231,17 +231,19 @@ fn fetch(repo: &Repo, ext: &Extends) -> Result<Bundle, BundleError> {
     })?;
     // The pinned commit alone, shallow; a server that refuses to serve a commit by id gets its
     // branches and tags fetched instead.
-    let by_id = run_fetch(repo.root(), tmp.path(), ext, &["--depth=1", &ext.commit]);
-    if by_id.is_err() || fetched.find_commit_by_id(&ext.commit).is_none() {
+    let by_id = run_fetch(repo.root(), tmp.path(), ext, &["--depth=1"], &[&ext.commit]);
+    if by_id.is_err() || !has_commit(&fetched, &ext.commit) {
         let refs = [
             "+refs/heads/*:refs/charter-bundle/heads/*",
             "+refs/tags/*:refs/charter-bundle/tags/*",
         ];
-        run_fetch(repo.root(), tmp.path(), ext, &refs).map_err(|message| BundleError::Fetch {
-            label: label.clone(),
-            message,
+        run_fetch(repo.root(), tmp.path(), ext, &[], &refs).map_err(|message| {
+            BundleError::Fetch {
+                label: label.clone(),
+                message,
+            }
         })?;
-        if fetched.find_commit_by_id(&ext.commit).is_none() {
+        if !has_commit(&fetched, &ext.commit) {
             return Err(BundleError::Fetch {
                 label,
                 message: format!(
@@ -258,23 +260,20 @@ fn fetch(repo: &Repo, ext: &Extends) -> Result<Bundle, BundleError> {
     read_bundle(&fetched, ext)
 }
 
-trait FindById {
-    fn find_commit_by_id(&self, id: &str) -> Option<()>;
+fn has_commit(repo: &git2::Repository, id: &str) -> bool {
+    git2::Oid::from_str(id).is_ok_and(|oid| repo.find_commit(oid).is_ok())
 }
 
-impl FindById for git2::Repository {
-    fn find_commit_by_id(&self, id: &str) -> Option<()> {
-        let oid = git2::Oid::from_str(id).ok()?;
-        self.find_commit(oid).ok().map(|_| ())
-    }
-}
-
-/// Runs `git fetch --quiet --no-tags [args] -- <repository> [refspecs]` into `git_dir`, from the
-/// repository's root (a relative path is relative to it), without a terminal prompt and within
+/// Runs `git fetch --quiet --no-tags [options] -- <repository> [refspecs]` into `git_dir`, from
+/// the repository's root (a relative path is relative to it), without a terminal prompt and within
 /// `FETCH_TIMEOUT`. The error is git's last line of complaint.
-fn run_fetch(root: &Path, git_dir: &Path, ext: &Extends, args: &[&str]) -> Result<(), String> {
-    let (options, refspecs): (Vec<&str>, Vec<&str>) =
-        args.iter().partition(|a| a.starts_with("--"));
+fn run_fetch(
+    root: &Path,
+    git_dir: &Path,
+    ext: &Extends,
+    options: &[&str],
+    refspecs: &[&str],
+) -> Result<(), String> {
     let mut cmd = std::process::Command::new("git");
     // A hook runs with git's variables for the repository being committed to: none of them may
     // point this fetch elsewhere.
@@ -304,13 +303,21 @@ fn run_fetch(root: &Path, git_dir: &Path, ext: &Extends, args: &[&str]) -> Resul
         .stderr(std::process::Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
     let stderr = child.stderr.take();
+    // Read to the end (a full pipe would stall git), keeping only the last 64 KiB.
     let reader = std::thread::spawn(move || {
         use std::io::Read;
-        let mut s = String::new();
+        const KEEP: usize = 64 << 10;
+        let mut kept = Vec::new();
+        let mut buf = [0u8; 8192];
         if let Some(mut e) = stderr {
-            let _ = e.by_ref().take(64 << 10).read_to_string(&mut s);
+            while let Ok(n @ 1..) = e.read(&mut buf) {
+                kept.extend_from_slice(&buf[..n]);
+                if kept.len() > 2 * KEEP {
+                    kept.drain(..kept.len() - KEEP);
+                }
+            }
         }
-        s
+        String::from_utf8_lossy(&kept).into_owned()
     });
     let start = Instant::now();
     let status = loop {

@@ -138,7 +138,8 @@ pub fn check_lock_list(
             message: format!("locked[{i}]: {message}"),
         };
         if is_policy_lock(entry) {
-            globset::Glob::new(entry)
+            crate::pattern::GlobPattern(entry.clone())
+                .glob()
                 .map_err(|e| err(format!("`{entry}` is not a valid glob: {}", e.kind())))?;
             continue;
         }

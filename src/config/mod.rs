@@ -170,13 +170,16 @@ pub struct LoadedBundle {
 }
 
 impl LoadedBundle {
-    /// Does the bundle lock its policy file `rel` (relative to `policies/`) against replacement?
-    pub fn locks_policy(&self, rel: &str) -> bool {
-        let path = format!("policies/{rel}");
-        self.locked.iter().any(|l| {
-            extends::is_policy_lock(l)
-                && globset::Glob::new(l).is_ok_and(|g| g.compile_matcher().is_match(&path))
-        })
+    /// The bundle's policy-file locks as one glob set, matched against `policies/<rel>` (globs as
+    /// everywhere in the charter: `*` stays within a directory). Checked when the bundle was read.
+    pub fn policy_locks(&self) -> globset::GlobSet {
+        let globs: Vec<crate::pattern::GlobPattern> = self
+            .locked
+            .iter()
+            .filter(|l| extends::is_policy_lock(l))
+            .map(|l| crate::pattern::GlobPattern(l.clone()))
+            .collect();
+        crate::pattern::glob_set(&globs).expect("lock globs are checked when the bundle is read")
     }
 }
 

@@ -554,18 +554,22 @@ impl Classifier {
         // matched once, not once per hit.
         let mut failed: BTreeSet<(usize, usize)> = BTreeSet::new();
         let mut own_namespaces: Option<Vec<Vec<u8>>> = None;
+        // Each literal is looked up in the declared namespaces once, however often it occurs.
+        let mut in_own: BTreeMap<(usize, &[u8]), bool> = BTreeMap::new();
         for (si, slot, s, e) in candidates {
             let sig = &self.signals[si];
             if fired[si] {
                 continue;
             }
             if sig.not_in_own_namespace {
-                let own = own_namespaces.get_or_insert_with(|| code::declared_namespaces(&lower));
                 let literal = &lower[s..e];
-                if own
-                    .iter()
-                    .any(|ns| ns.windows(literal.len()).any(|w| w == literal))
-                {
+                let own = *in_own.entry((si, literal)).or_insert_with(|| {
+                    own_namespaces
+                        .get_or_insert_with(|| code::declared_namespaces(&lower))
+                        .iter()
+                        .any(|ns| ns.windows(literal.len()).any(|w| w == literal))
+                });
+                if own {
                     continue;
                 }
             }
