@@ -1414,16 +1414,22 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_team_file_at_a_builtin_path_replaces_it_and_others_are_added() {
-        let builtins = builtin_sources();
-        let replaced = builtins
+    /// The origin of the first built-in policy that is not a test, and its path under `policies/`.
+    fn first_builtin_policy(builtins: &[Source]) -> (String, String) {
+        let origin = builtins
             .iter()
             .find(|s| !s.is_test())
             .unwrap()
             .origin
             .clone();
-        let rel = replaced.trim_start_matches("policies/").to_string();
+        let rel = origin.trim_start_matches("policies/").to_string();
+        (origin, rel)
+    }
+
+    #[test]
+    fn a_team_file_at_a_builtin_path_replaces_it_and_others_are_added() {
+        let builtins = builtin_sources();
+        let (replaced, rel) = first_builtin_policy(&builtins);
         let layered = layer(vec![
             team(&rel, "package team.replaced\n"),
             team("extra.rego", "package team.extra\n"),
@@ -1441,13 +1447,7 @@ mod tests {
     #[test]
     fn layers_replace_by_path_lowest_first() {
         let builtins = builtin_sources();
-        let replaced = builtins
-            .iter()
-            .find(|s| !s.is_test())
-            .unwrap()
-            .origin
-            .clone();
-        let rel = replaced.trim_start_matches("policies/").to_string();
+        let (replaced, rel) = first_builtin_policy(&builtins);
         let org = |rel: &str| TeamFile {
             rel: rel.to_string(),
             source: Source {

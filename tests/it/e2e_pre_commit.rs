@@ -3,7 +3,7 @@
 //! are not what runs. pre-commit runs `cargo install` (without --locked) once per rev, cached under
 //! target/tmp; each new HEAD rebuilds only this crate. `GIT_CHARTER_SKIP_E2E=1` skips locally (not under CI).
 
-use crate::common::{missing_prerequisite, under_ci};
+use crate::common::{missing_prerequisite, neutral_git_env, under_ci};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -121,17 +121,7 @@ impl E2e {
     fn cmd(program: &str, dir: &Path) -> Command {
         let target_tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
         let mut cmd = Command::new(program);
-        cmd.current_dir(dir)
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .env_remove("GIT_CHARTER_BIN")
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "Ada Tester")
-            .env("GIT_AUTHOR_EMAIL", "ada@example.com")
-            .env("GIT_COMMITTER_NAME", "Ada Tester")
-            .env("GIT_COMMITTER_EMAIL", "ada@example.com")
+        neutral_git_env(&mut cmd, dir)
             .env("NO_COLOR", "1")
             // One store for every run, keyed by rev inside: the cargo install happens once per commit.
             .env("PRE_COMMIT_HOME", target_tmp.join("pre-commit-home"))

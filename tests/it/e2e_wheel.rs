@@ -10,7 +10,7 @@
 //! other features. The snapshot's commit id depends only on the working tree and HEAD, so an unchanged tree
 //! reuses the wheel and the frameworks' installed hooks. `GIT_CHARTER_SKIP_E2E=1` skips locally (not under CI).
 
-use crate::common::{missing_prerequisite, under_ci};
+use crate::common::{missing_prerequisite, neutral_git_env, under_ci};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
@@ -85,17 +85,7 @@ fn text(out: &Output) -> String {
 fn cmd(program: impl AsRef<std::ffi::OsStr>, dir: &Path) -> Command {
     let base = base_dir();
     let mut cmd = Command::new(program);
-    cmd.current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_CHARTER_BIN")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Ada Tester")
-        .env("GIT_AUTHOR_EMAIL", "ada@example.com")
-        .env("GIT_COMMITTER_NAME", "Ada Tester")
-        .env("GIT_COMMITTER_EMAIL", "ada@example.com")
+    neutral_git_env(&mut cmd, dir)
         .env("NO_COLOR", "1")
         .env("CARGO_TERM_COLOR", "never")
         .env("CARGO_TARGET_DIR", base.join("cargo-target"))

@@ -3,6 +3,7 @@
 //! exactly what the shim passed (arguments, stdin, order); the real binary is exercised in the CLI tests.
 
 use crate::api::install::{self, Action, Hook, HooksDirError, InstallError, locate};
+use crate::common::neutral_git_env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -10,17 +11,7 @@ use std::process::{Command, Output, Stdio};
 /// from a hook that runs this test suite, fixed identities.
 fn git_cmd(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .env_remove("GIT_CHARTER_BIN")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Ada Tester")
-        .env("GIT_AUTHOR_EMAIL", "ada@example.com")
-        .env("GIT_COMMITTER_NAME", "Ada Tester")
-        .env("GIT_COMMITTER_EMAIL", "ada@example.com");
+    neutral_git_env(&mut cmd, dir);
     cmd
 }
 
